@@ -1,0 +1,65 @@
+import { Link } from "@remix-run/react";
+import type { ReactNode } from "react";
+
+import { HotlineNotice } from "~/components/HotlineNotice";
+import { QuickExit } from "~/components/QuickExit";
+import { SandboxBanner } from "~/components/SandboxBanner";
+
+export interface LayoutOrganisation {
+  name: string;
+  legalName: string;
+  ein: string;
+  address: string;
+  supportEmail: string;
+  hotlineText: string;
+  quickExitUrl: string;
+}
+
+export function SiteLayout({
+  organisation,
+  sandbox,
+  children,
+}: {
+  organisation: LayoutOrganisation;
+  sandbox: boolean;
+  children: ReactNode;
+}) {
+  return (
+    <div className="flex min-h-screen flex-col">
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
+        Skip to content
+      </a>
+      {sandbox ? <SandboxBanner /> : null}
+      <HotlineNotice text={organisation.hotlineText} />
+      <header className="border-b border-slate-200 bg-white">
+        <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-3 px-4 py-3">
+          <Link to="/" className="text-xl font-bold text-brand-800 no-underline">
+            {organisation.name}
+          </Link>
+          <QuickExit href={organisation.quickExitUrl} />
+        </div>
+      </header>
+      <main id="main" className="mx-auto w-full max-w-5xl flex-1 px-4 py-8">
+        {children}
+      </main>
+      <footer className="border-t border-slate-200 bg-slate-50 text-sm text-slate-700">
+        <div className="mx-auto grid max-w-5xl gap-2 px-4 py-6 sm:grid-cols-2">
+          <div>
+            <p className="font-semibold text-slate-900">{organisation.legalName}</p>
+            <p>EIN {organisation.ein}</p>
+            <p>{organisation.address}</p>
+          </div>
+          <div className="sm:text-right">
+            <p>
+              Questions about a gift?{" "}
+              <a className="text-brand-700 underline" href={`mailto:${organisation.supportEmail}`}>
+                {organisation.supportEmail}
+              </a>
+            </p>
+            <p>Gifts are tax-deductible to the extent allowed by law.</p>
+          </div>
+        </div>
+      </footer>
+    </div>
+  );
+}

@@ -1,0 +1,60 @@
+import fs from "node:fs";
+import path from "node:path";
+
+import { EXAMPLE_ORGANISATION } from "~/models/organisation.server";
+import type { PrismaClient } from "~/generated/prisma/client";
+
+export const AWARENESS_CAMPAIGN_SLUG = "end-sex-trafficking";
+export const DRAFT_CAMPAIGN_SLUG = "survivor-housing";
+
+function awarenessStory(): string {
+  return fs.readFileSync(path.resolve("app/content/awareness-campaign.md"), "utf8");
+}
+
+/**
+ * Example data for a new site: the organisation's (clearly example) settings,
+ * the published awareness campaign and a draft. Idempotent: it only creates
+ * what is missing and never overwrites what staff changed.
+ */
+export async function seed(prisma: PrismaClient): Promise<{ created: string[] }> {
+  const created: string[] = [];
+
+  const organisation = await prisma.organisation.findUnique({ where: { id: 1 } });
+  if (!organisation) {
+    await prisma.organisation.create({ data: { id: 1, ...EXAMPLE_ORGANISATION } });
+    created.push("organisation settings (example values)");
+  }
+
+  const campaigns = [
+    {
+      slug: AWARENESS_CAMPAIGN_SLUG,
+      title: "Prevent sex trafficking by building community",
+      summary:
+        "Traffickers feed on isolation and chaos. Learn the signs, talk about it, and help survivors find a community that stands with them.",
+      story: awarenessStory(),
+      goalAmount: 5_000_000,
+      currency: "USD",
+      presetAmounts: [2_500, 5_000, 10_000, 25_000],
+      status: "published" as const,
+      startsAt: new Date("2026-01-01T00:00:00Z"),
+    },
+    {
+      slug: DRAFT_CAMPAIGN_SLUG,
+      title: "Safe housing for survivors",
+      summary: "A safe place to sleep is the first step out. This campaign is still being written.",
+      story: "## Draft\n\nThe story of this campaign is not written yet.",
+      goalAmount: 12_000_000,
+      currency: "USD",
+      presetAmounts: [5_000, 10_000, 25_000, 50_000],
+      status: "draft" as const,
+    },
+  ];
+  for (const campaign of campaigns) {
+    const existing = await prisma.campaign.findUnique({ where: { slug: campaign.slug } });
+    if (existing) continue;
+    await prisma.campaign.create({ data: campaign });
+    created.push(`campaign ${campaign.slug} (${campaign.status})`);
+  }
+
+  return { created };
+}

@@ -1,0 +1,89 @@
+import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import {
+  isRouteErrorResponse,
+  Link,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
+import type { ReactNode } from "react";
+
+import { SiteLayout, type LayoutOrganisation } from "~/components/SiteLayout";
+import { EXAMPLE_ORGANISATION, getOrganisation } from "~/models/organisation.server";
+import stylesheet from "~/tailwind.css";
+import { env } from "~/utils/env.server";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: stylesheet },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export async function loader(_args: LoaderFunctionArgs) {
+  const organisation = await getOrganisation();
+  return { organisation, sandbox: env().sandbox, appUrl: env().APP_URL };
+}
+
+export type RootLoaderData = Awaited<ReturnType<typeof loader>>;
+
+export function Layout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="en">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="referrer" content="strict-origin-when-cross-origin" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        {children}
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  const data = useRouteLoaderData<typeof loader>("root");
+  return (
+    <SiteLayout organisation={data?.organisation ?? fallbackOrganisation} sandbox={data?.sandbox ?? false}>
+      <Outlet />
+    </SiteLayout>
+  );
+}
+
+/** Used only when the root loader itself failed (e.g. the database is down). */
+const fallbackOrganisation: LayoutOrganisation = {
+  ...EXAMPLE_ORGANISATION,
+  quickExitUrl: "https://www.google.com/search?q=weather",
+};
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const data = useRouteLoaderData<typeof loader>("root");
+  const notFound = isRouteErrorResponse(error) && error.status === 404;
+  const title = notFound ? "Page not found" : "Something went wrong";
+  return (
+    <SiteLayout organisation={data?.organisation ?? fallbackOrganisation} sandbox={data?.sandbox ?? false}>
+      <title>{title}</title>
+      <div className="mx-auto max-w-xl py-12 text-center">
+        <h1 className="text-3xl font-bold text-brand-800">{title}</h1>
+        <p className="mt-4 text-slate-700">
+          {notFound
+            ? "We could not find that page. It may have moved, or the campaign may have ended."
+            : "Sorry, we could not show this page just now. Please try again in a moment. No gift was affected."}
+        </p>
+        <p className="mt-6">
+          <Link to="/" className="font-semibold text-brand-700 underline">
+            See our campaigns
+          </Link>
+        </p>
+      </div>
+    </SiteLayout>
+  );
+}

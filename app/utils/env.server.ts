@@ -1,0 +1,126 @@
+import { z } from "zod";
+
+/**
+ * Every environment variable the site reads, parsed once at start-up.
+ * `.env.example` documents each of them; keep the two in step.
+ */
+const optionalText = z
+  .string()
+  .trim()
+  .transform((value) => (value === "" ? undefined : value))
+  .optional();
+
+const EnvSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    HOST: optionalText,
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    APP_URL: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
+    DATABASE_URL: optionalText.pipe(
+      z
+        .string()
+        .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL")
+        .optional(),
+    ),
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+    DATA_DIR: optionalText.default("./data"),
+    SESSION_SECRET: optionalText.pipe(
+      z.string().min(32, "must be at least 32 characters (use: openssl rand -hex 32)").optional(),
+    ),
+    STRIPE_SECRET_KEY: optionalText.pipe(
+      z
+        .string()
+        .regex(/^(sk|rk)_(test|live)_[A-Za-z0-9]+$/, "must look like sk_test_..., sk_live_..., rk_test_... or rk_live_...")
+        .optional(),
+    ),
+    STRIPE_WEBHOOK_SECRET: optionalText.pipe(
+      z.string().regex(/^whsec_[A-Za-z0-9]+$/, "must look like whsec_...").optional(),
+    ),
+    SMTP_URL: optionalText.pipe(z.url({ protocol: /^smtps?$/ }).optional()),
+    EMAIL_FROM: optionalText,
+    ORG_NAME: optionalText,
+    ORG_LEGAL_NAME: optionalText,
+    ORG_EIN: optionalText.pipe(
+      z.string().regex(/^\d{2}-\d{7}$/, "must look like 12-3456789").optional(),
+    ),
+    ORG_ADDRESS: optionalText,
+    ORG_SUPPORT_EMAIL: optionalText.pipe(z.email().optional()),
+    ORG_HOTLINE_TEXT: optionalText,
+    QUICK_EXIT_URL: optionalText.pipe(z.url({ protocol: /^https$/ }).optional()),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV === "production" && !env.SESSION_SECRET) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["SESSION_SECRET"],
+        message: "is required in production (use: openssl rand -hex 32)",
+      });
+    }
+    if (env.NODE_ENV === "production" && !env.APP_URL) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["APP_URL"],
+        message: "is required in production (the public address, e.g. https://give.example.org)",
+      });
+    }
+    if (env.STRIPE_SECRET_KEY && !env.STRIPE_WEBHOOK_SECRET) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["STRIPE_WEBHOOK_SECRET"],
+        message: "is required when STRIPE_SECRET_KEY is set (the endpoint's signing secret from Stripe)",
+      });
+    }
+  });
+
+export type RawEnv = z.infer<typeof EnvSchema>;
+
+export interface Env extends Omit<RawEnv, "APP_URL" | "HOST" | "EMAIL_FROM"> {
+  HOST: string;
+  APP_URL: string;
+  EMAIL_FROM: string;
+  /** No Stripe key: the SDK's calls are answered locally, no money moves. */
+  sandbox: boolean;
+}
+
+export class EnvError extends Error {
+  constructor(readonly problems: string[]) {
+    super(
+      `Lantern cannot start: the environment has ${problems.length === 1 ? "a problem" : `${problems.length} problems`}:\n` +
+        problems.map((problem) => `  - ${problem}`).join("\n") +
+        "\nSee .env.example for every variable and its meaning.",
+    );
+    this.name = "EnvError";
+  }
+}
+
+/** Parses an environment (process.env by default); throws EnvError naming each problem. */
+export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
+  const result = EnvSchema.safeParse(source);
+  if (!result.success) {
+    throw new EnvError(
+      result.error.issues.map((issue) => `${issue.path.join(".") || "environment"} ${issue.message}`),
+    );
+  }
+  const raw = result.data;
+  const production = raw.NODE_ENV === "production";
+  return {
+    ...raw,
+    HOST: raw.HOST ?? (production ? "0.0.0.0" : "127.0.0.1"),
+    APP_URL: (raw.APP_URL ?? `http://localhost:${raw.PORT}`).replace(/\/+$/, ""),
+    EMAIL_FROM: raw.EMAIL_FROM ?? raw.ORG_SUPPORT_EMAIL ?? "receipts@example.org",
+    sandbox: !raw.STRIPE_SECRET_KEY,
+  };
+}
+
+let cached: Env | undefined;
+
+/** The environment of this process, parsed on first use. */
+export function env(): Env {
+  cached ??= parseEnv();
+  return cached;
+}
+
+/** For tests and start-up code that changed process.env. */
+export function resetEnvCache(): void {
+  cached = undefined;
+}

@@ -1,0 +1,82 @@
+/**
+ * Money is an integer number of minor units plus an ISO 4217 currency code.
+ * These helpers format and parse it without ever going through a float.
+ */
+export interface Money {
+  amount: number;
+  currency: string;
+}
+
+const ZERO_DECIMAL = new Set(["BIF", "CLP", "DJF", "GNF", "JPY", "KMF", "KRW", "MGA", "PYG", "RWF", "UGX", "VND", "VUV", "XAF", "XOF", "XPF"]);
+
+/** How many minor units make one major unit (100 for USD, 1 for JPY). */
+export function minorUnitDigits(currency: string): number {
+  return ZERO_DECIMAL.has(currency.toUpperCase()) ? 0 : 2;
+}
+
+export function assertMinorUnits(amount: number): void {
+  if (!Number.isSafeInteger(amount)) {
+    throw new TypeError(`Money must be an integer number of minor units, got ${amount}`);
+  }
+}
+
+/** "$1,234.50" style, for display. */
+export function formatMoney(amount: number, currency: string, locale = "en-US"): string {
+  assertMinorUnits(amount);
+  const digits = minorUnitDigits(currency);
+  const { whole, fraction } = splitMinor(amount, digits);
+  // Intl takes a string with an exact decimal, so no float rounding happens.
+  const decimal = `${amount < 0 ? "-" : ""}${whole}${digits ? `.${fraction}` : ""}`;
+  return new Intl.NumberFormat(locale, {
+    style: "currency",
+    currency: currency.toUpperCase(),
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  }).format(decimal as unknown as number);
+}
+
+/** "1234.50": a plain decimal string (CSV cells, form values). */
+export function toDecimalString(amount: number, currency: string): string {
+  assertMinorUnits(amount);
+  const digits = minorUnitDigits(currency);
+  const { whole, fraction } = splitMinor(amount, digits);
+  return `${amount < 0 ? "-" : ""}${whole}${digits ? `.${fraction}` : ""}`;
+}
+
+/** Compact whole-unit display for presets and goals: "$50", "$50.50". */
+export function formatMoneyShort(amount: number, currency: string, locale = "en-US"): string {
+  const digits = minorUnitDigits(currency);
+  if (digits > 0 && amount % 10 ** digits === 0) {
+    return new Intl.NumberFormat(locale, {
+      style: "currency",
+      currency: currency.toUpperCase(),
+      maximumFractionDigits: 0,
+    }).format(String(amount / 10 ** digits) as unknown as number);
+  }
+  return formatMoney(amount, currency, locale);
+}
+
+/**
+ * Parses what a person typed ("50", "50.5", "1,250.00", "$25") into minor
+ * units; null when it is not an amount in that currency.
+ */
+export function parseMoneyInput(input: string, currency: string): number | null {
+  const digits = minorUnitDigits(currency);
+  const cleaned = input.trim().replace(/^[$€£]\s*/, "").replace(/,(?=\d{3}(\D|$))/g, "");
+  const pattern = digits ? new RegExp(`^(\\d{1,12})(?:\\.(\\d{1,${digits}}))?$`) : /^(\d{1,12})$/;
+  const match = pattern.exec(cleaned);
+  if (!match) return null;
+  const whole = match[1] ?? "0";
+  const fraction = (match[2] ?? "").padEnd(digits, "0");
+  const amount = Number(whole) * 10 ** digits + (digits ? Number(fraction) : 0);
+  return Number.isSafeInteger(amount) ? amount : null;
+}
+
+function splitMinor(amount: number, digits: number): { whole: string; fraction: string } {
+  const absolute = Math.abs(amount);
+  const base = 10 ** digits;
+  return {
+    whole: String(Math.floor(absolute / base)),
+    fraction: String(absolute % base).padStart(digits, "0"),
+  };
+}

@@ -1,0 +1,20 @@
+/**
+ * `npm run db:seed`: creates the example organisation settings and campaigns
+ * where they are missing. Safe to run any number of times.
+ */
+import { seed } from "~/db/seed.server";
+import { describeTarget, startDatabase } from "~/server/bootstrap.server";
+import { loadEnvOrExit } from "~/server/load-env.server";
+
+const env = loadEnvOrExit();
+const database = await startDatabase(env);
+try {
+  const { created } = await seed(database.prisma);
+  console.log(
+    created.length === 0
+      ? `Seed: nothing to do (${describeTarget(database)} already has the example data).`
+      : `Seed (${describeTarget(database)}):\n${created.map((item) => `  created ${item}`).join("\n")}`,
+  );
+} finally {
+  await database.close();
+}

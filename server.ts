@@ -1,0 +1,77 @@
+/**
+ * Lantern's HTTP server: parses the environment, opens and migrates the
+ * database, then serves the Remix app. `npm run dev` runs it under
+ * `remix dev --manual`; `npm start` runs it on the production build.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+
+import { createRequestHandler } from "@remix-run/express";
+import { broadcastDevReady, type ServerBuild } from "@remix-run/node";
+import compression from "compression";
+import express from "express";
+
+import { describeTarget, startDatabase } from "~/server/bootstrap.server";
+import { loadEnvOrExit } from "~/server/load-env.server";
+
+const env = loadEnvOrExit();
+const development = env.NODE_ENV === "development";
+const BUILD_PATH = path.resolve("build/index.js");
+
+async function importBuild(): Promise<ServerBuild> {
+  // A query string defeats the ESM cache so a rebuilt bundle is picked up in dev.
+  const url = pathToFileURL(BUILD_PATH).href + (development ? `?t=${Date.now()}` : "");
+  return (await import(url)) as ServerBuild;
+}
+
+if (!fs.existsSync(BUILD_PATH)) {
+  console.error("No server build at build/index.js: run `npm run build` (or use `npm run dev`).");
+  process.exit(1);
+}
+
+const database = await startDatabase(env, { seed: development });
+let build = await importBuild();
+let handleRequest = createRequestHandler({ build, mode: env.NODE_ENV });
+
+const app = express();
+app.disable("x-powered-by");
+app.use(compression());
+app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
+app.use(express.static("public", { maxAge: "1h" }));
+app.all("*", (req, res, next) => handleRequest(req, res, next));
+
+const server = app.listen(env.PORT, env.HOST, () => {
+  console.log(`Lantern on ${env.APP_URL} (listening on ${env.HOST}:${env.PORT}; ${describeTarget(database)}${env.sandbox ? "; Stripe sandbox: no money moves" : ""})`);
+  if (development) void broadcastDevReady(build);
+});
+
+if (development) {
+  // remix dev --manual rebuilds in place; reload the bundle without restarting
+  // (the embedded database stays open).
+  let timer: NodeJS.Timeout | undefined;
+  fs.watch(path.dirname(BUILD_PATH), () => {
+    clearTimeout(timer);
+    timer = setTimeout(async () => {
+      try {
+        build = await importBuild();
+        handleRequest = createRequestHandler({ build, mode: env.NODE_ENV });
+        await broadcastDevReady(build);
+      } catch (error) {
+        console.error("Reloading the build failed:", error);
+      }
+    }, 100);
+  });
+}
+
+let stopping = false;
+async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  console.log(`${signal}: closing`);
+  server.close();
+  await database.close().catch((error: unknown) => console.error(error));
+  process.exit(0);
+}
+process.on("SIGINT", () => void shutdown("SIGINT"));
+process.on("SIGTERM", () => void shutdown("SIGTERM"));

@@ -1,0 +1,86 @@
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+
+import type { TestProject } from "vitest/node";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    baseUrl: string;
+  }
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
+    });
+  });
+}
+
+/**
+ * Builds the site, seeds a fresh embedded database and starts the production
+ * server on 127.0.0.1, as a visitor would meet it.
+ */
+export default async function setup(project: TestProject) {
+  const root = process.cwd();
+  const build = spawnSync("npx", ["--no-install", "remix", "build"], { cwd: root, encoding: "utf8" });
+  if (build.status !== 0) throw new Error(`remix build failed:\n${build.stdout}\n${build.stderr}`);
+
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "lantern-e2e-"));
+  const port = await freePort();
+  const env = {
+    ...process.env,
+    NODE_ENV: "production",
+    HOST: "127.0.0.1",
+    PORT: String(port),
+    APP_URL: `http://127.0.0.1:${port}`,
+    DATA_DIR: dataDir,
+    SESSION_SECRET: "e2e-session-secret-0123456789abcdef0123456789",
+    DATABASE_URL: "",
+    STRIPE_SECRET_KEY: "",
+  };
+  const seed = spawnSync("npx", ["--no-install", "tsx", "scripts/db/seed.ts"], { cwd: root, env, encoding: "utf8" });
+  if (seed.status !== 0) throw new Error(`seed failed:\n${seed.stdout}\n${seed.stderr}`);
+
+  const server: ChildProcess = spawn("npx", ["--no-install", "tsx", "server.ts"], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
+  let output = "";
+  server.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  server.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (server.exitCode !== null) throw new Error(`server exited early:\n${output}`);
+    try {
+      const response = await fetch(`${baseUrl}/healthz`);
+      if (response.ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error(`server did not become healthy in 60 s:\n${output}`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+
+  project.provide("baseUrl", baseUrl);
+
+  return async () => {
+    server.kill("SIGTERM");
+    await new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        server.kill("SIGKILL");
+        resolve(undefined);
+      }, 5_000);
+      server.once("exit", () => {
+        clearTimeout(timer);
+        resolve(undefined);
+      });
+    });
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  };
+}

@@ -1,0 +1,76 @@
+import { execFileSync, spawnSync } from "node:child_process";
+import fs from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+
+/**
+ * A throwaway PostgreSQL cluster for tests: initdb in a temporary folder,
+ * listening on 127.0.0.1 only, on a free port. PostgreSQL refuses to run as
+ * root, so as root the binaries run as the `postgres` user.
+ */
+export interface Cluster {
+  url: string;
+  stop(): void;
+}
+
+export function findPostgresBin(): string | undefined {
+  const fromEnv = process.env.PG_BIN_DIR;
+  if (fromEnv && fs.existsSync(path.join(fromEnv, "initdb"))) return fromEnv;
+  const root = "/usr/lib/postgresql";
+  if (!fs.existsSync(root)) return undefined;
+  const versions = fs
+    .readdirSync(root)
+    .filter((v) => fs.existsSync(path.join(root, v, "bin", "initdb")))
+    .sort((a, b) => Number(b) - Number(a));
+  return versions[0] ? path.join(root, versions[0], "bin") : undefined;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export async function startThrowawayCluster(binDir: string): Promise<Cluster> {
+  const asRoot = process.getuid?.() === 0;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "lantern-pg-"));
+  const dataDir = path.join(dir, "data");
+  if (asRoot) execFileSync("chown", ["-R", "postgres:postgres", dir]);
+  const run = (command: string, args: string[]) => {
+    const [file, argv] = asRoot ? ["runuser", ["-u", "postgres", "--", path.join(binDir, command), ...args]] : [path.join(binDir, command), args];
+    const result = spawnSync(file, argv as string[], { encoding: "utf8", cwd: dir });
+    if (result.status !== 0) {
+      throw new Error(`${command} failed (${result.status}): ${result.stderr || result.stdout}`);
+    }
+  };
+  const user = asRoot ? "postgres" : os.userInfo().username;
+  run("initdb", ["-D", dataDir, "-U", user, "--auth=trust", "--no-sync", "-E", "UTF8", "--locale=C"]);
+  const port = await freePort();
+  run("pg_ctl", [
+    "-D",
+    dataDir,
+    "-l",
+    path.join(dir, "server.log"),
+    "-w",
+    "-o",
+    `-c listen_addresses=127.0.0.1 -p ${port} -k ${dir} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`,
+    "start",
+  ]);
+  return {
+    url: `postgresql://${user}@127.0.0.1:${port}/postgres`,
+    stop: () => {
+      try {
+        run("pg_ctl", ["-D", dataDir, "-m", "immediate", "-w", "stop"]);
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  };
+}

@@ -1,0 +1,72 @@
+import { describe, expect, it } from "vitest";
+
+import { EnvError, parseEnv } from "~/utils/env.server";
+
+function problems(source: Record<string, string>): string[] {
+  try {
+    parseEnv(source);
+  } catch (error) {
+    if (error instanceof EnvError) return error.problems;
+    throw error;
+  }
+  return [];
+}
+
+describe("parseEnv", () => {
+  it("runs a fresh clone with no variables at all: embedded database, sandbox", () => {
+    const env = parseEnv({});
+    expect(env.PORT).toBe(3000);
+    expect(env.DATA_DIR).toBe("./data");
+    expect(env.DATABASE_URL).toBeUndefined();
+    expect(env.APP_URL).toBe("http://localhost:3000");
+    expect(env.HOST).toBe("127.0.0.1");
+    expect(env.sandbox).toBe(true);
+  });
+
+  it("treats empty strings as unset", () => {
+    const env = parseEnv({ DATABASE_URL: "", STRIPE_SECRET_KEY: "  ", PORT: "4000" });
+    expect(env.DATABASE_URL).toBeUndefined();
+    expect(env.sandbox).toBe(true);
+    expect(env.APP_URL).toBe("http://localhost:4000");
+  });
+
+  it("names every problem at once", () => {
+    const found = problems({ PORT: "eighty", DATABASE_URL: "mysql://x", SMTP_URL: "ftp://mail", ORG_EIN: "123" });
+    expect(found).toHaveLength(4);
+    expect(found.join("\n")).toMatch(/PORT/);
+    expect(found.join("\n")).toMatch(/DATABASE_URL must be a postgres/);
+    expect(found.join("\n")).toMatch(/SMTP_URL/);
+    expect(found.join("\n")).toMatch(/ORG_EIN must look like 12-3456789/);
+  });
+
+  it("formats one readable message that points at .env.example", () => {
+    expect(() => parseEnv({ PORT: "0" })).toThrow(/Lantern cannot start: the environment has a problem:\n {2}- PORT/);
+    expect(() => parseEnv({ PORT: "0" })).toThrow(/\.env\.example/);
+  });
+
+  it("requires SESSION_SECRET and APP_URL in production", () => {
+    const found = problems({ NODE_ENV: "production" });
+    expect(found.some((p) => p.startsWith("SESSION_SECRET is required in production"))).toBe(true);
+    expect(found.some((p) => p.startsWith("APP_URL is required in production"))).toBe(true);
+  });
+
+  it("requires the webhook secret with a Stripe key, and turns sandbox off", () => {
+    expect(problems({ STRIPE_SECRET_KEY: "sk_live_abc123" })).toEqual([
+      expect.stringMatching(/^STRIPE_WEBHOOK_SECRET is required/),
+    ]);
+    const live = parseEnv({ STRIPE_SECRET_KEY: "sk_live_abc123", STRIPE_WEBHOOK_SECRET: "whsec_abc" });
+    expect(live.sandbox).toBe(false);
+  });
+
+  it("refuses a malformed Stripe key rather than falling back to sandbox", () => {
+    expect(problems({ STRIPE_SECRET_KEY: "pk_live_abc", STRIPE_WEBHOOK_SECRET: "whsec_abc" })[0]).toMatch(
+      /STRIPE_SECRET_KEY must look like sk_test_/,
+    );
+  });
+
+  it("binds all interfaces in production and strips a trailing slash from APP_URL", () => {
+    const env = parseEnv({ NODE_ENV: "production", SESSION_SECRET: "x".repeat(32), APP_URL: "https://give.example.org/" });
+    expect(env.HOST).toBe("0.0.0.0");
+    expect(env.APP_URL).toBe("https://give.example.org");
+  });
+});

@@ -1,0 +1,71 @@
+import path from "node:path";
+
+import { defineConfig, type TestProjectInlineConfiguration } from "vitest/config";
+
+import { findPostgresBin } from "./tests/support/pg-cluster";
+
+const alias = { "~": path.resolve(__dirname, "app") };
+
+/**
+ * Test projects:
+ * - unit: pure functions, no database.
+ * - db: loaders, actions, models and the migration path, on PGlite in-process.
+ * - db-postgres: the same database-facing files on a real PostgreSQL server
+ *   (a throwaway cluster, or TEST_PG_URL); skipped, with the reason printed,
+ *   where neither is available.
+ * - e2e: the built site in Debian's Chromium (see tests/e2e).
+ */
+const dbFiles = ["tests/integration/**/*.test.{ts,tsx}", "tests/db/**/*.test.ts"];
+
+function project(config: TestProjectInlineConfiguration["test"] & { name: string }): TestProjectInlineConfiguration {
+  return { extends: true, test: config };
+}
+
+const postgresAvailable = Boolean(process.env.TEST_PG_URL || findPostgresBin());
+const projects: TestProjectInlineConfiguration[] = [
+  project({ name: "unit", include: ["tests/unit/**/*.test.{ts,tsx}"], environment: "node" }),
+  project({
+    name: "db",
+    include: dbFiles,
+    globalSetup: ["tests/support/global-setup.pglite.ts"],
+    setupFiles: ["tests/support/setup-msw.ts", "tests/support/setup-database.ts"],
+  }),
+];
+if (postgresAvailable && process.env.LANTERN_SKIP_POSTGRES !== "1") {
+  projects.push(
+    project({
+      name: "db-postgres",
+      include: dbFiles,
+      globalSetup: ["tests/support/global-setup.postgres.ts"],
+      setupFiles: ["tests/support/setup-msw.ts", "tests/support/setup-database.ts"],
+    }),
+  );
+} else if (!process.env.VITEST_WORKER_ID) {
+  console.warn(
+    "Real-PostgreSQL suite skipped: no PostgreSQL server binaries (Debian package `postgresql`) and TEST_PG_URL unset" +
+      (process.env.LANTERN_SKIP_POSTGRES === "1" ? " (LANTERN_SKIP_POSTGRES=1)" : "") +
+      ".",
+  );
+}
+if (process.env.LANTERN_E2E !== "0") {
+  projects.push(
+    project({
+      name: "e2e",
+      include: ["tests/e2e/**/*.test.ts"],
+      globalSetup: ["tests/e2e/global-setup.ts"],
+      testTimeout: 60_000,
+      hookTimeout: 120_000,
+      fileParallelism: false,
+    }),
+  );
+}
+
+export default defineConfig({
+  resolve: { alias },
+  test: {
+    pool: "forks",
+    testTimeout: 20_000,
+    hookTimeout: 60_000,
+    projects,
+  },
+});
