@@ -34,7 +34,7 @@ export default async function setup(project: TestProject) {
 
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "lantern-e2e-"));
   const port = await freePort();
-  const env = {
+  const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: "production",
     HOST: "127.0.0.1",
