@@ -32,10 +32,13 @@ if (!fs.existsSync(BUILD_PATH)) {
 
 const database = await startDatabase(env, { seed: development });
 let build = await importBuild();
-let handleRequest = createRequestHandler({ build, mode: env.NODE_ENV });
+const getLoadContext = (req: express.Request) => ({ clientIp: req.ip ?? req.socket.remoteAddress ?? "unknown" });
+let handleRequest = createRequestHandler({ build, mode: env.NODE_ENV, getLoadContext });
 
 const app = express();
 app.disable("x-powered-by");
+// Behind a load balancer, TRUST_PROXY hops of X-Forwarded-For are believed for the client's address.
+app.set("trust proxy", env.TRUST_PROXY);
 app.use(compression());
 app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
 app.use(express.static("public", { maxAge: "1h" }));
@@ -55,7 +58,7 @@ if (development) {
     timer = setTimeout(async () => {
       try {
         build = await importBuild();
-        handleRequest = createRequestHandler({ build, mode: env.NODE_ENV });
+        handleRequest = createRequestHandler({ build, mode: env.NODE_ENV, getLoadContext });
         await broadcastDevReady(build);
       } catch (error) {
         console.error("Reloading the build failed:", error);

@@ -1,24 +1,58 @@
-import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 
+import { DonationForm } from "~/components/DonationForm";
 import { ProgressBar } from "~/components/ProgressBar";
+import { COMMENT_MAX } from "~/giving/donation-form.server";
+import { rememberPledge } from "~/giving/gift-cookie.server";
+import { startGift } from "~/giving/give.server";
+import { givingSettings } from "~/giving/settings.server";
 import { findPublishedCampaign, hasEnded } from "~/models/campaigns.server";
+import { findPledge } from "~/models/pledges.server";
 import { campaignProgress } from "~/models/totals.server";
 import type { loader as rootLoader } from "~/root";
 import { renderMarkdown } from "~/utils/markdown.server";
 import { pageMeta } from "~/utils/meta";
+import { clientIp } from "~/utils/request.server";
 
 const ParamsSchema = z.object({
   slug: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/).max(100),
 });
+const SearchSchema = z.object({ pledge: z.uuid().optional().catch(undefined) });
 
-export async function loader({ params }: LoaderFunctionArgs) {
+async function campaignFromParams(params: LoaderFunctionArgs["params"]) {
   const parsed = ParamsSchema.safeParse(params);
   if (!parsed.success) throw data(null, { status: 404 });
   const campaign = await findPublishedCampaign(parsed.data.slug);
   if (!campaign) throw data(null, { status: 404 });
+  return campaign;
+}
+
+export async function loader({ params, request }: LoaderFunctionArgs) {
+  const campaign = await campaignFromParams(params);
   const progress = (await campaignProgress([campaign.id])).get(campaign.id);
+  const settings = givingSettings(campaign.currency);
+
+  // Back from Stripe's "cancel" link: fill the form in again from the pledge.
+  const search = SearchSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const returning = search.pledge ? await findPledge(search.pledge) : null;
+  const prefill =
+    returning && returning.campaignId === campaign.id && returning.status !== "completed"
+      ? {
+          amount: campaign.presetAmounts.includes(returning.amount) ? String(returning.amount) : "other",
+          customAmount: campaign.presetAmounts.includes(returning.amount) ? "" : (returning.amount / 100).toFixed(2),
+          frequency: returning.frequency,
+          coverFee: returning.coveredFee > 0 ? "on" : "",
+          name: returning.name,
+          email: returning.email,
+          anonymous: returning.anonymous ? "on" : "",
+          dedicationKind: returning.dedicationKind ?? "",
+          dedicationName: returning.dedicationName ?? "",
+          comment: returning.comment ?? "",
+        }
+      : {};
+
   return {
     campaign: {
       slug: campaign.slug,
@@ -27,10 +61,25 @@ export async function loader({ params }: LoaderFunctionArgs) {
       storyHtml: renderMarkdown(campaign.story),
       goalAmount: campaign.goalAmount,
       currency: campaign.currency,
+      presetAmounts: campaign.presetAmounts,
       ended: hasEnded(campaign),
     },
     progress: { raised: progress?.raised ?? 0, donors: progress?.donors ?? 0 },
+    giving: { fee: settings.fee, minAmount: settings.minAmount, maxAmount: settings.maxAmount, commentMax: COMMENT_MAX },
+    prefill,
   };
+}
+
+export async function action({ params, request, context }: ActionFunctionArgs) {
+  const campaign = await campaignFromParams(params);
+  if (hasEnded(campaign)) {
+    return data({ errors: { form: "This campaign has ended and no longer takes gifts." }, values: {} }, { status: 410 });
+  }
+  const outcome = await startGift(campaign, await request.formData(), clientIp(context));
+  if (outcome.kind === "checkout") {
+    return redirect(outcome.url, { status: 303, headers: { "Set-Cookie": await rememberPledge(request, outcome.pledgeId) } });
+  }
+  return data({ errors: outcome.errors, values: outcome.values }, { status: outcome.status });
 }
 
 export const meta: MetaFunction<typeof loader, { root: typeof rootLoader }> = ({ data: page, matches }) => {
@@ -47,28 +96,39 @@ export const meta: MetaFunction<typeof loader, { root: typeof rootLoader }> = ({
 };
 
 export default function CampaignPage() {
-  const { campaign, progress } = useLoaderData<typeof loader>();
+  const { campaign, progress, giving, prefill } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
   return (
-    <article className="grid gap-10 lg:grid-cols-[minmax(0,1fr)_20rem]">
+    <article className="grid gap-10 lg:grid-cols-[minmax(0,1fr)_24rem]">
       <div>
         <h1 className="text-3xl font-bold tracking-tight text-brand-800 sm:text-4xl">{campaign.title}</h1>
         <p className="mt-3 text-lg text-slate-700">{campaign.summary}</p>
+        <div className="mt-6">
+          <ProgressBar raised={progress.raised} goal={campaign.goalAmount} currency={campaign.currency} donors={progress.donors} />
+        </div>
         <div className="prose-story mt-6" dangerouslySetInnerHTML={{ __html: campaign.storyHtml }} />
       </div>
-      <aside aria-labelledby="progress-heading" className="lg:sticky lg:top-6 lg:self-start">
+      <aside id="give" aria-labelledby="give-heading" className="lg:sticky lg:top-6 lg:self-start">
         <div className="rounded-lg border border-slate-200 p-5 shadow-sm">
-          <h2 id="progress-heading" className="text-lg font-semibold text-brand-800">
-            Progress
+          <h2 id="give-heading" className="text-xl font-semibold text-brand-800">
+            Give to this campaign
           </h2>
-          <div className="mt-3">
-            <ProgressBar
-              raised={progress.raised}
-              goal={campaign.goalAmount}
-              currency={campaign.currency}
-              donors={progress.donors}
-            />
-          </div>
-          {campaign.ended ? <p className="mt-4 text-slate-700">This campaign has ended. Thank you to everyone who gave.</p> : null}
+          {campaign.ended ? (
+            <p className="mt-4 text-slate-700">This campaign has ended. Thank you to everyone who gave.</p>
+          ) : (
+            <div className="mt-4">
+              <DonationForm
+                currency={campaign.currency}
+                presetAmounts={campaign.presetAmounts}
+                fee={giving.fee}
+                minAmount={giving.minAmount}
+                maxAmount={giving.maxAmount}
+                commentMax={giving.commentMax}
+                values={actionData?.values ?? prefill}
+                errors={actionData?.errors ?? {}}
+              />
+            </div>
+          )}
         </div>
       </aside>
     </article>

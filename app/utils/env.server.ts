@@ -10,19 +10,36 @@ const optionalText = z
   .transform((value) => (value === "" ? undefined : value))
   .optional();
 
+/** A whole number within bounds; blank means the default. */
+function integer(min: number, max: number, fallback: number) {
+  return optionalText
+    .pipe(
+      z
+        .string()
+        .regex(/^\d+$/, "must be a whole number")
+        .transform(Number)
+        .pipe(z.number().int().min(min).max(max))
+        .optional(),
+    )
+    .transform((value) => value ?? fallback);
+}
+
+const decimal = z.string().regex(/^\d{1,9}(\.\d{1,4})?$/, "must be a decimal number like 5.00");
+
 const EnvSchema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
     HOST: optionalText,
-    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    PORT: integer(1, 65535, 3000),
     APP_URL: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
+    TRUST_PROXY: integer(0, 10, 0),
     DATABASE_URL: optionalText.pipe(
       z
         .string()
         .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL")
         .optional(),
     ),
-    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+    DATABASE_POOL_SIZE: integer(1, 200, 10),
     DATA_DIR: optionalText.default("./data"),
     SESSION_SECRET: optionalText.pipe(
       z.string().min(32, "must be at least 32 characters (use: openssl rand -hex 32)").optional(),
@@ -47,6 +64,15 @@ const EnvSchema = z
     ORG_SUPPORT_EMAIL: optionalText.pipe(z.email().optional()),
     ORG_HOTLINE_TEXT: optionalText,
     QUICK_EXIT_URL: optionalText.pipe(z.url({ protocol: /^https$/ }).optional()),
+    // Giving limits and the fee-cover formula, in the campaign currency's major unit.
+    GIFT_MIN: optionalText.pipe(decimal.default("5.00")),
+    GIFT_MAX: optionalText.pipe(decimal.default("25000.00")),
+    FEE_PERCENT: optionalText.pipe(
+      z.string().regex(/^\d{1,2}(\.\d{1,2})?$/, "must be a percentage like 2.2").default("2.2"),
+    ),
+    FEE_FIXED: optionalText.pipe(decimal.default("0.30")),
+    CHECKOUT_RATE_LIMIT: integer(1, 10_000, 10),
+    CHECKOUT_RATE_WINDOW_MINUTES: integer(1, 1_440, 10),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === "production" && !env.SESSION_SECRET) {
@@ -62,6 +88,9 @@ const EnvSchema = z
         path: ["APP_URL"],
         message: "is required in production (the public address, e.g. https://give.example.org)",
       });
+    }
+    if (Number(env.GIFT_MIN) > Number(env.GIFT_MAX)) {
+      ctx.addIssue({ code: "custom", path: ["GIFT_MIN"], message: "must not be larger than GIFT_MAX" });
     }
     if (env.STRIPE_SECRET_KEY && !env.STRIPE_WEBHOOK_SECRET) {
       ctx.addIssue({

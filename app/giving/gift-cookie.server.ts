@@ -1,0 +1,33 @@
+import { createCookie } from "@remix-run/node";
+
+import { env } from "~/utils/env.server";
+
+/**
+ * Remembers, in the donor's own browser, the pledges started there. The
+ * thank-you page shows a gift's details only to the browser that started it;
+ * anyone else holding a Checkout Session id sees a neutral page.
+ */
+const MAX_REMEMBERED = 5;
+
+function giftCookie() {
+  const e = env();
+  return createCookie("lantern_gifts", {
+    httpOnly: true,
+    sameSite: "lax",
+    secure: e.APP_URL.startsWith("https://"),
+    path: "/",
+    maxAge: 7 * 24 * 3600,
+    secrets: [e.SESSION_SECRET ?? "development-only-secret-never-used-in-production"],
+  });
+}
+
+export async function rememberedPledges(request: Request): Promise<string[]> {
+  const value: unknown = await giftCookie().parse(request.headers.get("Cookie"));
+  return Array.isArray(value) ? value.filter((id): id is string => typeof id === "string") : [];
+}
+
+export async function rememberPledge(request: Request, pledgeId: string): Promise<string> {
+  const current = await rememberedPledges(request);
+  const next = [pledgeId, ...current.filter((id) => id !== pledgeId)].slice(0, MAX_REMEMBERED);
+  return giftCookie().serialize(next);
+}
