@@ -13,6 +13,7 @@ import compression from "compression";
 import express from "express";
 
 import { describeTarget, startDatabase } from "~/server/bootstrap.server";
+import { startStripeSandbox } from "~/payments/sandbox/start.server";
 import { loadEnvOrExit } from "~/server/load-env.server";
 
 const env = loadEnvOrExit();
@@ -31,6 +32,7 @@ if (!fs.existsSync(BUILD_PATH)) {
 }
 
 const database = await startDatabase(env, { seed: development });
+if (env.sandbox) startStripeSandbox();
 let build = await importBuild();
 const getLoadContext = (req: express.Request) => ({ clientIp: req.ip ?? req.socket.remoteAddress ?? "unknown" });
 let handleRequest = createRequestHandler({ build, mode: env.NODE_ENV, getLoadContext });

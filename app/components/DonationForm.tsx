@@ -108,7 +108,7 @@ export function DonationForm(props: DonationFormProps) {
 
       <div>
         <label className="flex items-start gap-2 text-sm">
-          <input type="checkbox" name="coverFee" defaultChecked={values.coverFee === "on" || values.coverFee === undefined} className="mt-1" />
+          <input type="checkbox" name="coverFee" defaultChecked={values.coverFee === "on"} className="mt-1" />
           <span>
             Cover the processing fee ({formatPercent(fee.percentBps)} + {formatMoney(fee.fixed, currency)}) so that all of my gift goes to the work.
             {presetAmounts.length > 0 ? (
@@ -185,7 +185,7 @@ export function DonationForm(props: DonationFormProps) {
       <button
         type="submit"
         disabled={busy}
-        className="w-full rounded-md bg-accent-600 px-4 py-3 text-lg font-bold text-white shadow hover:bg-accent-500 disabled:opacity-70"
+        className="w-full rounded-md bg-accent-600 px-4 py-3 text-lg font-bold text-white shadow hover:bg-accent-700 disabled:opacity-70"
       >
         {busy ? "Opening secure checkout…" : "Give now"}
       </button>

@@ -106,6 +106,11 @@ export default function CampaignPage() {
         <div className="mt-6">
           <ProgressBar raised={progress.raised} goal={campaign.goalAmount} currency={campaign.currency} donors={progress.donors} />
         </div>
+        {campaign.ended ? null : (
+          <a href="#give" className="mt-4 inline-block rounded-md bg-accent-600 px-5 py-2 font-bold text-white lg:hidden">
+            Give now
+          </a>
+        )}
         <div className="prose-story mt-6" dangerouslySetInnerHTML={{ __html: campaign.storyHtml }} />
       </div>
       <aside id="give" aria-labelledby="give-heading" className="lg:sticky lg:top-6 lg:self-start">

@@ -1,0 +1,148 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { z } from "zod";
+
+import { deliverEvents, getSandboxSession, paySandboxSession, sessionDescription } from "~/payments/sandbox/checkout.server";
+import { env } from "~/utils/env.server";
+import { formatMoney } from "~/utils/money";
+
+/**
+ * The sandbox's stand-in for Stripe's hosted checkout page. It exists only in
+ * sandbox mode and says plainly that no money moves.
+ */
+const ParamsSchema = z.object({ sessionId: z.string().regex(/^cs_test_[A-Za-z0-9]{8,64}$/) });
+
+const PaySchema = z.object({
+  email: z.string().trim().max(254).pipe(z.email("Enter an email address like name@example.org.")),
+  name: z.string().trim().min(1, "Enter the name on the card.").max(200),
+  cardNumber: z
+    .string()
+    .transform((value) => value.replace(/[\s-]/g, ""))
+    .pipe(z.string().regex(/^\d{12,19}$/, "Your card number is incomplete.")),
+  expiry: z.string().trim().regex(/^(0[1-9]|1[0-2])\s*\/\s*\d{2}$/, "Enter the expiry date as MM / YY."),
+  cvc: z.string().trim().regex(/^\d{3,4}$/, "Your card's security code is incomplete."),
+});
+type PayField = keyof z.infer<typeof PaySchema> | "form";
+
+async function sessionFromParams(params: LoaderFunctionArgs["params"]) {
+  if (!env().sandbox) throw data(null, { status: 404 });
+  const parsed = ParamsSchema.safeParse(params);
+  const session = parsed.success ? await getSandboxSession(parsed.data.sessionId) : null;
+  if (!session) throw data(null, { status: 404 });
+  return session;
+}
+
+export async function loader({ params }: LoaderFunctionArgs) {
+  const session = await sessionFromParams(params);
+  return {
+    session: {
+      id: session.id,
+      description: sessionDescription(session),
+      amount: formatMoney(session.amount_total, session.currency.toUpperCase()),
+      monthly: session.mode === "subscription",
+      email: session.customer_email ?? "",
+      open: session.status === "open",
+      cancelUrl: session.cancel_url,
+    },
+  };
+}
+
+export async function action({ params, request }: ActionFunctionArgs) {
+  const session = await sessionFromParams(params);
+  const form = Object.fromEntries(await request.formData());
+  const parsed = PaySchema.safeParse(form);
+  const values = { email: String(form.email ?? ""), name: String(form.name ?? ""), expiry: String(form.expiry ?? "") };
+  if (!parsed.success) {
+    const errors: Partial<Record<PayField, string>> = {};
+    for (const issue of parsed.error.issues) errors[(issue.path[0] as PayField) ?? "form"] ??= issue.message;
+    return data({ errors, values }, { status: 422 });
+  }
+  const result = await paySandboxSession(session.id, parsed.data);
+  if (!result.ok) {
+    return data({ errors: { [result.field]: result.message } as Partial<Record<PayField, string>>, values }, { status: 402 });
+  }
+  await deliverEvents(result.events);
+  return redirect(result.redirectTo, 303);
+}
+
+export const meta: MetaFunction = () => [{ title: "Sandbox checkout: no money moves" }, { name: "robots", content: "noindex" }];
+
+export default function SandboxCheckout() {
+  const { session } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const errors = actionData?.errors ?? {};
+  const busy = useNavigation().state !== "idle";
+  const field = (name: Exclude<PayField, "form">, label: string, props: Record<string, string> = {}) => (
+    <div>
+      <label htmlFor={name} className="block text-sm font-semibold text-slate-900">
+        {label}
+      </label>
+      <input
+        id={name}
+        name={name}
+        defaultValue={name === "email" ? (actionData?.values.email ?? session.email) : name === "name" ? actionData?.values.name : name === "expiry" ? actionData?.values.expiry : undefined}
+        aria-invalid={errors[name] ? true : undefined}
+        aria-describedby={errors[name] ? `${name}-error` : undefined}
+        className="mt-1 block w-full rounded-md border border-slate-400 px-3 py-2"
+        {...props}
+      />
+      {errors[name] ? (
+        <p id={`${name}-error`} className="mt-1 text-sm font-semibold text-red-800">
+          {errors[name]}
+        </p>
+      ) : null}
+    </div>
+  );
+
+  return (
+    <section className="mx-auto max-w-md">
+      <div className="rounded-md border-2 border-dashed border-amber-500 bg-amber-50 p-4 text-amber-950">
+        <h1 className="text-2xl font-bold">Sandbox: no money moves</h1>
+        <p className="mt-1 text-sm">
+          This is a simulated checkout. Use card 4242 4242 4242 4242 to pay, or 4000 0000 0000 0002 to see a decline. Any
+          future expiry date and any three-digit code work.
+        </p>
+      </div>
+      <div className="mt-6 rounded-lg border border-slate-200 p-5 shadow-sm">
+        <p className="text-slate-700">{session.description}</p>
+        <p className="mt-1 text-2xl font-bold text-slate-900" data-testid="checkout-amount">
+          {session.amount}
+          {session.monthly ? <span className="text-base font-normal"> per month</span> : null}
+        </p>
+        {!session.open ? (
+          <p className="mt-4 font-semibold text-slate-800">This checkout is already complete.</p>
+        ) : (
+          <Form method="post" noValidate className="mt-5 space-y-4">
+            {errors.form ? (
+              <p role="alert" className="rounded-md bg-red-50 p-3 text-sm text-red-900">
+                {errors.form}
+              </p>
+            ) : null}
+            {errors.cardNumber ? (
+              <p role="alert" className="sr-only">
+                {errors.cardNumber}
+              </p>
+            ) : null}
+            {field("email", "Email", { type: "email", autoComplete: "email" })}
+            {field("name", "Name on card", { autoComplete: "cc-name" })}
+            {field("cardNumber", "Card number", { inputMode: "numeric", autoComplete: "cc-number", placeholder: "4242 4242 4242 4242" })}
+            <div className="grid grid-cols-2 gap-3">
+              {field("expiry", "Expiry (MM / YY)", { autoComplete: "cc-exp", placeholder: "12 / 34" })}
+              {field("cvc", "Security code", { inputMode: "numeric", autoComplete: "cc-csc", placeholder: "123" })}
+            </div>
+            <button type="submit" disabled={busy} className="w-full rounded-md bg-brand-700 px-4 py-3 font-bold text-white hover:bg-brand-800 disabled:opacity-70">
+              {busy ? "Processing…" : session.monthly ? "Subscribe (sandbox)" : "Pay (sandbox)"}
+            </button>
+          </Form>
+        )}
+        {session.cancelUrl && session.open ? (
+          <p className="mt-4 text-center text-sm">
+            <a href={session.cancelUrl} className="text-brand-700 underline">
+              Back to the campaign
+            </a>
+          </p>
+        ) : null}
+      </div>
+    </section>
+  );
+}
