@@ -24,3 +24,31 @@ export async function thrownStatus(run: () => Promise<unknown>): Promise<number>
   }
   throw new Error("expected the call to throw a response, but it returned");
 }
+
+/** A form post to `path`, as a browser sends it. */
+export function formRequest(path: string, fields: Record<string, string>, headers: Record<string, string> = {}): Request {
+  return new Request(new URL(path, "http://localhost:3000"), {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded", ...headers },
+    body: new URLSearchParams(fields).toString(),
+  });
+}
+
+export interface ActionOutcome<T> {
+  status: number;
+  data: T | undefined;
+  headers: Headers;
+}
+
+/**
+ * Normalises what an action returned: a Response (redirects) or the value of
+ * Remix's `data()` helper, or a plain object (status 200).
+ */
+export function outcome<T>(result: unknown): ActionOutcome<T> {
+  if (result instanceof Response) return { status: result.status, data: undefined, headers: result.headers };
+  const wrapped = result as { type?: string; data?: T; init?: ResponseInit | null };
+  if (wrapped?.type === "DataWithResponseInit") {
+    return { status: wrapped.init?.status ?? 200, data: wrapped.data, headers: new Headers(wrapped.init?.headers) };
+  }
+  return { status: 200, data: result as T, headers: new Headers() };
+}
