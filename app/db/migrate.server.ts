@@ -10,7 +10,13 @@ import path from "node:path";
 import pg from "pg";
 
 import type { Database } from "~/db/database.server";
-import { openSchemaEngine, prismaPaths, readMigrationsDirectory, type EngineTarget } from "~/db/schema-engine.server";
+import {
+  openSchemaEngine,
+  prismaPaths,
+  readMigrationsDirectory,
+  SchemaEngineError,
+  type EngineTarget,
+} from "~/db/schema-engine.server";
 
 export interface ApplyMigrationsOptions {
   log?: (msg: string) => void;
@@ -45,7 +51,9 @@ export async function applyMigrations(db: Database, opts: ApplyMigrationsOptions
   const run = async () => {
     const session = await openSchemaEngine(target);
     try {
-      const { applied } = await session.applyMigrations(migrations);
+      const { applied } = await session.applyMigrations(migrations).catch(async (error: unknown) => {
+        throw await nameFailedMigration(error, () => session.diagnoseHistory(migrations));
+      });
       if (applied.length === 0) log("Database schema is up to date.");
       for (const name of applied) log(`Applied migration ${name}`);
       return { applied };
@@ -60,6 +68,23 @@ export async function applyMigrations(db: Database, opts: ApplyMigrationsOptions
   // A PGlite lives in this process only (its folder cannot be opened twice),
   // so queuing the calls made on one instance is enough.
   return serializePerInstance(target.pglite, run);
+}
+
+/**
+ * The engine's error for a failing script is only the database's message
+ * ("No such table: X"); say which migration it was. Its statements ran as one
+ * transaction, so none of them stayed; the row left in _prisma_migrations
+ * blocks later runs (P3009) until someone resolves it, as with
+ * `prisma migrate deploy`.
+ */
+async function nameFailedMigration(error: unknown, diagnose: () => Promise<{ failedMigrationNames: string[] }>): Promise<unknown> {
+  if (!(error instanceof SchemaEngineError) || error.code) return error;
+  const failed = await diagnose().then(
+    (diagnostic) => diagnostic.failedMigrationNames,
+    () => [],
+  );
+  if (failed.length === 0) return error;
+  return new SchemaEngineError(`Migration ${failed.join(", ")} failed: ${error.message}`, error.code, { cause: error });
 }
 
 function engineTarget(db: Database): EngineTarget {

@@ -273,7 +273,11 @@ export class SchemaEngineError extends Error {
 function toEngineError(error: unknown): SchemaEngineError {
   if (error instanceof SchemaEngineError) return error;
   const raw = error instanceof Error ? error.message : String(error);
-  const message = raw.split(/\n\s+0: /)[0]!.trim();
+  // "external connector error" only says the error came through the adapter.
+  const message = raw
+    .split(/\n\s+0: /)[0]!
+    .replace(/^external connector error\n/, "")
+    .trim();
   const code = (error as { code?: unknown } | null)?.code;
   return new SchemaEngineError(message, typeof code === "string" ? code : undefined, { cause: error });
 }
