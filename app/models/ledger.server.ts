@@ -1,0 +1,235 @@
+import type { Prisma } from "~/db.server";
+import type { DisputeStatus, DonationStatus, GiftFrequency, Pledge, RecurringStatus } from "~/generated/prisma/client";
+
+/**
+ * The donation ledger's writes. Every function takes the transaction the
+ * webhook event is being applied in, so an event's effects (and the record
+ * that it was applied) commit together or not at all. Uniqueness (payment
+ * intent, invoice, subscription) is enforced by the database, never by a
+ * read-then-write check.
+ */
+type Tx = Prisma.TransactionClient;
+
+export async function findPledgeForUpdate(tx: Tx, pledgeId: string): Promise<Pledge | null> {
+  return tx.pledge.findUnique({ where: { id: pledgeId } });
+}
+
+/** The donor for an email (lower-cased), created on first gift. */
+export async function upsertDonor(tx: Tx, input: { email: string; name: string; stripeCustomerId: string | null }) {
+  const email = input.email.trim().toLowerCase();
+  const donor = await tx.donor.upsert({
+    where: { email },
+    create: { email, name: input.name },
+    update: {},
+  });
+  if (input.stripeCustomerId && donor.stripeCustomerId !== input.stripeCustomerId) {
+    // A customer id already linked to another donor stays where it is.
+    const taken = await tx.donor.findUnique({ where: { stripeCustomerId: input.stripeCustomerId } });
+    if (!taken) {
+      return tx.donor.update({ where: { id: donor.id }, data: { stripeCustomerId: input.stripeCustomerId } });
+    }
+  }
+  return donor;
+}
+
+export async function linkPledge(
+  tx: Tx,
+  pledgeId: string,
+  data: { donorId: string; status?: "completed" | "failed" | "open"; failureReason?: string | null; checkoutSessionId?: string },
+): Promise<void> {
+  const pledge = await tx.pledge.findUnique({ where: { id: pledgeId } });
+  if (!pledge) return;
+  // A completed pledge never goes back to open or failed.
+  const status = pledge.status === "completed" ? "completed" : data.status;
+  await tx.pledge.update({
+    where: { id: pledgeId },
+    data: {
+      donorId: data.donorId,
+      ...(status ? { status } : {}),
+      ...(data.failureReason !== undefined && status !== "completed" ? { failureReason: data.failureReason } : {}),
+      ...(data.checkoutSessionId && !pledge.checkoutSessionId ? { checkoutSessionId: data.checkoutSessionId } : {}),
+    },
+  });
+}
+
+export interface DonationInput {
+  pledge: Pledge;
+  donorId: string;
+  frequency: GiftFrequency;
+  recurringGiftId?: string | null;
+  stripePaymentIntentId: string | null;
+  stripeInvoiceId: string | null;
+  stripeChargeId: string | null;
+  currency: string;
+  grossAmount: number;
+  coveredFee: number;
+  stripeFee: number | null;
+  refundedAmount: number;
+  paymentMethodBrand: string | null;
+  paymentMethodLast4: string | null;
+  paidAt: Date;
+}
+
+/**
+ * Records one successful charge. A second call for the same payment intent or
+ * invoice changes nothing but filling in what was not known the first time
+ * (the fee, the charge). Returns the row and whether this call created it.
+ */
+export async function recordDonation(tx: Tx, input: DonationInput) {
+  const refunded = Math.min(input.refundedAmount, input.grossAmount);
+  const { count } = await tx.donation.createMany({
+    skipDuplicates: true,
+    data: [
+      {
+        campaignId: input.pledge.campaignId,
+        donorId: input.donorId,
+        pledgeId: input.pledge.id,
+        recurringGiftId: input.recurringGiftId ?? null,
+        frequency: input.frequency,
+        stripePaymentIntentId: input.stripePaymentIntentId,
+        stripeInvoiceId: input.stripeInvoiceId,
+        stripeChargeId: input.stripeChargeId,
+        currency: input.currency.toUpperCase(),
+        grossAmount: input.grossAmount,
+        coveredFee: Math.min(input.coveredFee, input.grossAmount),
+        stripeFee: input.stripeFee,
+        netAmount: input.stripeFee === null ? null : input.grossAmount - input.stripeFee,
+        refundedAmount: refunded,
+        status: refundStatus(refunded, input.grossAmount),
+        anonymous: input.pledge.anonymous,
+        publicComment: input.pledge.comment,
+        paymentMethodBrand: input.paymentMethodBrand,
+        paymentMethodLast4: input.paymentMethodLast4,
+        paidAt: input.paidAt,
+      },
+    ],
+  });
+  const where = input.stripeInvoiceId
+    ? { stripeInvoiceId: input.stripeInvoiceId }
+    : { stripePaymentIntentId: input.stripePaymentIntentId ?? "" };
+  const donation = await tx.donation.findUniqueOrThrow({ where });
+  if (count === 0) {
+    const fill: Prisma.DonationUpdateInput = {};
+    if (donation.stripeFee === null && input.stripeFee !== null) {
+      fill.stripeFee = input.stripeFee;
+      fill.netAmount = donation.grossAmount - input.stripeFee;
+    }
+    if (!donation.stripeChargeId && input.stripeChargeId) fill.stripeChargeId = input.stripeChargeId;
+    if (!donation.recurringGiftId && input.recurringGiftId) fill.recurringGift = { connect: { id: input.recurringGiftId } };
+    if (Object.keys(fill).length > 0) return { donation: await tx.donation.update({ where: { id: donation.id }, data: fill }), created: false };
+  }
+  return { donation, created: count === 1 };
+}
+
+function refundStatus(refunded: number, gross: number): DonationStatus {
+  if (refunded <= 0) return "succeeded";
+  return refunded >= gross ? "refunded" : "partially_refunded";
+}
+
+/** The status a donation shows, from its refunds and any dispute. */
+function donationStatus(refunded: number, gross: number, dispute: DisputeStatus | null): DonationStatus {
+  if (dispute === "open" || dispute === "lost") return "disputed";
+  return refundStatus(refunded, gross);
+}
+
+export async function findDonationByCharge(tx: Tx, ids: { chargeId: string | null; paymentIntentId: string | null }) {
+  if (ids.chargeId) {
+    const byCharge = await tx.donation.findUnique({ where: { stripeChargeId: ids.chargeId } });
+    if (byCharge) return byCharge;
+  }
+  if (ids.paymentIntentId) return tx.donation.findUnique({ where: { stripePaymentIntentId: ids.paymentIntentId } });
+  return null;
+}
+
+/**
+ * Sets the refunded total to what Stripe says the charge has refunded now:
+ * an absolute figure, so refund events in any order or repeated agree.
+ */
+export async function setRefundedAmount(tx: Tx, donationId: string, amountRefunded: number) {
+  const donation = await tx.donation.findUniqueOrThrow({ where: { id: donationId } });
+  const refunded = Math.min(Math.max(amountRefunded, donation.refundedAmount), donation.grossAmount);
+  return tx.donation.update({
+    where: { id: donationId },
+    data: { refundedAmount: refunded, status: donationStatus(refunded, donation.grossAmount, donation.disputeStatus) },
+  });
+}
+
+export async function setDispute(tx: Tx, donationId: string, dispute: { status: DisputeStatus; amount: number }) {
+  const donation = await tx.donation.findUniqueOrThrow({ where: { id: donationId } });
+  // A closed dispute (won or lost) is final: a late "created" event cannot reopen it.
+  const status = donation.disputeStatus === "won" || donation.disputeStatus === "lost" ? donation.disputeStatus : dispute.status;
+  return tx.donation.update({
+    where: { id: donationId },
+    data: {
+      disputeStatus: status,
+      disputedAmount: Math.min(dispute.amount, donation.grossAmount),
+      status: donationStatus(donation.refundedAmount, donation.grossAmount, status),
+    },
+  });
+}
+
+export interface RecurringGiftState {
+  stripeSubscriptionId: string;
+  pledge: Pledge;
+  donorId: string;
+  /** Charged per month, covered fee included. */
+  grossAmount: number | null;
+  currency: string;
+  status: RecurringStatus | null;
+  currentPeriodEnd: Date | null;
+  canceledAt: Date | null;
+  /** When Stripe produced this state (the event's `created`); older never wins. */
+  observedAt: Date;
+}
+
+/**
+ * Creates or updates the RecurringGift of a subscription. State from an event
+ * older than the newest one applied is ignored, so late deliveries never undo
+ * a cancellation.
+ */
+export async function upsertRecurringGift(tx: Tx, state: RecurringGiftState) {
+  const coveredFee = state.pledge.coveredFee;
+  const amount = state.grossAmount === null ? state.pledge.amount : Math.max(0, state.grossAmount - coveredFee);
+  await tx.recurringGift.createMany({
+    skipDuplicates: true,
+    data: [
+      {
+        stripeSubscriptionId: state.stripeSubscriptionId,
+        pledgeId: state.pledge.id,
+        campaignId: state.pledge.campaignId,
+        donorId: state.donorId,
+        amount,
+        coveredFee,
+        currency: state.currency.toUpperCase(),
+        status: state.status ?? "incomplete",
+        currentPeriodEnd: state.currentPeriodEnd,
+        canceledAt: state.canceledAt,
+        stripeStateAt: state.status ? state.observedAt : null,
+      },
+    ],
+  });
+  const gift = await tx.recurringGift.findUniqueOrThrow({ where: { stripeSubscriptionId: state.stripeSubscriptionId } });
+  if (!state.status) return gift;
+  if (gift.stripeStateAt && gift.stripeStateAt.getTime() > state.observedAt.getTime()) return gift;
+  return tx.recurringGift.update({
+    where: { id: gift.id },
+    data: {
+      status: state.status,
+      amount,
+      currentPeriodEnd: state.currentPeriodEnd ?? gift.currentPeriodEnd,
+      canceledAt: state.canceledAt ?? (state.status === "canceled" ? (gift.canceledAt ?? state.observedAt) : null),
+      stripeStateAt: state.observedAt,
+    },
+  });
+}
+
+export async function findRecurringGift(tx: Tx, stripeSubscriptionId: string) {
+  return tx.recurringGift.findUnique({ where: { stripeSubscriptionId }, include: { pledge: true } });
+}
+
+/** Marks a subscription past due after a failed payment, unless newer state says otherwise. */
+export async function markPastDue(tx: Tx, stripeSubscriptionId: string, observedAt: Date) {
+  const gift = await tx.recurringGift.findUnique({ where: { stripeSubscriptionId } });
+  if (!gift || (gift.stripeStateAt && gift.stripeStateAt.getTime() > observedAt.getTime()) || gift.status === "canceled") return gift;
+  return tx.recurringGift.update({ where: { id: gift.id }, data: { status: "past_due", stripeStateAt: observedAt } });
+}

@@ -1,0 +1,53 @@
+import type { DisputeStatus } from "~/generated/prisma/enums";
+import { findDonationByCharge, setDispute, setRefundedAmount } from "~/models/ledger.server";
+
+import { defineHandler } from "./handler";
+import { ChargeSchema, DisputeSchema, RefundSchema } from "./schemas";
+import { currentCharge, currentDispute } from "./stripe-state.server";
+
+/**
+ * Refunds (also those made in Stripe's dashboard) and disputes. Amounts come
+ * from the charge and dispute as Stripe has them now: absolute figures, so
+ * repeated or reordered events agree. A charge Lantern has not recorded
+ * (yet) is left alone: recording it later reads its refunds then.
+ */
+export const refundEvents = defineHandler({
+  types: ["charge.refunded", "charge.refund.updated", "refund.created", "refund.updated"],
+
+  async prepare(event) {
+    const object = event.data.object;
+    const chargeId =
+      object.object === "charge" ? ChargeSchema.parse(object).id : (RefundSchema.parse(object).charge ?? null);
+    if (!chargeId) return null;
+    return { charge: await currentCharge(chargeId) };
+  },
+
+  async apply(tx, { charge }) {
+    const donation = await findDonationByCharge(tx, { chargeId: charge.id, paymentIntentId: charge.payment_intent ?? null });
+    if (!donation) return `charge ${charge.id} is not a recorded gift (left alone)`;
+    const updated = await setRefundedAmount(tx, donation.id, charge.amount_refunded);
+    return `donation ${donation.id} refunded ${updated.refundedAmount} of ${updated.grossAmount} (${updated.status})`;
+  },
+});
+
+function disputeStatus(stripeStatus: string): DisputeStatus {
+  if (stripeStatus === "won" || stripeStatus === "warning_closed") return "won";
+  if (stripeStatus === "lost") return "lost";
+  return "open";
+}
+
+export const disputeEvents = defineHandler({
+  types: ["charge.dispute.created", "charge.dispute.updated", "charge.dispute.closed", "charge.dispute.funds_reinstated"],
+
+  async prepare(event) {
+    const fromEvent = DisputeSchema.parse(event.data.object);
+    return { dispute: await currentDispute(fromEvent.id) };
+  },
+
+  async apply(tx, { dispute }) {
+    const donation = await findDonationByCharge(tx, { chargeId: dispute.charge, paymentIntentId: dispute.payment_intent ?? null });
+    if (!donation) return `dispute ${dispute.id} is not about a recorded gift (left alone)`;
+    const updated = await setDispute(tx, donation.id, { status: disputeStatus(dispute.status), amount: dispute.amount });
+    return `donation ${donation.id} dispute ${updated.disputeStatus}`;
+  },
+});

@@ -1,0 +1,84 @@
+import { findPledgeForUpdate, linkPledge, recordDonation, upsertDonor, upsertRecurringGift } from "~/models/ledger.server";
+
+import { defineHandler, pledgeIdFrom } from "./handler";
+import { recurringStatus } from "./recurring-status";
+import { CheckoutSessionSchema } from "./schemas";
+import { currentSubscription, paymentDetails, subscriptionTerms, type PaymentDetails } from "./stripe-state.server";
+
+/**
+ * checkout.session.completed and the delayed-payment outcomes: link the
+ * pledge and donor; a paid one-time payment becomes a Donation; a monthly
+ * gift gets its RecurringGift (its payments arrive as invoice.paid).
+ */
+export const checkoutEvents = defineHandler({
+  types: ["checkout.session.completed", "checkout.session.async_payment_succeeded", "checkout.session.async_payment_failed"],
+
+  async prepare(event) {
+    const session = CheckoutSessionSchema.parse(event.data.object);
+    const pledgeId = pledgeIdFrom(session.metadata, session.client_reference_id ?? undefined);
+    if (!pledgeId || session.mode === "setup") return null;
+    const paid = session.payment_status === "paid" && event.type !== "checkout.session.async_payment_failed";
+    const payment: PaymentDetails | null =
+      session.mode === "payment" && paid && session.payment_intent ? await paymentDetails(session.payment_intent) : null;
+    const subscription = session.mode === "subscription" && session.subscription ? await currentSubscription(session.subscription) : null;
+    return { session, pledgeId, paid, payment, subscription };
+  },
+
+  async apply(tx, { session, pledgeId, paid, payment, subscription }, event) {
+    const pledge = await findPledgeForUpdate(tx, pledgeId);
+    if (!pledge) throw new Error(`Checkout Session ${session.id} names pledge ${pledgeId}, which does not exist`);
+    const donor = await upsertDonor(tx, {
+      email: session.customer_details?.email ?? session.customer_email ?? pledge.email,
+      name: pledge.name,
+      stripeCustomerId: session.customer ?? payment?.customerId ?? null,
+    });
+
+    if (event.type === "checkout.session.async_payment_failed") {
+      await linkPledge(tx, pledge.id, { donorId: donor.id, status: "failed", failureReason: "The delayed payment failed", checkoutSessionId: session.id });
+      return `pledge ${pledge.id} failed (delayed payment)`;
+    }
+
+    if (session.mode === "subscription") {
+      if (subscription) {
+        const terms = subscriptionTerms(subscription);
+        await upsertRecurringGift(tx, {
+          stripeSubscriptionId: subscription.id,
+          pledge,
+          donorId: donor.id,
+          grossAmount: terms.grossAmount,
+          currency: terms.currency,
+          status: recurringStatus(subscription.status),
+          currentPeriodEnd: terms.currentPeriodEnd,
+          canceledAt: terms.canceledAt,
+          observedAt: new Date(),
+        });
+      }
+      await linkPledge(tx, pledge.id, { donorId: donor.id, status: paid ? "completed" : "open", checkoutSessionId: session.id });
+      return `monthly gift ${subscription?.id ?? "(no subscription)"} linked to pledge ${pledge.id}`;
+    }
+
+    if (!paid || !payment) {
+      await linkPledge(tx, pledge.id, { donorId: donor.id, status: "open", checkoutSessionId: session.id });
+      return `pledge ${pledge.id} waits for its delayed payment`;
+    }
+
+    const { donation, created } = await recordDonation(tx, {
+      pledge,
+      donorId: donor.id,
+      frequency: "once",
+      stripePaymentIntentId: payment.paymentIntentId,
+      stripeInvoiceId: null,
+      stripeChargeId: payment.charge?.id ?? null,
+      currency: payment.currency,
+      grossAmount: payment.amount,
+      coveredFee: pledge.coveredFee,
+      stripeFee: payment.charge?.stripeFee ?? null,
+      refundedAmount: payment.charge?.amountRefunded ?? 0,
+      paymentMethodBrand: payment.charge?.brand ?? null,
+      paymentMethodLast4: payment.charge?.last4 ?? null,
+      paidAt: payment.createdAt ?? new Date(event.created * 1000),
+    });
+    await linkPledge(tx, pledge.id, { donorId: donor.id, status: "completed", checkoutSessionId: session.id });
+    return `${created ? "recorded" : "already had"} donation ${donation.id} (${payment.paymentIntentId})`;
+  },
+});

@@ -1,0 +1,28 @@
+import type { Prisma } from "~/db.server";
+
+import type { ParsedEvent } from "./schemas";
+
+/**
+ * How one family of Stripe events reaches the ledger: `prepare` reads what it
+ * needs from Stripe (outside any transaction; null means the event is not
+ * about a Lantern gift), `apply` writes it inside the event's transaction and
+ * says in a few words what it did.
+ */
+export interface EventHandler<Prepared> {
+  types: readonly string[];
+  prepare(event: ParsedEvent): Promise<Prepared | null>;
+  apply(tx: Prisma.TransactionClient, prepared: Prepared, event: ParsedEvent): Promise<string>;
+}
+
+export function defineHandler<Prepared>(handler: EventHandler<Prepared>): EventHandler<Prepared> {
+  return handler;
+}
+
+/** A gift's pledge id, from the metadata Lantern puts on every Stripe object. */
+export function pledgeIdFrom(...sources: Array<Record<string, string> | null | undefined | string>): string | null {
+  for (const source of sources) {
+    const value = typeof source === "string" ? source : source?.pledge_id;
+    if (value && /^[0-9a-f-]{36}$/i.test(value)) return value;
+  }
+  return null;
+}

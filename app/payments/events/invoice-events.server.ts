@@ -1,0 +1,106 @@
+import { paymentFailedEmail } from "~/email/payment-failed.server";
+import { findPledgeForUpdate, linkPledge, markPastDue, recordDonation, upsertDonor, upsertRecurringGift } from "~/models/ledger.server";
+import { getOrganisation } from "~/models/organisation.server";
+import { queueEmail } from "~/models/outbox.server";
+import { env } from "~/utils/env.server";
+
+import { defineHandler, pledgeIdFrom } from "./handler";
+import { recurringStatus } from "./recurring-status";
+import { InvoiceSchema, invoiceSubscriptionId } from "./schemas";
+import {
+  currentSubscription,
+  invoicePaymentIntentId,
+  invoiceWithPayments,
+  paymentDetails,
+  subscriptionTerms,
+  toDate,
+} from "./stripe-state.server";
+
+/**
+ * Monthly instalments. Every paid invoice of a Lantern subscription, the
+ * first included, becomes exactly one Donation keyed by the invoice id,
+ * whether it arrives before or after checkout.session.completed.
+ */
+export const invoiceEvents = defineHandler({
+  types: ["invoice.paid", "invoice.payment_failed"],
+
+  async prepare(event) {
+    const invoice = InvoiceSchema.parse(event.data.object);
+    const subscriptionId = invoiceSubscriptionId(invoice);
+    if (!subscriptionId) return null;
+    const subscription = await currentSubscription(subscriptionId);
+    const pledgeId = pledgeIdFrom(subscription.metadata, invoice.parent?.subscription_details?.metadata);
+    if (!pledgeId) return null;
+    let payment = null;
+    if (event.type === "invoice.paid" && invoice.amount_paid > 0) {
+      const withPayments = await invoiceWithPayments(invoice);
+      const paymentIntentId = invoicePaymentIntentId(withPayments);
+      payment = paymentIntentId ? await paymentDetails(paymentIntentId) : null;
+    }
+    const organisation = event.type === "invoice.payment_failed" ? await getOrganisation() : null;
+    return { invoice, subscription, pledgeId, payment, organisationName: organisation?.name ?? "" };
+  },
+
+  async apply(tx, { invoice, subscription, pledgeId, payment, organisationName }, event) {
+    const pledge = await findPledgeForUpdate(tx, pledgeId);
+    if (!pledge) throw new Error(`Subscription ${subscription.id} names pledge ${pledgeId}, which does not exist`);
+    const donor = await upsertDonor(tx, {
+      email: invoice.customer_email ?? pledge.email,
+      name: pledge.name,
+      stripeCustomerId: invoice.customer ?? subscription.customer,
+    });
+    const terms = subscriptionTerms(subscription);
+    const gift = await upsertRecurringGift(tx, {
+      stripeSubscriptionId: subscription.id,
+      pledge,
+      donorId: donor.id,
+      grossAmount: terms.grossAmount,
+      currency: terms.currency,
+      status: recurringStatus(subscription.status),
+      currentPeriodEnd: terms.currentPeriodEnd,
+      canceledAt: terms.canceledAt,
+      observedAt: new Date(),
+    });
+
+    if (event.type === "invoice.payment_failed") {
+      await markPastDue(tx, subscription.id, new Date(event.created * 1000));
+      const campaign = await tx.campaign.findUniqueOrThrow({ where: { id: pledge.campaignId }, select: { title: true } });
+      const queued = await queueEmail(
+        tx,
+        paymentFailedEmail({
+          invoiceId: invoice.id,
+          to: donor.email,
+          donorName: donor.name,
+          donorId: donor.id,
+          amount: invoice.amount_paid > 0 ? invoice.amount_paid : (terms.grossAmount ?? pledge.amount + pledge.coveredFee),
+          currency: invoice.currency.toUpperCase(),
+          campaignTitle: campaign.title,
+          organisationName,
+          manageUrl: `${env().APP_URL}/give/manage`,
+        }),
+      );
+      return `monthly gift ${subscription.id} past due${queued ? ", donor notice queued" : ""}`;
+    }
+
+    if (invoice.amount_paid <= 0) return `invoice ${invoice.id} paid nothing (no donation)`;
+    const { donation, created } = await recordDonation(tx, {
+      pledge,
+      donorId: donor.id,
+      frequency: "monthly",
+      recurringGiftId: gift.id,
+      stripePaymentIntentId: payment?.paymentIntentId ?? null,
+      stripeInvoiceId: invoice.id,
+      stripeChargeId: payment?.charge?.id ?? null,
+      currency: invoice.currency,
+      grossAmount: invoice.amount_paid,
+      coveredFee: pledge.coveredFee,
+      stripeFee: payment?.charge?.stripeFee ?? null,
+      refundedAmount: payment?.charge?.amountRefunded ?? 0,
+      paymentMethodBrand: payment?.charge?.brand ?? null,
+      paymentMethodLast4: payment?.charge?.last4 ?? null,
+      paidAt: toDate(invoice.status_transitions?.paid_at, new Date(event.created * 1000)),
+    });
+    await linkPledge(tx, pledge.id, { donorId: donor.id, status: "completed" });
+    return `${created ? "recorded" : "already had"} monthly donation ${donation.id} (${invoice.id})`;
+  },
+});

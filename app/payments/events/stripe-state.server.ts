@@ -1,0 +1,99 @@
+import { stripe } from "~/payments/stripe.server";
+
+import {
+  BalanceTransactionSchema,
+  ChargeSchema,
+  DisputeSchema,
+  InvoiceSchema,
+  PaymentIntentSchema,
+  SubscriptionSchema,
+  type Charge,
+  type Invoice,
+  type Subscription,
+} from "./schemas";
+
+/**
+ * Reads the current state of Stripe objects. Events are applied from what
+ * Stripe says now, not from the (possibly stale) copy inside the event, which
+ * is what makes the ledger independent of delivery order.
+ */
+export interface PaymentDetails {
+  paymentIntentId: string;
+  customerId: string | null;
+  metadata: Record<string, string>;
+  amount: number;
+  currency: string;
+  createdAt: Date | null;
+  charge: {
+    id: string;
+    amountRefunded: number;
+    stripeFee: number | null;
+    brand: string | null;
+    last4: string | null;
+  } | null;
+}
+
+export async function paymentDetails(paymentIntentId: string): Promise<PaymentDetails> {
+  const raw = await stripe().paymentIntents.retrieve(paymentIntentId, { expand: ["latest_charge.balance_transaction"] });
+  const intent = PaymentIntentSchema.parse(raw);
+  const charge = typeof intent.latest_charge === "object" && intent.latest_charge ? intent.latest_charge : null;
+  return {
+    paymentIntentId: intent.id,
+    customerId: intent.customer ?? null,
+    metadata: intent.metadata,
+    amount: intent.amount_received ?? intent.amount,
+    currency: intent.currency,
+    createdAt: intent.created ? new Date(intent.created * 1000) : null,
+    charge: charge ? chargeSummary(charge) : null,
+  };
+}
+
+function chargeSummary(charge: Charge): NonNullable<PaymentDetails["charge"]> {
+  const balance = BalanceTransactionSchema.safeParse(charge.balance_transaction);
+  return {
+    id: charge.id,
+    amountRefunded: charge.amount_refunded,
+    stripeFee: balance.success ? balance.data.fee : null,
+    brand: charge.payment_method_details?.card?.brand ?? null,
+    last4: charge.payment_method_details?.card?.last4 ?? null,
+  };
+}
+
+export async function currentCharge(chargeId: string): Promise<Charge> {
+  return ChargeSchema.parse(await stripe().charges.retrieve(chargeId));
+}
+
+export async function currentSubscription(subscriptionId: string): Promise<Subscription> {
+  return SubscriptionSchema.parse(await stripe().subscriptions.retrieve(subscriptionId));
+}
+
+export async function currentDispute(disputeId: string) {
+  return DisputeSchema.parse(await stripe().disputes.retrieve(disputeId));
+}
+
+/** The invoice with its payments listed (newer API versions include them only on request). */
+export async function invoiceWithPayments(invoice: Invoice): Promise<Invoice> {
+  if (invoice.payments?.data.length) return invoice;
+  return InvoiceSchema.parse(await stripe().invoices.retrieve(invoice.id, { expand: ["payments"] }));
+}
+
+export function invoicePaymentIntentId(invoice: Invoice): string | null {
+  const payments = invoice.payments?.data ?? [];
+  const paid = payments.find((p) => p.status === "paid") ?? payments[0];
+  return paid?.payment.payment_intent ?? null;
+}
+
+/** The monthly gross of a subscription (covered fee included), and its period end. */
+export function subscriptionTerms(subscription: Subscription) {
+  const item = subscription.items.data[0];
+  return {
+    grossAmount: item?.price.unit_amount != null ? item.price.unit_amount * (item.quantity ?? 1) : null,
+    currency: item?.price.currency ?? subscription.currency ?? "usd",
+    currentPeriodEnd: item?.current_period_end ? new Date(item.current_period_end * 1000) : null,
+    canceledAt: subscription.canceled_at ? new Date(subscription.canceled_at * 1000) : null,
+  };
+}
+
+export function toDate(unixSeconds: number | null | undefined, fallback = new Date()): Date {
+  return unixSeconds ? new Date(unixSeconds * 1000) : fallback;
+}

@@ -1,0 +1,41 @@
+import { findPledgeForUpdate, upsertDonor, upsertRecurringGift } from "~/models/ledger.server";
+
+import { defineHandler, pledgeIdFrom } from "./handler";
+import { recurringStatus } from "./recurring-status";
+import { SubscriptionSchema } from "./schemas";
+import { currentSubscription, subscriptionTerms } from "./stripe-state.server";
+
+/**
+ * A monthly gift's status and amount follow Stripe. The state applied is the
+ * subscription as Stripe has it now, so an old event delivered late cannot
+ * bring back a state that has since changed.
+ */
+export const subscriptionEvents = defineHandler({
+  types: ["customer.subscription.created", "customer.subscription.updated", "customer.subscription.deleted"],
+
+  async prepare(event) {
+    const fromEvent = SubscriptionSchema.parse(event.data.object);
+    const pledgeId = pledgeIdFrom(fromEvent.metadata);
+    if (!pledgeId) return null;
+    return { subscription: await currentSubscription(fromEvent.id), pledgeId };
+  },
+
+  async apply(tx, { subscription, pledgeId }) {
+    const pledge = await findPledgeForUpdate(tx, pledgeId);
+    if (!pledge) throw new Error(`Subscription ${subscription.id} names pledge ${pledgeId}, which does not exist`);
+    const donor = await upsertDonor(tx, { email: pledge.email, name: pledge.name, stripeCustomerId: subscription.customer });
+    const terms = subscriptionTerms(subscription);
+    const gift = await upsertRecurringGift(tx, {
+      stripeSubscriptionId: subscription.id,
+      pledge,
+      donorId: donor.id,
+      grossAmount: terms.grossAmount,
+      currency: terms.currency,
+      status: recurringStatus(subscription.status),
+      currentPeriodEnd: terms.currentPeriodEnd,
+      canceledAt: terms.canceledAt,
+      observedAt: new Date(),
+    });
+    return `monthly gift ${subscription.id} is ${gift.status}`;
+  },
+});

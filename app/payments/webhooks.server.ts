@@ -1,0 +1,83 @@
+import Stripe from "stripe";
+
+import { claimEvent, inEventTransaction, isEventProcessed, markProcessed, recordEventFailure } from "~/models/stripe-events.server";
+import { checkoutEvents } from "~/payments/events/checkout-events.server";
+import { disputeEvents, refundEvents } from "~/payments/events/charge-events.server";
+import type { EventHandler } from "~/payments/events/handler";
+import { invoiceEvents } from "~/payments/events/invoice-events.server";
+import { EventSchema, type ParsedEvent } from "~/payments/events/schemas";
+import { subscriptionEvents } from "~/payments/events/subscription-events.server";
+import { webhookSecret } from "~/payments/stripe.server";
+
+/** Stripe's default tolerance for a signature's timestamp. */
+export const SIGNATURE_TOLERANCE_SECONDS = 300;
+
+const HANDLERS: EventHandler<unknown>[] = [
+  checkoutEvents,
+  invoiceEvents,
+  subscriptionEvents,
+  refundEvents,
+  disputeEvents,
+] as EventHandler<unknown>[];
+
+/** Every event type the ledger listens to (the webhook endpoint's subscription in Stripe). */
+export const HANDLED_EVENT_TYPES = HANDLERS.flatMap((handler) => handler.types);
+
+function handlerFor(type: string): EventHandler<unknown> | undefined {
+  return HANDLERS.find((handler) => handler.types.includes(type));
+}
+
+export type Verified = { ok: true; event: ParsedEvent } | { ok: false; message: string };
+
+/** Checks the Stripe-Signature of the raw body and that the body is an event. */
+export function verifyWebhook(rawBody: string, signature: string | null, now?: number): Verified {
+  if (!signature) return { ok: false, message: "Missing Stripe-Signature header" };
+  let payload: unknown;
+  try {
+    // The SDK's own verification (HMAC-SHA256 of "timestamp.body", constant-time compare).
+    payload = Stripe.webhooks.constructEvent(rawBody, signature, webhookSecret(), SIGNATURE_TOLERANCE_SECONDS, undefined, now);
+  } catch (error) {
+    return { ok: false, message: error instanceof Error ? error.message : "Invalid signature" };
+  }
+  const parsed = EventSchema.safeParse(payload);
+  if (!parsed.success) return { ok: false, message: "The body is not a Stripe event" };
+  return { ok: true, event: parsed.data };
+}
+
+export type Received =
+  | { outcome: "applied"; summary: string }
+  | { outcome: "duplicate" }
+  | { outcome: "ignored"; reason: string };
+
+/**
+ * Applies one event to the ledger exactly once: the event id is claimed and
+ * its effects written in one transaction. A failure rolls the effects back,
+ * records the error against the event and is re-thrown (so Stripe retries).
+ * Used by the webhook endpoint and by reconciliation alike.
+ */
+export async function receiveEvent(event: ParsedEvent): Promise<Received> {
+  const handler = handlerFor(event.type);
+  if (!handler) {
+    console.info(`Stripe event ${event.id} (${event.type}) is not one Lantern uses; acknowledged.`);
+    return { outcome: "ignored", reason: `unhandled type ${event.type}` };
+  }
+  // A cheap early answer for redeliveries; the claim below is what guarantees it.
+  if (await isEventProcessed(event.id)) return { outcome: "duplicate" };
+
+  try {
+    const prepared = await handler.prepare(event);
+    return await inEventTransaction(async (tx) => {
+      const { alreadyProcessed } = await claimEvent(tx, event);
+      if (alreadyProcessed) return { outcome: "duplicate" } as const;
+      const summary = prepared === null ? "not a Lantern gift" : await handler.apply(tx, prepared, event);
+      await markProcessed(tx, event.id);
+      return { outcome: "applied", summary } as const;
+    });
+  } catch (error) {
+    const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    await recordEventFailure(event, message).catch((recordError: unknown) =>
+      console.error(`Could not record the failure of Stripe event ${event.id}:`, recordError),
+    );
+    throw error;
+  }
+}
