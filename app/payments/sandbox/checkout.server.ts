@@ -49,7 +49,7 @@ export function sessionDescription(session: Session): string {
 }
 
 /** A charge of `amount` with its balance transaction carrying Stripe's fee. */
-async function charge(amount: number, currency: string, customer: string, metadata: Record<string, string>, description: string | null) {
+export async function charge(amount: number, currency: string, customer: string, metadata: Record<string, string>, description: string | null) {
   const fee = givingSettings(currency.toUpperCase()).fee;
   const stripeFee = Math.round((amount * fee.percentBps) / 10_000) + fee.fixed;
   const paymentIntentId = sandboxId("pi", false);
@@ -105,7 +105,7 @@ async function charge(amount: number, currency: string, customer: string, metada
   return { paymentIntent, charge: chargeObject };
 }
 
-function event(type: string, object: StripeObject): StripeObject {
+export function event(type: string, object: StripeObject): StripeObject {
   return {
     id: sandboxId("evt", false),
     object: "event",

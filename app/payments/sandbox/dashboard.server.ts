@@ -1,0 +1,125 @@
+import { charge as createCharge, event } from "~/payments/sandbox/checkout.server";
+import { getObject, sandboxId, saveObject, type StripeObject } from "~/payments/sandbox/store.server";
+
+/**
+ * What staff (or Stripe itself) can do to payments outside Lantern, in the
+ * sandbox: refunds and disputes from the dashboard, monthly renewals that
+ * succeed or fail, cancellations. Each changes the stored objects the way
+ * Stripe would and returns the events Stripe would send, stored for the
+ * events list (reconciliation) and ready to deliver.
+ */
+type Obj = StripeObject & Record<string, unknown>;
+const now = () => Math.floor(Date.now() / 1000);
+
+async function mustGet(id: string): Promise<Obj> {
+  const object = await getObject<Obj>(id);
+  if (!object) throw new Error(`No such sandbox object: ${id}`);
+  return object;
+}
+
+async function emit(...events: StripeObject[]): Promise<StripeObject[]> {
+  for (const item of events) await saveObject(item);
+  return events;
+}
+
+/** A full refund when `amount` is omitted; partial otherwise. */
+export async function refundCharge(chargeId: string, amount?: number): Promise<StripeObject[]> {
+  const charge = await mustGet(chargeId);
+  const already = Number(charge.amount_refunded ?? 0);
+  const refundAmount = Math.min(amount ?? Number(charge.amount) - already, Number(charge.amount) - already);
+  if (refundAmount <= 0) throw new Error(`Charge ${chargeId} is already fully refunded`);
+  const refund = await saveObject({
+    id: sandboxId("re", false),
+    object: "refund",
+    amount: refundAmount,
+    charge: chargeId,
+    payment_intent: charge.payment_intent ?? null,
+    currency: charge.currency,
+    status: "succeeded",
+    created: now(),
+  });
+  const refunded = already + refundAmount;
+  const updated = await saveObject({ ...charge, amount_refunded: refunded, refunded: refunded >= Number(charge.amount) });
+  return emit(event("charge.refunded", updated), event("refund.created", refund));
+}
+
+export async function openDispute(chargeId: string): Promise<{ disputeId: string; events: StripeObject[] }> {
+  const charge = await mustGet(chargeId);
+  const dispute = await saveObject({
+    id: sandboxId("du", false),
+    object: "dispute",
+    amount: charge.amount,
+    charge: chargeId,
+    payment_intent: charge.payment_intent ?? null,
+    currency: charge.currency,
+    reason: "fraudulent",
+    status: "needs_response",
+    created: now(),
+  });
+  await saveObject({ ...charge, disputed: true });
+  return { disputeId: dispute.id, events: await emit(event("charge.dispute.created", dispute)) };
+}
+
+export async function closeDispute(disputeId: string, outcome: "won" | "lost"): Promise<StripeObject[]> {
+  const dispute = await saveObject({ ...(await mustGet(disputeId)), status: outcome });
+  return emit(event("charge.dispute.closed", dispute));
+}
+
+/** The next month's invoice of a subscription: paid, or failed (past due). */
+export async function renewSubscription(subscriptionId: string, outcome: "paid" | "failed" = "paid"): Promise<StripeObject[]> {
+  const subscription = await mustGet(subscriptionId);
+  const item = (subscription.items as { data: Array<{ price: { unit_amount: number; currency: string } }> }).data[0];
+  if (!item) throw new Error(`Subscription ${subscriptionId} has no item`);
+  const amount = item.price.unit_amount;
+  const currency = item.price.currency;
+  const invoiceId = sandboxId("in", false);
+  const base = {
+    id: invoiceId,
+    object: "invoice",
+    amount_due: amount,
+    billing_reason: "subscription_cycle",
+    currency,
+    customer: subscription.customer,
+    customer_email: null,
+    parent: { type: "subscription_details", subscription_details: { subscription: subscriptionId, metadata: subscription.metadata } },
+    created: now(),
+    livemode: false,
+  };
+  if (outcome === "failed") {
+    const invoice = await saveObject({ ...base, amount_paid: 0, amount_remaining: amount, status: "open", attempt_count: 1, payments: { object: "list", data: [] }, status_transitions: { paid_at: null } });
+    const pastDue = await saveObject({ ...subscription, status: "past_due", latest_invoice: invoiceId });
+    return emit(event("invoice.payment_failed", invoice), event("customer.subscription.updated", pastDue));
+  }
+  const { paymentIntent } = await createCharge(amount, currency, String(subscription.customer), {}, "Monthly gift");
+  const invoice = await saveObject({
+    ...base,
+    amount_paid: amount,
+    amount_remaining: 0,
+    status: "paid",
+    payments: { object: "list", data: [{ object: "invoice_payment", payment: { type: "payment_intent", payment_intent: paymentIntent.id }, status: "paid" }] },
+    status_transitions: { paid_at: now() },
+  });
+  const events = [event("invoice.paid", invoice)];
+  if (subscription.status !== "active") {
+    events.push(event("customer.subscription.updated", await saveObject({ ...subscription, status: "active", latest_invoice: invoiceId })));
+  } else {
+    await saveObject({ ...subscription, latest_invoice: invoiceId });
+  }
+  return emit(...events);
+}
+
+export async function cancelSubscription(subscriptionId: string): Promise<StripeObject[]> {
+  const subscription = await saveObject({ ...(await mustGet(subscriptionId)), status: "canceled", canceled_at: now() });
+  return emit(event("customer.subscription.deleted", subscription));
+}
+
+/** Changes the monthly amount (as the billing portal would). */
+export async function changeSubscriptionAmount(subscriptionId: string, unitAmount: number): Promise<StripeObject[]> {
+  const subscription = await mustGet(subscriptionId);
+  const items = subscription.items as { data: Array<{ price: Record<string, unknown> }> };
+  const updated = await saveObject({
+    ...subscription,
+    items: { ...items, data: items.data.map((item) => ({ ...item, price: { ...item.price, unit_amount: unitAmount } })) },
+  });
+  return emit(event("customer.subscription.updated", updated));
+}
