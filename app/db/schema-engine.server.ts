@@ -47,7 +47,25 @@ interface SchemaEngineBindings {
   __wbg_set_wasm(exports: WebAssembly.Exports): void;
 }
 
-let bindingsPromise: Promise<SchemaEngineBindings> | undefined;
+/**
+ * The glue module holds the WASM instance in a module-level variable, and Node
+ * loads the glue once per process. So the instance must be once per process
+ * too, even when this file is loaded several times (the Remix server build
+ * bundles its own copy; Vitest gives each project its own module graph): a
+ * second instantiation would swap the memory under engines still running on
+ * the first, and they would crash reading garbage. Hence a global, not a
+ * module variable.
+ */
+const ENGINE_KEY = Symbol.for("lantern.schemaEngineWasm");
+
+interface EngineGlobals {
+  [ENGINE_KEY]?: Promise<SchemaEngineBindings>;
+  /** Where the engine's panic hook writes (the glue calls it by this name). */
+  PRISMA_WASM_PANIC_REGISTRY?: { set_message(message: string): void };
+}
+
+const engineGlobals = globalThis as typeof globalThis & EngineGlobals;
+let lastPanic: string | undefined;
 
 /**
  * Loads and starts the WASM engine once per process. The package's own entry
@@ -57,7 +75,14 @@ let bindingsPromise: Promise<SchemaEngineBindings> | undefined;
  * and run the start function.
  */
 export function loadSchemaEngine(): Promise<SchemaEngineBindings> {
-  bindingsPromise ??= (async () => {
+  // Without a registry a Rust panic would end in a TypeError inside the WASM
+  // call and its message would be lost; the Prisma CLI defines one too.
+  engineGlobals.PRISMA_WASM_PANIC_REGISTRY ??= {
+    set_message: (message) => {
+      lastPanic = message;
+    },
+  };
+  const loading = (engineGlobals[ENGINE_KEY] ??= (async () => {
     const require = createRequire(import.meta.url);
     const gluePath = require.resolve("@prisma/schema-engine-wasm/schema_engine_bg");
     const glue = (await import("@prisma/schema-engine-wasm/schema_engine_bg")) as unknown as SchemaEngineBindings;
@@ -70,12 +95,12 @@ export function loadSchemaEngine(): Promise<SchemaEngineBindings> {
     if (typeof start !== "function") throw new Error("schema engine WASM has no __wbindgen_start export");
     start();
     return glue;
-  })();
-  bindingsPromise.catch(() => {
+  })());
+  loading.catch(() => {
     // Let a later call retry instead of caching the failure forever.
-    bindingsPromise = undefined;
+    if (engineGlobals[ENGINE_KEY] === loading) delete engineGlobals[ENGINE_KEY];
   });
-  return bindingsPromise;
+  return loading;
 }
 
 // ---------------------------------------------------------------------------
@@ -272,6 +297,12 @@ export class SchemaEngineError extends Error {
  */
 function toEngineError(error: unknown): SchemaEngineError {
   if (error instanceof SchemaEngineError) return error;
+  if (error instanceof WebAssembly.RuntimeError) {
+    // A Rust panic. Nothing is safe to call on that instance any more: let the
+    // next session load a fresh one.
+    delete engineGlobals[ENGINE_KEY];
+    return new SchemaEngineError(`The schema engine crashed: ${lastPanic ?? error.message}`, undefined, { cause: error });
+  }
   const raw = error instanceof Error ? error.message : String(error);
   // "external connector error" only says the error came through the adapter.
   const message = raw

@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { openDatabase, type Database } from "~/db/database.server";
 import { applyMigrations } from "~/db/migrate.server";
+import type * as SchemaEngineModule from "~/db/schema-engine.server";
 import {
   createMigration,
   createScratchPGlite,
@@ -116,6 +117,32 @@ describe("applying the committed migrations", () => {
     } finally {
       await fresh.close();
     }
+  });
+});
+
+describe("the WASM engine", () => {
+  it("survives two copies of its module running engines at once (one instance per process)", SLOW, async () => {
+    // The Remix build bundles its own copy of app/ and Vitest gives each
+    // project its own module graph; both copies must share one WASM instance.
+    const modulePath = "../../app/db/schema-engine.server.ts";
+    const copies: (typeof SchemaEngineModule)[] = [
+      await import(/* @vite-ignore */ `${modulePath}?copy=1`),
+      await import(/* @vite-ignore */ `${modulePath}?copy=2`),
+    ];
+    expect(copies[0]).not.toBe(copies[1]);
+    const results = await Promise.all(
+      copies.map(async (copy) => {
+        const pglite = await copy.createScratchPGlite();
+        const session = await copy.openSchemaEngine({ kind: "pglite", pglite });
+        try {
+          return await session.applyMigrations(await copy.readMigrationsDirectory(committed.migrationsDir));
+        } finally {
+          await session.close();
+          await pglite.close();
+        }
+      }),
+    );
+    expect(results).toEqual([{ applied: committedMigrationNames() }, { applied: committedMigrationNames() }]);
   });
 });
 
