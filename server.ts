@@ -31,7 +31,10 @@ if (!fs.existsSync(BUILD_PATH)) {
   process.exit(1);
 }
 
-const database = await startDatabase(env, { seed: development });
+const database = await startDatabase(env, { seed: development }).catch((error: unknown) => {
+  console.error(`Lantern cannot start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
 if (env.sandbox) startStripeSandbox();
 let build = await importBuild();
 const getLoadContext = (req: express.Request) => ({ clientIp: req.ip ?? req.socket.remoteAddress ?? "unknown" });

@@ -48,10 +48,17 @@ export async function openDatabase(
   }
 
   let pglite = options.pglite;
+  let releaseLock = () => {};
   if (!pglite) {
     if (target.kind === "embedded") {
       fs.mkdirSync(path.dirname(path.resolve(target.dataDir)), { recursive: true });
-      pglite = await PGlite.create(path.resolve(target.dataDir));
+      releaseLock = lockDataDir(path.resolve(target.dataDir));
+      try {
+        pglite = await PGlite.create(path.resolve(target.dataDir));
+      } catch (error) {
+        releaseLock();
+        throw error;
+      }
     } else {
       pglite = await PGlite.create();
     }
@@ -67,8 +74,44 @@ export async function openDatabase(
     close: async () => {
       await prisma.$disconnect();
       if (!instance.closed) await instance.close();
+      releaseLock();
     },
   };
+}
+
+/**
+ * PGlite's folder belongs to one process at a time; a second one opening it
+ * would corrupt it. A lock file next to it names the owner, and a clear error
+ * tells the second process what to do.
+ */
+function lockDataDir(dataDir: string): () => void {
+  const lockFile = `${dataDir}.lock`;
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      fs.writeFileSync(lockFile, String(process.pid), { flag: "wx" });
+      return () => fs.rmSync(lockFile, { force: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+      const owner = Number(fs.readFileSync(lockFile, "utf8"));
+      if (owner && owner !== process.pid && processAlive(owner)) {
+        throw new Error(
+          `The embedded database in ${dataDir} is in use by process ${owner} (a running server?). ` +
+            "Stop that process first, or use PostgreSQL (DATABASE_URL) to run several at once.",
+        );
+      }
+      fs.rmSync(lockFile, { force: true }); // left behind by a process that is gone
+    }
+  }
+  throw new Error(`Could not lock the embedded database in ${dataDir}`);
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
 }
 
 /** The database target described by DATABASE_URL / DATA_DIR. */

@@ -1,4 +1,4 @@
-import { db, type Prisma } from "~/db.server";
+import { db } from "~/db.server";
 
 /**
  * What counts toward a campaign's progress, in one place.
@@ -45,4 +45,128 @@ export async function campaignProgress(campaignIds: string[]): Promise<Map<strin
   return progress;
 }
 
-export type { Prisma };
+
+
+export interface CampaignFigures {
+  campaignId: string;
+  currency: string;
+  /** What counts toward the goal (see COUNTED_AMOUNT_SQL). */
+  raised: number;
+  donors: number;
+  donations: number;
+  gross: number;
+  coveredFees: number;
+  stripeFees: number;
+  refunds: number;
+  disputesLost: number;
+  disputesOpen: number;
+  /** gross - Stripe fees - refunds - lost disputes. */
+  net: number;
+  once: { donations: number; raised: number };
+  monthly: { donations: number; raised: number };
+  activeMonthly: { gifts: number; monthlyAmount: number };
+}
+
+function emptyFigures(campaignId: string, currency: string): CampaignFigures {
+  return {
+    campaignId,
+    currency,
+    raised: 0,
+    donors: 0,
+    donations: 0,
+    gross: 0,
+    coveredFees: 0,
+    stripeFees: 0,
+    refunds: 0,
+    disputesLost: 0,
+    disputesOpen: 0,
+    net: 0,
+    once: { donations: 0, raised: 0 },
+    monthly: { donations: 0, raised: 0 },
+    activeMonthly: { gifts: 0, monthlyAmount: 0 },
+  };
+}
+
+/** Staff figures for each campaign given: every amount in the campaign's currency. */
+export async function campaignFigures(campaigns: Array<{ id: string; currency: string }>): Promise<Map<string, CampaignFigures>> {
+  const figures = new Map(campaigns.map((c) => [c.id, emptyFigures(c.id, c.currency)]));
+  if (campaigns.length === 0) return figures;
+  const ids = campaigns.map((c) => c.id);
+
+  const rows = await db().$queryRawUnsafe<Record<string, bigint | string | null>[]>(
+    `SELECT d."campaignId"::text AS "campaignId",
+            COUNT(*) AS donations,
+            SUM(${COUNTED_AMOUNT_SQL}) AS raised,
+            COUNT(DISTINCT d."donorId") FILTER (WHERE ${COUNTED_AMOUNT_SQL} > 0) AS donors,
+            SUM(d."grossAmount") AS gross,
+            SUM(d."coveredFee") AS "coveredFees",
+            SUM(COALESCE(d."stripeFee", 0)) AS "stripeFees",
+            SUM(d."refundedAmount") AS refunds,
+            SUM(CASE WHEN d."disputeStatus" = 'lost' THEN d."disputedAmount" ELSE 0 END) AS "disputesLost",
+            COUNT(*) FILTER (WHERE d."disputeStatus" = 'open') AS "disputesOpen",
+            COUNT(*) FILTER (WHERE d."frequency" = 'once') AS "onceDonations",
+            SUM(CASE WHEN d."frequency" = 'once' THEN ${COUNTED_AMOUNT_SQL} ELSE 0 END) AS "onceRaised",
+            COUNT(*) FILTER (WHERE d."frequency" = 'monthly') AS "monthlyDonations",
+            SUM(CASE WHEN d."frequency" = 'monthly' THEN ${COUNTED_AMOUNT_SQL} ELSE 0 END) AS "monthlyRaised"
+       FROM "Donation" d
+      WHERE d."campaignId" = ANY($1::uuid[])
+      GROUP BY d."campaignId"`,
+    ids,
+  );
+  const recurring = await db().$queryRawUnsafe<{ campaignId: string; gifts: bigint; amount: bigint | null }[]>(
+    `SELECT "campaignId"::text AS "campaignId", COUNT(*) AS gifts, SUM("amount") AS amount
+       FROM "RecurringGift"
+      WHERE "campaignId" = ANY($1::uuid[]) AND "status" = 'active'
+      GROUP BY "campaignId"`,
+    ids,
+  );
+
+  const n = (value: bigint | string | null | undefined) => Number(value ?? 0);
+  for (const row of rows) {
+    const current = figures.get(String(row.campaignId));
+    if (!current) continue;
+    current.donations = n(row.donations);
+    current.raised = n(row.raised);
+    current.donors = n(row.donors);
+    current.gross = n(row.gross);
+    current.coveredFees = n(row.coveredFees);
+    current.stripeFees = n(row.stripeFees);
+    current.refunds = n(row.refunds);
+    current.disputesLost = n(row.disputesLost);
+    current.disputesOpen = n(row.disputesOpen);
+    current.net = current.gross - current.stripeFees - current.refunds - current.disputesLost;
+    current.once = { donations: n(row.onceDonations), raised: n(row.onceRaised) };
+    current.monthly = { donations: n(row.monthlyDonations), raised: n(row.monthlyRaised) };
+  }
+  for (const row of recurring) {
+    const current = figures.get(row.campaignId);
+    if (current) current.activeMonthly = { gifts: n(row.gifts), monthlyAmount: n(row.amount) };
+  }
+  return figures;
+}
+
+/** The same figures added up across campaigns, one total per currency. */
+export function totalsByCurrency(figures: Iterable<CampaignFigures>): Map<string, Omit<CampaignFigures, "campaignId" | "donors">> {
+  const totals = new Map<string, Omit<CampaignFigures, "campaignId" | "donors">>();
+  for (const f of figures) {
+    const { campaignId: _id, donors: _donors, ...base } = emptyFigures("", f.currency);
+    const t = totals.get(f.currency) ?? base;
+    t.raised += f.raised;
+    t.donations += f.donations;
+    t.gross += f.gross;
+    t.coveredFees += f.coveredFees;
+    t.stripeFees += f.stripeFees;
+    t.refunds += f.refunds;
+    t.disputesLost += f.disputesLost;
+    t.disputesOpen += f.disputesOpen;
+    t.net += f.net;
+    t.once = { donations: t.once.donations + f.once.donations, raised: t.once.raised + f.once.raised };
+    t.monthly = { donations: t.monthly.donations + f.monthly.donations, raised: t.monthly.raised + f.monthly.raised };
+    t.activeMonthly = {
+      gifts: t.activeMonthly.gifts + f.activeMonthly.gifts,
+      monthlyAmount: t.activeMonthly.monthlyAmount + f.activeMonthly.monthlyAmount,
+    };
+    totals.set(f.currency, t);
+  }
+  return totals;
+}

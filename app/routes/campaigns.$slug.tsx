@@ -3,12 +3,14 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 
 import { DonationForm } from "~/components/DonationForm";
+import { DonorWall } from "~/components/DonorWall";
 import { ProgressBar } from "~/components/ProgressBar";
 import { COMMENT_MAX } from "~/giving/donation-form.server";
 import { rememberPledge } from "~/giving/gift-cookie.server";
 import { startGift } from "~/giving/give.server";
 import { givingSettings } from "~/giving/settings.server";
 import { findPublishedCampaign, hasEnded } from "~/models/campaigns.server";
+import { recentPublicGifts } from "~/models/donor-wall.server";
 import { findPledge } from "~/models/pledges.server";
 import { campaignProgress } from "~/models/totals.server";
 import type { loader as rootLoader } from "~/root";
@@ -31,7 +33,8 @@ async function campaignFromParams(params: LoaderFunctionArgs["params"]) {
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const campaign = await campaignFromParams(params);
-  const progress = (await campaignProgress([campaign.id])).get(campaign.id);
+  const [progressById, wall] = await Promise.all([campaignProgress([campaign.id]), recentPublicGifts(campaign.id)]);
+  const progress = progressById.get(campaign.id);
   const settings = givingSettings(campaign.currency);
 
   // Back from Stripe's "cancel" link: fill the form in again from the pledge.
@@ -67,6 +70,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
     progress: { raised: progress?.raised ?? 0, donors: progress?.donors ?? 0 },
     giving: { fee: settings.fee, minAmount: settings.minAmount, maxAmount: settings.maxAmount, commentMax: COMMENT_MAX },
     prefill,
+    wall,
   };
 }
 
@@ -96,7 +100,7 @@ export const meta: MetaFunction<typeof loader, { root: typeof rootLoader }> = ({
 };
 
 export default function CampaignPage() {
-  const { campaign, progress, giving, prefill } = useLoaderData<typeof loader>();
+  const { campaign, progress, giving, prefill, wall } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   return (
     <article className="grid gap-10 lg:grid-cols-[minmax(0,1fr)_24rem]">
@@ -112,6 +116,7 @@ export default function CampaignPage() {
           </a>
         )}
         <div className="prose-story mt-6" dangerouslySetInnerHTML={{ __html: campaign.storyHtml }} />
+        <DonorWall entries={wall} />
       </div>
       <aside id="give" aria-labelledby="give-heading" className="lg:sticky lg:top-6 lg:self-start">
         <div className="rounded-lg border border-slate-200 p-5 shadow-sm">

@@ -4,8 +4,10 @@
  */
 import { seed } from "~/db/seed.server";
 import { describeTarget, startDatabase } from "~/server/bootstrap.server";
+import { runCommand } from "~/server/cli.server";
 import { loadEnvOrExit } from "~/server/load-env.server";
 
+await runCommand("db:seed", async () => {
 const env = loadEnvOrExit();
 const database = await startDatabase(env);
 try {
@@ -18,3 +20,4 @@ try {
 } finally {
   await database.close();
 }
+});
