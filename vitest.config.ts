@@ -27,6 +27,7 @@ const projects: TestProjectInlineConfiguration[] = [
   project({
     name: "db",
     include: dbFiles,
+    exclude: ["tests/**/*.postgres.test.ts"],
     globalSetup: ["tests/support/global-setup.pglite.ts"],
     setupFiles: ["tests/support/setup-msw.ts", "tests/support/setup-database.ts"],
   }),

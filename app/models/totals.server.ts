@@ -19,13 +19,36 @@ export interface CampaignProgress {
   donors: number;
 }
 
-/** Progress for each campaign id given (campaigns with no gifts get zeros). */
+/**
+ * Progress for each campaign id given (campaigns with no gifts get zeros).
+ * Read from "CampaignTotals", which a database trigger keeps in step with
+ * every change to "Donation" using the same rule as COUNTED_AMOUNT_SQL
+ * (see docs/decisions/006-campaign-totals.md).
+ */
 export async function campaignProgress(campaignIds: string[]): Promise<Map<string, CampaignProgress>> {
   const progress = new Map<string, CampaignProgress>(
     campaignIds.map((campaignId) => [campaignId, { campaignId, raised: 0, donors: 0 }]),
   );
   if (campaignIds.length === 0) return progress;
+  const rows = await db().campaignTotals.findMany({
+    where: { campaignId: { in: campaignIds } },
+    select: { campaignId: true, raised: true, donors: true },
+  });
+  for (const row of rows) {
+    progress.set(row.campaignId, { campaignId: row.campaignId, raised: Number(row.raised), donors: Number(row.donors) });
+  }
+  return progress;
+}
 
+/**
+ * The same progress summed from the donation rows themselves: slow at scale,
+ * used to check the maintained totals (tests, and a consistency check).
+ */
+export async function campaignProgressFromLedger(campaignIds: string[]): Promise<Map<string, CampaignProgress>> {
+  const progress = new Map<string, CampaignProgress>(
+    campaignIds.map((campaignId) => [campaignId, { campaignId, raised: 0, donors: 0 }]),
+  );
+  if (campaignIds.length === 0) return progress;
   const rows = await db().$queryRawUnsafe<{ campaignId: string; raised: bigint | null; donors: bigint }[]>(
     `SELECT d."campaignId"::text AS "campaignId",
             SUM(${COUNTED_AMOUNT_SQL}) AS raised,
@@ -36,16 +59,10 @@ export async function campaignProgress(campaignIds: string[]): Promise<Map<strin
     campaignIds,
   );
   for (const row of rows) {
-    progress.set(row.campaignId, {
-      campaignId: row.campaignId,
-      raised: Number(row.raised ?? 0n),
-      donors: Number(row.donors),
-    });
+    progress.set(row.campaignId, { campaignId: row.campaignId, raised: Number(row.raised ?? 0n), donors: Number(row.donors) });
   }
   return progress;
 }
-
-
 
 export interface CampaignFigures {
   campaignId: string;
@@ -93,26 +110,7 @@ export async function campaignFigures(campaigns: Array<{ id: string; currency: s
   if (campaigns.length === 0) return figures;
   const ids = campaigns.map((c) => c.id);
 
-  const rows = await db().$queryRawUnsafe<Record<string, bigint | string | null>[]>(
-    `SELECT d."campaignId"::text AS "campaignId",
-            COUNT(*) AS donations,
-            SUM(${COUNTED_AMOUNT_SQL}) AS raised,
-            COUNT(DISTINCT d."donorId") FILTER (WHERE ${COUNTED_AMOUNT_SQL} > 0) AS donors,
-            SUM(d."grossAmount") AS gross,
-            SUM(d."coveredFee") AS "coveredFees",
-            SUM(COALESCE(d."stripeFee", 0)) AS "stripeFees",
-            SUM(d."refundedAmount") AS refunds,
-            SUM(CASE WHEN d."disputeStatus" = 'lost' THEN d."disputedAmount" ELSE 0 END) AS "disputesLost",
-            COUNT(*) FILTER (WHERE d."disputeStatus" = 'open') AS "disputesOpen",
-            COUNT(*) FILTER (WHERE d."frequency" = 'once') AS "onceDonations",
-            SUM(CASE WHEN d."frequency" = 'once' THEN ${COUNTED_AMOUNT_SQL} ELSE 0 END) AS "onceRaised",
-            COUNT(*) FILTER (WHERE d."frequency" = 'monthly') AS "monthlyDonations",
-            SUM(CASE WHEN d."frequency" = 'monthly' THEN ${COUNTED_AMOUNT_SQL} ELSE 0 END) AS "monthlyRaised"
-       FROM "Donation" d
-      WHERE d."campaignId" = ANY($1::uuid[])
-      GROUP BY d."campaignId"`,
-    ids,
-  );
+  const rows = await db().campaignTotals.findMany({ where: { campaignId: { in: ids } } });
   const recurring = await db().$queryRawUnsafe<{ campaignId: string; gifts: bigint; amount: bigint | null }[]>(
     `SELECT "campaignId"::text AS "campaignId", COUNT(*) AS gifts, SUM("amount") AS amount
        FROM "RecurringGift"
@@ -123,7 +121,7 @@ export async function campaignFigures(campaigns: Array<{ id: string; currency: s
 
   const n = (value: bigint | string | null | undefined) => Number(value ?? 0);
   for (const row of rows) {
-    const current = figures.get(String(row.campaignId));
+    const current = figures.get(row.campaignId);
     if (!current) continue;
     current.donations = n(row.donations);
     current.raised = n(row.raised);

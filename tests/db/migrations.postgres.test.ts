@@ -8,14 +8,16 @@ import fs from "node:fs";
 import path from "node:path";
 
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 
 import { openDatabase, type Database } from "~/db/database.server";
 import { applyMigrations } from "~/db/migrate.server";
 import { openSchemaEngine, prismaPaths } from "~/db/schema-engine.server";
 
 const SLOW = { timeout: 120_000 };
-const serverUrl = process.env.TEST_PG_URL;
+// The db-postgres project's throwaway cluster, or a server named by TEST_PG_URL.
+const provided = inject("testDatabase");
+const serverUrl = process.env.TEST_PG_URL ?? (provided?.kind === "postgres" ? provided.serverUrl : undefined);
 const { migrationsDir } = prismaPaths(process.cwd());
 
 function committedMigrationNames(): string[] {
