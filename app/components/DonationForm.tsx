@@ -54,6 +54,22 @@ export function DonationForm(props: DonationFormProps) {
 
   return (
     <Form method="post" noValidate onChange={onChange} aria-labelledby="give-heading" className="space-y-5">
+      {!errors.form && Object.keys(errors).length > 0 ? (
+        <div role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900">
+          <p className="font-semibold">
+            {Object.keys(errors).length === 1 ? "There is a problem with your gift:" : "There are problems with your gift:"}
+          </p>
+          <ul className="mt-1 list-disc pl-5">
+            {Object.entries(errors).map(([field, message]) => (
+              <li key={field}>
+                <a href={`#${field === "amount" ? "amount-error" : field}`} className="underline">
+                  {message}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
       {errors.form ? (
         <div role="alert" id="form-error" className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900">
           {errors.form}

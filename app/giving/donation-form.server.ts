@@ -75,61 +75,66 @@ export function parseDonationForm(
   const min = formatMoney(settings.minAmount, currency);
   const max = formatMoney(settings.maxAmount, currency);
 
-  const schema = z
-    .object({
-      amount: z.string().trim().min(1, "Choose an amount."),
-      customAmount: z.string().trim(),
-      frequency: z.enum(["once", "monthly"], { error: "Choose once or monthly." }),
-      coverFee: z.string(),
-      name: text(200).min(1, "Enter your name, as it should appear on your receipt."),
-      email: text(254)
-        .min(1, "Enter your email address, for your receipt.")
-        .pipe(z.email("Enter an email address like name@example.org.")),
-      anonymous: z.string(),
-      dedicationKind: z.enum(["", "honour", "memory"], { error: "Choose a kind of dedication." }),
-      dedicationName: text(200),
-      comment: z.string().trim().max(COMMENT_MAX, `Keep your comment to ${COMMENT_MAX} characters or fewer.`),
-      pledgeId: z.union([z.literal(""), z.uuid()]).catch(""),
-    })
-    .transform((input, ctx) => {
-      const raw = input.amount === "other" ? input.customAmount : input.amount;
-      const amount =
-        input.amount === "other" ? parseMoneyInput(raw, currency) : /^\d{1,12}$/.test(raw) ? Number(raw) : null;
-      const field = input.amount === "other" ? "customAmount" : "amount";
-      if (input.amount === "other" && raw === "") {
-        ctx.addIssue({ code: "custom", path: ["customAmount"], message: "Enter the amount you would like to give." });
-      } else if (amount === null) {
-        ctx.addIssue({ code: "custom", path: [field], message: `Enter an amount like 50 or 50.00.` });
-      } else if (amount < settings.minAmount || amount > settings.maxAmount) {
-        ctx.addIssue({ code: "custom", path: [field], message: `Give between ${min} and ${max}.` });
-      }
-      if (input.dedicationKind !== "" && input.dedicationName === "") {
-        ctx.addIssue({
-          code: "custom",
-          path: ["dedicationName"],
-          message: `Enter the name of the person this gift is ${input.dedicationKind === "honour" ? "in honour" : "in memory"} of.`,
-        });
-      }
-      return {
-        amount: amount ?? 0,
-        frequency: input.frequency,
-        coverFee: input.coverFee === "on" || input.coverFee === "true",
-        name: input.name,
-        email: input.email.toLowerCase(),
-        anonymous: input.anonymous === "on" || input.anonymous === "true",
-        dedicationKind: input.dedicationKind === "" ? null : input.dedicationKind,
-        dedicationName: input.dedicationKind === "" ? null : input.dedicationName,
-        comment: input.comment === "" ? null : input.comment,
-        retryPledgeId: input.pledgeId === "" ? null : input.pledgeId,
-      } satisfies DonationRequest;
-    });
+  const schema = z.object({
+    amount: z.string().trim().min(1, "Choose an amount."),
+    customAmount: z.string().trim(),
+    frequency: z.enum(["once", "monthly"], { error: "Choose once or monthly." }),
+    coverFee: z.string(),
+    name: text(200).min(1, "Enter your name, as it should appear on your receipt."),
+    email: text(254)
+      .min(1, "Enter your email address, for your receipt.")
+      .pipe(z.email("Enter an email address like name@example.org.")),
+    anonymous: z.string(),
+    dedicationKind: z.enum(["", "honour", "memory"], { error: "Choose a kind of dedication." }),
+    dedicationName: text(200),
+    comment: z.string().trim().max(COMMENT_MAX, `Keep your comment to ${COMMENT_MAX} characters or fewer.`),
+    pledgeId: z.union([z.literal(""), z.uuid()]).catch(""),
+  });
+
+  // Rules that look at several fields run whatever else is wrong, so the
+  // donor sees every problem at once.
+  const errors: FieldErrors = {};
+  const choice = values.amount.trim();
+  const raw = choice === "other" ? values.customAmount.trim() : choice;
+  const amountField = choice === "other" ? "customAmount" : "amount";
+  const amount = choice === "other" ? parseMoneyInput(raw, currency) : /^\d{1,12}$/.test(raw) ? Number(raw) : null;
+  if (choice === "other" && raw === "") {
+    errors.customAmount = "Enter the amount you would like to give.";
+  } else if (choice !== "" && amount === null) {
+    errors[amountField] = "Enter an amount like 50 or 50.00.";
+  } else if (amount !== null && (amount < settings.minAmount || amount > settings.maxAmount)) {
+    errors[amountField] = `Give between ${min} and ${max}.`;
+  }
+  const dedicationKind = values.dedicationKind.trim();
+  if ((dedicationKind === "honour" || dedicationKind === "memory") && values.dedicationName.trim() === "") {
+    errors.dedicationName = `Enter the name of the person this gift is ${dedicationKind === "honour" ? "in honour" : "in memory"} of.`;
+  }
 
   const result = schema.safeParse(values);
-  if (result.success) return { ok: true, value: result.data, values };
-  const errors: FieldErrors = {};
-  for (const issue of result.error.issues) {
-    const field = (issue.path[0] as DonationField | undefined) ?? "form";
-    errors[field] ??= issue.message;
+  if (!result.success) {
+    for (const issue of result.error.issues) {
+      const field = (issue.path[0] as DonationField | undefined) ?? "form";
+      errors[field] ??= issue.message;
+    }
   }
-  return { ok: false, errors, values, bot: false };
+  if (!result.success || Object.keys(errors).length > 0 || amount === null) {
+    return { ok: false, errors, values, bot: false };
+  }
+  const input = result.data;
+  return {
+    ok: true,
+    values,
+    value: {
+      amount,
+      frequency: input.frequency,
+      coverFee: input.coverFee === "on" || input.coverFee === "true",
+      name: input.name,
+      email: input.email.toLowerCase(),
+      anonymous: input.anonymous === "on" || input.anonymous === "true",
+      dedicationKind: input.dedicationKind === "" ? null : input.dedicationKind,
+      dedicationName: input.dedicationKind === "" ? null : input.dedicationName,
+      comment: input.comment === "" ? null : input.comment,
+      retryPledgeId: input.pledgeId === "" ? null : input.pledgeId,
+    },
+  };
 }

@@ -29,7 +29,12 @@ async function freePort(): Promise<number> {
  */
 export default async function setup(project: TestProject) {
   const root = process.cwd();
-  const build = spawnSync("npx", ["--no-install", "remix", "build"], { cwd: root, encoding: "utf8" });
+  // Vitest sets NODE_ENV=test; the site under test is the production build.
+  const build = spawnSync("npx", ["--no-install", "remix", "build"], {
+    cwd: root,
+    encoding: "utf8",
+    env: { ...process.env, NODE_ENV: "production" },
+  });
   if (build.status !== 0) throw new Error(`remix build failed:\n${build.stdout}\n${build.stderr}`);
 
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "lantern-e2e-"));
@@ -48,7 +53,7 @@ export default async function setup(project: TestProject) {
   const seed = spawnSync("npx", ["--no-install", "tsx", "scripts/db/seed.ts"], { cwd: root, env, encoding: "utf8" });
   if (seed.status !== 0) throw new Error(`seed failed:\n${seed.stdout}\n${seed.stderr}`);
 
-  const server: ChildProcess = spawn("npx", ["--no-install", "tsx", "server.ts"], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
+  const server: ChildProcess = spawn(process.execPath, ["--import", "tsx", "server.ts"], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
   server.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
   server.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));

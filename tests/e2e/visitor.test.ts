@@ -20,6 +20,8 @@ describe("a visitor", () => {
     expect(await page.locator("aside[aria-label='Help is available']").innerText()).toContain("1-888-373-7888");
     await page.getByRole("link", { name: "Prevent sex trafficking by building community" }).click();
     await page.waitForURL(`${baseUrl}/campaigns/end-sex-trafficking`);
+    await page.getByRole("heading", { level: 1, name: "Prevent sex trafficking by building community" }).waitFor();
+    await page.waitForFunction(() => document.title.startsWith("Prevent sex trafficking"));
     expect(await page.title()).toContain("Prevent sex trafficking by building community");
     await page.getByRole("heading", { level: 2, name: "Know the indicators" }).waitFor();
     expect(await page.locator("aside[aria-label='Help is available']").innerText()).toContain("233733");

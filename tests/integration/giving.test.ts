@@ -273,3 +273,11 @@ describe("coming back from Checkout's cancel link", () => {
     }
   });
 });
+
+describe("every problem at once", () => {
+  it("reports the amount and dedication problems alongside other field errors", async () => {
+    const result = await give({ ...valid, amount: "other", customAmount: "2", email: "", dedicationKind: "memory" });
+    expect(result.status).toBe(422);
+    expect(Object.keys(result.data?.errors ?? {}).sort()).toEqual(["customAmount", "dedicationName", "email"]);
+  });
+});

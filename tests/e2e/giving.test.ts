@@ -1,0 +1,112 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+
+import { launchBrowser, newPage } from "./browser";
+
+let browser: Browser;
+const baseUrl = inject("baseUrl");
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function raised(page: Page): Promise<string> {
+  await page.goto(`${baseUrl}/campaigns/end-sex-trafficking`);
+  return page.getByTestId("raised").first().innerText();
+}
+
+function dollars(text: string): number {
+  return Number(text.replace(/[$,]/g, ""));
+}
+
+async function giveThroughSandbox(page: Page, options: { monthly: boolean; amount: "$25" | "$50"; email: string; coverFee?: boolean }) {
+  await page.goto(`${baseUrl}/campaigns/end-sex-trafficking`);
+  if (options.monthly) await page.getByRole("radio", { name: "Monthly" }).check();
+  await page.getByRole("radio", { name: options.amount, exact: true }).check();
+  if (options.coverFee) await page.getByRole("checkbox", { name: /Cover the processing fee/ }).check();
+  await page.getByRole("textbox", { name: "Your name" }).fill("Sam Donor");
+  await page.getByRole("textbox", { name: "Email, for your receipt" }).fill(options.email);
+  await page.getByRole("button", { name: "Give now" }).click();
+
+  await page.waitForURL(/\/sandbox\/checkout\/cs_test_/);
+  await page.getByRole("heading", { level: 1, name: "Sandbox: no money moves" }).waitFor();
+  await page.getByRole("textbox", { name: "Name on card" }).fill("Sam Donor");
+  await page.getByRole("textbox", { name: "Card number" }).fill("4242 4242 4242 4242");
+  await page.getByRole("textbox", { name: "Expiry (MM / YY)" }).fill("12 / 34");
+  await page.getByRole("textbox", { name: "Security code" }).fill("123");
+  await page.getByRole("button", { name: /\(sandbox\)/ }).click();
+
+  await page.waitForURL(/\/give\/thank-you\?session_id=cs_test_/);
+  await page.getByText("Confirmed. Your tax receipt is on its way by email.").waitFor({ timeout: 15_000 });
+  return page.getByTestId("gift-amount").innerText();
+}
+
+describe("a donor in sandbox mode", () => {
+  it("gives 50 USD once with JavaScript, and the campaign moves by exactly the gift", async () => {
+    const page = await newPage(browser);
+    const before = dollars(await raised(page));
+    // With JavaScript the total updates as the donor chooses.
+    await page.getByRole("radio", { name: "$50", exact: true }).check();
+    await page.getByRole("checkbox", { name: /Cover the processing fee/ }).check();
+    expect(await page.getByTestId("live-total").innerText()).toBe("Total $51.44 (includes $1.44 for fees)");
+
+    expect(await giveThroughSandbox(page, { monthly: false, amount: "$50", email: "once-js@example.org", coverFee: true })).toBe("$51.44");
+    expect(dollars(await raised(page))).toBe(before + 50);
+    expect(await page.content()).not.toContain("once-js@example.org");
+    await page.context().close();
+  });
+
+  it("gives 25 USD monthly with JavaScript", async () => {
+    const page = await newPage(browser);
+    const before = dollars(await raised(page));
+    expect(await giveThroughSandbox(page, { monthly: true, amount: "$25", email: "monthly-js@example.org" })).toBe("$25.00");
+    expect(await page.locator("main").innerText()).toContain("every month");
+    expect(dollars(await raised(page))).toBe(before + 25);
+    await page.context().close();
+  });
+
+  it("gives once and monthly with JavaScript disabled", async () => {
+    const page = await newPage(browser, { javaScriptEnabled: false });
+    const before = dollars(await raised(page));
+    expect(await giveThroughSandbox(page, { monthly: false, amount: "$50", email: "once-nojs@example.org" })).toBe("$50.00");
+    expect(await giveThroughSandbox(page, { monthly: true, amount: "$25", email: "monthly-nojs@example.org" })).toBe("$25.00");
+    expect(dollars(await raised(page))).toBe(before + 75);
+    await page.context().close();
+  });
+
+  it("sees errors next to their fields, with values kept, when JavaScript is off", async () => {
+    const page = await newPage(browser, { javaScriptEnabled: false });
+    await page.goto(`${baseUrl}/campaigns/end-sex-trafficking`);
+    await page.getByRole("radio", { name: "Other amount" }).check();
+    await page.getByRole("textbox", { name: /Other amount, between/ }).fill("2");
+    await page.getByRole("textbox", { name: "Your name" }).fill("Kept Name");
+    await page.getByRole("button", { name: "Give now" }).click();
+    await page.locator("#customAmount-error").waitFor();
+    expect(await page.locator("#customAmount-error").innerText()).toBe("Give between $5.00 and $25,000.00.");
+    expect(await page.locator("#email-error").innerText()).toMatch(/Enter your email/);
+    expect(await page.getByRole("textbox", { name: "Your name" }).inputValue()).toBe("Kept Name");
+    expect(await page.getByRole("textbox", { name: "Email, for your receipt" }).getAttribute("aria-invalid")).toBe("true");
+    await page.context().close();
+  });
+
+  it("sees a decline the way Stripe shows it, and can pay after", async () => {
+    const page = await newPage(browser);
+    await page.goto(`${baseUrl}/campaigns/end-sex-trafficking`);
+    await page.getByRole("radio", { name: "$25", exact: true }).check();
+    await page.getByRole("textbox", { name: "Your name" }).fill("Dee Clined");
+    await page.getByRole("textbox", { name: "Email, for your receipt" }).fill("declined@example.org");
+    await page.getByRole("button", { name: "Give now" }).click();
+    await page.getByRole("heading", { level: 1, name: "Sandbox: no money moves" }).waitFor();
+    await page.getByRole("textbox", { name: "Name on card" }).fill("Dee Clined");
+    await page.getByRole("textbox", { name: "Card number" }).fill("4000 0000 0000 0002");
+    await page.getByRole("textbox", { name: "Expiry (MM / YY)" }).fill("12 / 34");
+    await page.getByRole("textbox", { name: "Security code" }).fill("123");
+    await page.getByRole("button", { name: /\(sandbox\)/ }).click();
+    await page.locator("#cardNumber-error").waitFor();
+    expect(await page.locator("#cardNumber-error").innerText()).toBe("Your card was declined.");
+    await page.context().close();
+  });
+});
