@@ -2,18 +2,11 @@ import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 
 import { HotlineNotice } from "~/components/HotlineNotice";
+import type { OrganisationSettings } from "~/models/organisation.server";
 import { QuickExit } from "~/components/QuickExit";
 import { SandboxBanner } from "~/components/SandboxBanner";
 
-export interface LayoutOrganisation {
-  name: string;
-  legalName: string;
-  ein: string;
-  address: string;
-  supportEmail: string;
-  hotlineText: string;
-  quickExitUrl: string;
-}
+export type LayoutOrganisation = OrganisationSettings;
 
 export function SiteLayout({
   organisation,

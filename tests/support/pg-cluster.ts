@@ -1,8 +1,9 @@
 import { execFileSync, spawnSync } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+
+import { freePort } from "./free-port";
 
 /**
  * A throwaway PostgreSQL cluster for tests: initdb in a temporary folder,
@@ -26,17 +27,6 @@ export function findPostgresBin(): string | undefined {
   return versions[0] ? path.join(root, versions[0], "bin") : undefined;
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 export async function startThrowawayCluster(binDir: string): Promise<Cluster> {
   const asRoot = process.getuid?.() === 0;

@@ -1,9 +1,9 @@
-import { findPledgeForUpdate, linkPledge, recordDonation, upsertDonor, upsertRecurringGift } from "~/models/ledger.server";
+import { findPledgeForUpdate, linkPledge, recordDonation, upsertDonor } from "~/models/ledger.server";
 
 import { defineHandler, pledgeIdFrom } from "./handler";
-import { recurringStatus } from "./recurring-status";
+import { syncRecurringGift } from "./recurring-gift.server";
 import { CheckoutSessionSchema } from "./schemas";
-import { currentSubscription, paymentDetails, subscriptionTerms, type PaymentDetails } from "./stripe-state.server";
+import { currentSubscription, paymentDetails, type PaymentDetails } from "./stripe-state.server";
 
 /**
  * checkout.session.completed and the delayed-payment outcomes: link the
@@ -40,18 +40,7 @@ export const checkoutEvents = defineHandler({
 
     if (session.mode === "subscription") {
       if (subscription) {
-        const terms = subscriptionTerms(subscription);
-        await upsertRecurringGift(tx, {
-          stripeSubscriptionId: subscription.id,
-          pledge,
-          donorId: donor.id,
-          grossAmount: terms.grossAmount,
-          currency: terms.currency,
-          status: recurringStatus(subscription.status),
-          currentPeriodEnd: terms.currentPeriodEnd,
-          canceledAt: terms.canceledAt,
-          observedAt: new Date(),
-        });
+        await syncRecurringGift(tx, subscription, pledge, donor.id);
       }
       await linkPledge(tx, pledge.id, { donorId: donor.id, status: paid ? "completed" : "open", checkoutSessionId: session.id });
       return `monthly gift ${subscription?.id ?? "(no subscription)"} linked to pledge ${pledge.id}`;

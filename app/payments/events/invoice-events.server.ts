@@ -1,18 +1,17 @@
 import { paymentFailedEmail } from "~/email/payment-failed.server";
-import { findPledgeForUpdate, linkPledge, markPastDue, recordDonation, upsertDonor, upsertRecurringGift } from "~/models/ledger.server";
+import { findPledgeForUpdate, linkPledge, markPastDue, recordDonation, upsertDonor } from "~/models/ledger.server";
 import { getOrganisation } from "~/models/organisation.server";
 import { queueEmail } from "~/models/outbox.server";
 import { env } from "~/utils/env.server";
 
 import { defineHandler, pledgeIdFrom } from "./handler";
-import { recurringStatus } from "./recurring-status";
+import { syncRecurringGift } from "./recurring-gift.server";
 import { InvoiceSchema, invoiceSubscriptionId } from "./schemas";
 import {
   currentSubscription,
   invoicePaymentIntentId,
   invoiceWithPayments,
   paymentDetails,
-  subscriptionTerms,
   toDate,
 } from "./stripe-state.server";
 
@@ -49,18 +48,7 @@ export const invoiceEvents = defineHandler({
       name: pledge.name,
       stripeCustomerId: invoice.customer ?? subscription.customer,
     });
-    const terms = subscriptionTerms(subscription);
-    const gift = await upsertRecurringGift(tx, {
-      stripeSubscriptionId: subscription.id,
-      pledge,
-      donorId: donor.id,
-      grossAmount: terms.grossAmount,
-      currency: terms.currency,
-      status: recurringStatus(subscription.status),
-      currentPeriodEnd: terms.currentPeriodEnd,
-      canceledAt: terms.canceledAt,
-      observedAt: new Date(),
-    });
+    const gift = await syncRecurringGift(tx, subscription, pledge, donor.id);
 
     if (event.type === "invoice.payment_failed") {
       await markPastDue(tx, subscription.id, new Date(event.created * 1000));
@@ -72,7 +60,7 @@ export const invoiceEvents = defineHandler({
           to: donor.email,
           donorName: donor.name,
           donorId: donor.id,
-          amount: invoice.amount_paid > 0 ? invoice.amount_paid : (terms.grossAmount ?? pledge.amount + pledge.coveredFee),
+          amount: invoice.amount_paid > 0 ? invoice.amount_paid : (gift.amount + gift.coveredFee),
           currency: invoice.currency.toUpperCase(),
           campaignTitle: campaign.title,
           organisationName,

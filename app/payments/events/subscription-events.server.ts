@@ -1,9 +1,9 @@
-import { findPledgeForUpdate, upsertDonor, upsertRecurringGift } from "~/models/ledger.server";
+import { findPledgeForUpdate, upsertDonor } from "~/models/ledger.server";
 
 import { defineHandler, pledgeIdFrom } from "./handler";
-import { recurringStatus } from "./recurring-status";
+import { syncRecurringGift } from "./recurring-gift.server";
 import { SubscriptionSchema } from "./schemas";
-import { currentSubscription, subscriptionTerms } from "./stripe-state.server";
+import { currentSubscription } from "./stripe-state.server";
 
 /**
  * A monthly gift's status and amount follow Stripe. The state applied is the
@@ -24,18 +24,7 @@ export const subscriptionEvents = defineHandler({
     const pledge = await findPledgeForUpdate(tx, pledgeId);
     if (!pledge) throw new Error(`Subscription ${subscription.id} names pledge ${pledgeId}, which does not exist`);
     const donor = await upsertDonor(tx, { email: pledge.email, name: pledge.name, stripeCustomerId: subscription.customer });
-    const terms = subscriptionTerms(subscription);
-    const gift = await upsertRecurringGift(tx, {
-      stripeSubscriptionId: subscription.id,
-      pledge,
-      donorId: donor.id,
-      grossAmount: terms.grossAmount,
-      currency: terms.currency,
-      status: recurringStatus(subscription.status),
-      currentPeriodEnd: terms.currentPeriodEnd,
-      canceledAt: terms.canceledAt,
-      observedAt: new Date(),
-    });
+    const gift = await syncRecurringGift(tx, subscription, pledge, donor.id);
     return `monthly gift ${subscription.id} is ${gift.status}`;
   },
 });

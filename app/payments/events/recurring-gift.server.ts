@@ -1,0 +1,24 @@
+import type { Prisma } from "~/db.server";
+import type { Pledge } from "~/generated/prisma/client";
+import { upsertRecurringGift } from "~/models/ledger.server";
+
+import { recurringStatus } from "./recurring-status";
+import type { Subscription } from "./schemas";
+import { subscriptionTerms } from "./stripe-state.server";
+
+/** Brings a pledge's RecurringGift in line with the subscription as Stripe has it now. */
+export function syncRecurringGift(tx: Prisma.TransactionClient, subscription: Subscription, pledge: Pledge, donorId: string) {
+  const terms = subscriptionTerms(subscription);
+  return upsertRecurringGift(tx, {
+    stripeSubscriptionId: subscription.id,
+    pledge,
+    donorId,
+    grossAmount: terms.grossAmount,
+    currency: terms.currency,
+    status: recurringStatus(subscription.status),
+    currentPeriodEnd: terms.currentPeriodEnd,
+    canceledAt: terms.canceledAt,
+    // The subscription was read from Stripe just now, so this is its newest state.
+    observedAt: new Date(),
+  });
+}
