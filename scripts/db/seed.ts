@@ -8,16 +8,16 @@ import { runCommand } from "~/server/cli.server";
 import { loadEnvOrExit } from "~/server/load-env.server";
 
 await runCommand("db:seed", async () => {
-const env = loadEnvOrExit();
-const database = await startDatabase(env);
-try {
-  const { created } = await seed(database.prisma);
-  console.log(
-    created.length === 0
-      ? `Seed: nothing to do (${describeTarget(database)} already has the example data).`
-      : `Seed (${describeTarget(database)}):\n${created.map((item) => `  created ${item}`).join("\n")}`,
-  );
-} finally {
-  await database.close();
-}
+  const env = loadEnvOrExit();
+  const database = await startDatabase(env);
+  try {
+    const { created } = await seed(database.prisma);
+    console.log(
+      created.length === 0
+        ? `Seed: nothing to do (${describeTarget(database)} already has the example data).`
+        : `Seed (${describeTarget(database)}):\n${created.map((item) => `  created ${item}`).join("\n")}`,
+    );
+  } finally {
+    await database.close();
+  }
 });
