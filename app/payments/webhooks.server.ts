@@ -8,6 +8,8 @@ import { invoiceEvents } from "~/payments/events/invoice-events.server";
 import { EventSchema, type ParsedEvent } from "~/payments/events/schemas";
 import { subscriptionEvents } from "~/payments/events/subscription-events.server";
 import { webhookSecret } from "~/payments/stripe.server";
+import { getOrganisation } from "~/models/organisation.server";
+import { env } from "~/utils/env.server";
 
 /** Stripe's default tolerance for a signature's timestamp. */
 export const SIGNATURE_TOLERANCE_SECONDS = 300;
@@ -66,10 +68,11 @@ export async function receiveEvent(event: ParsedEvent): Promise<Received> {
 
   try {
     const prepared = await handler.prepare(event);
+    const context = { organisation: await getOrganisation(), manageUrl: `${env().APP_URL}/give/manage` };
     return await inEventTransaction(async (tx) => {
       const { alreadyProcessed } = await claimEvent(tx, event);
       if (alreadyProcessed) return { outcome: "duplicate" } as const;
-      const summary = prepared === null ? "not a Lantern gift" : await handler.apply(tx, prepared, event);
+      const summary = prepared === null ? "not a Lantern gift" : await handler.apply(tx, prepared, event, context);
       await markProcessed(tx, event.id);
       return { outcome: "applied", summary } as const;
     });

@@ -1,3 +1,4 @@
+import { queueReceipt } from "~/models/receipts.server";
 import { findPledgeForUpdate, linkPledge, recordDonation, upsertDonor } from "~/models/ledger.server";
 
 import { defineHandler, pledgeIdFrom } from "./handler";
@@ -24,7 +25,7 @@ export const checkoutEvents = defineHandler({
     return { session, pledgeId, paid, payment, subscription };
   },
 
-  async apply(tx, { session, pledgeId, paid, payment, subscription }, event) {
+  async apply(tx, { session, pledgeId, paid, payment, subscription }, event, context) {
     const pledge = await findPledgeForUpdate(tx, pledgeId);
     if (!pledge) throw new Error(`Checkout Session ${session.id} names pledge ${pledgeId}, which does not exist`);
     const donor = await upsertDonor(tx, {
@@ -67,7 +68,8 @@ export const checkoutEvents = defineHandler({
       paymentMethodLast4: payment.charge?.last4 ?? null,
       paidAt: payment.createdAt ?? new Date(event.created * 1000),
     });
+    const receipt = created ? await queueReceipt(tx, donation.id, context) : null;
     await linkPledge(tx, pledge.id, { donorId: donor.id, status: "completed", checkoutSessionId: session.id });
-    return `${created ? "recorded" : "already had"} donation ${donation.id} (${payment.paymentIntentId})`;
+    return `${created ? `recorded (receipt ${receipt})` : "already had"} donation ${donation.id} (${payment.paymentIntentId})`;
   },
 });

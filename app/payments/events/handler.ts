@@ -1,6 +1,14 @@
 import type { Prisma } from "~/db.server";
 
+import type { OrganisationSettings } from "~/models/organisation.server";
+
 import type { ParsedEvent } from "./schemas";
+
+/** Read before the transaction opens, for what applying an event writes (receipts, notices). */
+export interface ApplyContext {
+  organisation: OrganisationSettings;
+  manageUrl: string;
+}
 
 /**
  * How one family of Stripe events reaches the ledger: `prepare` reads what it
@@ -11,7 +19,7 @@ import type { ParsedEvent } from "./schemas";
 export interface EventHandler<Prepared> {
   types: readonly string[];
   prepare(event: ParsedEvent): Promise<Prepared | null>;
-  apply(tx: Prisma.TransactionClient, prepared: Prepared, event: ParsedEvent): Promise<string>;
+  apply(tx: Prisma.TransactionClient, prepared: Prepared, event: ParsedEvent, context: ApplyContext): Promise<string>;
 }
 
 export function defineHandler<Prepared>(handler: EventHandler<Prepared>): EventHandler<Prepared> {

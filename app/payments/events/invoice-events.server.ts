@@ -1,8 +1,7 @@
 import { paymentFailedEmail } from "~/email/payment-failed.server";
 import { findPledgeForUpdate, linkPledge, markPastDue, recordDonation, upsertDonor } from "~/models/ledger.server";
-import { getOrganisation } from "~/models/organisation.server";
 import { queueEmail } from "~/models/outbox.server";
-import { env } from "~/utils/env.server";
+import { queueReceipt } from "~/models/receipts.server";
 
 import { defineHandler, pledgeIdFrom } from "./handler";
 import { syncRecurringGift } from "./recurring-gift.server";
@@ -36,11 +35,10 @@ export const invoiceEvents = defineHandler({
       const paymentIntentId = invoicePaymentIntentId(withPayments);
       payment = paymentIntentId ? await paymentDetails(paymentIntentId) : null;
     }
-    const organisation = event.type === "invoice.payment_failed" ? await getOrganisation() : null;
-    return { invoice, subscription, pledgeId, payment, organisationName: organisation?.name ?? "" };
+    return { invoice, subscription, pledgeId, payment };
   },
 
-  async apply(tx, { invoice, subscription, pledgeId, payment, organisationName }, event) {
+  async apply(tx, { invoice, subscription, pledgeId, payment }, event, context) {
     const pledge = await findPledgeForUpdate(tx, pledgeId);
     if (!pledge) throw new Error(`Subscription ${subscription.id} names pledge ${pledgeId}, which does not exist`);
     const donor = await upsertDonor(tx, {
@@ -63,8 +61,8 @@ export const invoiceEvents = defineHandler({
           amount: invoice.amount_paid > 0 ? invoice.amount_paid : (gift.amount + gift.coveredFee),
           currency: invoice.currency.toUpperCase(),
           campaignTitle: campaign.title,
-          organisationName,
-          manageUrl: `${env().APP_URL}/give/manage`,
+          organisationName: context.organisation.name,
+          manageUrl: context.manageUrl,
         }),
       );
       return `monthly gift ${subscription.id} past due${queued ? ", donor notice queued" : ""}`;
@@ -88,7 +86,8 @@ export const invoiceEvents = defineHandler({
       paymentMethodLast4: payment?.charge?.last4 ?? null,
       paidAt: toDate(invoice.status_transitions?.paid_at, new Date(event.created * 1000)),
     });
+    const receipt = created ? await queueReceipt(tx, donation.id, context) : null;
     await linkPledge(tx, pledge.id, { donorId: donor.id, status: "completed" });
-    return `${created ? "recorded" : "already had"} monthly donation ${donation.id} (${invoice.id})`;
+    return `${created ? `recorded (receipt ${receipt})` : "already had"} monthly donation ${donation.id} (${invoice.id})`;
   },
 });

@@ -1,0 +1,60 @@
+import { describe, expect, it } from "vitest";
+
+import { db } from "~/db.server";
+
+import { createCampaign } from "../support/factories";
+import { deliver, giveThroughSandbox } from "../support/webhooks";
+
+describe("receipts queued with each recorded gift", () => {
+  it("queues exactly one receipt per gift, numbered without gaps or duplicates even when gifts arrive together", async () => {
+    const campaign = await createCampaign({ title: "Safe homes" });
+    const gifts = [];
+    for (let i = 0; i < 6; i++) gifts.push(await giveThroughSandbox(campaign.slug, { amount: 1_000 + i, email: `r${i}@example.org` }));
+    // All delivered at once, each twice.
+    await Promise.all(gifts.flatMap((gift) => [deliver(gift.events[0]!), deliver(gift.events[0]!)]));
+
+    const donations = await db().donation.findMany({ where: { campaignId: campaign.id } });
+    expect(donations).toHaveLength(6);
+    const receipts = await db().emailMessage.findMany({ where: { kind: "receipt", donationId: { in: donations.map((d) => d.id) } } });
+    expect(receipts).toHaveLength(6);
+
+    const year = new Date().getUTCFullYear();
+    const numbers = donations.map((d) => d.receiptNumber!).sort();
+    const sequence = numbers.map((n) => Number(n.split("-")[1]));
+    expect(numbers.every((n) => n.startsWith(`${year}-`) && /^\d{4}-\d{6}$/.test(n))).toBe(true);
+    expect(new Set(sequence).size).toBe(6);
+    const all = (await db().donation.findMany({ where: { receiptNumber: { startsWith: `${year}-` } } })).map((d) => Number(d.receiptNumber!.split("-")[1])).sort((a, b) => a - b);
+    expect(all).toEqual(Array.from({ length: all.length }, (_, i) => i + 1));
+  });
+
+  it("says what the donor gave, the covered fee, the organisation, and that nothing was given in exchange", async () => {
+    const campaign = await createCampaign({ title: "Safe homes" });
+    const gift = await giveThroughSandbox(campaign.slug, { amount: 5_000, coverFee: true, name: "Ada Donor", email: "ada.receipt@example.org" });
+    await deliver(gift.events[0]!);
+    const donation = await db().donation.findFirstOrThrow({ where: { pledgeId: gift.pledge.id } });
+    const receipt = await db().emailMessage.findFirstOrThrow({ where: { donationId: donation.id, kind: "receipt" } });
+    expect(receipt.toAddress).toBe("ada.receipt@example.org");
+    expect(receipt.dedupeKey).toBe(`receipt:${donation.id}`);
+    expect(receipt.subject).toContain(donation.receiptNumber!);
+    for (const body of [receipt.textBody, receipt.htmlBody]) {
+      expect(body).toContain(donation.receiptNumber!);
+      expect(body).toContain("Ada Donor");
+      expect(body).toContain("$51.44");
+      expect(body).toMatch(/\$1\.44 you added to cover processing fees/);
+      expect(body).toContain("Gift to Safe homes");
+      expect(body).toContain("Visa ending in 4242");
+      expect(body).toContain("No goods or services were provided in exchange for this contribution.");
+      expect(body).toMatch(/EIN 00-0000000|EIN /);
+    }
+    expect(receipt.htmlBody).not.toContain("<script");
+  });
+
+  it("tells a monthly donor it is monthly and where to manage it", async () => {
+    const campaign = await createCampaign({ title: "Safe homes" });
+    const gift = await giveThroughSandbox(campaign.slug, { frequency: "monthly", amount: 2_500, email: "monthly.receipt@example.org" });
+    for (const event of gift.events) await deliver(event);
+    const receipt = await db().emailMessage.findFirstOrThrow({ where: { kind: "receipt", donor: { email: "monthly.receipt@example.org" } } });
+    expect(receipt.textBody).toContain("Monthly gift to Safe homes");
+    expect(receipt.textBody).toContain("http://localhost:3000/give/manage");
+  });
+});
