@@ -13,6 +13,8 @@ import compression from "compression";
 import express from "express";
 
 import { describeTarget, startDatabase } from "~/server/bootstrap.server";
+import { sendPolicyFromEnv, startEmailSender } from "~/email/sender.server";
+import { createMailTransport } from "~/email/transport.server";
 import { startStripeSandbox } from "~/payments/sandbox/start.server";
 import { loadEnvOrExit } from "~/server/load-env.server";
 
@@ -36,6 +38,11 @@ const database = await startDatabase(env, { seed: development }).catch((error: u
   process.exit(1);
 });
 if (env.sandbox) startStripeSandbox();
+const mailTransport = createMailTransport({ smtpUrl: env.SMTP_URL, dataDir: env.DATA_DIR });
+const stopEmailSender =
+  env.EMAIL_SEND_INTERVAL_SECONDS > 0
+    ? startEmailSender(mailTransport, sendPolicyFromEnv(env), env.EMAIL_SEND_INTERVAL_SECONDS * 1000)
+    : () => {};
 let build = await importBuild();
 const getLoadContext = (req: express.Request) => ({ clientIp: req.ip ?? req.socket.remoteAddress ?? "unknown" });
 let handleRequest = createRequestHandler({ build, mode: env.NODE_ENV, getLoadContext });
@@ -50,7 +57,7 @@ app.use(express.static("public", { maxAge: "1h" }));
 app.all("*", (req, res, next) => handleRequest(req, res, next));
 
 const server = app.listen(env.PORT, env.HOST, () => {
-  console.log(`Lantern on ${env.APP_URL} (listening on ${env.HOST}:${env.PORT}; ${describeTarget(database)}${env.sandbox ? "; Stripe sandbox: no money moves" : ""})`);
+  console.log(`Lantern on ${env.APP_URL} (listening on ${env.HOST}:${env.PORT}; ${describeTarget(database)}${env.sandbox ? "; Stripe sandbox: no money moves" : ""}; email: ${mailTransport.describe()})`);
   if (development) void broadcastDevReady(build);
 });
 
@@ -78,6 +85,8 @@ async function shutdown(signal: string) {
   stopping = true;
   console.log(`${signal}: closing`);
   server.close();
+  stopEmailSender();
+  mailTransport.close();
   await database.close().catch((error: unknown) => console.error(error));
   process.exit(0);
 }

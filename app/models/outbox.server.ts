@@ -1,4 +1,4 @@
-import type { Prisma } from "~/db.server";
+import { db, type Prisma } from "~/db.server";
 
 /** An email about to be queued: rendered, addressed, with its dedupe key. */
 export interface OutgoingEmail {
@@ -34,4 +34,54 @@ export async function queueEmail(tx: Prisma.TransactionClient, email: OutgoingEm
     ],
   });
   return count === 1;
+}
+
+export interface ClaimedEmail {
+  id: string;
+  toAddress: string;
+  subject: string;
+  textBody: string;
+  htmlBody: string;
+  attempts: number;
+}
+
+/**
+ * Claims up to `limit` messages that are due. Rows are locked with SKIP LOCKED,
+ * so several server instances never claim the same message. A claim is a
+ * lease: the message is pushed `leaseMs` into the future, so one whose sender
+ * died mid-send becomes due again by itself.
+ */
+export async function claimDueEmails(limit: number, leaseMs: number): Promise<ClaimedEmail[]> {
+  return db().$queryRawUnsafe<ClaimedEmail[]>(
+    `UPDATE "EmailMessage" m
+        SET "status" = 'sending', "attempts" = m."attempts" + 1,
+            "nextAttemptAt" = now() + ($2 * interval '1 millisecond'), "updatedAt" = now()
+      WHERE m."id" IN (
+        SELECT "id" FROM "EmailMessage"
+         WHERE "status" IN ('pending', 'sending') AND "nextAttemptAt" <= now()
+         ORDER BY "nextAttemptAt"
+         LIMIT $1
+         FOR UPDATE SKIP LOCKED)
+      RETURNING m."id"::text AS "id", m."toAddress", m."subject", m."textBody", m."htmlBody", m."attempts"`,
+    limit,
+    leaseMs,
+  );
+}
+
+export async function markEmailSent(id: string): Promise<void> {
+  await db().emailMessage.update({ where: { id }, data: { status: "sent", sentAt: new Date(), lastError: null } });
+}
+
+/** After a failed attempt: retry later with exponential backoff, or give up. */
+export async function markEmailFailed(id: string, attempts: number, error: string, policy: { maxAttempts: number; baseDelayMs: number }): Promise<"retry" | "failed"> {
+  const giveUp = attempts >= policy.maxAttempts;
+  await db().emailMessage.update({
+    where: { id },
+    data: {
+      status: giveUp ? "failed" : "pending",
+      lastError: error.slice(0, 2_000),
+      nextAttemptAt: new Date(Date.now() + policy.baseDelayMs * 2 ** (attempts - 1)),
+    },
+  });
+  return giveUp ? "failed" : "retry";
 }

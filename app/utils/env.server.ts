@@ -55,6 +55,9 @@ const EnvSchema = z
     ),
     SMTP_URL: optionalText.pipe(z.url({ protocol: /^smtps?$/ }).optional()),
     EMAIL_FROM: optionalText,
+    EMAIL_MAX_ATTEMPTS: integer(1, 50, 8),
+    EMAIL_RETRY_BASE_SECONDS: integer(1, 86_400, 30),
+    EMAIL_SEND_INTERVAL_SECONDS: integer(0, 3_600, 15),
     ORG_NAME: optionalText,
     ORG_LEGAL_NAME: optionalText,
     ORG_EIN: optionalText.pipe(
