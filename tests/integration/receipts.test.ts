@@ -58,3 +58,24 @@ describe("receipts queued with each recorded gift", () => {
     expect(receipt.textBody).toContain("http://localhost:3000/give/manage");
   });
 });
+
+describe("refund notices", () => {
+  it("queue one notice per new refunded total, stating the corrected deductible amount", async () => {
+    const { refundCharge } = await import("~/payments/sandbox/dashboard.server");
+    const campaign = await createCampaign();
+    const gift = await giveThroughSandbox(campaign.slug, { amount: 10_000, email: "refund.notice@example.org" });
+    await deliver(gift.events[0]!);
+    const donation = await db().donation.findFirstOrThrow({ where: { pledgeId: gift.pledge.id } });
+    const partial = await refundCharge(donation.stripeChargeId!, 2_500);
+    for (const event of [...partial, ...partial]) await deliver(event);
+    const notices = await db().emailMessage.findMany({ where: { kind: "refund_notice", donationId: donation.id } });
+    expect(notices).toHaveLength(1);
+    expect(notices[0]!.textBody).toContain("We have refunded $25.00 of your gift of $100.00");
+    expect(notices[0]!.textBody).toContain("The corrected tax-deductible amount of this gift is $75.00");
+    expect(notices[0]!.textBody).toContain(donation.receiptNumber!);
+    for (const event of await refundCharge(donation.stripeChargeId!)) await deliver(event);
+    const after = await db().emailMessage.findMany({ where: { kind: "refund_notice", donationId: donation.id }, orderBy: { createdAt: "asc" } });
+    expect(after).toHaveLength(2);
+    expect(after[1]!.textBody).toContain("is $0.00");
+  });
+});

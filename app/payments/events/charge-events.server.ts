@@ -1,5 +1,7 @@
 import type { DisputeStatus } from "~/generated/prisma/enums";
+import { refundNoticeEmail } from "~/email/refund-notice.server";
 import { findDonationByCharge, setDispute, setRefundedAmount } from "~/models/ledger.server";
+import { queueEmail } from "~/models/outbox.server";
 
 import { defineHandler } from "./handler";
 import { ChargeSchema, DisputeSchema, RefundSchema } from "./schemas";
@@ -22,10 +24,27 @@ export const refundEvents = defineHandler({
     return { charge: await currentCharge(chargeId) };
   },
 
-  async apply(tx, { charge }) {
+  async apply(tx, { charge }, _event, context) {
     const donation = await findDonationByCharge(tx, { chargeId: charge.id, paymentIntentId: charge.payment_intent ?? null });
     if (!donation) return `charge ${charge.id} is not a recorded gift (left alone)`;
     const updated = await setRefundedAmount(tx, donation.id, charge.amount_refunded);
+    if (updated.refundedAmount > donation.refundedAmount) {
+      const donor = await tx.donor.findUniqueOrThrow({ where: { id: updated.donorId } });
+      await queueEmail(
+        tx,
+        refundNoticeEmail({
+          donationId: updated.id,
+          donorId: donor.id,
+          to: donor.email,
+          donorName: donor.name,
+          receiptNumber: updated.receiptNumber,
+          grossAmount: updated.grossAmount,
+          refundedAmount: updated.refundedAmount,
+          currency: updated.currency,
+          organisation: context.organisation,
+        }),
+      );
+    }
     return `donation ${donation.id} refunded ${updated.refundedAmount} of ${updated.grossAmount} (${updated.status})`;
   },
 });
