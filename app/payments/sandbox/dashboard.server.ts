@@ -123,3 +123,13 @@ export async function changeSubscriptionAmount(subscriptionId: string, unitAmoun
   });
   return emit(event("customer.subscription.updated", updated));
 }
+
+/** A new card on file (as the billing portal would save it). */
+export async function changeSubscriptionCard(subscriptionId: string, last4: string): Promise<StripeObject[]> {
+  const subscription = await mustGet(subscriptionId);
+  const updated = await saveObject({
+    ...subscription,
+    default_payment_method: { id: sandboxId("pm", false), object: "payment_method", card: { brand: "visa", last4 } },
+  });
+  return emit(event("customer.subscription.updated", updated));
+}

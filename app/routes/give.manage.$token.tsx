@@ -1,0 +1,57 @@
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+
+import { checkManageLink, redeemManageLink } from "~/models/manage.server";
+
+const MESSAGES = {
+  invalid: "This link is not valid. Ask for a new one below.",
+  expired: "This link has expired (links work for 30 minutes). Ask for a new one below.",
+  used: "This link has already been used (each link works once). Ask for a new one below.",
+} as const;
+
+/**
+ * Opening the emailed link shows a button; only pressing it uses the link,
+ * so mail scanners that fetch links cannot use it up.
+ */
+export async function loader({ params }: LoaderFunctionArgs) {
+  const state = await checkManageLink(params.token ?? "");
+  return { problem: state.ok ? null : MESSAGES[state.reason] };
+}
+
+export async function action({ params }: ActionFunctionArgs) {
+  const result = await redeemManageLink(params.token ?? "");
+  if (result.ok) return redirect(result.url, 303);
+  return { problem: MESSAGES[result.reason] };
+}
+
+export const meta: MetaFunction = () => [{ title: "Manage your monthly gift" }, { name: "robots", content: "noindex" }, { name: "referrer", content: "no-referrer" }];
+
+export default function ManageLink() {
+  const { problem } = useLoaderData<typeof loader>();
+  const after = useActionData<typeof action>();
+  const message = after?.problem ?? problem;
+  return (
+    <section className="mx-auto max-w-lg">
+      <h1 className="text-3xl font-bold text-brand-800">Manage your monthly gift</h1>
+      {message ? (
+        <>
+          <p role="alert" className="mt-4 rounded-md bg-amber-50 p-3 text-amber-900">
+            {message}
+          </p>
+          <p className="mt-4">
+            <Link to="/give/manage" className="font-semibold text-brand-700 underline">
+              Ask for a new link
+            </Link>
+          </p>
+        </>
+      ) : (
+        <Form method="post" className="mt-6">
+          <p className="text-slate-700">You will go to our payment processor&apos;s secure page to update your card or cancel.</p>
+          <button type="submit" className="mt-4 rounded-md bg-brand-700 px-5 py-2 font-bold text-white hover:bg-brand-800">
+            Update card or cancel
+          </button>
+        </Form>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,123 @@
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+
+import { deliverEvents } from "~/payments/sandbox/checkout.server";
+import { cancelSubscription, changeSubscriptionCard } from "~/payments/sandbox/dashboard.server";
+import { getObject, listObjects, type StripeObject } from "~/payments/sandbox/store.server";
+import { env } from "~/utils/env.server";
+import { formatMoney } from "~/utils/money";
+
+/** The sandbox's stand-in for Stripe's billing portal: cancel, or change the card. */
+type Subscription = StripeObject & {
+  customer: string;
+  status: string;
+  items: { data: Array<{ price: { unit_amount: number; currency: string } }> };
+};
+type PortalSession = StripeObject & { customer: string; return_url: string | null };
+
+const ParamsSchema = z.object({ sessionId: z.string().regex(/^bps_[A-Za-z0-9]{8,64}$/) });
+const ActionSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("cancel"), subscription: z.string().startsWith("sub_") }),
+  z.object({
+    intent: z.literal("card"),
+    subscription: z.string().startsWith("sub_"),
+    cardNumber: z.string().transform((v) => v.replace(/[\s-]/g, "")).pipe(z.string().regex(/^4242424242424242$/, "In the sandbox, use 4242 4242 4242 4242.")),
+  }),
+]);
+
+async function portal(params: LoaderFunctionArgs["params"]) {
+  if (!env().sandbox) throw data(null, { status: 404 });
+  const parsed = ParamsSchema.safeParse(params);
+  const session = parsed.success ? await getObject<PortalSession>(parsed.data.sessionId) : null;
+  if (!session || session.object !== "billing_portal.session") throw data(null, { status: 404 });
+  const subscriptions = (await listObjects<Subscription>("subscription")).filter((s) => s.customer === session.customer);
+  return { session, subscriptions };
+}
+
+export async function loader({ params }: LoaderFunctionArgs) {
+  const { session, subscriptions } = await portal(params);
+  return {
+    returnUrl: session.return_url,
+    subscriptions: subscriptions.map((s) => ({
+      id: s.id,
+      status: s.status,
+      amount: s.items.data[0] ? formatMoney(s.items.data[0].price.unit_amount, s.items.data[0].price.currency.toUpperCase()) : "",
+    })),
+  };
+}
+
+export async function action({ params, request }: ActionFunctionArgs) {
+  const { subscriptions } = await portal(params);
+  const parsed = ActionSchema.safeParse(Object.fromEntries(await request.formData()));
+  if (!parsed.success) return data({ message: null, error: parsed.error.issues[0]?.message ?? "Invalid request" }, { status: 422 });
+  if (!subscriptions.some((s) => s.id === parsed.data.subscription)) return data({ message: null, error: "No such subscription" }, { status: 404 });
+  const events =
+    parsed.data.intent === "cancel"
+      ? await cancelSubscription(parsed.data.subscription)
+      : await changeSubscriptionCard(parsed.data.subscription, parsed.data.cardNumber.slice(-4));
+  await deliverEvents(events);
+  return { message: parsed.data.intent === "cancel" ? "Your monthly gift is cancelled." : "Your card is updated.", error: null };
+}
+
+export const meta: MetaFunction = () => [{ title: "Sandbox billing portal: no money moves" }, { name: "robots", content: "noindex" }];
+
+export default function SandboxPortal() {
+  const { returnUrl, subscriptions } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  return (
+    <section className="mx-auto max-w-lg">
+      <div className="rounded-md border-2 border-dashed border-amber-500 bg-amber-50 p-4 text-amber-950">
+        <h1 className="text-2xl font-bold">Sandbox billing portal: no money moves</h1>
+      </div>
+      {result?.message ? (
+        <p role="status" className="mt-4 rounded-md bg-green-50 p-3 text-green-900">
+          {result.message}
+        </p>
+      ) : null}
+      {result?.error ? (
+        <p role="alert" className="mt-4 rounded-md bg-red-50 p-3 text-red-900">
+          {result.error}
+        </p>
+      ) : null}
+      <ul className="mt-6 space-y-4">
+        {subscriptions.map((s) => (
+          <li key={s.id} className="rounded-lg border border-slate-200 p-4">
+            <p className="font-semibold">
+              {s.amount} per month · <span data-testid="subscription-status">{s.status}</span>
+            </p>
+            {s.status !== "canceled" ? (
+              <div className="mt-3 space-y-3">
+                <Form method="post" className="flex flex-wrap items-end gap-2">
+                  <input type="hidden" name="intent" value="card" />
+                  <input type="hidden" name="subscription" value={s.id} />
+                  <label className="text-sm">
+                    New card number
+                    <input name="cardNumber" inputMode="numeric" placeholder="4242 4242 4242 4242" className="mt-1 block rounded-md border border-slate-400 px-3 py-2" />
+                  </label>
+                  <button type="submit" className="rounded-md bg-brand-700 px-4 py-2 font-bold text-white">
+                    Update card
+                  </button>
+                </Form>
+                <Form method="post">
+                  <input type="hidden" name="intent" value="cancel" />
+                  <input type="hidden" name="subscription" value={s.id} />
+                  <button type="submit" className="rounded-md border border-red-700 px-4 py-2 font-bold text-red-800">
+                    Cancel monthly gift
+                  </button>
+                </Form>
+              </div>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+      {returnUrl ? (
+        <p className="mt-6">
+          <a href={returnUrl} className="font-semibold text-brand-700 underline">
+            Return to the site
+          </a>
+        </p>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,94 @@
+import { http } from "msw";
+import { beforeEach, describe, expect, it } from "vitest";
+
+import { db } from "~/db.server";
+import { action as requestAction } from "~/routes/give.manage._index";
+import { action as redeemAction, loader as linkLoader } from "~/routes/give.manage.$token";
+import { action as portalAction, loader as portalLoader } from "~/routes/sandbox.portal.$sessionId";
+import { action as webhookAction } from "~/routes/webhooks.stripe";
+import { createSignedToken } from "~/utils/signed-link.server";
+
+import { mockServer } from "../mocks/server";
+import { createCampaign } from "../support/factories";
+import { formRequest, loaderArgs, outcome } from "../support/requests";
+import { deliver, giveThroughSandbox } from "../support/webhooks";
+
+let ipCounter = 0;
+async function ask(email: string, ip = `198.51.100.${++ipCounter}`) {
+  return outcome<{ sent: boolean; error: string | null }>(await requestAction({ request: formRequest("/give/manage", { email }), params: {}, context: { clientIp: ip } }));
+}
+
+async function linkFor(email: string): Promise<string> {
+  const message = await db().emailMessage.findFirstOrThrow({ where: { kind: "manage_link", toAddress: email }, orderBy: { createdAt: "desc" } });
+  const match = /\/give\/manage\/([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)/.exec(message.textBody);
+  if (!match?.[1]) throw new Error("no link in the email");
+  return match[1];
+}
+
+async function redeem(token: string) {
+  return outcome<{ problem: string }>(await redeemAction({ request: formRequest(`/give/manage/${token}`, {}), params: { token }, context: {} }));
+}
+
+beforeEach(() => {
+  // The sandbox portal delivers its events to this server's webhook endpoint.
+  mockServer.use(http.post("http://127.0.0.1:3000/webhooks/stripe", ({ request }) => webhookAction({ request, params: {}, context: {} })));
+});
+
+describe("managing a monthly gift without an account", () => {
+  it("answers the same way for an unknown address and sends nothing", async () => {
+    const result = await ask("nobody@example.org");
+    expect(result).toMatchObject({ status: 200, data: { sent: true } });
+    expect(await db().emailMessage.count({ where: { kind: "manage_link", toAddress: "nobody@example.org" } })).toBe(0);
+  });
+
+  it("emails a one-time link that opens the billing portal, where the donor can cancel", async () => {
+    const campaign = await createCampaign();
+    const gift = await giveThroughSandbox(campaign.slug, { frequency: "monthly", email: "keeper@example.org" });
+    for (const event of gift.events) await deliver(event);
+
+    expect((await ask("Keeper@Example.org")).data?.sent).toBe(true);
+    const token = await linkFor("keeper@example.org");
+    expect((await linkLoader(loaderArgs(`/give/manage/${token}`, { token }))).problem).toBeNull();
+
+    const first = await redeem(token);
+    expect(first.status).toBe(303);
+    const portalUrl = first.headers.get("location") ?? "";
+    expect(portalUrl).toMatch(/^http:\/\/localhost:3000\/sandbox\/portal\/bps_/);
+    const second = await redeem(token);
+    expect(second.data?.problem).toMatch(/already been used/);
+
+    const sessionId = portalUrl.split("/").pop() ?? "";
+    const portal = await portalLoader(loaderArgs(portalUrl, { sessionId }));
+    expect(portal.subscriptions).toHaveLength(1);
+    const subscription = portal.subscriptions[0]!;
+    const cancelled = outcome<{ message: string }>(
+      await portalAction({ request: formRequest(portalUrl, { intent: "cancel", subscription: subscription.id }), params: { sessionId }, context: {} }),
+    );
+    expect(cancelled.data?.message).toMatch(/cancelled/);
+    expect((await db().recurringGift.findUniqueOrThrow({ where: { stripeSubscriptionId: subscription.id } })).status).toBe("canceled");
+  });
+
+  it("refuses expired and tampered links", async () => {
+    const donor = await db().donor.create({ data: { email: "old@example.org", name: "Old", stripeCustomerId: "cus_oldlink123" } });
+    const secret = process.env.SESSION_SECRET ?? "";
+    const expired = createSignedToken("manage-gifts", donor.id, 30 * 60_000, secret, Date.now() - 31 * 60_000).token;
+    expect((await redeem(expired)).data?.problem).toMatch(/expired/);
+    const forged = createSignedToken("manage-gifts", donor.id, 30 * 60_000, "another-secret-0123456789abcdef0123").token;
+    expect((await redeem(forged)).data?.problem).toMatch(/not valid/);
+    expect((await redeem("garbage")).data?.problem).toMatch(/not valid/);
+  });
+
+  it("limits requests per address and per email", async () => {
+    for (let i = 0; i < 3; i++) expect((await ask("limited@example.org")).status).toBe(200);
+    expect((await ask("limited@example.org")).status).toBe(429);
+    const ip = "203.0.113.250";
+    for (let i = 0; i < 5; i++) expect((await ask(`ip${i}@example.org`, ip)).status).toBe(200);
+    expect((await ask("ip-last@example.org", ip)).status).toBe(429);
+  });
+
+  it("refuses a malformed email with a message", async () => {
+    const result = await ask("not-an-email");
+    expect(result.status).toBe(422);
+    expect(result.data?.error).toMatch(/like name@example.org/);
+  });
+});
