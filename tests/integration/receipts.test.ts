@@ -79,3 +79,31 @@ describe("refund notices", () => {
     expect(after[1]!.textBody).toContain("is $0.00");
   });
 });
+
+describe("annual statements", () => {
+  it("queue one statement per donor listing the year's gifts and the deductible total, and nothing on a second run", async () => {
+    const { queueAnnualStatements } = await import("~/models/statements.server");
+    const { refundCharge } = await import("~/payments/sandbox/dashboard.server");
+    const campaign = await createCampaign({ title: "Year campaign" });
+    const a = await giveThroughSandbox(campaign.slug, { amount: 4_000, email: "year.a@example.org" });
+    const b = await giveThroughSandbox(campaign.slug, { amount: 6_000, email: "year.a@example.org" });
+    const c = await giveThroughSandbox(campaign.slug, { amount: 1_000, email: "year.b@example.org" });
+    for (const gift of [a, b, c]) await deliver(gift.events[0]!);
+    const refunded = await db().donation.findFirstOrThrow({ where: { pledgeId: b.pledge.id } });
+    for (const event of await refundCharge(refunded.stripeChargeId!, 1_000)) await deliver(event);
+
+    const year = new Date().getUTCFullYear();
+    const first = await queueAnnualStatements(year);
+    expect(first.queued).toBeGreaterThanOrEqual(2);
+    const statement = await db().emailMessage.findFirstOrThrow({ where: { kind: "annual_statement", toAddress: "year.a@example.org" } });
+    expect(statement.textBody).toContain("Year campaign");
+    expect(statement.textBody).toContain("(refunded $10.00)");
+    expect(statement.textBody).toContain(`Total tax-deductible amount for ${year}: $90.00`);
+    expect(statement.textBody).toContain("No goods or services were provided");
+    expect(await db().emailMessage.count({ where: { kind: "annual_statement", toAddress: "year.a@example.org" } })).toBe(1);
+
+    const second = await queueAnnualStatements(year);
+    expect(second.queued).toBe(0);
+    expect(second.donors).toBe(first.donors);
+  });
+});
