@@ -11,6 +11,7 @@ import {
   markCheckoutFailed,
   markCheckoutOpen,
 } from "~/models/pledges.server";
+import { stripeCustomerFor } from "~/models/donors.server";
 import { hitRateLimit } from "~/models/rate-limit.server";
 import { createCheckoutSession } from "~/payments/checkout.server";
 import { formatMoney } from "~/utils/money";
@@ -69,7 +70,7 @@ export async function startGift(campaign: GiveCampaign, form: FormData, clientIp
     (await createPledge(campaign, gift, coveredFee));
 
   try {
-    const session = await createCheckoutSession(pledge, campaign);
+    const session = await createCheckoutSession(pledge, campaign, await stripeCustomerFor(pledge.email));
     await markCheckoutOpen(pledge.id, session.id);
     return { kind: "checkout", url: session.url, pledgeId: pledge.id };
   } catch (error) {

@@ -13,6 +13,8 @@ import { env } from "~/utils/env.server";
 export async function createCheckoutSession(
   pledge: Pledge,
   campaign: { slug: string; title: string },
+  /** A returning donor's Stripe customer: reused so all their gifts (and the billing portal) stay on one customer. */
+  stripeCustomerId: string | null = null,
 ): Promise<{ id: string; url: string }> {
   const appUrl = env().APP_URL;
   const total = pledge.amount + pledge.coveredFee;
@@ -22,7 +24,7 @@ export async function createCheckoutSession(
 
   const params: Stripe.Checkout.SessionCreateParams = {
     mode: monthly ? "subscription" : "payment",
-    customer_email: pledge.email,
+    ...(stripeCustomerId ? { customer: stripeCustomerId } : { customer_email: pledge.email }),
     client_reference_id: pledge.id,
     line_items: [
       {

@@ -92,3 +92,22 @@ describe("managing a monthly gift without an account", () => {
     expect(result.data?.error).toMatch(/like name@example.org/);
   });
 });
+
+describe("a returning donor", () => {
+  it("stays on one Stripe customer, so the billing portal shows all their monthly gifts", async () => {
+    const campaign = await createCampaign();
+    for (let i = 0; i < 2; i++) {
+      const gift = await giveThroughSandbox(campaign.slug, { frequency: "monthly", amount: 1_000 + i, email: "returning@example.org" });
+      for (const event of gift.events) await deliver(event);
+    }
+    const donor = await db().donor.findUniqueOrThrow({ where: { email: "returning@example.org" } });
+    const gifts = await db().recurringGift.findMany({ where: { donorId: donor.id } });
+    expect(gifts).toHaveLength(2);
+
+    await ask("returning@example.org");
+    const redeemed = await redeem(await linkFor("returning@example.org"));
+    const portalUrl = redeemed.headers.get("location") ?? "";
+    const portal = await portalLoader(loaderArgs(portalUrl, { sessionId: portalUrl.split("/").pop() ?? "" }));
+    expect(portal.subscriptions.map((s) => s.id).sort()).toEqual(gifts.map((g) => g.stripeSubscriptionId).sort());
+  });
+});

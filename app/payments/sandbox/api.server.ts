@@ -99,7 +99,7 @@ async function createCheckoutSession(request: Request) {
       amount_subtotal: amountTotal,
       amount_total: amountTotal,
       currency,
-      customer: null,
+      customer: (params.customer as string | undefined) ?? null,
       customer_email: (params.customer_email as string | undefined) ?? null,
       customer_details: null,
       metadata: (params.metadata as Record<string, string> | undefined) ?? {},

@@ -138,15 +138,19 @@ export async function paySandboxSession(sessionId: string, input: { email: strin
     };
   }
 
-  const customer = await saveObject({
-    id: sandboxId("cus", false),
-    object: "customer",
-    email: input.email,
-    name: input.name,
-    metadata: {},
-    created: now(),
-    livemode: false,
-  });
+  // Like Stripe: the session's customer when one was given, else a new one.
+  const existing = typeof session.customer === "string" ? await getObject(session.customer) : null;
+  const customer =
+    existing ??
+    (await saveObject({
+      id: sandboxId("cus", false),
+      object: "customer",
+      email: input.email,
+      name: input.name,
+      metadata: {},
+      created: now(),
+      livemode: false,
+    }));
   const description = sessionDescription(session);
   const events: StripeObject[] = [];
   const completed: Session = {
