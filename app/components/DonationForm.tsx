@@ -1,6 +1,7 @@
 import { Form, useNavigation } from "@remix-run/react";
 import { useState, type FormEvent } from "react";
 
+import { FieldError } from "~/components/FieldError";
 import { coveredFeeFor, type FeePolicy } from "~/giving/fees";
 import { formatMoney, formatMoneyShort, parseMoneyInput } from "~/utils/money";
 
@@ -86,7 +87,7 @@ export function DonationForm(props: DonationFormProps) {
             </label>
           ))}
         </div>
-        <FieldError field="frequency" errors={errors} />
+        <FieldError field="frequency" message={errors.frequency} />
       </fieldset>
 
       <fieldset aria-describedby={describedBy("amount")}>
@@ -103,7 +104,7 @@ export function DonationForm(props: DonationFormProps) {
             Other amount
           </label>
         </div>
-        <FieldError field="amount" errors={errors} />
+        <FieldError field="amount" message={errors.amount} />
         <div className="mt-2">
           <label htmlFor="customAmount" className="text-sm text-slate-800">
             Other amount, between {formatMoney(props.minAmount, currency)} and {formatMoney(props.maxAmount, currency)}
@@ -118,7 +119,7 @@ export function DonationForm(props: DonationFormProps) {
             aria-describedby={describedBy("customAmount")}
             className="mt-1 block w-full rounded-md border border-slate-400 px-3 py-2"
           />
-          <FieldError field="customAmount" errors={errors} />
+          <FieldError field="customAmount" message={errors.customAmount} />
         </div>
       </fieldset>
 
@@ -167,7 +168,7 @@ export function DonationForm(props: DonationFormProps) {
           <option value="honour">In honour of</option>
           <option value="memory">In memory of</option>
         </select>
-        <FieldError field="dedicationKind" errors={errors} />
+        <FieldError field="dedicationKind" message={errors.dedicationKind} />
         <TextField label="Name of the person" name="dedicationName" values={values} errors={errors} />
       </fieldset>
 
@@ -188,7 +189,7 @@ export function DonationForm(props: DonationFormProps) {
         <p id="comment-hint" className="text-xs text-slate-700">
           Shown with your gift on this page; at most {props.commentMax} characters.
         </p>
-        <FieldError field="comment" errors={errors} />
+        <FieldError field="comment" message={errors.comment} />
       </div>
 
       {/* Honeypot: hidden from people and from assistive technology. */}
@@ -212,16 +213,6 @@ export function DonationForm(props: DonationFormProps) {
 
 function formatPercent(bps: number): string {
   return `${Math.floor(bps / 100)}${bps % 100 ? `.${String(bps % 100).padStart(2, "0").replace(/0$/, "")}` : ""}%`;
-}
-
-function FieldError({ field, errors }: { field: Field; errors: Partial<Record<Field | "form", string>> }) {
-  const message = errors[field];
-  if (!message) return null;
-  return (
-    <p id={`${field}-error`} className="mt-1 text-sm font-semibold text-red-800">
-      {message}
-    </p>
-  );
 }
 
 function TextField({
@@ -254,7 +245,7 @@ function TextField({
         aria-describedby={errors[name] ? `${name}-error` : undefined}
         className="mt-1 block w-full rounded-md border border-slate-400 px-3 py-2"
       />
-      <FieldError field={name} errors={errors} />
+      <FieldError field={name} message={errors[name]} />
     </div>
   );
 }

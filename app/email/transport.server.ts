@@ -14,20 +14,27 @@ export interface MailTransport {
  * SMTP through nodemailer when SMTP_URL is set; otherwise each message is
  * written as an .eml file under DATA_DIR/outbox (for a developer's machine).
  */
+type Message = Parameters<MailTransport["send"]>[0];
+
+function mailOptions(message: Message) {
+  return {
+    from: message.from,
+    to: message.to,
+    subject: message.subject,
+    text: message.text,
+    html: message.html,
+    // A stable Message-ID lets a mail server or reader spot a repeated delivery.
+    messageId: `<${message.id}@lantern>`,
+  };
+}
+
 export function createMailTransport(options: { smtpUrl?: string; dataDir: string }): MailTransport {
   if (options.smtpUrl) {
     const url = options.smtpUrl;
     const transporter = nodemailer.createTransport(url);
     return {
       async send(message) {
-        await transporter.sendMail({
-          from: message.from,
-          to: message.to,
-          subject: message.subject,
-          text: message.text,
-          html: message.html,
-          messageId: `<${message.id}@lantern>`,
-        });
+        await transporter.sendMail(mailOptions(message));
       },
       describe: () => `SMTP ${new URL(url).host}`,
       close: () => transporter.close(),
@@ -37,14 +44,7 @@ export function createMailTransport(options: { smtpUrl?: string; dataDir: string
   const transporter = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: "unix" });
   return {
     async send(message) {
-      const info = await transporter.sendMail({
-        from: message.from,
-        to: message.to,
-        subject: message.subject,
-        text: message.text,
-        html: message.html,
-        messageId: `<${message.id}@lantern>`,
-      });
+      const info = await transporter.sendMail(mailOptions(message));
       fs.mkdirSync(folder, { recursive: true });
       fs.writeFileSync(path.join(folder, `${message.id}.eml`), info.message as Buffer);
     },

@@ -2,6 +2,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 
+import { FieldError } from "~/components/FieldError";
 import { deliverEvents, getSandboxSession, paySandboxSession, sessionDescription } from "~/payments/sandbox/checkout.server";
 import { env } from "~/utils/env.server";
 import { formatMoney } from "~/utils/money";
@@ -86,11 +87,7 @@ export default function SandboxCheckout() {
         className="mt-1 block w-full rounded-md border border-slate-400 px-3 py-2"
         {...props}
       />
-      {errors[name] ? (
-        <p id={`${name}-error`} className="mt-1 text-sm font-semibold text-red-800">
-          {errors[name]}
-        </p>
-      ) : null}
+      <FieldError field={name} message={errors[name]} />
     </div>
   );
 
