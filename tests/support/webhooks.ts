@@ -7,8 +7,9 @@ import { action as webhookAction } from "~/routes/webhooks.stripe";
 import { action as campaignAction } from "~/routes/campaigns.$slug";
 
 import { formRequest } from "./requests";
+import { TEST_WEBHOOK_SECRET } from "./test-env";
 
-export const WEBHOOK_SECRET = "whsec_testsecret0123456789";
+export const WEBHOOK_SECRET = TEST_WEBHOOK_SECRET;
 
 /** A POST to /webhooks/stripe signed with Stripe's own helper. */
 export function signedWebhookRequest(payload: string, options: { secret?: string; timestamp?: number; signature?: string | null } = {}): Request {
