@@ -1,6 +1,6 @@
 import { createCookie } from "@remix-run/node";
 
-import { env } from "~/utils/env.server";
+import { env, sessionSecret } from "~/utils/env.server";
 
 /**
  * Remembers, in the donor's own browser, the pledges started there. The
@@ -17,7 +17,7 @@ function giftCookie() {
     secure: e.APP_URL.startsWith("https://"),
     path: "/",
     maxAge: 7 * 24 * 3600,
-    secrets: [e.SESSION_SECRET ?? "development-only-secret-never-used-in-production"],
+    secrets: [sessionSecret()],
   });
 }
 

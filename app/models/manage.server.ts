@@ -6,7 +6,7 @@ import { getOrganisation } from "~/models/organisation.server";
 import { queueEmail } from "~/models/outbox.server";
 import { hitRateLimit } from "~/models/rate-limit.server";
 import { stripe } from "~/payments/stripe.server";
-import { env } from "~/utils/env.server";
+import { env, sessionSecret } from "~/utils/env.server";
 import { createSignedToken, verifySignedToken } from "~/utils/signed-link.server";
 
 /** Monthly donors manage their gift without an account, through emailed one-time links. */
@@ -16,12 +16,6 @@ const LIMITS = { perIp: { max: 5, windowMs: 15 * 60_000 }, perEmail: { max: 3, w
 
 function hashed(prefix: string, value: string): string {
   return `${prefix}:${crypto.createHash("sha256").update(value).digest("hex").slice(0, 32)}`;
-}
-
-function secret(): string {
-  const value = env().SESSION_SECRET;
-  if (!value) throw new Error("SESSION_SECRET is not configured");
-  return value;
 }
 
 /**
@@ -41,7 +35,7 @@ export async function requestManageLink(email: string, clientIp: string): Promis
   });
   if (!donor?.stripeCustomerId || donor._count.recurringGifts === 0) return true;
 
-  const { token, nonce } = createSignedToken(PURPOSE, donor.id, MANAGE_LINK_TTL_MS, secret());
+  const { token, nonce } = createSignedToken(PURPOSE, donor.id, MANAGE_LINK_TTL_MS, sessionSecret());
   const organisation = await getOrganisation();
   await db().$transaction((tx) =>
     queueEmail(
@@ -63,7 +57,7 @@ export type LinkState = { ok: true; donorId: string; nonce: string } | { ok: fal
 
 /** Checks a link without using it up (the page shows a button first). */
 export async function checkManageLink(token: string): Promise<LinkState> {
-  const check = verifySignedToken(token, PURPOSE, secret());
+  const check = verifySignedToken(token, PURPOSE, sessionSecret());
   if (!check.ok) return check;
   const used = await db().usedLink.findUnique({ where: { nonce: check.payload.nonce } });
   if (used) return { ok: false, reason: "used" };

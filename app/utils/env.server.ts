@@ -152,6 +152,16 @@ export function env(): Env {
   return cached;
 }
 
+/**
+ * The secret that signs cookies and links. Start-up guarantees one (configured,
+ * or generated into DATA_DIR outside production); never fall back to a constant.
+ */
+export function sessionSecret(): string {
+  const secret = env().SESSION_SECRET;
+  if (!secret) throw new Error("SESSION_SECRET is not configured");
+  return secret;
+}
+
 /** For tests and start-up code that changed process.env. */
 export function resetEnvCache(): void {
   cached = undefined;

@@ -1,6 +1,7 @@
 import fs from "node:fs";
 
 import { chromium, type Browser, type BrowserContextOptions, type Page } from "playwright-core";
+import { afterAll, beforeAll } from "vitest";
 
 /** Debian's Chromium (never a downloaded browser), headless, with no outside traffic. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -32,4 +33,19 @@ export async function newPage(browser: Browser, options: BrowserContextOptions =
     route.fulfill({ status: 200, contentType: "text/html", body: "<title>Outside</title><p>Outside page</p>" }),
   );
   return context.newPage();
+}
+
+/** One Chromium for the test file: launched before its tests, closed after. */
+export function browserForThisFile(): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => {
+    if (!browser) throw new Error("the browser is not launched yet");
+    return browser;
+  };
 }

@@ -1,17 +1,10 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, inject, it } from "vitest";
 
-import { launchBrowser, newPage } from "./browser";
+import { newPage, browserForThisFile } from "./browser";
 
-let browser: Browser;
 const baseUrl = inject("baseUrl");
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = browserForThisFile();
 
 async function raised(page: Page): Promise<string> {
   await page.goto(`${baseUrl}/campaigns/end-sex-trafficking`);
@@ -46,7 +39,7 @@ async function giveThroughSandbox(page: Page, options: { monthly: boolean; amoun
 
 describe("a donor in sandbox mode", () => {
   it("gives 50 USD once with JavaScript, and the campaign moves by exactly the gift", async () => {
-    const page = await newPage(browser);
+    const page = await newPage(browser());
     const before = dollars(await raised(page));
     // With JavaScript the total updates as the donor chooses.
     await page.getByRole("radio", { name: "$50", exact: true }).check();
@@ -60,7 +53,7 @@ describe("a donor in sandbox mode", () => {
   });
 
   it("gives 25 USD monthly with JavaScript", async () => {
-    const page = await newPage(browser);
+    const page = await newPage(browser());
     const before = dollars(await raised(page));
     expect(await giveThroughSandbox(page, { monthly: true, amount: "$25", email: "monthly-js@example.org" })).toBe("$25.00");
     expect(await page.locator("main").innerText()).toContain("every month");
@@ -69,7 +62,7 @@ describe("a donor in sandbox mode", () => {
   });
 
   it("gives once and monthly with JavaScript disabled", async () => {
-    const page = await newPage(browser, { javaScriptEnabled: false });
+    const page = await newPage(browser(), { javaScriptEnabled: false });
     const before = dollars(await raised(page));
     expect(await giveThroughSandbox(page, { monthly: false, amount: "$50", email: "once-nojs@example.org" })).toBe("$50.00");
     expect(await giveThroughSandbox(page, { monthly: true, amount: "$25", email: "monthly-nojs@example.org" })).toBe("$25.00");
@@ -78,7 +71,7 @@ describe("a donor in sandbox mode", () => {
   });
 
   it("sees errors next to their fields, with values kept, when JavaScript is off", async () => {
-    const page = await newPage(browser, { javaScriptEnabled: false });
+    const page = await newPage(browser(), { javaScriptEnabled: false });
     await page.goto(`${baseUrl}/campaigns/end-sex-trafficking`);
     await page.getByRole("radio", { name: "Other amount" }).check();
     await page.getByRole("textbox", { name: /Other amount, between/ }).fill("2");
@@ -93,7 +86,7 @@ describe("a donor in sandbox mode", () => {
   });
 
   it("sees a decline the way Stripe shows it, and can pay after", async () => {
-    const page = await newPage(browser);
+    const page = await newPage(browser());
     await page.goto(`${baseUrl}/campaigns/end-sex-trafficking`);
     await page.getByRole("radio", { name: "$25", exact: true }).check();
     await page.getByRole("textbox", { name: "Your name" }).fill("Dee Clined");

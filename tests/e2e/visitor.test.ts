@@ -1,21 +1,13 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
 
-import { launchBrowser, newPage } from "./browser";
+import { newPage, browserForThisFile } from "./browser";
 
-let browser: Browser;
 const baseUrl = inject("baseUrl");
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = browserForThisFile();
 
 describe("a visitor", () => {
   it("goes from the home page to the campaign and sees the hotline on both", async () => {
-    const page = await newPage(browser);
+    const page = await newPage(browser());
     await page.goto(`${baseUrl}/`);
     expect(await page.locator("aside[aria-label='Help is available']").innerText()).toContain("1-888-373-7888");
     await page.getByRole("link", { name: "Prevent sex trafficking by building community" }).click();
@@ -30,7 +22,7 @@ describe("a visitor", () => {
   });
 
   it("leaves with the quick exit, and Back does not return to the site", async () => {
-    const page = await newPage(browser);
+    const page = await newPage(browser());
     await page.goto(`${baseUrl}/`);
     await page.goto(`${baseUrl}/campaigns/end-sex-trafficking`);
     await page.getByRole("link", { name: "Exit this page" }).click();
@@ -42,7 +34,7 @@ describe("a visitor", () => {
   });
 
   it("leaves when Shift is pressed three times", async () => {
-    const page = await newPage(browser);
+    const page = await newPage(browser());
     await page.goto(`${baseUrl}/campaigns/end-sex-trafficking`);
     await page.waitForFunction(() => document.querySelector("[data-quick-exit]") !== null);
     // Wait for hydration: the listener is attached by React.
@@ -53,7 +45,7 @@ describe("a visitor", () => {
   });
 
   it("quick exit is a plain link that works with JavaScript off", async () => {
-    const page = await newPage(browser, { javaScriptEnabled: false });
+    const page = await newPage(browser(), { javaScriptEnabled: false });
     await page.goto(`${baseUrl}/campaigns/end-sex-trafficking`);
     await page.getByRole("link", { name: "Exit this page" }).click();
     await page.waitForURL((url) => !url.href.startsWith(baseUrl));
@@ -61,7 +53,7 @@ describe("a visitor", () => {
   });
 
   it("gets a real 404 page for a draft campaign", async () => {
-    const page = await newPage(browser);
+    const page = await newPage(browser());
     const response = await page.goto(`${baseUrl}/campaigns/survivor-housing`);
     expect(response?.status()).toBe(404);
     expect(await page.getByRole("heading", { level: 1 }).innerText()).toBe("Page not found");
