@@ -17,6 +17,7 @@ import { sendPolicyFromEnv, startEmailSender } from "~/email/sender.server";
 import { createMailTransport } from "~/email/transport.server";
 import { startStripeSandbox } from "~/payments/sandbox/start.server";
 import { loadEnvOrExit } from "~/server/load-env.server";
+import { demoAdminCredentials } from "~/utils/local-secrets.server";
 
 const env = loadEnvOrExit();
 const development = env.NODE_ENV === "development";
@@ -33,7 +34,8 @@ if (!fs.existsSync(BUILD_PATH)) {
   process.exit(1);
 }
 
-const database = await startDatabase(env, { seed: development }).catch((error: unknown) => {
+const demoAdmin = development ? demoAdminCredentials(env) : undefined;
+const database = await startDatabase(env, { seed: development, demoAdmin }).catch((error: unknown) => {
   console.error(`Lantern cannot start: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
 });
@@ -58,6 +60,7 @@ app.all("*", (req, res, next) => handleRequest(req, res, next));
 
 const server = app.listen(env.PORT, env.HOST, () => {
   console.log(`Lantern on ${env.APP_URL} (listening on ${env.HOST}:${env.PORT}; ${describeTarget(database)}${env.sandbox ? "; Stripe sandbox: no money moves" : ""}; email: ${mailTransport.describe()})`);
+  if (demoAdmin) console.log(`Staff pages: ${env.APP_URL}/admin (demo admin: ${demoAdmin.email} / ${demoAdmin.password})`);
   if (development) void broadcastDevReady(build);
 });
 

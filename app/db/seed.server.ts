@@ -3,6 +3,7 @@ import path from "node:path";
 
 import { EXAMPLE_ORGANISATION } from "~/models/organisation.server";
 import type { PrismaClient } from "~/generated/prisma/client";
+import { hashPassword } from "~/staff/password.server";
 
 export const AWARENESS_CAMPAIGN_SLUG = "end-sex-trafficking";
 export const DRAFT_CAMPAIGN_SLUG = "survivor-housing";
@@ -16,7 +17,10 @@ function awarenessStory(): string {
  * the published awareness campaign and a draft. Idempotent: it only creates
  * what is missing and never overwrites what staff changed.
  */
-export async function seed(prisma: PrismaClient): Promise<{ created: string[] }> {
+export async function seed(
+  prisma: PrismaClient,
+  options: { demoAdmin?: { email: string; password: string } } = {},
+): Promise<{ created: string[] }> {
   const created: string[] = [];
 
   const organisation = await prisma.organisation.findUnique({ where: { id: 1 } });
@@ -54,6 +58,14 @@ export async function seed(prisma: PrismaClient): Promise<{ created: string[] }>
     if (existing) continue;
     await prisma.campaign.create({ data: campaign });
     created.push(`campaign ${campaign.slug} (${campaign.status})`);
+  }
+
+  const demoAdmin = options.demoAdmin;
+  if (demoAdmin && !(await prisma.staffUser.findUnique({ where: { email: demoAdmin.email } }))) {
+    await prisma.staffUser.create({
+      data: { email: demoAdmin.email, name: "Demo admin", role: "admin", passwordHash: await hashPassword(demoAdmin.password) },
+    });
+    created.push(`demo staff admin ${demoAdmin.email}`);
   }
 
   return { created };

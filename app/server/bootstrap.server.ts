@@ -11,7 +11,7 @@ import type { Env } from "~/utils/env.server";
  */
 export async function startDatabase(
   env: Env,
-  options: { seed?: boolean; log?: (message: string) => void } = {},
+  options: { seed?: boolean; demoAdmin?: { email: string; password: string }; log?: (message: string) => void } = {},
 ): Promise<Database> {
   const log = options.log ?? ((message: string) => console.log(message));
   const target = databaseTarget(env.DATABASE_URL, env.DATA_DIR);
@@ -20,7 +20,7 @@ export async function startDatabase(
     const { applied } = await applyMigrations(database, { log });
     if (applied.length > 0) log(`Applied ${applied.length} migration(s): ${applied.join(", ")}`);
     if (options.seed) {
-      const { created } = await seed(database.prisma);
+      const { created } = await seed(database.prisma, { demoAdmin: options.demoAdmin });
       for (const item of created) log(`Seeded ${item}`);
     }
   } catch (error) {

@@ -76,6 +76,9 @@ const EnvSchema = z
     FEE_FIXED: optionalText.pipe(decimal.default("0.30")),
     CHECKOUT_RATE_LIMIT: integer(1, 10_000, 10),
     CHECKOUT_RATE_WINDOW_MINUTES: integer(1, 1_440, 10),
+    STAFF_SESSION_IDLE_HOURS: integer(1, 720, 12),
+    STAFF_SIGNIN_RATE_LIMIT: integer(1, 1_000, 5),
+    STAFF_SIGNIN_RATE_WINDOW_MINUTES: integer(1, 1_440, 15),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === "production" && !env.SESSION_SECRET) {

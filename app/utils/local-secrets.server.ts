@@ -43,3 +43,28 @@ export function withLocalSecrets(env: Env): Env {
     STRIPE_WEBHOOK_SECRET: env.STRIPE_WEBHOOK_SECRET ?? (env.sandbox ? secrets.sandboxWebhookSecret : undefined),
   };
 }
+
+export const DEMO_ADMIN_EMAIL = "admin@example.org";
+
+/**
+ * Outside production and with the Stripe sandbox on, the seed makes a demo
+ * admin account so the staff pages can be tried at once. Its password is
+ * random per data folder, kept in DATA_DIR/secrets.json and printed by the
+ * dev server; nothing guessable is ever created.
+ */
+export function demoAdminCredentials(env: Env): { email: string; password: string } | undefined {
+  if (env.NODE_ENV === "production" || !env.sandbox) return undefined;
+  const file = path.join(env.DATA_DIR, "secrets.json");
+  let stored: Record<string, unknown> = {};
+  try {
+    stored = JSON.parse(fs.readFileSync(file, "utf8")) as Record<string, unknown>;
+  } catch {
+    stored = {};
+  }
+  if (typeof stored.demoAdminPassword !== "string" || stored.demoAdminPassword.length < 12) {
+    stored = { ...stored, demoAdminPassword: crypto.randomBytes(12).toString("base64url") };
+    fs.mkdirSync(env.DATA_DIR, { recursive: true });
+    fs.writeFileSync(file, JSON.stringify(stored, null, 2), { mode: 0o600 });
+  }
+  return { email: DEMO_ADMIN_EMAIL, password: stored.demoAdminPassword as string };
+}

@@ -1,0 +1,63 @@
+import { db, type Prisma } from "~/db.server";
+
+/**
+ * The staff audit log: one row per staff action that changes something,
+ * written in the same transaction as the change so neither exists without
+ * the other.
+ */
+export type AuditAction =
+  | "staff.sign_in"
+  | "staff.sign_out"
+  | "staff.create"
+  | "staff.disable"
+  | "staff.enable"
+  | "staff.role"
+  | "campaign.create"
+  | "campaign.update"
+  | "receipt.resend"
+  | "email.retry"
+  | "donations.export";
+
+export interface AuditEntry {
+  actorId: string | null;
+  action: AuditAction;
+  target?: { type: string; id: string };
+  details?: Prisma.InputJsonValue;
+  ip?: string;
+}
+
+export async function recordAudit(tx: Prisma.TransactionClient, entry: AuditEntry): Promise<void> {
+  await tx.auditLog.create({
+    data: {
+      actorId: entry.actorId,
+      action: entry.action,
+      targetType: entry.target?.type ?? null,
+      targetId: entry.target?.id ?? null,
+      details: entry.details ?? undefined,
+      ip: entry.ip ?? null,
+    },
+  });
+}
+
+export const AUDIT_PAGE_SIZE = 50;
+
+/** Newest first, a page at a time (keyset on createdAt, id). */
+export async function auditLogPage(options: { before?: { createdAt: Date; id: string }; action?: string } = {}) {
+  const rows = await db().auditLog.findMany({
+    where: {
+      ...(options.action ? { action: options.action } : {}),
+      ...(options.before
+        ? {
+            OR: [
+              { createdAt: { lt: options.before.createdAt } },
+              { createdAt: options.before.createdAt, id: { lt: options.before.id } },
+            ],
+          }
+        : {}),
+    },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: AUDIT_PAGE_SIZE + 1,
+    include: { actor: { select: { name: true, email: true } } },
+  });
+  return { rows: rows.slice(0, AUDIT_PAGE_SIZE), hasMore: rows.length > AUDIT_PAGE_SIZE };
+}

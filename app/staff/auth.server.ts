@@ -1,0 +1,55 @@
+import { data, redirect } from "@remix-run/node";
+
+import type { StaffRole } from "~/generated/prisma/client";
+import { staffCookie } from "~/staff/session-cookie.server";
+import { staffMemberForToken, type StaffMember } from "~/staff/sessions.server";
+
+/**
+ * The one gate every /admin loader and action goes through. Remix runs a
+ * route's loader and action on their own, so each calls this itself; a parent
+ * layout's check would not protect its children.
+ */
+const RANK: Record<StaffRole, number> = { viewer: 1, admin: 2 };
+
+export const SIGN_IN_PATH = "/admin/sign-in";
+
+/** The signed-in staff member of this request, or null. */
+export async function currentStaff(request: Request): Promise<StaffMember | null> {
+  const token: unknown = await staffCookie().parse(request.headers.get("Cookie"));
+  if (typeof token !== "string" || token.length === 0) return null;
+  return staffMemberForToken(token);
+}
+
+/**
+ * The signed-in staff member with at least `role`. Anyone else is refused:
+ * not signed in → sent to the sign-in page (which returns them here after);
+ * signed in with too small a role → 403.
+ */
+export async function requireStaff(request: Request, role: StaffRole = "viewer"): Promise<StaffMember> {
+  const staff = await currentStaff(request);
+  if (!staff) {
+    const url = new URL(request.url);
+    const back = request.method === "GET" ? url.pathname + url.search : "/admin";
+    throw redirect(`${SIGN_IN_PATH}?${new URLSearchParams({ next: back })}`, {
+      status: 303,
+      headers: { "Cache-Control": "no-store" },
+    });
+  }
+  if (RANK[staff.role] < RANK[role]) {
+    throw data({ message: "Your account can view figures and donations but cannot change anything." }, { status: 403 });
+  }
+  return staff;
+}
+
+export const requireAdmin = (request: Request) => requireStaff(request, "admin");
+
+export function canEdit(staff: Pick<StaffMember, "role">): boolean {
+  return staff.role === "admin";
+}
+
+/** Only same-site paths under /admin may be a sign-in's destination. */
+export function safeNextPath(next: string | null | undefined): string {
+  if (!next || !next.startsWith("/admin") || next.startsWith("//") || next.includes("\\")) return "/admin";
+  if (next.startsWith(SIGN_IN_PATH)) return "/admin";
+  return next;
+}

@@ -1,0 +1,70 @@
+import { z } from "zod";
+
+/**
+ * What a staff password must be: long (12 to 128 characters, spaces and any
+ * script allowed, pasting welcome), with no composition rules, and not one an
+ * attacker would try first.
+ */
+export const PASSWORD_MIN_LENGTH = 12;
+export const PASSWORD_MAX_LENGTH = 128;
+
+/** Words that guessing lists start from; a password that is one of them plus digits or symbols is refused. */
+const COMMON_BASES = [
+  "password", "passw0rd", "p@ssword", "p@ssw0rd", "qwerty", "qwertyuiop", "qwertyuiopasdfghjkl", "asdfghjkl", "zxcvbnm",
+  "azerty", "iloveyou", "letmein", "welcome", "admin", "administrator", "changeme", "secret", "monkey", "dragon",
+  "football", "baseball", "basketball", "soccer", "princess", "sunshine", "starwars", "superman", "batman", "trustno",
+  "whatever", "shadow", "master", "michael", "jennifer", "jordan", "charlie", "freedom", "hello", "helloworld", "login",
+  "abc", "abcdef", "abcdefgh", "abcdefghijkl", "donate", "donation", "donations", "covenant", "covenantrescue",
+  "rescue", "lantern", "nonprofit", "charity", "summer", "winter", "spring", "autumn", "january", "december",
+  "correcthorsebatterystaple", "thequickbrownfox", "godisgood", "jesus", "jesuschrist", "blessed", "loveyou",
+  "mypassword", "yourpassword", "newpassword", "default", "guest", "test", "testing", "user", "root", "pass",
+];
+
+/** Whole passwords seen again and again in leaked lists, 12 characters or longer. */
+const COMMON_PASSWORDS = [
+  "123456789012", "1234567890123", "12345678901234", "123456789123", "111111111111", "000000000000", "123123123123",
+  "121212121212", "987654321098", "098765432109", "147258369147", "159753159753", "qwertyuiop12", "qwerty123456",
+  "1qaz2wsx3edc", "1qaz2wsx3edc4rfv", "zaq12wsxcde3", "qazwsxedcrfv", "q1w2e3r4t5y6", "1q2w3e4r5t6y", "a1b2c3d4e5f6",
+  "aaaaaaaaaaaa", "abcd1234abcd", "iloveyou1234", "ilovemyfamily", "ilovemymom123", "letmein12345", "welcome12345",
+  "welcome2024!", "welcome2025!", "welcome2026!", "password1234", "password12345", "password123456", "password2024",
+  "password2025", "password2026", "passwordpassword", "changemenow1", "administrator1", "trustno11234", "football1234",
+  "baseball1234", "starwars1234", "superman1234", "sunshine1234", "princess1234", "monkey123456", "dragon123456",
+  "michael12345", "whatever1234", "mynameisjohn", "correcthorsebatterystaple", "thequickbrownfox",
+];
+
+const commonWhole = new Set(COMMON_PASSWORDS);
+const commonBases = new Set(COMMON_BASES);
+
+/** Why a password is too guessable, or null when it is acceptable. */
+export function guessablePasswordReason(password: string, context: { email?: string; name?: string } = {}): string | null {
+  const lower = password.normalize("NFKC").toLowerCase();
+  if (commonWhole.has(lower)) return "This password is on lists of common passwords. Choose another.";
+  const core = lower.replace(/^[^a-z]+|[^a-z]+$/g, "");
+  if (core === "" || commonBases.has(core)) return "This password is a common word with numbers or symbols added. Choose another.";
+  if (new Set(lower).size <= 2) return "This password repeats the same characters. Choose another.";
+  if (isSequence(lower)) return "This password is a simple sequence. Choose another.";
+  const personal = [context.email?.split("@")[0], context.name?.replace(/\s+/g, "")]
+    .map((value) => value?.toLowerCase())
+    .filter((value): value is string => Boolean(value && value.length >= 4));
+  if (personal.some((value) => core === value)) return "This password is your name or email. Choose another.";
+  return null;
+}
+
+function isSequence(value: string): boolean {
+  const codes = [...value].map((c) => c.codePointAt(0) ?? 0);
+  const steps = new Set(codes.slice(1).map((code, i) => code - (codes[i] ?? 0)));
+  return steps.size === 1 && [...steps].every((step) => Math.abs(step) === 1);
+}
+
+export const PasswordSchema = z
+  .string()
+  .min(PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters. A few unrelated words make a good password.`)
+  .max(PASSWORD_MAX_LENGTH, `Use at most ${PASSWORD_MAX_LENGTH} characters.`);
+
+/** A new password for the account `context` describes. */
+export function newPasswordSchema(context: { email?: string; name?: string } = {}) {
+  return PasswordSchema.superRefine((password, ctx) => {
+    const reason = guessablePasswordReason(password, context);
+    if (reason) ctx.addIssue({ code: "custom", message: reason });
+  });
+}
