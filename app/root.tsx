@@ -7,6 +7,7 @@ import {
   Outlet,
   Scripts,
   ScrollRestoration,
+  useLocation,
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
@@ -48,8 +49,15 @@ export function Layout({ children }: { children: ReactNode }) {
   );
 }
 
+/** Staff pages under /admin bring their own frame (app/components/staff/StaffLayout.tsx). */
+function isStaffPath(pathname: string): boolean {
+  return pathname === "/admin" || pathname.startsWith("/admin/");
+}
+
 export default function App() {
   const data = useRouteLoaderData<typeof loader>("root");
+  const { pathname } = useLocation();
+  if (isStaffPath(pathname)) return <Outlet />;
   return (
     <SiteLayout organisation={data?.organisation ?? fallbackOrganisation} sandbox={data?.sandbox ?? false}>
       <Outlet />

@@ -168,3 +168,49 @@ export function totalsByCurrency(figures: Iterable<CampaignFigures>): Map<string
   }
   return totals;
 }
+
+export interface DailyAmount {
+  /** YYYY-MM-DD, UTC. */
+  day: string;
+  /** What counted toward the goal from gifts paid that day (minor units). */
+  amount: number;
+  donations: number;
+}
+
+function utcDay(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+/**
+ * What each campaign raised per UTC day over the last `days` days (today
+ * included), every day present, counted by the same rule as the totals.
+ */
+export async function dailyGiving(campaignIds: string[], days: number, now = new Date()): Promise<Map<string, DailyAmount[]>> {
+  const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
+  const first = new Date(today - (days - 1) * 86_400_000);
+  const calendar = Array.from({ length: days }, (_, i) => utcDay(new Date(first.getTime() + i * 86_400_000)));
+  const result = new Map<string, DailyAmount[]>();
+  if (campaignIds.length === 0) return result;
+  const rows = await db().$queryRawUnsafe<{ campaignId: string; day: string; amount: bigint | null; donations: bigint }[]>(
+    `SELECT d."campaignId"::text AS "campaignId",
+            to_char(date_trunc('day', d."paidAt"), 'YYYY-MM-DD') AS day,
+            SUM(${COUNTED_AMOUNT_SQL}) AS amount,
+            COUNT(*) AS donations
+       FROM "Donation" d
+      WHERE d."campaignId" = ANY($1::uuid[]) AND d."paidAt" >= $2
+      GROUP BY 1, 2`,
+    campaignIds,
+    first,
+  );
+  const byKey = new Map(rows.map((row) => [`${row.campaignId}/${row.day}`, row]));
+  for (const campaignId of campaignIds) {
+    result.set(
+      campaignId,
+      calendar.map((day) => {
+        const row = byKey.get(`${campaignId}/${day}`);
+        return { day, amount: Number(row?.amount ?? 0), donations: Number(row?.donations ?? 0) };
+      }),
+    );
+  }
+  return result;
+}

@@ -3,7 +3,7 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { z } from "zod";
 
 import { FieldError } from "~/components/FieldError";
-import { deliverEvents, getSandboxSession, paySandboxSession, sessionDescription } from "~/payments/sandbox/checkout.server";
+import { deliverEvents, getSandboxSession, paySandboxSession, sessionDescription, sessionEmail } from "~/payments/sandbox/checkout.server";
 import { env } from "~/utils/env.server";
 import { formatMoney } from "~/utils/money";
 
@@ -41,7 +41,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
       description: sessionDescription(session),
       amount: formatMoney(session.amount_total, session.currency.toUpperCase()),
       monthly: session.mode === "subscription",
-      email: session.customer_email ?? "",
+      email: await sessionEmail(session),
       open: session.status === "open",
       cancelUrl: session.cancel_url,
     },

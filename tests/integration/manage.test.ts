@@ -5,6 +5,8 @@ import { db } from "~/db.server";
 import { action as requestAction } from "~/routes/give.manage._index";
 import { action as redeemAction, loader as linkLoader } from "~/routes/give.manage.$token";
 import { action as portalAction, loader as portalLoader } from "~/routes/sandbox.portal.$sessionId";
+import { action as campaignAction } from "~/routes/campaigns.$slug";
+import { loader as checkoutLoader } from "~/routes/sandbox.checkout.$sessionId";
 import { action as webhookAction } from "~/routes/webhooks.stripe";
 import { createSignedToken } from "~/utils/signed-link.server";
 
@@ -109,5 +111,22 @@ describe("a returning donor", () => {
     const portalUrl = redeemed.headers.get("location") ?? "";
     const portal = await portalLoader(loaderArgs(portalUrl, { sessionId: portalUrl.split("/").pop() ?? "" }));
     expect(portal.subscriptions.map((s) => s.id).sort()).toEqual(gifts.map((g) => g.stripeSubscriptionId).sort());
+  });
+
+  it("finds their email filled in on the checkout page, as Stripe shows an existing customer's", async () => {
+    const campaign = await createCampaign();
+    const first = await giveThroughSandbox(campaign.slug, { email: "again@example.org" });
+    for (const event of first.events) await deliver(event);
+    const response = await campaignAction({
+      request: formRequest(`/campaigns/${campaign.slug}`, {
+        amount: "other", customAmount: "20.00", frequency: "once", name: "Ada Donor", email: "again@example.org",
+        dedicationKind: "", dedicationName: "", comment: "",
+      }),
+      params: { slug: campaign.slug },
+      context: { clientIp: "203.0.113.77" },
+    });
+    const sessionId = (outcome(response).headers.get("location") ?? "").split("/").pop() ?? "";
+    const page = await checkoutLoader(loaderArgs(`/sandbox/checkout/${sessionId}`, { sessionId }));
+    expect(page.session.email).toBe("again@example.org");
   });
 });

@@ -44,6 +44,13 @@ export async function getSandboxSession(id: string): Promise<Session | null> {
   return session?.object === "checkout.session" ? session : null;
 }
 
+/** Like Stripe's page: the email given at creation, or the existing customer's. */
+export async function sessionEmail(session: Session): Promise<string> {
+  if (session.customer_email) return session.customer_email;
+  const customer = typeof session.customer === "string" ? await getObject(session.customer) : null;
+  return typeof customer?.email === "string" ? customer.email : "";
+}
+
 export function sessionDescription(session: Session): string {
   return session.sandbox_request.line_items[0]?.price_data?.product_data?.name ?? "Donation";
 }

@@ -1,0 +1,53 @@
+import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { isRouteErrorResponse, Link, Outlet, useLoaderData, useRouteError, useRouteLoaderData } from "@remix-run/react";
+
+import { StaffLayout } from "~/components/staff/StaffLayout";
+import type { loader as rootLoader } from "~/root";
+import { requireStaff } from "~/staff/auth.server";
+
+/** Every staff page is private to the signed-in person: never stored by a browser or a shared cache. */
+export const STAFF_HEADERS = { "Cache-Control": "private, no-store", "X-Robots-Tag": "noindex, nofollow" };
+
+export const headers: HeadersFunction = () => STAFF_HEADERS;
+
+export const meta: MetaFunction = () => [{ title: "Staff" }, { name: "robots", content: "noindex, nofollow" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const staff = await requireStaff(request);
+  return { staff: { name: staff.name, role: staff.role } };
+}
+
+export default function AdminLayout() {
+  const { staff } = useLoaderData<typeof loader>();
+  const root = useRouteLoaderData<typeof rootLoader>("root");
+  return (
+    <StaffLayout staff={staff} organisationName={root?.organisation.name ?? "Lantern"}>
+      <Outlet />
+    </StaffLayout>
+  );
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const root = useRouteLoaderData<typeof rootLoader>("root");
+  const staff = useRouteLoaderData<typeof loader>("routes/admin")?.staff ?? null;
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const message =
+    status === 403
+      ? "Your account can view the dashboard and donations, but cannot change anything or see this page. Ask an admin if you need more."
+      : status === 404
+        ? "There is nothing at this address."
+        : "Something went wrong showing this page. Nothing was changed; try again in a moment.";
+  return (
+    <StaffLayout staff={staff} organisationName={root?.organisation.name ?? "Lantern"}>
+      <title>{status === 403 ? "Not allowed" : status === 404 ? "Not found" : "Error"}</title>
+      <h1 className="text-2xl font-bold text-brand-800">{status === 403 ? "Not allowed" : status === 404 ? "Not found" : "Something went wrong"}</h1>
+      <p className="mt-3 max-w-prose text-slate-700">{message}</p>
+      <p className="mt-4">
+        <Link to="/admin" className="font-semibold text-brand-700 underline">
+          Back to the dashboard
+        </Link>
+      </p>
+    </StaffLayout>
+  );
+}
