@@ -39,7 +39,7 @@ const commonBases = new Set(COMMON_BASES);
 export function guessablePasswordReason(password: string, context: { email?: string; name?: string } = {}): string | null {
   const lower = password.normalize("NFKC").toLowerCase();
   if (commonWhole.has(lower)) return "This password is on lists of common passwords. Choose another.";
-  const core = lower.replace(/^[^a-z]+|[^a-z]+$/g, "");
+  const core = lower.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, "");
   if (core === "" || commonBases.has(core)) return "This password is a common word with numbers or symbols added. Choose another.";
   if (new Set(lower).size <= 2) return "This password repeats the same characters. Choose another.";
   if (isSequence(lower)) return "This password is a simple sequence. Choose another.";
