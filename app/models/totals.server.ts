@@ -75,7 +75,9 @@ export interface CampaignFigures {
   coveredFees: number;
   stripeFees: number;
   refunds: number;
+  /** Amount lost in disputes (minor units). */
   disputesLost: number;
+  /** How many gifts have a dispute still open (a count, not an amount). */
   disputesOpen: number;
   /** gross - Stripe fees - refunds - lost disputes. */
   net: number;

@@ -16,7 +16,8 @@ export function FigureList({ figures: f, currency, donors }: { figures: Figures;
     ["covered-fees", "Fees covered by donors", money(f.coveredFees)],
     ["stripe-fees", "Stripe fees", money(f.stripeFees)],
     ["refunds", "Refunds", money(f.refunds)],
-    ["disputes", "Disputes lost / open", `${money(f.disputesLost)} / ${money(f.disputesOpen)}`],
+    ["disputes-lost", "Lost in disputes", money(f.disputesLost)],
+    ["disputes-open", "Open disputes", String(f.disputesOpen)],
     ["net", "Net", money(f.net)],
   ];
   return (
