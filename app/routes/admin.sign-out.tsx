@@ -1,4 +1,4 @@
-import { redirect, type ActionFunctionArgs } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 
 import { requireStaff, SIGN_IN_PATH } from "~/staff/auth.server";
 import { staffCookie } from "~/staff/session-cookie.server";
@@ -6,8 +6,9 @@ import { signOut } from "~/staff/sign-in.server";
 import { clientIp } from "~/utils/request.server";
 
 /** Signing out is a POST; a GET here changes nothing. */
-export function loader() {
-  return redirect("/admin");
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireStaff(request);
+  return redirect("/admin", 303);
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
