@@ -10,8 +10,20 @@ import { freePort } from "../support/free-port";
 declare module "vitest" {
   export interface ProvidedContext {
     baseUrl: string;
+    staffAccounts: { admin: StaffLogin; viewer: StaffLogin };
   }
 }
+
+interface StaffLogin {
+  email: string;
+  password: string;
+}
+
+/** Staff accounts made the way an operator makes them: with `npm run staff:create`. */
+const STAFF_ACCOUNTS = {
+  admin: { email: "e2e-admin@example.org", password: "harbour lights at dusk", name: "Ellis Admin" },
+  viewer: { email: "e2e-viewer@example.org", password: "quiet ledger of gifts", name: "Vera Viewer" },
+};
 
 
 /**
@@ -40,9 +52,19 @@ export default async function setup(project: TestProject) {
     SESSION_SECRET: "e2e-session-secret-0123456789abcdef0123456789",
     DATABASE_URL: "",
     STRIPE_SECRET_KEY: "",
+    // Every browser test signs in from 127.0.0.1; the limit itself is tested in tests/integration.
+    STAFF_SIGNIN_RATE_LIMIT: "100",
   };
   const seed = spawnSync("npx", ["--no-install", "tsx", "scripts/db/seed.ts"], { cwd: root, env, encoding: "utf8" });
   if (seed.status !== 0) throw new Error(`seed failed:\n${seed.stdout}\n${seed.stderr}`);
+  for (const [role, account] of Object.entries(STAFF_ACCOUNTS)) {
+    const created = spawnSync(
+      "npx",
+      ["--no-install", "tsx", "scripts/staff/create.ts", "--email", account.email, "--name", account.name, "--role", role],
+      { cwd: root, env: { ...env, STAFF_PASSWORD: account.password }, encoding: "utf8" },
+    );
+    if (created.status !== 0) throw new Error(`staff:create failed:\n${created.stdout}\n${created.stderr}`);
+  }
 
   const server: ChildProcess = spawn(process.execPath, ["--import", "tsx", "server.ts"], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
@@ -64,6 +86,7 @@ export default async function setup(project: TestProject) {
   }
 
   project.provide("baseUrl", baseUrl);
+  project.provide("staffAccounts", STAFF_ACCOUNTS);
 
   return async () => {
     server.kill("SIGTERM");
