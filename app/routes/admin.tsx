@@ -4,9 +4,7 @@ import { isRouteErrorResponse, Link, Outlet, useLoaderData, useRouteError, useRo
 import { StaffLayout } from "~/components/staff/StaffLayout";
 import type { loader as rootLoader } from "~/root";
 import { requireStaff } from "~/staff/auth.server";
-
-/** Every staff page is private to the signed-in person: never stored by a browser or a shared cache. */
-export const STAFF_HEADERS = { "Cache-Control": "private, no-store", "X-Robots-Tag": "noindex, nofollow" };
+import { STAFF_HEADERS } from "~/staff/headers";
 
 export const headers: HeadersFunction = () => STAFF_HEADERS;
 

@@ -3,8 +3,8 @@ import { Form, useActionData, useLoaderData, useNavigation, useRouteLoaderData }
 
 import { StaffLayout } from "~/components/staff/StaffLayout";
 import type { loader as rootLoader } from "~/root";
-import { STAFF_HEADERS } from "~/routes/admin";
 import { currentStaff, safeNextPath } from "~/staff/auth.server";
+import { STAFF_HEADERS } from "~/staff/headers";
 import { staffCookie } from "~/staff/session-cookie.server";
 import { MISMATCH_MESSAGE, signIn, SignInSchema } from "~/staff/sign-in.server";
 import { clientIp } from "~/utils/request.server";
