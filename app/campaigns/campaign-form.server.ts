@@ -185,9 +185,15 @@ export function parseCampaignForm(form: FormData): CampaignFormParse {
     errors.endsAt ??= "The end must come after the start.";
   }
 
-  if (!result.success || Object.keys(errors).length > 0) return { ok: false, errors, values };
+  if (!result.success || Object.keys(errors).length > 0) return { ok: false, errors: inFormOrder(errors), values };
   const { goal, ...rest } = result.data;
   return { ok: true, value: { ...rest, goalAmount: goal }, values };
+}
+
+function inFormOrder(errors: CampaignFormErrors): CampaignFormErrors {
+  const ordered: CampaignFormErrors = errors.form ? { form: errors.form } : {};
+  for (const field of CAMPAIGN_FIELDS) if (errors[field]) ordered[field] = errors[field];
+  return ordered;
 }
 
 /** "Safe housing for survivors — 2027!" → "safe-housing-for-survivors-2027". */

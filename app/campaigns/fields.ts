@@ -28,17 +28,18 @@ export const SUMMARY_MAX = 300;
 export const STORY_MAX = 50_000;
 export const PRESETS_MAX = 6;
 
+/** In the order the form shows them (and its error summary lists them). */
 export const CAMPAIGN_FIELDS = [
   "title",
   "slug",
   "summary",
-  "story",
   "goal",
   "currency",
   "presetAmounts",
   "startsAt",
   "endsAt",
   "status",
+  "story",
 ] as const;
 export type CampaignField = (typeof CAMPAIGN_FIELDS)[number];
 

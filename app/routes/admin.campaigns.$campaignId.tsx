@@ -81,6 +81,7 @@ export default function EditCampaign() {
           previewHtml={reply?.previewHtml ?? null}
           currencyLockedReason={currencyLockedReason}
           giftRange={giftRange}
+          action={`/admin/campaigns/${campaign.id}`}
           submitLabel="Save changes"
         />
       </div>

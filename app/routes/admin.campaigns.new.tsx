@@ -42,6 +42,7 @@ export default function NewCampaign() {
           previewHtml={reply?.previewHtml ?? null}
           currencyLockedReason={null}
           giftRange={giftRange}
+          action="/admin/campaigns/new"
           submitLabel="Create campaign"
         />
       </div>

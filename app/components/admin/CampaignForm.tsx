@@ -26,6 +26,8 @@ export interface CampaignFormProps {
   /** The gift limits, as decimals in the campaign's currency. */
   giftRange: { min: string; max: string };
   submitLabel: string;
+  /** Where the form posts (the page's own path, without any status message in the query). */
+  action: string;
 }
 
 const inputClass = "mt-1 block w-full rounded-md border border-slate-400 px-3 py-2 aria-[invalid=true]:border-red-700";
@@ -34,7 +36,7 @@ const inputClass = "mt-1 block w-full rounded-md border border-slate-400 px-3 py
  * The campaign editor: a plain form (works without JavaScript). "Preview
  * story" posts it too; the server renders the Markdown and nothing is saved.
  */
-export function CampaignForm({ values, errors, previewHtml, currencyLockedReason, giftRange, submitLabel }: CampaignFormProps) {
+export function CampaignForm({ values, errors, previewHtml, currencyLockedReason, giftRange, submitLabel, action }: CampaignFormProps) {
   const navigation = useNavigation();
   const busy = navigation.state !== "idle" && navigation.formMethod === "POST";
   const describedBy = (field: CampaignField, hint?: boolean) =>
@@ -42,7 +44,7 @@ export function CampaignForm({ values, errors, previewHtml, currencyLockedReason
   const invalid = (field: CampaignField) => (errors[field] ? true : undefined);
 
   return (
-    <Form method="post" noValidate className="space-y-6">
+    <Form method="post" action={action} noValidate className="space-y-6">
       <ErrorSummary errors={errors} labels={CAMPAIGN_FIELD_LABELS} title="The campaign was not saved:" />
       {previewHtml !== null ? (
         <p role="status" className="rounded-md bg-brand-50 p-3 text-sm text-brand-800">
