@@ -86,7 +86,7 @@ export default function AuditLog() {
       {entries.length === 0 ? (
         <p className="mt-6 text-slate-700">No entries{action ? ` for ${action}` : ""}.</p>
       ) : (
-        <div role="region" aria-label="Audit entries" tabIndex={0} className="mt-6 overflow-x-auto">
+        <div role="region" aria-label="Audit entries" tabIndex={0} className="relative mt-6 w-0 min-w-full overflow-x-auto">
           <table className="w-full min-w-[44rem] border-collapse text-left text-sm">
             <caption className="sr-only">Audit entries, newest first</caption>
             <thead>

@@ -47,7 +47,7 @@ export default function CampaignList() {
       {campaigns.length === 0 ? (
         <p className="mt-6 text-slate-700">No campaigns yet.</p>
       ) : (
-        <div role="region" aria-label="Campaigns table" tabIndex={0} className="mt-6 overflow-x-auto">
+        <div role="region" aria-label="Campaigns table" tabIndex={0} className="relative mt-6 w-0 min-w-full overflow-x-auto">
           <table className="w-full min-w-[36rem] border-collapse text-left text-sm">
             <caption className="sr-only">Every campaign, most recently changed first</caption>
             <thead>

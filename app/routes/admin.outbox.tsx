@@ -109,7 +109,7 @@ export default function Outbox() {
       {emails.length === 0 ? (
         <p className="mt-6 text-slate-700">No emails{status ? ` with status ${status}` : ""}.</p>
       ) : (
-        <div role="region" aria-label="Emails" tabIndex={0} className="mt-6 overflow-x-auto">
+        <div role="region" aria-label="Emails" tabIndex={0} className="relative mt-6 w-0 min-w-full overflow-x-auto">
           <table className="w-full min-w-[44rem] border-collapse text-left text-sm">
             <caption className="sr-only">Emails, newest first</caption>
             <thead>

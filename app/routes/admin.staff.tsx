@@ -103,7 +103,7 @@ export default function StaffAccounts() {
         </p>
       ) : null}
 
-      <div role="region" aria-label="Staff accounts" tabIndex={0} className="mt-6 overflow-x-auto">
+      <div role="region" aria-label="Staff accounts" tabIndex={0} className="relative mt-6 w-0 min-w-full overflow-x-auto">
         <table className="w-full min-w-[44rem] border-collapse text-left text-sm">
           <caption className="sr-only">Staff accounts, active first</caption>
           <thead>
