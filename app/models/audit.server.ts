@@ -18,6 +18,23 @@ export type AuditAction =
   | "email.retry"
   | "donations.export";
 
+/** Every action, in the order the audit page's filter lists them. */
+export const AUDIT_ACTIONS = [
+  "campaign.create",
+  "campaign.update",
+  "email.retry",
+  "receipt.resend",
+  "donations.export",
+  "staff.create",
+  "staff.disable",
+  "staff.enable",
+  "staff.role",
+  "staff.sign_in",
+  "staff.sign_out",
+] as const satisfies readonly AuditAction[];
+// Fails to compile when an action is added to the type but not to the list.
+const _everyActionListed: [Exclude<AuditAction, (typeof AUDIT_ACTIONS)[number]>] extends [never] ? true : never = true;
+
 export interface AuditEntry {
   actorId: string | null;
   action: AuditAction;

@@ -9,6 +9,11 @@ function visibleNow(now: Date) {
   };
 }
 
+/** The same rule as `visibleNow`, for a campaign already loaded (staff lists say whether it is on the site). */
+export function isVisibleNow(campaign: Pick<Campaign, "status" | "startsAt">, now = new Date()): boolean {
+  return campaign.status === "published" && (campaign.startsAt === null || campaign.startsAt.getTime() <= now.getTime());
+}
+
 export async function listPublishedCampaigns(now = new Date()): Promise<Campaign[]> {
   return db().campaign.findMany({
     where: visibleNow(now),

@@ -33,9 +33,37 @@ export class StaffEmailTaken extends Error {
   }
 }
 
+/** A change the rules forbid; the message says why, in words for the admin who asked. */
+export class StaffChangeRefused extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "StaffChangeRefused";
+  }
+}
+
 interface Actor {
   actorId: string | null;
   ip?: string;
+}
+
+/**
+ * Locks the rows of every active admin and returns their ids. Two admins
+ * disabling or demoting each other at once then take turns, and the second
+ * sees the first's change, so the site can never be left without an admin.
+ */
+async function lockActiveAdmins(tx: Prisma.TransactionClient): Promise<string[]> {
+  const rows = await tx.$queryRaw<Array<{ id: string }>>`
+    SELECT "id"::text AS "id" FROM "StaffUser" WHERE "role" = 'admin' AND "disabledAt" IS NULL ORDER BY "id" FOR UPDATE`;
+  return rows.map((row) => row.id);
+}
+
+async function refuseRemovingLastAdmin(tx: Prisma.TransactionClient, userId: string, change: "disable" | "demote"): Promise<void> {
+  const admins = await lockActiveAdmins(tx);
+  if (admins.length === 1 && admins[0] === userId) {
+    throw new StaffChangeRefused(
+      `This is the only active admin, so it cannot be ${change === "disable" ? "disabled" : "made a viewer"}: nobody could manage accounts any more. Make another account an admin first.`,
+    );
+  }
 }
 
 export async function createStaffAccount(account: NewStaff, actor: Actor): Promise<{ id: string }> {
@@ -71,9 +99,16 @@ async function changeAccount(
   });
 }
 
-/** Disabling ends every session of the account at once. */
-export function setStaffDisabled(userId: string, disabled: boolean, actor: Actor): Promise<boolean> {
+/**
+ * Disabling ends every session of the account at once. Refused for the
+ * actor's own account and for the last active admin (StaffChangeRefused).
+ */
+export async function setStaffDisabled(userId: string, disabled: boolean, actor: Actor): Promise<boolean> {
+  if (disabled && actor.actorId === userId) {
+    throw new StaffChangeRefused("You cannot disable your own account. Another admin can do it if it is needed.");
+  }
   return changeAccount(userId, actor, async (tx) => {
+    if (disabled) await refuseRemovingLastAdmin(tx, userId, "disable");
     const { count } = await tx.staffUser.updateMany({
       where: { id: userId, disabledAt: disabled ? null : { not: null } },
       data: { disabledAt: disabled ? new Date() : null },
@@ -82,9 +117,13 @@ export function setStaffDisabled(userId: string, disabled: boolean, actor: Actor
   });
 }
 
-/** A role change ends the account's sessions, so the new role applies from the next sign-in. */
+/**
+ * A role change ends the account's sessions, so the new role applies from the
+ * next sign-in. The last active admin cannot be made a viewer (StaffChangeRefused).
+ */
 export function setStaffRole(userId: string, role: StaffRole, actor: Actor): Promise<boolean> {
   return changeAccount(userId, actor, async (tx) => {
+    if (role !== "admin") await refuseRemovingLastAdmin(tx, userId, "demote");
     const { count } = await tx.staffUser.updateMany({ where: { id: userId, role: { not: role } }, data: { role } });
     return count === 0 ? null : { action: "staff.role", details: { role } };
   });

@@ -1,0 +1,215 @@
+import { z } from "zod";
+
+import {
+  CAMPAIGN_CURRENCIES,
+  CAMPAIGN_FIELDS,
+  CAMPAIGN_STATUSES,
+  PRESETS_MAX,
+  SLUG_MAX,
+  SLUG_PATTERN,
+  STORY_MAX,
+  SUMMARY_MAX,
+  TITLE_MAX,
+  type CampaignCurrency,
+  type CampaignField,
+  type CampaignFormErrors,
+  type CampaignFormValues,
+  type CampaignStatusValue,
+} from "~/campaigns/fields";
+import type { Campaign } from "~/generated/prisma/client";
+import { givingSettings } from "~/giving/settings.server";
+import { parseUtcInput, toUtcInputValue } from "~/utils/datetime";
+import { formatMoney, parseMoneyInput, toDecimalString } from "~/utils/money";
+
+/** A campaign as staff entered it, checked and in the units the database keeps. */
+export interface CampaignInput {
+  title: string;
+  /** Null: suggest one from the title. */
+  slug: string | null;
+  summary: string;
+  story: string;
+  goalAmount: number;
+  currency: CampaignCurrency;
+  presetAmounts: number[];
+  startsAt: Date | null;
+  endsAt: Date | null;
+  status: CampaignStatusValue;
+}
+
+export type CampaignFormParse =
+  | { ok: true; value: CampaignInput; values: CampaignFormValues }
+  | { ok: false; errors: CampaignFormErrors; values: CampaignFormValues };
+
+/** Goals are stored as 32-bit integers of minor units: 20,000,000.00 fits with room to spare. */
+export const GOAL_MAX_MINOR = 2_000_000_000;
+const GOAL_MIN_MINOR = 100;
+const INT32_MAX = 2_147_483_647;
+
+/** The posted fields as typed (kept to fill the form in again). */
+export function campaignFormValues(form: FormData): CampaignFormValues {
+  const values = {} as CampaignFormValues;
+  for (const field of CAMPAIGN_FIELDS) {
+    const value = form.get(field);
+    values[field] = typeof value === "string" ? value.slice(0, STORY_MAX + 1_000) : "";
+  }
+  return values;
+}
+
+/** A stored campaign as the editor shows it. */
+export function campaignToFormValues(campaign: Campaign): CampaignFormValues {
+  return {
+    title: campaign.title,
+    slug: campaign.slug,
+    summary: campaign.summary,
+    story: campaign.story,
+    goal: toDecimalString(campaign.goalAmount, campaign.currency),
+    currency: campaign.currency,
+    presetAmounts: campaign.presetAmounts.map((amount) => toDecimalString(amount, campaign.currency)).join(", "),
+    startsAt: toUtcInputValue(campaign.startsAt),
+    endsAt: toUtcInputValue(campaign.endsAt),
+    status: campaign.status,
+  };
+}
+
+const CurrencySchema = z.enum(CAMPAIGN_CURRENCIES, { error: `Choose one of ${CAMPAIGN_CURRENCIES.join(", ")}.` });
+
+const DateSchema = z
+  .string()
+  .trim()
+  .transform((value, ctx) => {
+    if (value === "") return null;
+    const date = parseUtcInput(value);
+    if (!date || date.getUTCFullYear() < 2000 || date.getUTCFullYear() > 2100) {
+      ctx.addIssue({ code: "custom", message: "Enter a date and time like 2027-03-01 09:00 (UTC), or leave it blank." });
+      return z.NEVER;
+    }
+    return date;
+  });
+
+function required(what: string, max: number) {
+  return z.string().trim().min(1, `Enter ${what}.`).max(max, `Use at most ${max.toLocaleString("en-US")} characters.`);
+}
+
+function fieldSchemas(currency: CampaignCurrency) {
+  const { minAmount, maxAmount } = givingSettings(currency);
+  const min = formatMoney(minAmount, currency);
+  const max = formatMoney(Math.min(maxAmount, INT32_MAX), currency);
+  return {
+    title: required("a title", TITLE_MAX),
+    slug: z
+      .string()
+      .trim()
+      .max(SLUG_MAX, `Use at most ${SLUG_MAX} characters.`)
+      .refine((slug) => slug === "" || SLUG_PATTERN.test(slug), "Use lowercase letters a–z, digits and single hyphens between words, like safe-housing-2027.")
+      .transform((slug) => (slug === "" ? null : slug)),
+    summary: required("a summary", SUMMARY_MAX),
+    // Leading spaces are Markdown (indented code), so the story is kept as typed.
+    story: z
+      .string()
+      .max(STORY_MAX, `Use at most ${STORY_MAX.toLocaleString("en-US")} characters.`)
+      .refine((story) => story.trim() !== "", "Write the campaign's story."),
+    goal: z
+      .string()
+      .trim()
+      .min(1, "Enter the goal, like 50000.00.")
+      .transform((goal, ctx) => {
+        const amount = parseMoneyInput(goal, currency);
+        if (amount === null) {
+          ctx.addIssue({ code: "custom", message: "Enter the goal as an amount like 50000 or 50000.00." });
+          return z.NEVER;
+        }
+        if (amount < GOAL_MIN_MINOR || amount > GOAL_MAX_MINOR) {
+          ctx.addIssue({
+            code: "custom",
+            message: `Set a goal between ${formatMoney(GOAL_MIN_MINOR, currency)} and ${formatMoney(GOAL_MAX_MINOR, currency)}.`,
+          });
+          return z.NEVER;
+        }
+        return amount;
+      }),
+    currency: CurrencySchema,
+    presetAmounts: z.string().transform((list, ctx) => {
+      const parts = list
+        .split(",")
+        .map((part) => part.trim())
+        .filter((part) => part !== "");
+      if (parts.length === 0 || parts.length > PRESETS_MAX) {
+        ctx.addIssue({ code: "custom", message: `Enter 1 to ${PRESETS_MAX} amounts separated by commas, like 25, 50, 100.` });
+        return z.NEVER;
+      }
+      const amounts: number[] = [];
+      for (const part of parts) {
+        const amount = parseMoneyInput(part, currency);
+        if (amount === null) {
+          ctx.addIssue({ code: "custom", message: `“${part}” is not an amount. Write amounts like 25 or 25.50, without thousands separators.` });
+          return z.NEVER;
+        }
+        if (amount < minAmount || amount > Math.min(maxAmount, INT32_MAX)) {
+          ctx.addIssue({ code: "custom", message: `Each amount must be between ${min} and ${max}; “${part}” is not.` });
+          return z.NEVER;
+        }
+        if (amounts.includes(amount)) {
+          ctx.addIssue({ code: "custom", message: `${formatMoney(amount, currency)} is listed twice.` });
+          return z.NEVER;
+        }
+        amounts.push(amount);
+      }
+      return amounts;
+    }),
+    startsAt: DateSchema,
+    endsAt: DateSchema,
+    status: z.enum(CAMPAIGN_STATUSES, { error: "Choose draft, published or archived." }),
+  } satisfies Record<CampaignField, z.ZodType>;
+}
+
+/**
+ * Checks a posted campaign form. Every problem is reported against its own
+ * field at once; amounts are read in the chosen currency (US dollars while
+ * the currency itself is not valid, so the other fields still get checked).
+ */
+export function parseCampaignForm(form: FormData): CampaignFormParse {
+  const values = campaignFormValues(form);
+  const currency = CurrencySchema.safeParse(values.currency.trim()).data ?? "USD";
+  const schemas = fieldSchemas(currency);
+  const result = z.object(schemas).safeParse({ ...values, currency: values.currency.trim() });
+
+  const errors: CampaignFormErrors = {};
+  for (const issue of result.success ? [] : result.error.issues) {
+    const field = (issue.path[0] as CampaignField | undefined) ?? "form";
+    errors[field] ??= issue.message;
+  }
+  // Looks at two fields, so it runs whatever else is wrong.
+  const startsAt = schemas.startsAt.safeParse(values.startsAt);
+  const endsAt = schemas.endsAt.safeParse(values.endsAt);
+  if (startsAt.data && endsAt.data && endsAt.data.getTime() <= startsAt.data.getTime()) {
+    errors.endsAt ??= "The end must come after the start.";
+  }
+
+  if (!result.success || Object.keys(errors).length > 0) return { ok: false, errors: inFormOrder(errors), values };
+  const { goal, ...rest } = result.data;
+  return { ok: true, value: { ...rest, goalAmount: goal }, values };
+}
+
+function inFormOrder(errors: CampaignFormErrors): CampaignFormErrors {
+  const ordered: CampaignFormErrors = errors.form ? { form: errors.form } : {};
+  for (const field of CAMPAIGN_FIELDS) if (errors[field]) ordered[field] = errors[field];
+  return ordered;
+}
+
+/** "Safe housing for survivors — 2027!" → "safe-housing-for-survivors-2027". */
+export function slugFromTitle(title: string): string {
+  const words = title
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/&/g, " and ")
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+  let slug = "";
+  for (const word of words) {
+    const next = slug ? `${slug}-${word}` : word;
+    if (next.length > SLUG_MAX - 4) break;
+    slug = next;
+  }
+  return slug || words[0]?.slice(0, SLUG_MAX - 4) || "campaign";
+}

@@ -1,0 +1,46 @@
+import { data } from "@remix-run/node";
+import { z } from "zod";
+
+import { campaignFormValues, parseCampaignForm, type CampaignInput } from "~/campaigns/campaign-form.server";
+import type { CampaignFormErrors, CampaignFormValues } from "~/campaigns/fields";
+import { givingSettings } from "~/giving/settings.server";
+import type { CampaignSave } from "~/models/campaign-admin.server";
+import { renderMarkdown } from "~/utils/markdown.server";
+import { toDecimalString } from "~/utils/money";
+
+/** What the new and edit campaign pages do with a post: preview the story, or check and save. */
+const IntentSchema = z.enum(["save", "preview"]);
+
+export interface EditorReply {
+  values: CampaignFormValues;
+  errors: CampaignFormErrors;
+  previewHtml: string | null;
+}
+
+export type EditorOutcome =
+  | { kind: "reply"; status: 200 | 422; reply: EditorReply }
+  | { kind: "saved"; id: string; changed: string[] }
+  | { kind: "notFound" };
+
+export async function handleCampaignPost(form: FormData, save: (input: CampaignInput) => Promise<CampaignSave>): Promise<EditorOutcome> {
+  const intent = IntentSchema.safeParse(form.get("intent") ?? "save");
+  if (!intent.success) throw data({ message: "Unknown form action." }, { status: 400 });
+
+  if (intent.data === "preview") {
+    const values = campaignFormValues(form);
+    return { kind: "reply", status: 200, reply: { values, errors: {}, previewHtml: renderMarkdown(values.story) } };
+  }
+
+  const parsed = parseCampaignForm(form);
+  if (!parsed.ok) return { kind: "reply", status: 422, reply: { values: parsed.values, errors: parsed.errors, previewHtml: null } };
+  const saved = await save(parsed.value);
+  if (saved.ok) return { kind: "saved", id: saved.id, changed: saved.changed };
+  if ("notFound" in saved) return { kind: "notFound" };
+  return { kind: "reply", status: 422, reply: { values: parsed.values, errors: saved.errors, previewHtml: null } };
+}
+
+/** GIFT_MIN and GIFT_MAX as the editor's hint shows them (every allowed currency has cents). */
+export function giftRange(): { min: string; max: string } {
+  const { minAmount, maxAmount } = givingSettings("USD");
+  return { min: toDecimalString(minAmount, "USD"), max: toDecimalString(maxAmount, "USD") };
+}

@@ -1,0 +1,73 @@
+/**
+ * The campaign editor's fields, shared by the form component (browser) and
+ * the rules that check it (server).
+ */
+
+/**
+ * Currencies a campaign may take gifts in. Each has two decimal places (the
+ * donation form's amounts, GIFT_MIN/GIFT_MAX and FEE_FIXED are read as major
+ * units with cents) and is one Stripe Checkout charges in directly.
+ */
+export const CAMPAIGN_CURRENCIES = ["USD", "CAD", "EUR", "GBP"] as const;
+export type CampaignCurrency = (typeof CAMPAIGN_CURRENCIES)[number];
+
+export const CAMPAIGN_STATUSES = ["draft", "published", "archived"] as const;
+export type CampaignStatusValue = (typeof CAMPAIGN_STATUSES)[number];
+
+export const STATUS_LABELS: Record<CampaignStatusValue, string> = {
+  draft: "Draft (only staff see it)",
+  published: "Published (on the site)",
+  archived: "Archived (off the site)",
+};
+
+/** The same rule as the public campaign route's address check. */
+export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+export const SLUG_MAX = 100;
+export const TITLE_MAX = 120;
+export const SUMMARY_MAX = 300;
+export const STORY_MAX = 50_000;
+export const PRESETS_MAX = 6;
+
+/** In the order the form shows them (and its error summary lists them). */
+export const CAMPAIGN_FIELDS = [
+  "title",
+  "slug",
+  "summary",
+  "goal",
+  "currency",
+  "presetAmounts",
+  "startsAt",
+  "endsAt",
+  "status",
+  "story",
+] as const;
+export type CampaignField = (typeof CAMPAIGN_FIELDS)[number];
+
+export type CampaignFormValues = Record<CampaignField, string>;
+export type CampaignFormErrors = Partial<Record<CampaignField | "form", string>>;
+
+export const CAMPAIGN_FIELD_LABELS: Record<CampaignField, string> = {
+  title: "Title",
+  slug: "Address",
+  summary: "Summary",
+  story: "Story",
+  goal: "Goal",
+  currency: "Currency",
+  presetAmounts: "Suggested amounts",
+  startsAt: "Starts",
+  endsAt: "Ends",
+  status: "Status",
+};
+
+export const EMPTY_CAMPAIGN_VALUES: CampaignFormValues = {
+  title: "",
+  slug: "",
+  summary: "",
+  story: "",
+  goal: "",
+  currency: "USD",
+  presetAmounts: "",
+  startsAt: "",
+  endsAt: "",
+  status: "draft",
+};

@@ -1,0 +1,67 @@
+import { db } from "~/db.server";
+import type { EmailStatus } from "~/generated/prisma/client";
+import { recordAudit } from "~/models/audit.server";
+import type { Keyset } from "~/utils/keyset";
+
+/** The outbox as staff see it, and the one thing they may do to it: retry a message that gave up. */
+export const OUTBOX_PAGE_SIZE = 50;
+export const EMAIL_STATUSES = ["pending", "sending", "sent", "failed"] as const satisfies readonly EmailStatus[];
+
+export async function outboxPage(options: { status?: EmailStatus; before?: Keyset } = {}) {
+  const rows = await db().emailMessage.findMany({
+    where: {
+      ...(options.status ? { status: options.status } : {}),
+      ...(options.before
+        ? {
+            OR: [
+              { createdAt: { lt: options.before.createdAt } },
+              { createdAt: options.before.createdAt, id: { lt: options.before.id } },
+            ],
+          }
+        : {}),
+    },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: OUTBOX_PAGE_SIZE + 1,
+    select: {
+      id: true,
+      kind: true,
+      toAddress: true,
+      subject: true,
+      status: true,
+      attempts: true,
+      lastError: true,
+      nextAttemptAt: true,
+      sentAt: true,
+      createdAt: true,
+    },
+  });
+  return { rows: rows.slice(0, OUTBOX_PAGE_SIZE), hasMore: rows.length > OUTBOX_PAGE_SIZE };
+}
+
+export type RetryOutcome = "retried" | "not_failed" | "not_found";
+
+/**
+ * Puts a message that gave up back in the queue, due now. Its attempt count
+ * is kept: the sender makes one more attempt, and if that fails too the
+ * message is failed again at once with the new error (EMAIL_MAX_ATTEMPTS is
+ * already reached), instead of starting hours of backoff over.
+ */
+export async function retryFailedEmail(id: string, actor: { actorId: string; ip?: string }): Promise<RetryOutcome> {
+  return db().$transaction(async (tx) => {
+    const message = await tx.emailMessage.findUnique({ where: { id }, select: { status: true, attempts: true, lastError: true } });
+    if (!message) return "not_found";
+    const { count } = await tx.emailMessage.updateMany({
+      where: { id, status: "failed" },
+      data: { status: "pending", nextAttemptAt: new Date() },
+    });
+    if (count === 0) return "not_failed";
+    await recordAudit(tx, {
+      actorId: actor.actorId,
+      ip: actor.ip,
+      action: "email.retry",
+      target: { type: "email", id },
+      details: { attempts: message.attempts, lastError: message.lastError?.slice(0, 300) ?? null },
+    });
+    return "retried";
+  });
+}

@@ -1,0 +1,90 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+
+import { campaignToFormValues } from "~/campaigns/campaign-form.server";
+import { giftRange, handleCampaignPost } from "~/campaigns/editor.server";
+import { CampaignForm } from "~/components/admin/CampaignForm";
+import { CampaignState } from "~/components/admin/CampaignState";
+import { findCampaignForStaff, updateCampaign } from "~/models/campaign-admin.server";
+import { requireAdmin } from "~/staff/auth.server";
+import { clientIp } from "~/utils/request.server";
+
+const ParamsSchema = z.object({ campaignId: z.uuid() });
+const SearchSchema = z.object({ saved: z.enum(["created", "updated", "unchanged"]).optional().catch(undefined) });
+
+function campaignIdFrom(params: LoaderFunctionArgs["params"]): string {
+  const parsed = ParamsSchema.safeParse(params);
+  if (!parsed.success) throw data({ message: "There is no such campaign." }, { status: 404 });
+  return parsed.data.campaignId;
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data: page }) => [
+  { title: `${page ? `Edit ${page.campaign.title}` : "Campaign"} | Staff` },
+  { name: "robots", content: "noindex" },
+];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireAdmin(request);
+  const found = await findCampaignForStaff(campaignIdFrom(params));
+  if (!found) throw data({ message: "There is no such campaign." }, { status: 404 });
+  const { campaign, giftsStarted, state } = found;
+  const search = SearchSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  return {
+    campaign: { id: campaign.id, slug: campaign.slug, title: campaign.title, state, version: campaign.updatedAt.toISOString() },
+    values: campaignToFormValues(campaign),
+    currencyLockedReason: giftsStarted ? `Donors have given (or started to give) in ${campaign.currency}, so the currency can no longer change.` : null,
+    giftRange: giftRange(),
+    saved: search.saved ?? null,
+  };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const staff = await requireAdmin(request);
+  const id = campaignIdFrom(params);
+  const outcome = await handleCampaignPost(await request.formData(), (input) => updateCampaign(id, input, { actorId: staff.id, ip: clientIp(context) }));
+  if (outcome.kind === "saved") return redirect(`/admin/campaigns/${id}?saved=${outcome.changed.length > 0 ? "updated" : "unchanged"}`, { status: 303 });
+  if (outcome.kind === "notFound") throw data({ message: "There is no such campaign." }, { status: 404 });
+  return data(outcome.reply, { status: outcome.status });
+}
+
+const SAVED_MESSAGES = {
+  created: "Campaign created.",
+  updated: "Changes saved. The public pages show them now.",
+  unchanged: "Nothing had changed, so nothing was saved.",
+};
+
+export default function EditCampaign() {
+  const { campaign, values, currencyLockedReason, giftRange, saved } = useLoaderData<typeof loader>();
+  const reply = useActionData<typeof action>();
+  return (
+    <section className="max-w-3xl">
+      <p>
+        <Link to="/admin/campaigns" className="text-sm text-brand-700 underline">
+          All campaigns
+        </Link>
+      </p>
+      <h1 className="mt-2 text-2xl font-bold text-brand-800">Edit “{campaign.title}”</h1>
+      <p className="mt-1 text-slate-700">
+        <CampaignState state={campaign.state} slug={campaign.slug} />
+      </p>
+      {saved && !reply ? (
+        <p role="status" className="mt-4 rounded-md bg-green-50 p-3 text-green-900">
+          {SAVED_MESSAGES[saved]}
+        </p>
+      ) : null}
+      <div className="mt-6">
+        <CampaignForm
+          key={reply ? "reply" : campaign.version}
+          values={reply?.values ?? values}
+          errors={reply?.errors ?? {}}
+          previewHtml={reply?.previewHtml ?? null}
+          currencyLockedReason={currencyLockedReason}
+          giftRange={giftRange}
+          action={`/admin/campaigns/${campaign.id}`}
+          submitLabel="Save changes"
+        />
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,178 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+
+import { NewStaffForm } from "~/components/admin/NewStaffForm";
+import {
+  createStaffAccount,
+  listStaffAccounts,
+  NewStaffSchema,
+  setStaffDisabled,
+  setStaffRole,
+  StaffChangeRefused,
+  StaffEmailTaken,
+} from "~/staff/accounts.server";
+import { requireAdmin } from "~/staff/auth.server";
+import { AccountChangeSchema, DONE_MESSAGES, DoneSchema, NEW_STAFF_FIELDS, StaffIntentSchema, type NewStaffField } from "~/staff/staff-page.server";
+import { formatUtc } from "~/utils/datetime";
+import { clientIp } from "~/utils/request.server";
+
+export const meta: MetaFunction = () => [{ title: "Staff accounts | Staff" }, { name: "robots", content: "noindex" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const me = await requireAdmin(request);
+  const done = z.object({ done: DoneSchema.optional().catch(undefined) }).parse(Object.fromEntries(new URL(request.url).searchParams)).done;
+  const accounts = await listStaffAccounts();
+  return {
+    done: done ? DONE_MESSAGES[done] : null,
+    accounts: accounts.map((account) => ({
+      id: account.id,
+      name: account.name,
+      email: account.email,
+      role: account.role,
+      disabledAt: account.disabledAt ? formatUtc(account.disabledAt) : null,
+      lastSignInAt: account.lastSignInAt ? formatUtc(account.lastSignInAt) : null,
+      isMe: account.id === me.id,
+    })),
+  };
+}
+
+type CreateErrors = Partial<Record<NewStaffField, string>>;
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const me = await requireAdmin(request);
+  const actor = { actorId: me.id, ip: clientIp(context) };
+  const form = Object.fromEntries(await request.formData());
+  const intent = StaffIntentSchema.safeParse(form.intent);
+  if (!intent.success) throw data({ message: "That request was not understood." }, { status: 400 });
+
+  if (intent.data === "create") {
+    const values = { email: String(form.email ?? "").slice(0, 300), name: String(form.name ?? "").slice(0, 300), role: String(form.role ?? "") };
+    const parsed = NewStaffSchema.safeParse({ ...values, password: String(form.password ?? "") });
+    if (!parsed.success) {
+      const errors: CreateErrors = {};
+      for (const issue of parsed.error.issues) {
+        const field = issue.path[0] as NewStaffField | undefined;
+        if (field && NEW_STAFF_FIELDS.includes(field)) errors[field] ??= issue.message;
+      }
+      return data({ create: { values, errors }, refusal: null }, { status: 422 });
+    }
+    try {
+      await createStaffAccount(parsed.data, actor);
+    } catch (error) {
+      if (!(error instanceof StaffEmailTaken)) throw error;
+      return data({ create: { values, errors: { email: error.message } as CreateErrors }, refusal: null }, { status: 422 });
+    }
+    return redirect("/admin/staff?done=created", { status: 303 });
+  }
+
+  const change = AccountChangeSchema.safeParse(form);
+  if (!change.success) throw data({ message: "That request was not understood." }, { status: 400 });
+  try {
+    const wanted = change.data;
+    const changed =
+      wanted.intent === "role"
+        ? await setStaffRole(wanted.userId, wanted.role, actor)
+        : await setStaffDisabled(wanted.userId, wanted.intent === "disable", actor);
+    const done = !changed ? "unchanged" : wanted.intent === "disable" ? "disabled" : wanted.intent === "enable" ? "enabled" : "role";
+    return redirect(`/admin/staff?done=${done}`, { status: 303 });
+  } catch (error) {
+    if (!(error instanceof StaffChangeRefused)) throw error;
+    return data({ create: null, refusal: error.message }, { status: 409 });
+  }
+}
+
+export default function StaffAccounts() {
+  const { accounts, done } = useLoaderData<typeof loader>();
+  const reply = useActionData<typeof action>();
+  return (
+    <section>
+      <h1 className="text-2xl font-bold text-brand-800">Staff accounts</h1>
+      <p className="mt-1 max-w-3xl text-slate-700">
+        Accounts are never deleted (the audit log names them): disable one to stop it signing in. Disabling an account or
+        changing its role signs it out everywhere.
+      </p>
+      {done && !reply ? (
+        <p role="status" className="mt-4 rounded-md bg-green-50 p-3 text-green-900">
+          {done}
+        </p>
+      ) : null}
+      {reply?.refusal ? (
+        <p role="alert" className="mt-4 rounded-md border border-red-300 bg-red-50 p-3 text-red-900">
+          {reply.refusal}
+        </p>
+      ) : null}
+
+      <div role="region" aria-label="Staff accounts" tabIndex={0} className="relative mt-6 w-0 min-w-full overflow-x-auto">
+        <table className="w-full min-w-[44rem] border-collapse text-left text-sm">
+          <caption className="sr-only">Staff accounts, active first</caption>
+          <thead>
+            <tr className="border-b border-slate-300">
+              <th scope="col" className="py-2 pr-3">Name</th>
+              <th scope="col" className="py-2 pr-3">Role</th>
+              <th scope="col" className="py-2 pr-3">Status</th>
+              <th scope="col" className="py-2 pr-3">Last sign-in (UTC)</th>
+              <th scope="col" className="py-2">Change</th>
+            </tr>
+          </thead>
+          <tbody>
+            {accounts.map((account) => (
+              <tr key={account.id} id={`staff-${account.id}`} className="border-b border-slate-200 align-top">
+                <th scope="row" className="py-2 pr-3 font-normal">
+                  <span className="block font-semibold">
+                    {account.name}
+                    {account.isMe ? " (you)" : ""}
+                  </span>
+                  <span className="block break-all text-slate-700">{account.email}</span>
+                </th>
+                <td className="py-2 pr-3">{account.role}</td>
+                <td className="py-2 pr-3">{account.disabledAt ? `Disabled since ${account.disabledAt}` : "Active"}</td>
+                <td className="py-2 pr-3">{account.lastSignInAt ?? "never"}</td>
+                <td className="space-y-2 py-2">
+                  <Form method="post" className="flex flex-wrap items-center gap-2">
+                    <input type="hidden" name="intent" value="role" />
+                    <input type="hidden" name="userId" value={account.id} />
+                    <label htmlFor={`role-${account.id}`} className="sr-only">
+                      Role for {account.name}
+                    </label>
+                    <select id={`role-${account.id}`} name="role" defaultValue={account.role} className="rounded-md border border-slate-400 px-2 py-1">
+                      <option value="viewer">viewer</option>
+                      <option value="admin">admin</option>
+                    </select>
+                    <button type="submit" className="rounded-md border border-brand-700 px-3 py-1 font-semibold text-brand-700 hover:bg-brand-50">
+                      Change role<span className="sr-only"> of {account.name}</span>
+                    </button>
+                  </Form>
+                  {account.isMe ? null : (
+                    <Form method="post">
+                      <input type="hidden" name="intent" value={account.disabledAt ? "enable" : "disable"} />
+                      <input type="hidden" name="userId" value={account.id} />
+                      <button
+                        type="submit"
+                        className={
+                          account.disabledAt
+                            ? "rounded-md bg-brand-700 px-3 py-1 font-semibold text-white hover:bg-brand-800"
+                            : "rounded-md border border-red-700 px-3 py-1 font-semibold text-red-800 hover:bg-red-50"
+                        }
+                      >
+                        {account.disabledAt ? "Enable" : "Disable"}
+                        <span className="sr-only"> {account.name}</span>
+                      </button>
+                    </Form>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+
+      <h2 id="new-staff-heading" className="mt-10 text-xl font-semibold text-brand-800">
+        New account
+      </h2>
+      <div className="mt-4">
+        <NewStaffForm values={reply?.create?.values ?? {}} errors={reply?.create?.errors ?? {}} />
+      </div>
+    </section>
+  );
+}
