@@ -16,6 +16,7 @@ import { SiteLayout, type LayoutOrganisation } from "~/components/SiteLayout";
 import { EXAMPLE_ORGANISATION, getOrganisation } from "~/models/organisation.server";
 import stylesheet from "~/tailwind.css";
 import { env } from "~/utils/env.server";
+import { useNonce } from "~/utils/nonce";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesheet },
@@ -30,6 +31,8 @@ export async function loader(_args: LoaderFunctionArgs) {
 export type RootLoaderData = Awaited<ReturnType<typeof loader>>;
 
 export function Layout({ children }: { children: ReactNode }) {
+  // The Content-Security-Policy admits inline scripts with this response's nonce only.
+  const nonce = useNonce();
   return (
     <html lang="en">
       <head>
@@ -41,8 +44,8 @@ export function Layout({ children }: { children: ReactNode }) {
       </head>
       <body>
         {children}
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

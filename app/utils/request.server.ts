@@ -4,6 +4,8 @@ declare module "@remix-run/node" {
   interface AppLoadContext {
     /** The client's address as the server sees it (after trusted proxies). */
     clientIp?: string;
+    /** This response's Content-Security-Policy nonce, for Remix's inline scripts. */
+    cspNonce?: string;
   }
 }
 
