@@ -70,7 +70,9 @@ export function ErrorBoundary() {
   const error = useRouteError();
   const data = useRouteLoaderData<typeof loader>("root");
   const notFound = isRouteErrorResponse(error) && error.status === 404;
-  const title = notFound ? "Page not found" : "Something went wrong";
+  // A request the site refused (a body that is not a form, say): say what was wrong.
+  const refused = isRouteErrorResponse(error) && error.status >= 400 && error.status < 500 && !notFound;
+  const title = notFound ? "Page not found" : refused ? "We could not accept that request" : "Something went wrong";
   return (
     <SiteLayout organisation={data?.organisation ?? fallbackOrganisation} sandbox={data?.sandbox ?? false}>
       <title>{title}</title>
@@ -79,7 +81,11 @@ export function ErrorBoundary() {
         <p className="mt-4 text-slate-700">
           {notFound
             ? "We could not find that page. It may have moved, or the campaign may have ended."
-            : "Sorry, we could not show this page just now. Please try again in a moment. No gift was affected."}
+            : refused
+              ? typeof error.data === "string" && error.data
+                ? error.data
+                : "Please go back and try again."
+              : "Sorry, we could not show this page just now. Please try again in a moment. No gift was affected."}
         </p>
         <p className="mt-6">
           <Link to="/" className="font-semibold text-brand-700 underline">
