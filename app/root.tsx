@@ -1,3 +1,6 @@
+// First: configures Zod for the browser before any route module builds a schema.
+import "~/utils/zod-browser";
+
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import {
   isRouteErrorResponse,
