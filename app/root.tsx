@@ -73,7 +73,7 @@ export function ErrorBoundary() {
   const error = useRouteError();
   const data = useRouteLoaderData<typeof loader>("root");
   const notFound = isRouteErrorResponse(error) && error.status === 404;
-  // A request the site refused (a body that is not a form, say): say what was wrong.
+  // A request the site refused (a body that is not a form, say): not the site's fault.
   const refused = isRouteErrorResponse(error) && error.status >= 400 && error.status < 500 && !notFound;
   const title = notFound ? "Page not found" : refused ? "We could not accept that request" : "Something went wrong";
   return (
@@ -85,9 +85,7 @@ export function ErrorBoundary() {
           {notFound
             ? "We could not find that page. It may have moved, or the campaign may have ended."
             : refused
-              ? typeof error.data === "string" && error.data
-                ? error.data
-                : "Please go back and try again."
+              ? "The page could not use what was sent. Please go back and try again."
               : "Sorry, we could not show this page just now. Please try again in a moment. No gift was affected."}
         </p>
         <p className="mt-6">

@@ -142,7 +142,9 @@ describe("request bodies", () => {
   it("that are not forms get 4xx from form actions, never 500", async () => {
     const post = (path: string, contentType: string, body: string) =>
       fetch(`${baseUrl}${path}`, { method: "POST", headers: { origin: origin(), "content-type": contentType }, body });
-    expect((await post(CAMPAIGN, "application/json", '{"amount":"5000"}')).status).toBe(415);
+    const json = await post(CAMPAIGN, "application/json", '{"amount":"5000"}');
+    expect(json.status).toBe(415);
+    expect(await json.text()).toContain("We could not accept that request");
     expect((await post("/give/manage", "application/json", '{"email":"a@example.org"}')).status).toBe(415);
     expect((await post("/give/manage", "text/plain", "email=a@example.org")).status).toBe(415);
     expect((await post("/give/manage", "multipart/form-data; boundary=zzz", "--zzz\r\nbroken")).status).toBe(400);
