@@ -7,11 +7,9 @@ import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 
-import { createRequestHandler } from "@remix-run/express";
 import { broadcastDevReady, type ServerBuild } from "@remix-run/node";
-import compression from "compression";
-import express from "express";
 
+import { createApp } from "~/server/app.server";
 import { describeTarget, startDatabase } from "~/server/bootstrap.server";
 import { sendPolicyFromEnv, startEmailSender } from "~/email/sender.server";
 import { createMailTransport } from "~/email/transport.server";
@@ -46,17 +44,7 @@ const stopEmailSender =
     ? startEmailSender(mailTransport, sendPolicyFromEnv(env), env.EMAIL_SEND_INTERVAL_SECONDS * 1000)
     : () => {};
 let build = await importBuild();
-const getLoadContext = (req: express.Request) => ({ clientIp: req.ip ?? req.socket.remoteAddress ?? "unknown" });
-let handleRequest = createRequestHandler({ build, mode: env.NODE_ENV, getLoadContext });
-
-const app = express();
-app.disable("x-powered-by");
-// Behind a load balancer, TRUST_PROXY hops of X-Forwarded-For are believed for the client's address.
-app.set("trust proxy", env.TRUST_PROXY);
-app.use(compression());
-app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
-app.use(express.static("public", { maxAge: "1h" }));
-app.all("*", (req, res, next) => handleRequest(req, res, next));
+const app = createApp({ env, build: () => build });
 
 const server = app.listen(env.PORT, env.HOST, () => {
   console.log(`Lantern on ${env.APP_URL} (listening on ${env.HOST}:${env.PORT}; ${describeTarget(database)}${env.sandbox ? "; Stripe sandbox: no money moves" : ""}; email: ${mailTransport.describe()})`);
@@ -73,7 +61,6 @@ if (development) {
     timer = setTimeout(async () => {
       try {
         build = await importBuild();
-        handleRequest = createRequestHandler({ build, mode: env.NODE_ENV, getLoadContext });
         await broadcastDevReady(build);
       } catch (error) {
         console.error("Reloading the build failed:", error);

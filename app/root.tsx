@@ -1,3 +1,6 @@
+// First: configures Zod for the browser before any route module builds a schema.
+import "~/utils/zod-browser";
+
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import {
   isRouteErrorResponse,
@@ -17,6 +20,7 @@ import { SiteLayout, type LayoutOrganisation } from "~/components/SiteLayout";
 import { EXAMPLE_ORGANISATION, getOrganisation } from "~/models/organisation.server";
 import stylesheet from "~/tailwind.css";
 import { env } from "~/utils/env.server";
+import { useNonce } from "~/utils/nonce";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesheet },
@@ -31,6 +35,8 @@ export async function loader(_args: LoaderFunctionArgs) {
 export type RootLoaderData = Awaited<ReturnType<typeof loader>>;
 
 export function Layout({ children }: { children: ReactNode }) {
+  // The Content-Security-Policy admits inline scripts with this response's nonce only.
+  const nonce = useNonce();
   return (
     <html lang="en">
       <head>
@@ -42,8 +48,8 @@ export function Layout({ children }: { children: ReactNode }) {
       </head>
       <body>
         {children}
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );
@@ -75,7 +81,9 @@ export function ErrorBoundary() {
   const error = useRouteError();
   const data = useRouteLoaderData<typeof loader>("root");
   const notFound = isRouteErrorResponse(error) && error.status === 404;
-  const title = notFound ? "Page not found" : "Something went wrong";
+  // A request the site refused (a body that is not a form, say): not the site's fault.
+  const refused = isRouteErrorResponse(error) && error.status >= 400 && error.status < 500 && !notFound;
+  const title = notFound ? "Page not found" : refused ? "We could not accept that request" : "Something went wrong";
   return (
     <SiteLayout organisation={data?.organisation ?? fallbackOrganisation} sandbox={data?.sandbox ?? false}>
       <title>{title}</title>
@@ -84,7 +92,9 @@ export function ErrorBoundary() {
         <p className="mt-4 text-slate-700">
           {notFound
             ? "We could not find that page. It may have moved, or the campaign may have ended."
-            : "Sorry, we could not show this page just now. Please try again in a moment. No gift was affected."}
+            : refused
+              ? "The page could not use what was sent. Please go back and try again."
+              : "Sorry, we could not show this page just now. Please try again in a moment. No gift was affected."}
         </p>
         <p className="mt-6">
           <Link to="/" className="font-semibold text-brand-700 underline">

@@ -16,7 +16,7 @@ import { campaignProgress } from "~/models/totals.server";
 import type { loader as rootLoader } from "~/root";
 import { renderMarkdown } from "~/utils/markdown.server";
 import { pageMeta } from "~/utils/meta";
-import { clientIp } from "~/utils/request.server";
+import { clientIp, readForm } from "~/utils/request.server";
 
 const ParamsSchema = z.object({
   slug: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/).max(100),
@@ -79,7 +79,7 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
   if (hasEnded(campaign)) {
     return data({ errors: { form: "This campaign has ended and no longer takes gifts." }, values: {} }, { status: 410 });
   }
-  const outcome = await startGift(campaign, await request.formData(), clientIp(context));
+  const outcome = await startGift(campaign, await readForm(request), clientIp(context));
   if (outcome.kind === "checkout") {
     return redirect(outcome.url, { status: 303, headers: { "Set-Cookie": await rememberPledge(request, outcome.pledgeId) } });
   }

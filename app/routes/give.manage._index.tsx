@@ -3,7 +3,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 
 import { requestManageLink } from "~/models/manage.server";
-import { clientIp } from "~/utils/request.server";
+import { clientIp, readForm } from "~/utils/request.server";
 
 const EmailSchema = z.object({
   email: z.string().trim().max(254).pipe(z.email("Enter an email address like name@example.org.")),
@@ -15,7 +15,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 /** Always the same answer, whether or not the address has given. */
 export async function action({ request, context }: ActionFunctionArgs) {
-  const form = Object.fromEntries(await request.formData());
+  const form = Object.fromEntries(await readForm(request));
   const parsed = EmailSchema.safeParse(form);
   if (!parsed.success) {
     return data({ sent: false, error: parsed.error.issues[0]?.message ?? "Enter your email address.", email: String(form.email ?? "") }, { status: 422 });

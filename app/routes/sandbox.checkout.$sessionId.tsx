@@ -6,6 +6,7 @@ import { FieldError } from "~/components/FieldError";
 import { deliverEvents, getSandboxSession, paySandboxSession, sessionDescription, sessionEmail } from "~/payments/sandbox/checkout.server";
 import { env } from "~/utils/env.server";
 import { formatMoney } from "~/utils/money";
+import { readForm } from "~/utils/request.server";
 
 /**
  * The sandbox's stand-in for Stripe's hosted checkout page. It exists only in
@@ -50,7 +51,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
 
 export async function action({ params, request }: ActionFunctionArgs) {
   const session = await sessionFromParams(params);
-  const form = Object.fromEntries(await request.formData());
+  const form = Object.fromEntries(await readForm(request));
   const parsed = PaySchema.safeParse(form);
   const values = { email: String(form.email ?? ""), name: String(form.name ?? ""), expiry: String(form.expiry ?? "") };
   if (!parsed.success) {

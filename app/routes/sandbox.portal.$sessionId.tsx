@@ -7,6 +7,7 @@ import { cancelSubscription, changeSubscriptionCard } from "~/payments/sandbox/d
 import { getObject, listObjects, type StripeObject } from "~/payments/sandbox/store.server";
 import { env } from "~/utils/env.server";
 import { formatMoney } from "~/utils/money";
+import { readForm } from "~/utils/request.server";
 
 /** The sandbox's stand-in for Stripe's billing portal: cancel, or change the card. */
 type Subscription = StripeObject & {
@@ -49,7 +50,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
 
 export async function action({ params, request }: ActionFunctionArgs) {
   const { subscriptions } = await portal(params);
-  const parsed = ActionSchema.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = ActionSchema.safeParse(Object.fromEntries(await readForm(request)));
   if (!parsed.success) return data({ message: null, error: parsed.error.issues[0]?.message ?? "Invalid request" }, { status: 422 });
   if (!subscriptions.some((s) => s.id === parsed.data.subscription)) return data({ message: null, error: "No such subscription" }, { status: 404 });
   const events =

@@ -33,6 +33,9 @@ const EnvSchema = z
     PORT: integer(1, 65535, 3000),
     APP_URL: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
     TRUST_PROXY: integer(0, 10, 0),
+    // Largest request body accepted, in KiB: forms, and Stripe's webhook events.
+    BODY_LIMIT_KIB: integer(1, 10_240, 64),
+    WEBHOOK_BODY_LIMIT_KIB: integer(1, 10_240, 256),
     DATABASE_URL: optionalText.pipe(
       z
         .string()

@@ -69,4 +69,11 @@ describe("parseEnv", () => {
     expect(env.HOST).toBe("0.0.0.0");
     expect(env.APP_URL).toBe("https://give.example.org");
   });
+
+  it("limits request bodies to 64 KiB (256 KiB for Stripe's webhook) unless told otherwise", () => {
+    expect(parseEnv({})).toMatchObject({ BODY_LIMIT_KIB: 64, WEBHOOK_BODY_LIMIT_KIB: 256 });
+    expect(parseEnv({ BODY_LIMIT_KIB: "128", WEBHOOK_BODY_LIMIT_KIB: "512" })).toMatchObject({ BODY_LIMIT_KIB: 128, WEBHOOK_BODY_LIMIT_KIB: 512 });
+    expect(problems({ BODY_LIMIT_KIB: "0" })[0]).toMatch(/^BODY_LIMIT_KIB/);
+    expect(problems({ WEBHOOK_BODY_LIMIT_KIB: "64k" })[0]).toMatch(/^WEBHOOK_BODY_LIMIT_KIB must be a whole number/);
+  });
 });

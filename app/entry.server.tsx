@@ -1,0 +1,70 @@
+import { PassThrough } from "node:stream";
+
+import { createReadableStreamFromReadable, type AppLoadContext, type EntryContext, type HandleErrorFunction } from "@remix-run/node";
+import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
+import { isbot } from "isbot";
+import { renderToPipeableStream } from "react-dom/server";
+
+import { NonceProvider } from "~/utils/nonce";
+
+/**
+ * Renders pages as Remix's default Node entry does (streaming for browsers,
+ * the whole page at once for bots), and puts this response's CSP nonce on
+ * every inline script: Remix's, and React's own streaming scripts.
+ */
+
+/** How long deferred data may stream (single fetch reads this export). */
+export const streamTimeout = 5_000;
+
+export default function handleRequest(
+  request: Request,
+  responseStatusCode: number,
+  responseHeaders: Headers,
+  remixContext: EntryContext,
+  loadContext: AppLoadContext,
+) {
+  const nonce = loadContext.cspNonce;
+  // Bots and SPA mode get the complete document; browsers get the shell first.
+  const waitForAll = isbot(request.headers.get("user-agent") ?? "") || remixContext.isSpaMode;
+
+  return new Promise<Response>((resolve, reject) => {
+    let shellRendered = false;
+    const ready = () => {
+      shellRendered = true;
+      const body = new PassThrough();
+      responseHeaders.set("Content-Type", "text/html");
+      resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }));
+      pipe(body);
+    };
+    const { pipe, abort } = renderToPipeableStream(
+      <NonceProvider value={nonce}>
+        <RemixServer context={remixContext} url={request.url} nonce={nonce} />
+      </NonceProvider>,
+      {
+        nonce,
+        onShellReady: waitForAll ? undefined : ready,
+        onAllReady: waitForAll ? ready : undefined,
+        onShellError: reject,
+        onError(error: unknown) {
+          responseStatusCode = 500;
+          // Errors before the shell are logged by Remix through handleError.
+          if (shellRendered) console.error(error);
+        },
+      },
+    );
+    // Leave a second after streamTimeout for rejected promises to reach the client.
+    setTimeout(abort, streamTimeout + 1_000);
+  });
+}
+
+/**
+ * Every error thrown by a loader, an action or a render, logged in full here
+ * on the server. What the browser receives is sanitised by Remix in
+ * production ("Unexpected Server Error", no stack).
+ */
+export const handleError: HandleErrorFunction = (error, { request }) => {
+  if (request.signal.aborted) return;
+  // Remix wraps some internal errors in an error response; log what was thrown.
+  const inner = isRouteErrorResponse(error) ? (error as { error?: unknown }).error : undefined;
+  console.error(`${request.method} ${new URL(request.url).pathname} failed:`, inner ?? error);
+};

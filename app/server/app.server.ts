@@ -1,0 +1,56 @@
+import type { ServerBuild } from "@remix-run/node";
+import compression from "compression";
+import express from "express";
+
+import { bodyLimitMiddleware, bodyLimitsFromEnv } from "~/server/body-limit.server";
+import { plainErrorHandler } from "~/server/plain-response.server";
+import { remixHandler } from "~/server/remix-handler.server";
+import { sameOriginMiddleware } from "~/server/same-origin.server";
+import { devServerSocket, securityHeadersMiddleware } from "~/server/security-headers.server";
+import type { Env } from "~/utils/env.server";
+
+export interface AppOptions {
+  env: Env;
+  /** The current server build; called per request so development can swap it. */
+  build: () => ServerBuild;
+  /** Folder of static files (public/ by default); its build/ holds the fingerprinted assets. */
+  publicDir?: string;
+}
+
+/**
+ * The Express application: security headers on every response, static
+ * files, the origin check and body limits for anything that is not GET or
+ * HEAD, then Remix. It opens no database and listens nowhere, so tests can
+ * mount it on 127.0.0.1 with any build.
+ */
+export function createApp({ env, build, publicDir = "public" }: AppOptions): express.Express {
+  const app = express();
+  app.disable("x-powered-by");
+  // Behind a load balancer, TRUST_PROXY hops of X-Forwarded-For are believed for the client's address.
+  app.set("trust proxy", env.TRUST_PROXY);
+
+  app.use(
+    securityHeadersMiddleware({
+      production: env.NODE_ENV === "production",
+      connectSrc: env.NODE_ENV === "development" ? devServerSocket(process.env.REMIX_DEV_ORIGIN) : [],
+    }),
+  );
+  app.use(compression());
+  app.use("/build", express.static(`${publicDir}/build`, { immutable: true, maxAge: "1y" }));
+  app.use(express.static(publicDir, { maxAge: "1h" }));
+  app.use(sameOriginMiddleware(env.APP_URL));
+  app.use(bodyLimitMiddleware(bodyLimitsFromEnv(env)));
+  app.all(
+    "*",
+    remixHandler({
+      build,
+      mode: env.NODE_ENV,
+      getLoadContext: (req, res) => ({
+        clientIp: req.ip ?? req.socket.remoteAddress ?? "unknown",
+        cspNonce: res.locals.cspNonce as string,
+      }),
+    }),
+  );
+  app.use(plainErrorHandler);
+  return app;
+}

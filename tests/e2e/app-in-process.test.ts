@@ -1,0 +1,196 @@
+import fs from "node:fs";
+import type { Server } from "node:http";
+import os from "node:os";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+
+import type { ServerBuild } from "@remix-run/node";
+import Stripe from "stripe";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+
+import { db } from "~/db.server";
+import type { Database } from "~/db/database.server";
+import { startStripeSandbox } from "~/payments/sandbox/start.server";
+import { createApp, type AppOptions } from "~/server/app.server";
+import { startDatabase } from "~/server/bootstrap.server";
+import { parseEnv, resetEnvCache, type Env } from "~/utils/env.server";
+
+import { freePort } from "../support/free-port";
+import { TEST_WEBHOOK_SECRET } from "../support/test-env";
+
+/**
+ * The production build served by createApp() in this process, on 127.0.0.1,
+ * with its own embedded database: lets the tests look at what was (not)
+ * written, and serve a build whose loaders fail.
+ */
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "lantern-app-test-"));
+const servers: Server[] = [];
+let env: Env;
+let build: ServerBuild;
+let database: Database;
+let stopSandbox: () => void = () => {};
+
+async function serve(options: Partial<AppOptions>, port?: number): Promise<string> {
+  const app = createApp({ env, build: () => build, ...options });
+  const server = app.listen(port ?? 0, "127.0.0.1");
+  await new Promise((resolve) => server.once("listening", resolve));
+  servers.push(server);
+  const address = server.address();
+  return `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
+}
+
+let baseUrl: string;
+
+beforeAll(async () => {
+  const port = await freePort();
+  Object.assign(process.env, {
+    NODE_ENV: "production",
+    HOST: "127.0.0.1",
+    PORT: String(port),
+    APP_URL: `http://127.0.0.1:${port}`,
+    DATA_DIR: dataDir,
+    SESSION_SECRET: "in-process-session-secret-0123456789abcdef",
+    STRIPE_WEBHOOK_SECRET: TEST_WEBHOOK_SECRET,
+    DATABASE_URL: "",
+    STRIPE_SECRET_KEY: "",
+  });
+  resetEnvCache();
+  env = parseEnv();
+  database = await startDatabase(env, { seed: true, log: () => {} });
+  stopSandbox = startStripeSandbox();
+  build = (await import(/* @vite-ignore */ pathToFileURL(path.resolve("build/index.js")).href)) as ServerBuild;
+  baseUrl = await serve({}, port);
+});
+
+afterAll(async () => {
+  await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
+  stopSandbox();
+  await database?.close();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+const CAMPAIGN = "/campaigns/end-sex-trafficking";
+const GIFT = { amount: "other", customAmount: "50.00", frequency: "once", name: "Ada Donor", email: "ada@example.org" };
+
+function post(url: string, fields: Record<string, string>, headers: Record<string, string>) {
+  return fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded", ...headers },
+    body: new URLSearchParams(fields).toString(),
+    redirect: "manual",
+  });
+}
+
+async function rowCounts() {
+  const prisma = db();
+  return { pledges: await prisma.pledge.count(), rateLimits: await prisma.rateLimitBucket.count(), emails: await prisma.emailMessage.count() };
+}
+
+describe("a forged request", () => {
+  it("from another site writes nothing; the same form from the site itself does", async () => {
+    const before = await rowCounts();
+    const evil = { origin: "https://evil.example" };
+    expect((await post(`${baseUrl}${CAMPAIGN}`, GIFT, evil)).status).toBe(403);
+    expect((await post(`${baseUrl}${CAMPAIGN}.data`, GIFT, evil)).status).toBe(403);
+    expect((await post(`${baseUrl}/give/manage`, { email: GIFT.email }, evil)).status).toBe(403);
+    expect((await post(`${baseUrl}/give/manage`, { email: GIFT.email }, { "sec-fetch-site": "cross-site" })).status).toBe(403);
+    expect(await rowCounts()).toEqual(before);
+
+    const own = { origin: baseUrl };
+    const gift = await post(`${baseUrl}${CAMPAIGN}`, GIFT, own);
+    expect(gift.status).toBe(303);
+    expect(gift.headers.get("location")).toMatch(/\/sandbox\/checkout\/cs_test_/);
+    expect((await post(`${baseUrl}/give/manage`, { email: GIFT.email }, own)).status).toBe(200);
+    const after = await rowCounts();
+    expect(after.pledges).toBe(before.pledges + 1);
+    expect(after.rateLimits).toBeGreaterThan(before.rateLimits);
+  });
+});
+
+describe("Stripe's webhook endpoint", () => {
+  it("answers 400 to a correctly signed body that is not JSON, and stores nothing", async () => {
+    const payload = '{"id": "evt_broken", "type": ';
+    const response = await fetch(`${baseUrl}/webhooks/stripe`, {
+      method: "POST",
+      headers: {
+        "content-type": "application/json",
+        "stripe-signature": Stripe.webhooks.generateTestHeaderString({ payload, secret: TEST_WEBHOOK_SECRET }),
+      },
+      body: payload,
+    });
+    expect(response.status).toBe(400);
+    expect(await db().stripeEvent.count()).toBe(0);
+  });
+});
+
+describe("an error on the server", () => {
+  const SECRET_SQL = 'SELECT "public"."Donor"."email" FROM "public"."Donor" WHERE password = \'hunter2\'';
+
+  function failing(message: string) {
+    return () => {
+      throw new Error(`Invalid prisma.donor.findMany() invocation: ${message}`);
+    };
+  }
+
+  /** The real build, with the home page's and the health check's loaders failing. */
+  function brokenBuild(): ServerBuild {
+    const routes = { ...build.routes };
+    for (const id of ["routes/_index", "routes/healthz"]) {
+      const route = routes[id];
+      if (!route) throw new Error(`no route ${id} in the build`);
+      routes[id] = { ...route, module: { ...route.module, loader: failing(SECRET_SQL) } };
+    }
+    return { ...build, routes };
+  }
+
+  function expectNoLeak(body: string) {
+    expect(body).not.toContain("hunter2");
+    expect(body).not.toContain("SELECT");
+    expect(body).not.toContain("prisma");
+    expect(body).not.toMatch(/\bat .+:\d+:\d+/); // a stack frame
+  }
+
+  it("is logged in full on the server and never reaches the browser (page, data, resource route)", async () => {
+    const broken = brokenBuild();
+    const url = await serve({ build: () => broken });
+    const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+    try {
+      const page = await fetch(`${url}/`);
+      expect(page.status).toBe(500);
+      expect(page.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
+      const html = await page.text();
+      expect(html).toContain("Something went wrong");
+      expectNoLeak(html);
+
+      for (const path of ["/_root.data", "/?_data=routes%2F_index", "/healthz"]) {
+        const response = await fetch(`${url}${path}`);
+        expect(response.status, path).toBe(500);
+        expect(response.headers.get("x-content-type-options")).toBe("nosniff");
+        expectNoLeak(await response.text());
+      }
+      const messages = logged.mock.calls.flat().map((value) => (value instanceof Error ? value.message : String(value)));
+      expect(messages.some((message) => message.includes(SECRET_SQL))).toBe(true);
+    } finally {
+      logged.mockRestore();
+    }
+  });
+
+  it("outside Remix gets a bare 500 with the security headers", async () => {
+    const url = await serve({
+      build: () => {
+        throw new Error(`build failed: ${SECRET_SQL}`);
+      },
+    });
+    const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+    try {
+      const response = await fetch(`${url}/`);
+      expect(response.status).toBe(500);
+      expect(response.headers.get("content-security-policy")).toContain("object-src 'none'");
+      expect(response.headers.get("strict-transport-security")).toContain("max-age=31536000");
+      expectNoLeak(await response.text());
+      expect(logged).toHaveBeenCalled();
+    } finally {
+      logged.mockRestore();
+    }
+  });
+});
