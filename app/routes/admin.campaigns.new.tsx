@@ -6,7 +6,7 @@ import { EMPTY_CAMPAIGN_VALUES } from "~/campaigns/fields";
 import { CampaignForm } from "~/components/admin/CampaignForm";
 import { createCampaign } from "~/models/campaign-admin.server";
 import { requireAdmin } from "~/staff/auth.server";
-import { clientIp } from "~/utils/request.server";
+import { clientIp, readForm } from "~/utils/request.server";
 
 export const meta: MetaFunction = () => [{ title: "New campaign | Staff" }, { name: "robots", content: "noindex" }];
 
@@ -17,7 +17,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const staff = await requireAdmin(request);
-  const outcome = await handleCampaignPost(await request.formData(), (input) => createCampaign(input, { actorId: staff.id, ip: clientIp(context) }));
+  const outcome = await handleCampaignPost(await readForm(request), (input) => createCampaign(input, { actorId: staff.id, ip: clientIp(context) }));
   if (outcome.kind === "saved") return redirect(`/admin/campaigns/${outcome.id}?saved=created`, { status: 303 });
   if (outcome.kind === "notFound") throw data(null, { status: 404 });
   return data(outcome.reply, { status: outcome.status });

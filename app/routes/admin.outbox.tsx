@@ -7,7 +7,7 @@ import { EMAIL_STATUSES, outboxPage, retryFailedEmail } from "~/models/outbox-ad
 import { requireAdmin } from "~/staff/auth.server";
 import { formatUtc } from "~/utils/datetime";
 import { encodeKeyset, KeysetSchema } from "~/utils/keyset";
-import { clientIp } from "~/utils/request.server";
+import { clientIp, readForm } from "~/utils/request.server";
 
 const StatusFilter = z.union([z.literal("").transform(() => undefined), z.enum(EMAIL_STATUSES)]).optional();
 const SearchSchema = z.object({
@@ -48,7 +48,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const staff = await requireAdmin(request);
-  const form = RetrySchema.safeParse(Object.fromEntries(await request.formData()));
+  const form = RetrySchema.safeParse(Object.fromEntries(await readForm(request)));
   if (!form.success) throw data({ message: "That request was not understood." }, { status: 400 });
   const result = await retryFailedEmail(form.data.emailId, { actorId: staff.id, ip: clientIp(context) });
   if (result === "not_found") throw data({ message: "There is no such email." }, { status: 404 });

@@ -7,7 +7,7 @@ import { currentStaff, safeNextPath } from "~/staff/auth.server";
 import { STAFF_HEADERS } from "~/staff/headers";
 import { staffCookie } from "~/staff/session-cookie.server";
 import { MISMATCH_MESSAGE, signIn, SignInSchema } from "~/staff/sign-in.server";
-import { clientIp } from "~/utils/request.server";
+import { clientIp, readForm } from "~/utils/request.server";
 
 export const headers: HeadersFunction = ({ actionHeaders, loaderHeaders }) => ({
   ...STAFF_HEADERS,
@@ -24,7 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const form = Object.fromEntries(await request.formData());
+  const form = Object.fromEntries(await readForm(request));
   const next = safeNextPath(typeof form.next === "string" ? form.next : null);
   const email = typeof form.email === "string" ? form.email.slice(0, 254) : "";
   const parsed = SignInSchema.safeParse(form);
