@@ -98,6 +98,37 @@ describe("the origin check", () => {
     expect(await manage.text()).toContain("If that address has a monthly gift with us");
   });
 
+  it("refuses forged staff requests, even with a signed-in admin's cookie", async () => {
+    const accounts = inject("staffAccounts");
+    const origin = new URL(baseUrl).origin;
+    // A sign-in posted from another site (login CSRF) is refused too.
+    const forgedSignIn = await fetch(`${baseUrl}/admin/sign-in`, form({ email: accounts.admin.email, password: accounts.admin.password }, { origin: EVIL }));
+    expect(forgedSignIn.status).toBe(403);
+    expect(forgedSignIn.headers.get("set-cookie")).toBeNull();
+
+    const signIn = await fetch(`${baseUrl}/admin/sign-in`, form({ email: accounts.admin.email, password: accounts.admin.password, next: "/admin" }, { origin }));
+    expect(signIn.status).toBe(303);
+    const cookie = (signIn.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
+    const dashboard = await fetch(`${baseUrl}/admin`, { headers: { cookie } });
+    expect(dashboard.status).toBe(200);
+
+    const slug = `forged-${Date.now()}`;
+    const campaign = { title: "Forged campaign", slug, summary: "x", story: "x", goal: "100.00", currency: "USD", presets: "10.00", status: "published" };
+    for (const [path, fields] of [
+      ["/admin/campaigns/new", campaign],
+      ["/admin/staff", { intent: "create", email: "forged-staff@example.org", name: "Forged", role: "admin", password: "forged staff password" }],
+      ["/admin/sign-out", {}],
+    ] as const) {
+      const forged = await fetch(`${baseUrl}${path}`, form(fields, { origin: EVIL, cookie }));
+      expect(forged.status, path).toBe(403);
+      const crossSite = await fetch(`${baseUrl}${path}`, form(fields, { "sec-fetch-site": "cross-site", cookie }));
+      expect(crossSite.status, path).toBe(403);
+    }
+    expect((await fetch(`${baseUrl}/campaigns/${slug}`)).status).toBe(404);
+    // The session survived the forged sign-out.
+    expect((await fetch(`${baseUrl}/admin`, { headers: { cookie } })).status).toBe(200);
+  });
+
   it("does not apply to Stripe's webhook endpoint, which checks the signature instead", async () => {
     const response = await fetch(`${baseUrl}/webhooks/stripe`, {
       method: "POST",
