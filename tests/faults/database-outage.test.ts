@@ -62,7 +62,7 @@ describe.skipIf(!bin)("the database going away and coming back", () => {
     await lock.release();
     // The checkout page still answers; its delivery of the event got a 503.
     expect((await paying).status).toBe(303);
-    expect(server.output()).toMatch(new RegExp(`${event.id} delivery answered 503`));
+    await waitUntil(10_000, 50, () => server.output().includes(`${event.id} delivery answered 503`), "the sandbox to report a 503");
 
     const page = await fetch(`${server.baseUrl}/campaigns/${CAMPAIGN_SLUG}`);
     const html = await page.text();
@@ -79,6 +79,8 @@ describe.skipIf(!bin)("the database going away and coming back", () => {
     expect(data.status).toBe(503);
     expect(await data.text()).not.toMatch(/Prisma|P1001|ECONNREFUSED/);
     expect((await fetch(`${server.baseUrl}/healthz`)).status).toBe(503);
+    // A donor pressing "Give" meanwhile: nothing is stored, the same calm page.
+    await expect(startCheckout(server.baseUrl, { amount: 2_000, email })).rejects.toThrow(/answered 503/);
 
     const duringOutage = await redeliver(server.baseUrl, event);
     expect(duringOutage.status).toBe(503);
