@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freePort } from "../support/free-port";
 import { payCheckout, redeliver, startCheckout, CAMPAIGN_SLUG } from "../support/http-giving";
 import { eventProcessed, giftFacts, sandboxEvents, type SqlQuery } from "../support/ledger-facts";
-import { findPostgresBin, startThrowawayCluster, type Cluster } from "../support/pg-cluster";
+import { clusterBinariesFor, startThrowawayCluster, type Cluster } from "../support/pg-cluster";
 import { lockTable, waitForLockWaiter, withClient } from "../support/pg-locks";
 import { seedDatabase, startServer, stopAllServers, waitUntil, type ServerOptions, type ServerProcess } from "../support/server-process";
 
@@ -18,8 +18,7 @@ import { seedDatabase, startServer, stopAllServers, waitUntil, type ServerOption
  * retries it. Needs PostgreSQL server binaries to stop and restart a cluster
  * (a server named by TEST_PG_URL cannot be stopped from here).
  */
-const bin = findPostgresBin();
-if (!bin) console.warn("Database outage tests skipped: no PostgreSQL server binaries (Debian package `postgresql`).");
+const bin = clusterBinariesFor("Database outage tests");
 
 describe.skipIf(!bin)("the database going away and coming back", () => {
   let cluster: Cluster | undefined;

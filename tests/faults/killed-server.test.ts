@@ -8,7 +8,7 @@ import { withEmbeddedDatabase } from "../support/embedded-query";
 import { freePort } from "../support/free-port";
 import { payCheckout, redeliver, startCheckout } from "../support/http-giving";
 import { eventProcessed, giftFacts, sandboxEvents, type SqlQuery } from "../support/ledger-facts";
-import { findPostgresBin, startThrowawayCluster, type Cluster } from "../support/pg-cluster";
+import { clusterBinariesFor, startThrowawayCluster, type Cluster } from "../support/pg-cluster";
 import { lockTable, waitForLockWaiter, waitForOtherSessionsToEnd, withClient } from "../support/pg-locks";
 import { seedDatabase, startServer, stopAllServers, type ServerOptions, type ServerProcess } from "../support/server-process";
 
@@ -18,8 +18,7 @@ import { seedDatabase, startServer, stopAllServers, type ServerOptions, type Ser
  * with its transaction, the server must start again on the same data, and
  * Stripe's retry must record the gift exactly once, with one receipt.
  */
-const bin = findPostgresBin();
-if (!bin) console.warn("Killed-server test on PostgreSQL skipped: no PostgreSQL server binaries (Debian package `postgresql`).");
+const bin = clusterBinariesFor("Killed-server test on PostgreSQL");
 
 const tempDirs: string[] = [];
 function tempDir(): string {

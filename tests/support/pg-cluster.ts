@@ -32,6 +32,19 @@ export function findPostgresBin(): string | undefined {
   return versions[0] ? path.join(root, versions[0], "bin") : undefined;
 }
 
+/**
+ * The server binaries for a fault test that stops and starts its own cluster
+ * (a server named by TEST_PG_URL cannot be stopped from a test); when there
+ * are none, prints why `what` is skipped.
+ */
+export function clusterBinariesFor(what: string): string | undefined {
+  const bin = process.env.LANTERN_SKIP_POSTGRES === "1" ? undefined : findPostgresBin();
+  if (!bin) {
+    const why = process.env.LANTERN_SKIP_POSTGRES === "1" ? "LANTERN_SKIP_POSTGRES=1" : "no PostgreSQL server binaries (Debian package `postgresql`)";
+    console.warn(`${what} skipped: ${why}.`);
+  }
+  return bin;
+}
 
 export async function startThrowawayCluster(binDir: string): Promise<Cluster> {
   const asRoot = process.getuid?.() === 0;
