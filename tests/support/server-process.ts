@@ -60,7 +60,7 @@ export function seedDatabase(options: ServerOptions): void {
   if (result.status !== 0) throw new Error(`seeding failed (${result.status ?? result.signal}):\n${result.stdout}\n${result.stderr}`);
 }
 
-/** Starts the server and waits (at most 60 s) until it listens. */
+/** Starts the server and waits (at most 120 s: start-up checks migrations) until it listens. */
 export async function startServer(options: ServerOptions): Promise<ServerProcess> {
   const child = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
     cwd: process.cwd(),
@@ -76,7 +76,9 @@ export async function startServer(options: ServerOptions): Promise<ServerProcess
 
   const kill = async (signal: NodeJS.Signals, waitMs = 10_000) => {
     if (child.exitCode === null && child.signalCode === null) child.kill(signal);
-    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, waitMs))]);
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([exited, new Promise((resolve) => (timer = setTimeout(resolve, waitMs)))]);
+    clearTimeout(timer);
   };
   const server: ServerProcess = {
     baseUrl: `http://127.0.0.1:${options.port}`,
@@ -89,7 +91,7 @@ export async function startServer(options: ServerOptions): Promise<ServerProcess
   };
 
   await waitUntil(
-    60_000,
+    120_000,
     100,
     () => {
       if (child.exitCode !== null || child.signalCode !== null) {
