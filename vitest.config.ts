@@ -13,6 +13,9 @@ const alias = { "~": path.resolve(__dirname, "app") };
  * - db-postgres: the same database-facing files on a real PostgreSQL server
  *   (a throwaway cluster, or TEST_PG_URL); skipped, with the reason printed,
  *   where neither is available.
+ * - faults: the production server as a child process while its database goes
+ *   away, the mail server is down, or the process is killed mid-webhook (see
+ *   tests/faults; the PostgreSQL ones are skipped, saying why, without binaries).
  * - e2e: the built site in Debian's Chromium (see tests/e2e).
  */
 const dbFiles = ["tests/integration/**/*.test.{ts,tsx}", "tests/db/**/*.test.ts"];
@@ -48,6 +51,17 @@ if (postgresAvailable && process.env.LANTERN_SKIP_POSTGRES !== "1") {
       ".",
   );
 }
+projects.push(
+  project({
+    name: "faults",
+    include: ["tests/faults/**/*.test.ts"],
+    globalSetup: ["tests/faults/global-setup.ts", "tests/support/global-setup.pglite.ts"],
+    // Each test starts and stops server processes (and databases) several times.
+    testTimeout: 300_000,
+    hookTimeout: 180_000,
+    fileParallelism: false,
+  }),
+);
 if (process.env.LANTERN_E2E !== "0") {
   projects.push(
     project({

@@ -1,16 +1,25 @@
 import { PassThrough } from "node:stream";
 
-import { createReadableStreamFromReadable, type AppLoadContext, type EntryContext, type HandleErrorFunction } from "@remix-run/node";
+import {
+  createReadableStreamFromReadable,
+  type AppLoadContext,
+  type EntryContext,
+  type HandleDataRequestFunction,
+  type HandleErrorFunction,
+} from "@remix-run/node";
 import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 
 import { NonceProvider } from "~/utils/nonce";
+import { noteDatabaseUnavailable, statusFor } from "~/utils/service-unavailable.server";
 
 /**
  * Renders pages as Remix's default Node entry does (streaming for browsers,
  * the whole page at once for bots), and puts this response's CSP nonce on
- * every inline script: Remix's, and React's own streaming scripts.
+ * every inline script: Remix's, and React's own streaming scripts. It is
+ * also the one place where a failure caused by an unavailable database
+ * becomes a 503 with Retry-After (app/utils/service-unavailable.server.ts).
  */
 
 /** How long deferred data may stream (single fetch reads this export). */
@@ -24,6 +33,7 @@ export default function handleRequest(
   loadContext: AppLoadContext,
 ) {
   const nonce = loadContext.cspNonce;
+  responseStatusCode = statusFor(request, responseStatusCode, responseHeaders);
   // Bots and SPA mode get the complete document; browsers get the shell first.
   const waitForAll = isbot(request.headers.get("user-agent") ?? "") || remixContext.isSpaMode;
 
@@ -63,8 +73,18 @@ export default function handleRequest(
  * production ("Unexpected Server Error", no stack).
  */
 export const handleError: HandleErrorFunction = (error, { request }) => {
+  // A visitor who went away is not an error.
   if (request.signal.aborted) return;
+  if (noteDatabaseUnavailable(request, error)) return;
   // Remix wraps some internal errors in an error response; log what was thrown.
   const inner = isRouteErrorResponse(error) ? (error as { error?: unknown }).error : undefined;
   console.error(`${request.method} ${new URL(request.url).pathname} failed:`, inner ?? error);
+};
+
+/** Client-side navigations fetch data too: the same 503 for them. */
+export const handleDataRequest: HandleDataRequestFunction = (response, { request }) => {
+  const headers = new Headers(response.headers);
+  const status = statusFor(request, response.status, headers);
+  if (status === response.status) return response;
+  return new Response(response.body, { status, statusText: "Service Unavailable", headers });
 };

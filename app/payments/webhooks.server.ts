@@ -1,5 +1,6 @@
 import Stripe from "stripe";
 
+import { describeDatabaseError, isDatabaseUnavailable } from "~/db/unavailable.server";
 import { claimEvent, inEventTransaction, isEventProcessed, markProcessed, recordEventFailure } from "~/models/stripe-events.server";
 import { checkoutEvents } from "~/payments/events/checkout-events.server";
 import { disputeEvents, refundEvents } from "~/payments/events/charge-events.server";
@@ -79,7 +80,10 @@ export async function receiveEvent(event: ParsedEvent): Promise<Received> {
   } catch (error) {
     const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
     await recordEventFailure(event, message).catch((recordError: unknown) =>
-      console.error(`Could not record the failure of Stripe event ${event.id}:`, recordError),
+      console.error(
+        `Could not record the failure of Stripe event ${event.id}:`,
+        isDatabaseUnavailable(recordError) ? describeDatabaseError(recordError) : recordError,
+      ),
     );
     throw error;
   }

@@ -1,6 +1,8 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 
+import { describeDatabaseError, isDatabaseUnavailable } from "~/db/unavailable.server";
 import { receiveEvent, verifyWebhook } from "~/payments/webhooks.server";
+import { serviceUnavailableJson } from "~/utils/service-unavailable.server";
 
 /**
  * Stripe's webhook endpoint. The raw body is read once, before anything else,
@@ -16,6 +18,11 @@ export async function action({ request }: ActionFunctionArgs) {
     const result = await receiveEvent(verified.event);
     return Response.json({ received: true, outcome: result.outcome });
   } catch (error) {
+    // Nothing of the event was kept (its transaction rolled back): Stripe's retry applies it whole.
+    if (isDatabaseUnavailable(error)) {
+      console.warn(`Stripe event ${verified.event.id} (${verified.event.type}) not applied, the database is unavailable (${describeDatabaseError(error)}); Stripe will retry.`);
+      return serviceUnavailableJson({ received: false, error: "The database is unavailable; retry later" });
+    }
     console.error(`Stripe event ${verified.event.id} (${verified.event.type}) failed; Stripe will retry:`, error);
     return Response.json({ received: false, error: "Processing failed; retry later" }, { status: 500 });
   }

@@ -1,6 +1,7 @@
 import { setDatabase } from "~/db.server";
 import { databaseTarget, openDatabase, type Database } from "~/db/database.server";
 import { applyMigrations } from "~/db/migrate.server";
+import { describeDatabaseError, isDatabaseUnavailable } from "~/db/unavailable.server";
 import { seed } from "~/db/seed.server";
 import type { Env } from "~/utils/env.server";
 
@@ -25,6 +26,15 @@ export async function startDatabase(
     }
   } catch (error) {
     await database.close();
+    // No waiting loop: the process exits, and whatever supervises it (systemd,
+    // the container platform) starts it again once the database answers.
+    if (isDatabaseUnavailable(error)) {
+      throw new Error(
+        `the database (${describeTarget(database)}) cannot be reached: ${describeDatabaseError(error)}. ` +
+          "Start it, or correct DATABASE_URL, then start Lantern again.",
+        { cause: error },
+      );
+    }
     throw error;
   }
   setDatabase(database);

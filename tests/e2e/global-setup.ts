@@ -6,6 +6,7 @@ import path from "node:path";
 import type { TestProject } from "vitest/node";
 
 import { freePort } from "../support/free-port";
+import { buildSite } from "../support/site-build";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -32,13 +33,7 @@ const STAFF_ACCOUNTS = {
  */
 export default async function setup(project: TestProject) {
   const root = process.cwd();
-  // Vitest sets NODE_ENV=test; the site under test is the production build.
-  const build = spawnSync("npx", ["--no-install", "remix", "build"], {
-    cwd: root,
-    encoding: "utf8",
-    env: { ...process.env, NODE_ENV: "production" },
-  });
-  if (build.status !== 0) throw new Error(`remix build failed:\n${build.stdout}\n${build.stderr}`);
+  buildSite();
 
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "lantern-e2e-"));
   const port = await freePort();

@@ -1,5 +1,3 @@
-import Stripe from "stripe";
-
 import { db } from "~/db.server";
 import { paySandboxSession, type PayResult } from "~/payments/sandbox/checkout.server";
 import type { StripeObject } from "~/payments/sandbox/store.server";
@@ -7,20 +5,11 @@ import { action as webhookAction } from "~/routes/webhooks.stripe";
 import { action as campaignAction } from "~/routes/campaigns.$slug";
 
 import { formRequest } from "./requests";
+import { signedWebhookRequest } from "./signed-webhook";
 import { TEST_WEBHOOK_SECRET } from "./test-env";
 
+export { signedWebhookRequest };
 export const WEBHOOK_SECRET = TEST_WEBHOOK_SECRET;
-
-/** A POST to /webhooks/stripe signed with Stripe's own helper. */
-export function signedWebhookRequest(payload: string, options: { secret?: string; timestamp?: number; signature?: string | null } = {}): Request {
-  const signature =
-    options.signature !== undefined
-      ? options.signature
-      : Stripe.webhooks.generateTestHeaderString({ payload, secret: options.secret ?? WEBHOOK_SECRET, timestamp: options.timestamp });
-  const headers: Record<string, string> = { "content-type": "application/json" };
-  if (signature !== null) headers["stripe-signature"] = signature;
-  return new Request("http://localhost:3000/webhooks/stripe", { method: "POST", headers, body: payload });
-}
 
 export async function deliver(event: StripeObject | string): Promise<{ status: number; body: Record<string, unknown> }> {
   const payload = typeof event === "string" ? event : JSON.stringify(event);
