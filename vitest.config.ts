@@ -56,10 +56,12 @@ projects.push(
     name: "faults",
     include: ["tests/faults/**/*.test.ts"],
     globalSetup: ["tests/faults/global-setup.ts", "tests/support/global-setup.pglite.ts"],
-    // Each test starts and stops server processes (and databases) several times.
+    // Each test starts and stops server processes (and databases) several times:
+    // one file at a time, after the other projects, so they do not compete for the CPU.
     testTimeout: 300_000,
     hookTimeout: 180_000,
     fileParallelism: false,
+    sequence: { groupOrder: 1 },
   }),
 );
 if (process.env.LANTERN_E2E !== "0") {
