@@ -70,7 +70,9 @@ describe("the donations CSV export", () => {
   });
 
   it("refuses viewers (403) and sends anonymous visitors to sign in", async () => {
-    expect(await thrownStatus(() => exportCsv(`campaign=${campaignId}`, viewer.cookie))).toBe(403);
+    const refused = await exportCsv(`campaign=${campaignId}`, viewer.cookie);
+    expect(refused.status).toBe(403);
+    expect(await refused.text()).toBe("Only admins can export donations.\n");
     expect(await thrownStatus(() => loader(loaderArgs("/admin/donations/export.csv")))).toBe(303);
     expect(await db().auditLog.count({ where: { action: "donations.export", actorId: viewer.user.id } })).toBe(0);
   });
