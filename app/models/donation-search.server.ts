@@ -12,6 +12,13 @@ import { Prisma, type DisputeStatus, type DonationStatus, type GiftFrequency } f
  * few rows that share a `paidAt` by id on the fly); searches go through the
  * donor indexes of the donor_search migration. Measured at a million rows in
  * bench/donations-list.ts.
+ *
+ *   const search = { campaignId, status: "succeeded", paidFrom } satisfies DonationSearch;
+ *   const page = await findDonations(search, { limit: 50 });         // newest 50
+ *   const next = await findDonations(search, { after: page.older! }); // the 50 after them
+ *   const total = await countDonations(search);                       // { count, more } capped at 10,000
+ *
+ * Docs: docs/decisions/010-staff-donation-search.md.
  */
 export interface DonationSearch {
   /**
@@ -160,10 +167,6 @@ function whereSql(parts: readonly Prisma.Sql[]): Prisma.Sql {
   return parts.length > 0 ? Prisma.sql`WHERE ${Prisma.join(parts, " AND ")}` : Prisma.empty;
 }
 
-interface RawRow extends Omit<DonationRow, "paidAt"> {
-  paidAt: Date | string;
-}
-
 export interface PageRequest {
   after?: DonationCursor;
   before?: DonationCursor;
@@ -212,9 +215,10 @@ export async function donationPageQuery(
  */
 export async function findDonations(search: DonationSearch | PreparedSearch, page: PageRequest = {}): Promise<DonationPage> {
   const { sql, limit, backwards } = await donationPageQuery(search, page);
-  const raw = await db().$queryRaw<RawRow[]>(sql);
+  // Both drivers return timestamp(3) columns as Dates (read as UTC).
+  const raw = await db().$queryRaw<DonationRow[]>(sql);
   const more = raw.length > limit;
-  const rows = raw.slice(0, limit).map(toRow);
+  const rows = raw.slice(0, limit);
   if (backwards) rows.reverse();
   const first = rows[0];
   const last = rows[rows.length - 1];
@@ -225,12 +229,6 @@ export async function findDonations(search: DonationSearch | PreparedSearch, pag
     newer: hasNewer && first ? { paidAt: first.paidAt, id: first.id } : null,
     older: hasOlder && last ? { paidAt: last.paidAt, id: last.id } : null,
   };
-}
-
-function toRow(row: RawRow): DonationRow {
-  // Raw timestamps arrive as Date from one driver and as text from another.
-  const paidAt = row.paidAt instanceof Date ? row.paidAt : new Date(`${row.paidAt.replace(" ", "T")}${/[Zz]|[+-]\d\d:?\d\d$/.test(row.paidAt) ? "" : "Z"}`);
-  return { ...row, paidAt, currency: row.currency.trim() };
 }
 
 export const DONATION_COUNT_CAP = 10_000;
