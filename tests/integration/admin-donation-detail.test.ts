@@ -118,6 +118,22 @@ describe("a one-time gift's page", () => {
   });
 });
 
+describe("a monthly instalment's page", () => {
+  it("shows its invoice and subscription, and the events about either", async () => {
+    const campaign = await createCampaign({ title: "Monthly campaign" });
+    const gift = await giveThroughSandbox(campaign.slug, { frequency: "monthly", amount: 2_000, email: "monthly.detail@example.org" });
+    for (const event of gift.events) await deliver(event);
+    const donation = await db().donation.findFirstOrThrow({ where: { pledgeId: gift.pledge.id }, include: { recurringGift: true } });
+    const page = await show(donation.id);
+    expect(facts(page, "Gift")["Once or monthly"]).toBe("Monthly");
+    expect(facts(page, "Stripe").Invoice).toBe(donation.stripeInvoiceId);
+    expect(facts(page, "Stripe").Subscription).toBe(`${donation.recurringGift?.stripeSubscriptionId} (active)`);
+    const types = page.view.events.map((event) => event.type);
+    expect(types).toContain("invoice.paid");
+    expect(types.some((type) => type.startsWith("customer.subscription."))).toBe(true);
+  });
+});
+
 describe("resending a receipt", () => {
   let donationId = "";
 
