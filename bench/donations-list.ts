@@ -164,7 +164,7 @@ export async function timeDonationsList(database: Database, runs = 5): Promise<C
     { name: "search: one donor's email", search: { text: donor[0]?.email ?? "nobody@example.org" } },
     { name: "search: receipt number", search: { text: receipt[0]?.receiptNumber ?? "2026-000001" } },
     { name: "deep keyset page (90% down)", search: {}, page: { after: deepCursor } },
-    { name: "deep keyset page, filtered", search: filtered, page: { after: deepCursor } },
+    { name: "deep keyset page, filtered (campaign, succeeded)", search: { campaignId: CAMPAIGN_IDS[1], status: "succeeded" }, page: { after: deepCursor } },
     { name: "capped count (no filter)", search: {}, count: true },
     { name: "capped count (filtered)", search: filtered, count: true },
     { name: "capped count (disputed)", search: { status: "disputed" }, count: true },
