@@ -19,6 +19,8 @@ export interface ReceiptInput {
   dedication: { kind: "honour" | "memory"; name: string } | null;
   organisation: OrganisationSettings;
   manageUrl: string;
+  /** A copy sent again later: says so at the top and in the subject. */
+  copy?: boolean;
 }
 
 const dateFormat = new Intl.DateTimeFormat("en-US", { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" });
@@ -36,7 +38,8 @@ export function receiptEmail(input: ReceiptInput): OutgoingEmail {
       ? `${input.paymentMethod.brand.charAt(0).toUpperCase()}${input.paymentMethod.brand.slice(1)} ending in ${input.paymentMethod.last4}`
       : "Card";
   const dedication = input.dedication ? `In ${input.dedication.kind === "honour" ? "honour" : "memory"} of ${input.dedication.name}` : null;
-  const subject = `Your receipt ${input.receiptNumber} from ${org.name}`;
+  const subject = `${input.copy ? "Copy of your" : "Your"} receipt ${input.receiptNumber} from ${org.name}`;
+  const copyNote = input.copy ? "This is a copy of a receipt we sent you earlier, for your records." : null;
   const rows: Array<[string, string]> = [
     ["Receipt number", input.receiptNumber],
     ["Donor", input.donorName],
@@ -51,6 +54,7 @@ export function receiptEmail(input: ReceiptInput): OutgoingEmail {
     ? `This is a monthly gift. To update your card or cancel, visit ${input.manageUrl}`
     : null;
   const text = [
+    ...(copyNote ? [copyNote, ""] : []),
     `Thank you, ${input.donorName}.`,
     "",
     `${org.legalName}`,
@@ -67,7 +71,7 @@ export function receiptEmail(input: ReceiptInput): OutgoingEmail {
   ].join("\n");
   const html = emailDocument(
     subject,
-    `<h1 style="font-size:22px">Thank you, ${escapeHtml(input.donorName)}</h1>
+    `${copyNote ? `<p><em>${escapeHtml(copyNote)}</em></p>\n` : ""}<h1 style="font-size:22px">Thank you, ${escapeHtml(input.donorName)}</h1>
 <p><strong>${escapeHtml(org.legalName)}</strong><br>EIN ${escapeHtml(org.ein)}<br>${escapeHtml(org.address)}</p>
 <table role="presentation" style="border-collapse:collapse">
 ${rows.map(([label, value]) => `<tr><th scope="row" style="text-align:left;padding:4px 12px 4px 0;vertical-align:top">${escapeHtml(label)}</th><td style="padding:4px 0">${escapeHtml(value)}</td></tr>`).join("\n")}

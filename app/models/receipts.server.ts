@@ -1,7 +1,10 @@
+import crypto from "node:crypto";
+
 import type { Prisma } from "~/db.server";
 import { receiptEmail } from "~/email/receipt.server";
-import type { OrganisationSettings } from "~/models/organisation.server";
-import { queueEmail } from "~/models/outbox.server";
+import { getOrganisation, type OrganisationSettings } from "~/models/organisation.server";
+import { queueEmail, type OutgoingEmail } from "~/models/outbox.server";
+import { env } from "~/utils/env.server";
 
 /**
  * The next receipt number of a calendar year, e.g. 2026-000042. The counter
@@ -18,12 +21,22 @@ export async function nextReceiptNumber(tx: Prisma.TransactionClient, year: numb
   return `${year}-${String(rows[0]?.last ?? 0).padStart(6, "0")}`;
 }
 
-/** Numbers a newly recorded gift and queues its receipt, in the caller's transaction. */
-export async function queueReceipt(
+export interface ReceiptContext {
+  organisation: OrganisationSettings;
+  manageUrl: string;
+}
+
+/**
+ * A gift's receipt, addressed to the donor's current email. Numbers the gift
+ * first when it has no number yet. The one place a receipt's content comes
+ * from, for the first one and for copies.
+ */
+async function buildReceipt(
   tx: Prisma.TransactionClient,
   donationId: string,
-  context: { organisation: OrganisationSettings; manageUrl: string },
-): Promise<string> {
+  context: ReceiptContext,
+  options: { copy?: boolean } = {},
+): Promise<{ email: OutgoingEmail; receiptNumber: string }> {
   const donation = await tx.donation.findUniqueOrThrow({
     where: { id: donationId },
     include: { donor: true, campaign: { select: { title: true } }, pledge: true },
@@ -31,25 +44,52 @@ export async function queueReceipt(
   const receiptNumber = donation.receiptNumber ?? (await nextReceiptNumber(tx, donation.paidAt.getUTCFullYear()));
   if (!donation.receiptNumber) await tx.donation.update({ where: { id: donationId }, data: { receiptNumber } });
   const pledge = donation.pledge;
-  await queueEmail(
-    tx,
-    receiptEmail({
-      donationId,
-      donorId: donation.donorId,
-      to: donation.donor.email,
-      receiptNumber,
-      donorName: pledge?.name ?? donation.donor.name,
-      paidAt: donation.paidAt,
-      grossAmount: donation.grossAmount,
-      coveredFee: donation.coveredFee,
-      currency: donation.currency,
-      campaignTitle: donation.campaign.title,
-      monthly: donation.frequency === "monthly",
-      paymentMethod: { brand: donation.paymentMethodBrand, last4: donation.paymentMethodLast4 },
-      dedication: pledge?.dedicationKind && pledge.dedicationName ? { kind: pledge.dedicationKind, name: pledge.dedicationName } : null,
-      organisation: context.organisation,
-      manageUrl: context.manageUrl,
-    }),
-  );
+  const email = receiptEmail({
+    donationId,
+    donorId: donation.donorId,
+    to: donation.donor.email,
+    receiptNumber,
+    donorName: pledge?.name ?? donation.donor.name,
+    paidAt: donation.paidAt,
+    grossAmount: donation.grossAmount,
+    coveredFee: donation.coveredFee,
+    currency: donation.currency,
+    campaignTitle: donation.campaign.title,
+    monthly: donation.frequency === "monthly",
+    paymentMethod: { brand: donation.paymentMethodBrand, last4: donation.paymentMethodLast4 },
+    dedication: pledge?.dedicationKind && pledge.dedicationName ? { kind: pledge.dedicationKind, name: pledge.dedicationName } : null,
+    organisation: context.organisation,
+    manageUrl: context.manageUrl,
+    copy: options.copy ?? false,
+  });
+  return { email, receiptNumber };
+}
+
+/** Numbers a newly recorded gift and queues its receipt, in the caller's transaction. */
+export async function queueReceipt(tx: Prisma.TransactionClient, donationId: string, context: ReceiptContext): Promise<string> {
+  const { email, receiptNumber } = await buildReceipt(tx, donationId, context);
+  await queueEmail(tx, email);
   return receiptNumber;
+}
+
+/**
+ * Queues a fresh copy of a gift's receipt to the donor's current email, in
+ * the caller's transaction. Each copy has a dedupe key of its own, so it is
+ * queued however many were sent before. Returns the queued message.
+ */
+export async function queueReceiptCopy(
+  tx: Prisma.TransactionClient,
+  donationId: string,
+  context: ReceiptContext,
+): Promise<{ emailId: string; to: string; receiptNumber: string }> {
+  const { email, receiptNumber } = await buildReceipt(tx, donationId, context, { copy: true });
+  const dedupeKey = `${email.dedupeKey}:resend:${crypto.randomUUID()}`;
+  await queueEmail(tx, { ...email, dedupeKey });
+  const queued = await tx.emailMessage.findUniqueOrThrow({ where: { dedupeKey }, select: { id: true } });
+  return { emailId: queued.id, to: email.to, receiptNumber };
+}
+
+/** What receipts need besides the gift: the organisation and where monthly donors manage their gift. */
+export async function receiptContext(): Promise<ReceiptContext> {
+  return { organisation: await getOrganisation(), manageUrl: `${env().APP_URL}/give/manage` };
 }

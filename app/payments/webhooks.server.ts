@@ -9,8 +9,7 @@ import { invoiceEvents } from "~/payments/events/invoice-events.server";
 import { EventSchema, type ParsedEvent } from "~/payments/events/schemas";
 import { subscriptionEvents } from "~/payments/events/subscription-events.server";
 import { webhookSecret } from "~/payments/stripe.server";
-import { getOrganisation } from "~/models/organisation.server";
-import { env } from "~/utils/env.server";
+import { receiptContext } from "~/models/receipts.server";
 
 /** Stripe's default tolerance for a signature's timestamp. */
 export const SIGNATURE_TOLERANCE_SECONDS = 300;
@@ -69,7 +68,7 @@ export async function receiveEvent(event: ParsedEvent): Promise<Received> {
 
   try {
     const prepared = await handler.prepare(event);
-    const context = { organisation: await getOrganisation(), manageUrl: `${env().APP_URL}/give/manage` };
+    const context = await receiptContext();
     return await inEventTransaction(async (tx) => {
       const { alreadyProcessed } = await claimEvent(tx, event);
       if (alreadyProcessed) return { outcome: "duplicate" } as const;

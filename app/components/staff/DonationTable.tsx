@@ -1,0 +1,77 @@
+import { Link } from "@remix-run/react";
+
+export interface DonationTableRow {
+  id: string;
+  href: string;
+  paidAt: string;
+  donorName: string;
+  donorEmail: string;
+  campaignTitle: string;
+  frequency: string;
+  amount: string;
+  status: string;
+  dispute: string | null;
+  receiptNumber: string | null;
+}
+
+/**
+ * The donations list. On a narrow screen the table keeps its columns and
+ * scrolls sideways inside its own focusable region.
+ */
+export function DonationTable({ rows, caption }: { rows: DonationTableRow[]; caption: string }) {
+  return (
+    <div className="overflow-x-auto rounded-lg border border-slate-200" role="region" aria-labelledby="donations-caption" tabIndex={0}>
+      <table className="min-w-[48rem] w-full border-collapse text-left text-sm">
+        <caption id="donations-caption" className="px-3 py-2 text-left text-sm text-slate-700">
+          {caption}
+        </caption>
+        <thead className="bg-slate-100 text-slate-800">
+          <tr>
+            <th scope="col" className="px-3 py-2 font-semibold">
+              Paid
+            </th>
+            <th scope="col" className="px-3 py-2 font-semibold">
+              Donor
+            </th>
+            <th scope="col" className="px-3 py-2 font-semibold">
+              Campaign
+            </th>
+            <th scope="col" className="px-3 py-2 font-semibold">
+              Gift
+            </th>
+            <th scope="col" className="px-3 py-2 text-right font-semibold">
+              Amount
+            </th>
+            <th scope="col" className="px-3 py-2 font-semibold">
+              Status
+            </th>
+            <th scope="col" className="px-3 py-2 font-semibold">
+              Receipt
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.id} className="border-t border-slate-200 align-top">
+              <td className="whitespace-nowrap px-3 py-2">{row.paidAt}</td>
+              <th scope="row" className="px-3 py-2 font-normal">
+                <Link to={row.href} className="font-semibold text-brand-700 underline">
+                  {row.donorName}
+                </Link>
+                <span className="block break-all text-slate-600">{row.donorEmail}</span>
+              </th>
+              <td className="px-3 py-2">{row.campaignTitle}</td>
+              <td className="px-3 py-2">{row.frequency}</td>
+              <td className="whitespace-nowrap px-3 py-2 text-right tabular-nums">{row.amount}</td>
+              <td className="px-3 py-2">
+                {row.status}
+                {row.dispute ? <span className="block text-red-800">{row.dispute}</span> : null}
+              </td>
+              <td className="whitespace-nowrap px-3 py-2 tabular-nums">{row.receiptNumber ?? "—"}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,116 @@
+import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
+import { z } from "zod";
+
+import { DonationEmails } from "~/components/staff/DonationEmails";
+import { DonationEvents } from "~/components/staff/DonationEvents";
+import { Facts } from "~/components/staff/Facts";
+import { findDonationDetail, findDonationEmail } from "~/models/donation-detail.server";
+import { DonationNotFound, resendReceipt } from "~/models/receipt-resend.server";
+import { canEdit, requireAdmin, requireStaff } from "~/staff/auth.server";
+import { donationDetailView } from "~/staff/donation-detail-view.server";
+import { formatUtc } from "~/staff/donation-labels";
+import { listQuery, parseListParams } from "~/staff/donation-list-params";
+import { clientIp } from "~/utils/request.server";
+
+const ParamsSchema = z.object({ donationId: z.uuid() });
+const ResentSchema = z.object({ resent: z.uuid().optional().catch(undefined) });
+const ActionSchema = z.object({ intent: z.literal("resend-receipt", "Unknown action.") });
+
+function donationIdFrom(params: LoaderFunctionArgs["params"]): string {
+  const parsed = ParamsSchema.safeParse(params);
+  if (!parsed.success) throw data(null, { status: 404 });
+  return parsed.data.donationId.toLowerCase();
+}
+
+/** Back to the list with the filters and page the staff member came from. */
+function backHref(url: URL): string {
+  const params = parseListParams(url.searchParams);
+  const query = params.ok ? listQuery(params.filters, params.page) : "";
+  return query ? `/admin/donations?${query}` : "/admin/donations";
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data: page }) => [{ title: page ? `${page.view.title} | Donations | Staff` : "Donation | Staff" }];
+
+export const headers: HeadersFunction = () => ({ "Cache-Control": "private, no-store" });
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const staff = await requireStaff(request);
+  const donationId = donationIdFrom(params);
+  const detail = await findDonationDetail(donationId);
+  if (!detail) throw data(null, { status: 404 });
+  const url = new URL(request.url);
+  const { resent } = ResentSchema.parse(Object.fromEntries(url.searchParams));
+  const copy = resent ? await findDonationEmail(donationId, resent) : null;
+  return {
+    view: donationDetailView(detail),
+    canResend: canEdit(staff),
+    backHref: backHref(url),
+    resent: copy ? { to: copy.toAddress, status: copy.status, at: formatUtc(copy.createdAt) } : null,
+  };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const staff = await requireAdmin(request);
+  const donationId = donationIdFrom(params);
+  const parsed = ActionSchema.safeParse(Object.fromEntries(await request.formData()));
+  if (!parsed.success) return data({ error: parsed.error.issues[0]?.message ?? "Unknown action." }, { status: 400 });
+
+  try {
+    const copy = await resendReceipt(donationId, { id: staff.id, ip: clientIp(context) });
+    // Back to this page (post/redirect/get), keeping the list's place, with the copy to confirm.
+    const url = new URL(request.url);
+    url.searchParams.delete("resent");
+    url.searchParams.delete("index");
+    url.searchParams.set("resent", copy.emailId);
+    return redirect(`/admin/donations/${donationId}?${url.searchParams}`, 303);
+  } catch (error) {
+    if (error instanceof DonationNotFound) throw data(null, { status: 404 });
+    throw error;
+  }
+}
+
+export default function DonationDetailPage() {
+  const { view, canResend, backHref, resent } = useLoaderData<typeof loader>();
+  const location = useLocation();
+  const navigation = useNavigation();
+  const busy = navigation.state !== "idle" && navigation.formMethod === "POST";
+  return (
+    <div className="space-y-6">
+      <p>
+        <Link to={backHref} className="text-brand-700 underline">
+          ← Back to donations
+        </Link>
+      </p>
+      <div>
+        <h1 className="text-3xl font-bold tracking-tight text-brand-800">{view.title}</h1>
+        {view.receiptNumber ? <p className="mt-1 text-slate-700">Receipt {view.receiptNumber}</p> : null}
+      </div>
+      {resent ? (
+        <p role="status" className="rounded-md border border-green-300 bg-green-50 p-3 text-green-900">
+          A copy of the receipt was queued to {resent.to} at {resent.at}. Its status is below under Emails ({resent.status} now).
+        </p>
+      ) : null}
+      {canResend ? (
+        <Form method="post" action={`${location.pathname}${location.search}`} className="flex flex-wrap items-center gap-3">
+          <input type="hidden" name="intent" value="resend-receipt" />
+          <button
+            type="submit"
+            disabled={busy}
+            className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800 disabled:opacity-60"
+          >
+            Resend receipt
+          </button>
+          <span className="text-sm text-slate-700">A fresh copy goes to the donor&apos;s current email, {view.donorEmail}.</span>
+        </Form>
+      ) : null}
+      <div className="grid gap-4 lg:grid-cols-2">
+        {view.sections.map((section) => (
+          <Facts key={section.title} title={section.title} facts={section.facts} />
+        ))}
+      </div>
+      <DonationEmails emails={view.emails} />
+      <DonationEvents events={view.events} />
+    </div>
+  );
+}

@@ -1,0 +1,36 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+
+import { recordDonationsExport } from "~/models/donation-export.server";
+import { canEdit, requireStaff } from "~/staff/auth.server";
+import { parseListParams } from "~/staff/donation-list-params";
+import { donationsCsvStream } from "~/staff/donations-csv.server";
+import { clientIp } from "~/utils/request.server";
+
+function plainText(status: number, text: string): Response {
+  return new Response(text, { status, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
+}
+
+/**
+ * GET /admin/donations/export.csv?<the list's filters>: every matching
+ * donation as CSV, streamed. Admins only; each export is in the audit log.
+ */
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const staff = await requireStaff(request);
+  // Answered here rather than thrown: a resource route has no page to show a thrown 403's message.
+  if (!canEdit(staff)) return plainText(403, "Only admins can export donations.\n");
+  const params = parseListParams(new URL(request.url).searchParams);
+  if (!params.ok) {
+    const reasons = params.problems.map((problem) => `${problem.field}: ${problem.message}`).join("\n");
+    return plainText(400, `These filters could not be used:\n${reasons}\n`);
+  }
+  await recordDonationsExport({ id: staff.id, ip: clientIp(context) }, { ...params.filters });
+  const filename = `donations-${new Date().toISOString().slice(0, 10)}.csv`;
+  return new Response(donationsCsvStream(params.search), {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="${filename}"`,
+      "Cache-Control": "no-store",
+      "X-Content-Type-Options": "nosniff",
+    },
+  });
+}

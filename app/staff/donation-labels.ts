@@ -1,0 +1,25 @@
+/** Words and formats the staff pages use for donations (shared by server and browser code). */
+export const FREQUENCY_LABELS: Record<string, string> = { once: "Once", monthly: "Monthly" };
+
+export const STATUS_LABELS: Record<string, string> = {
+  succeeded: "Succeeded",
+  partially_refunded: "Partially refunded",
+  refunded: "Refunded",
+  disputed: "Disputed",
+};
+
+export const DISPUTE_LABELS: Record<string, string> = { open: "Dispute open", won: "Dispute won", lost: "Dispute lost" };
+
+const dateTime = new Intl.DateTimeFormat("en-GB", {
+  year: "numeric",
+  month: "short",
+  day: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+  timeZone: "UTC",
+});
+
+/** "25 Nov 2026, 14:05 UTC": staff pages show times in UTC, as receipts and filters count days in UTC. */
+export function formatUtc(date: Date): string {
+  return `${dateTime.format(date)} UTC`;
+}
