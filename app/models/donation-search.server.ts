@@ -18,7 +18,7 @@ import { Prisma, type DisputeStatus, type DonationStatus, type GiftFrequency } f
  *   const next = await findDonations(search, { after: page.older! }); // the 50 after them
  *   const total = await countDonations(search);                       // { count, more } capped at 10,000
  *
- * Docs: docs/decisions/010-staff-donation-search.md.
+ * Docs: docs/decisions/015-staff-donation-search.md.
  */
 export interface DonationSearch {
   /**

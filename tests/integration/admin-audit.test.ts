@@ -6,7 +6,7 @@ import { loader } from "~/routes/admin.audit";
 
 import { createCampaign } from "../support/factories";
 import { loaderArgs, thrownStatus } from "../support/requests";
-import { signedInStaff, type SignedInStaff } from "../support/staff-session";
+import { signedInStaff, type SignedInStaff } from "../support/staff";
 
 let admin: SignedInStaff;
 let viewer: SignedInStaff;

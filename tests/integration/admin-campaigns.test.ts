@@ -10,7 +10,7 @@ import { loader as homeLoader } from "~/routes/_index";
 
 import { createCampaign, createDonation, createDonor } from "../support/factories";
 import { formRequest, loaderArgs, outcome, thrownStatus } from "../support/requests";
-import { signedInStaff, type SignedInStaff } from "../support/staff-session";
+import { signedInStaff, type SignedInStaff } from "../support/staff";
 
 type Reply = { values: CampaignFormValues; errors: CampaignFormErrors; previewHtml: string | null };
 

@@ -8,7 +8,7 @@ import { OUTBOX_PAGE_SIZE } from "~/models/outbox-admin.server";
 import { action, loader } from "~/routes/admin.outbox";
 
 import { formRequest, loaderArgs, outcome, thrownStatus } from "../support/requests";
-import { signedInStaff, type SignedInStaff } from "../support/staff-session";
+import { signedInStaff, type SignedInStaff } from "../support/staff";
 
 let admin: SignedInStaff;
 let viewer: SignedInStaff;

@@ -5,7 +5,7 @@ import { setStaffDisabled, setStaffRole, StaffChangeRefused } from "~/staff/acco
 import { action, loader } from "~/routes/admin.staff";
 
 import { formRequest, loaderArgs, outcome, thrownStatus } from "../support/requests";
-import { signedInStaff, type SignedInStaff } from "../support/staff-session";
+import { signedInStaff, type SignedInStaff } from "../support/staff";
 
 type Reply = { create: { values: Record<string, string>; errors: Record<string, string> } | null; refusal: string | null };
 
@@ -39,7 +39,7 @@ describe("who may manage staff accounts", () => {
     const thrown = await loader(loaderArgs("/admin/staff")).catch((error: unknown) => error);
     expect((thrown as Response).status).toBe(303);
     expect((thrown as Response).headers.get("Location")).toBe("/admin/sign-in?next=%2Fadmin%2Fstaff");
-    expect(await thrownStatus(() => post(newAccount({ email: "anon@example.org" }), { user: admin.user, headers: { Cookie: "" } }))).toBe(303);
+    expect(await thrownStatus(() => post(newAccount({ email: "anon@example.org" }), { ...admin, cookie: "", headers: { Cookie: "" } }))).toBe(303);
   });
 
   it("refuses viewers: 403 to look, 403 to create or change, and nothing changes", async () => {

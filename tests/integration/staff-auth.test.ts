@@ -9,7 +9,7 @@ import { safeNextPath } from "~/staff/auth.server";
 import { MISMATCH_MESSAGE } from "~/staff/sign-in.server";
 
 import { formRequest, loaderArgs, outcome, thrownStatus } from "../support/requests";
-import { signedInStaff, STAFF_PASSWORD } from "../support/staff-auth";
+import { signedInStaff, STAFF_PASSWORD } from "../support/staff";
 
 let ipSeed = 0;
 const freshIp = () => `198.18.0.${++ipSeed}`;
@@ -41,7 +41,7 @@ async function dashboardStatus(cookie: string): Promise<number> {
 
 describe("staff sign-in", () => {
   it("opens a new server-side session with an HttpOnly, SameSite=Lax cookie, and records it in the audit log", async () => {
-    const { user } = await signedInStaff("viewer", "viewer-signin@example.org");
+    const { user } = await signedInStaff("viewer", { email: "viewer-signin@example.org", withPassword: true });
     const first = await attempt("Viewer-Signin@Example.org", STAFF_PASSWORD, freshIp(), "/admin/donations?q=ada");
     expect(first.status).toBe(303);
     expect(first.headers.get("location")).toBe("/admin/donations?q=ada");
@@ -63,7 +63,7 @@ describe("staff sign-in", () => {
   });
 
   it("gives one answer for an unknown email, a wrong password and a disabled account", async () => {
-    const { user } = await signedInStaff("admin", "same-answer@example.org");
+    const { user } = await signedInStaff("admin", { email: "same-answer@example.org", withPassword: true });
     const unknown = await attempt("nobody@example.org", STAFF_PASSWORD);
     const wrong = await attempt("same-answer@example.org", "not the right password");
     await setStaffDisabled(user.id, true, { actorId: null });
@@ -82,7 +82,7 @@ describe("staff sign-in", () => {
   });
 
   it("limits attempts per client address and per account (5 per 15 minutes by default)", async () => {
-    await signedInStaff("admin", "limited@example.org");
+    await signedInStaff("admin", { email: "limited@example.org", withPassword: true });
     const ip = freshIp();
     for (let i = 0; i < 5; i++) expect((await attempt(`guess${i}@example.org`, "wrong password!", ip)).status).toBe(401);
     const blocked = await attempt("limited@example.org", STAFF_PASSWORD, ip);
@@ -91,7 +91,7 @@ describe("staff sign-in", () => {
     expect(Number(blocked.headers.get("retry-after"))).toBeGreaterThan(0);
 
     // The same account attacked from many addresses is limited too.
-    await signedInStaff("admin", "target@example.org");
+    await signedInStaff("admin", { email: "target@example.org", withPassword: true });
     for (let i = 0; i < 5; i++) await attempt("target@example.org", `wrong password ${i}`, freshIp());
     expect((await attempt("target@example.org", STAFF_PASSWORD, freshIp())).status).toBe(429);
   });
@@ -134,7 +134,7 @@ describe("staff sessions", () => {
   });
 
   it("all end when the account is disabled", async () => {
-    const { user, cookie } = await signedInStaff("admin");
+    const { user, cookie } = await signedInStaff("admin", { withPassword: true });
     const second = await attempt(user.email, STAFF_PASSWORD);
     await setStaffDisabled(user.id, true, { actorId: null });
     expect(await dashboardStatus(cookie)).toBe(303);

@@ -6,7 +6,7 @@ import { loader as dashboardLoader } from "~/routes/admin._index";
 
 import { createCampaign } from "../support/factories";
 import { loaderArgs } from "../support/requests";
-import { signedInStaff } from "../support/staff-auth";
+import { signedInStaff } from "../support/staff";
 import { deliver, giveThroughSandbox } from "../support/webhooks";
 
 describe("the staff dashboard", () => {

@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "~/db.server";
 
 import { formRequest, loaderArgs } from "../support/requests";
-import { signedInStaff } from "../support/staff-auth";
+import { signedInStaff } from "../support/staff";
 
 /**
  * Every route module under /admin, found on disk, so a new staff page is
