@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 
 import { recordDonationsExport } from "~/models/donation-export.server";
-import { canEdit, requireStaff } from "~/staff/auth.server";
+import { requireAdmin } from "~/staff/auth.server";
 import { parseListParams } from "~/staff/donation-list-params";
 import { donationsCsvStream } from "~/staff/donations-csv.server";
 import { clientIp } from "~/utils/request.server";
@@ -15,9 +15,7 @@ function plainText(status: number, text: string): Response {
  * donation as CSV, streamed. Admins only; each export is in the audit log.
  */
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const staff = await requireStaff(request);
-  // Answered here rather than thrown: a resource route has no page to show a thrown 403's message.
-  if (!canEdit(staff)) return plainText(403, "Only admins can export donations.\n");
+  const staff = await requireAdmin(request);
   const params = parseListParams(new URL(request.url).searchParams);
   if (!params.ok) {
     const reasons = params.problems.map((problem) => `${problem.field}: ${problem.message}`).join("\n");

@@ -1,4 +1,4 @@
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 
 import type { StaffRole } from "~/generated/prisma/client";
 import { staffCookie } from "~/staff/session-cookie.server";
@@ -36,7 +36,11 @@ export async function requireStaff(request: Request, role: StaffRole = "viewer")
     });
   }
   if (RANK[staff.role] < RANK[role]) {
-    throw data({ message: "Your account can view figures and donations but cannot change anything." }, { status: 403 });
+    // A Response (not data()) so resource routes, which have no error page, answer with the reason too.
+    throw new Response("Your account can view figures and donations but cannot change anything.\n", {
+      status: 403,
+      headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
+    });
   }
   return staff;
 }

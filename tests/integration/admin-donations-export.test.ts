@@ -21,8 +21,13 @@ beforeAll(async () => {
 });
 
 async function exportCsv(query: string, cookie = admin.cookie): Promise<Response> {
-  const result = await loader({ ...loaderArgs(`/admin/donations/export.csv?${query}`, {}, { headers: { Cookie: cookie } }), context: { clientIp: "203.0.113.9" } });
-  return result;
+  try {
+    return await loader({ ...loaderArgs(`/admin/donations/export.csv?${query}`, {}, { headers: { Cookie: cookie } }), context: { clientIp: "203.0.113.9" } });
+  } catch (thrown) {
+    // Refusals are thrown Responses; Remix sends them as they are.
+    if (thrown instanceof Response) return thrown;
+    throw thrown;
+  }
 }
 
 async function readCsv(response: Response): Promise<{ bytes: Uint8Array; records: Array<Record<string, string>> }> {
@@ -72,7 +77,7 @@ describe("the donations CSV export", () => {
   it("refuses viewers (403) and sends anonymous visitors to sign in", async () => {
     const refused = await exportCsv(`campaign=${campaignId}`, viewer.cookie);
     expect(refused.status).toBe(403);
-    expect(await refused.text()).toBe("Only admins can export donations.\n");
+    expect(await refused.text()).toMatch(/cannot change anything/);
     expect(await thrownStatus(() => loader(loaderArgs("/admin/donations/export.csv")))).toBe(303);
     expect(await db().auditLog.count({ where: { action: "donations.export", actorId: viewer.user.id } })).toBe(0);
   });

@@ -37,11 +37,11 @@ function urlAndParams(route: string): { url: string; params: Record<string, stri
   const params: Record<string, string> = {};
   const segments = route
     .replace(/_index$/, "")
-    .replace(/\[\.\]/g, "\u0000")
+    .replace(/\[\.\]/g, "~")
     .split(".")
     .filter(Boolean)
     .map((segment) => {
-      const clean = segment.replace(/_$/, "").replace(/\u0000/g, ".");
+      const clean = segment.replace(/_$/, "").replaceAll("~", ".");
       if (clean.startsWith("$")) {
         params[clean.slice(1)] = crypto.randomUUID();
         return params[clean.slice(1)];
