@@ -1,16 +1,17 @@
-import type { MetaFunction } from "@remix-run/node";
+import { data, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 
 import { ProgressBar } from "~/components/ProgressBar";
 import { listPublishedCampaigns } from "~/models/campaigns.server";
 import { campaignProgress } from "~/models/totals.server";
 import type { loader as rootLoader } from "~/root";
+import { cacheControlFromData, PUBLIC_PAGE } from "~/utils/cache-control";
 import { pageMeta } from "~/utils/meta";
 
 export async function loader() {
   const campaigns = await listPublishedCampaigns();
   const progress = await campaignProgress(campaigns.map((c) => c.id));
-  return {
+  const page = {
     campaigns: campaigns.map((c) => ({
       slug: c.slug,
       title: c.title,
@@ -21,7 +22,10 @@ export async function loader() {
       donors: progress.get(c.id)?.donors ?? 0,
     })),
   };
+  return data(page, { headers: { "Cache-Control": PUBLIC_PAGE } });
 }
+
+export const headers = cacheControlFromData;
 
 export const meta: MetaFunction<typeof loader, { root: typeof rootLoader }> = ({ matches }) => {
   const root = matches.find((m) => m.id === "root")?.data;

@@ -16,6 +16,7 @@ import { campaignProgress } from "~/models/totals.server";
 import type { loader as rootLoader } from "~/root";
 import { renderMarkdown } from "~/utils/markdown.server";
 import { pageMeta } from "~/utils/meta";
+import { cacheControlFromData, PRIVATE_PAGE, PUBLIC_PAGE } from "~/utils/cache-control";
 import { clientIp, readForm } from "~/utils/request.server";
 
 const ParamsSchema = z.object({
@@ -56,7 +57,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
         }
       : {};
 
-  return {
+  const page = {
     campaign: {
       slug: campaign.slug,
       title: campaign.title,
@@ -72,18 +73,27 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
     prefill,
     wall,
   };
+  // A page filled in from a pledge holds the donor's details: never stored.
+  return data(page, { headers: { "Cache-Control": search.pledge ? PRIVATE_PAGE : PUBLIC_PAGE } });
 }
+
+export const headers = cacheControlFromData;
 
 export async function action({ params, request, context }: ActionFunctionArgs) {
   const campaign = await campaignFromParams(params);
   if (hasEnded(campaign)) {
-    return data({ errors: { form: "This campaign has ended and no longer takes gifts." }, values: {} }, { status: 410 });
+    return data({ errors: { form: "This campaign has ended and no longer takes gifts." }, values: {} },
+      { status: 410, headers: { "Cache-Control": PRIVATE_PAGE } },
+    );
   }
   const outcome = await startGift(campaign, await readForm(request), clientIp(context));
   if (outcome.kind === "checkout") {
     return redirect(outcome.url, { status: 303, headers: { "Set-Cookie": await rememberPledge(request, outcome.pledgeId) } });
   }
-  return data({ errors: outcome.errors, values: outcome.values }, { status: outcome.status });
+  return data(
+    { errors: outcome.errors, values: outcome.values },
+    { status: outcome.status, headers: { "Cache-Control": PRIVATE_PAGE } },
+  );
 }
 
 export const meta: MetaFunction<typeof loader, { root: typeof rootLoader }> = ({ data: page, matches }) => {

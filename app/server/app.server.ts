@@ -1,3 +1,5 @@
+import crypto from "node:crypto";
+
 import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
@@ -49,6 +51,7 @@ export function createApp({ env, build, publicDir = "public" }: AppOptions): exp
         clientIp: req.ip ?? req.socket.remoteAddress ?? "unknown",
         cspNonce: res.locals.cspNonce as string,
       }),
+      nonceKey: env.SESSION_SECRET ?? crypto.randomBytes(32).toString("hex"),
     }),
   );
   app.use(plainErrorHandler);

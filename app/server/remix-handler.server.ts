@@ -1,19 +1,24 @@
 import { createRequestHandler, writeReadableStreamToWritable, type AppLoadContext, type ServerBuild } from "@remix-run/node";
 import type { Request as ExpressRequest, RequestHandler, Response as ExpressResponse } from "express";
 
+import { revalidate } from "~/server/revalidation.server";
+
 /**
  * Hands Express requests to Remix, as @remix-run/express does, except that
  * the body is the Buffer that bodyLimitMiddleware already read and
- * size-checked, not the live request stream.
+ * size-checked, not the live request stream, and that public pages get an
+ * ETag and answer If-None-Match (app/server/revalidation.server.ts).
  */
 export interface RemixHandlerOptions {
   /** The current server build (development swaps it after each rebuild). */
   build: () => ServerBuild;
   mode: string;
   getLoadContext: (req: ExpressRequest, res: ExpressResponse) => AppLoadContext;
+  /** Key of the nonce derived from a public page's body; the same on every instance. */
+  nonceKey: string;
 }
 
-export function remixHandler({ build, mode, getLoadContext }: RemixHandlerOptions): RequestHandler {
+export function remixHandler({ build, mode, getLoadContext, nonceKey }: RemixHandlerOptions): RequestHandler {
   let handledBuild: ServerBuild | undefined;
   let handle: ReturnType<typeof createRequestHandler> | undefined;
   return async (req, res, next) => {
@@ -23,7 +28,16 @@ export function remixHandler({ build, mode, getLoadContext }: RemixHandlerOption
         handledBuild = current;
         handle = createRequestHandler(current, mode);
       }
-      const response = await handle(fetchRequest(req, res), getLoadContext(req, res));
+      const requestNonce = String(res.locals.cspNonce ?? "");
+      const { response, nonce } = await revalidate(
+        { method: req.method, ifNoneMatch: req.get("if-none-match"), requestNonce, nonceKey },
+        await handle(fetchRequest(req, res), getLoadContext(req, res)),
+      );
+      if (nonce) {
+        // The page now carries a nonce derived from its content: the policy names that one.
+        const policy = res.getHeader("Content-Security-Policy");
+        if (typeof policy === "string") res.setHeader("Content-Security-Policy", policy.replaceAll(requestNonce, nonce));
+      }
       await sendResponse(res, response);
     } catch (error) {
       next(error);

@@ -194,3 +194,55 @@ describe("an error on the server", () => {
     }
   });
 });
+
+describe("a public page and a shared cache", () => {
+  function policyNonce(response: Response): string {
+    const nonce = /'nonce-([^']+)'/.exec(response.headers.get("content-security-policy") ?? "")?.[1];
+    if (!nonce) throw new Error("no nonce in the Content-Security-Policy");
+    return nonce;
+  }
+
+  it("gets a stable ETag and nonce, and a 304 whose policy still fits the stored page", async () => {
+    const first = await fetch(`${baseUrl}${CAMPAIGN}`);
+    expect(first.status).toBe(200);
+    expect(first.headers.get("cache-control")).toBe("public, max-age=0, s-maxage=60, stale-while-revalidate=300");
+    const etag = first.headers.get("etag");
+    expect(etag).toMatch(/^W\/"[\w-]{22}"$/);
+    const nonce = policyNonce(first);
+    const html = await first.text();
+    const scripts = html.match(/<script\b[^>]*>/g) ?? [];
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const script of scripts) expect(script).toContain(`nonce="${nonce}"`);
+
+    const again = await fetch(`${baseUrl}${CAMPAIGN}`);
+    expect(again.headers.get("etag")).toBe(etag);
+    expect(policyNonce(again)).toBe(nonce);
+    expect(await again.text()).toBe(html);
+
+    const revalidated = await fetch(`${baseUrl}${CAMPAIGN}`, { headers: { "if-none-match": `"other", ${etag}` } });
+    expect(revalidated.status).toBe(304);
+    expect(await revalidated.text()).toBe("");
+    expect(revalidated.headers.get("etag")).toBe(etag);
+    expect(policyNonce(revalidated)).toBe(nonce);
+  });
+
+  it("gets a new ETag once what it shows has changed", async () => {
+    const before = await fetch(`${baseUrl}${CAMPAIGN}`);
+    const etag = before.headers.get("etag") ?? "";
+    await db().campaign.update({ where: { slug: CAMPAIGN.split("/").pop() }, data: { summary: "A new summary for the campaign." } });
+    const after = await fetch(`${baseUrl}${CAMPAIGN}`, { headers: { "if-none-match": etag } });
+    expect(after.status).toBe(200);
+    expect(after.headers.get("etag")).not.toBe(etag);
+    expect(await after.text()).toContain("A new summary for the campaign.");
+  });
+
+  it("is never stored when it holds a donor's own details, nor are staff pages", async () => {
+    const pledge = "3f1c2b9e-6a4d-4c1e-9f7a-2d8b5e0c1a47";
+    for (const path of [`${CAMPAIGN}?pledge=${pledge}`, "/admin/sign-in", "/give/manage"]) {
+      const response = await fetch(`${baseUrl}${path}`);
+      expect(response.status, path).toBe(200);
+      expect(response.headers.get("cache-control"), path).toMatch(/private|no-store/);
+      expect(response.headers.get("etag"), path).toBeNull();
+    }
+  });
+});

@@ -9,7 +9,7 @@ import { loader as campaignPageLoader } from "~/routes/campaigns.$slug";
 import { loader as homeLoader } from "~/routes/_index";
 
 import { createCampaign, createDonation, createDonor } from "../support/factories";
-import { formRequest, loaderArgs, outcome, thrownStatus } from "../support/requests";
+import { formRequest, loaderArgs, outcome, pageData, thrownStatus } from "../support/requests";
 import { signedInStaff, type SignedInStaff } from "../support/staff";
 
 type Reply = { values: CampaignFormValues; errors: CampaignFormErrors; previewHtml: string | null };
@@ -55,7 +55,7 @@ function createdId(location: string | null): string {
 }
 
 async function publicSlugs(): Promise<string[]> {
-  return (await homeLoader()).campaigns.map((c) => c.slug);
+  return (pageData(await homeLoader())).campaigns.map((c) => c.slug);
 }
 
 describe("who may use the campaign pages", () => {
@@ -276,7 +276,7 @@ describe("editing a campaign", () => {
     const page = await editLoader(loaderArgs(`/admin/campaigns/${campaign.id}`, { campaignId: campaign.id }, { headers: admin.headers }));
     await edit(campaign.id, { ...page.values, slug: "new-address" });
     expect(await thrownStatus(() => campaignPageLoader(loaderArgs("/campaigns/old-address", { slug: "old-address" })))).toBe(404);
-    const moved = await campaignPageLoader(loaderArgs("/campaigns/new-address", { slug: "new-address" }));
+    const moved = pageData(await campaignPageLoader(loaderArgs("/campaigns/new-address", { slug: "new-address" })));
     expect(moved.campaign.title).toBe(campaign.title);
     const audit = await db().auditLog.findFirstOrThrow({ where: { targetId: campaign.id } });
     expect(audit.details).toEqual({ changed: ["slug"], slug: { from: "old-address", to: "new-address" } });
@@ -301,7 +301,7 @@ describe("publishing and archiving", () => {
     expect(page.campaign.state).toBe("draft");
     await edit(id, { ...page.values, status: "published" });
     expect(await publicSlugs()).toContain("going-live");
-    const live = await campaignPageLoader(loaderArgs("/campaigns/going-live", { slug: "going-live" }));
+    const live = pageData(await campaignPageLoader(loaderArgs("/campaigns/going-live", { slug: "going-live" })));
     expect(live.campaign.ended).toBe(false);
     expect((await listLoader(loaderArgs("/admin/campaigns", {}, { headers: admin.headers }))).campaigns.find((c) => c.id === id)?.state).toBe("live");
 
@@ -326,7 +326,7 @@ describe("publishing and archiving", () => {
 
   it("a published campaign past its end stays viewable without the form", async () => {
     await create(validForm({ slug: "ended-campaign", status: "published", startsAt: "2025-01-01T00:00", endsAt: "2025-02-01T00:00" }));
-    const page = await campaignPageLoader(loaderArgs("/campaigns/ended-campaign", { slug: "ended-campaign" }));
+    const page = pageData(await campaignPageLoader(loaderArgs("/campaigns/ended-campaign", { slug: "ended-campaign" })));
     expect(page.campaign.ended).toBe(true);
   });
 });

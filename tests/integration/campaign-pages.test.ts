@@ -7,7 +7,7 @@ import { loader as indexLoader } from "~/routes/_index";
 import { loader as catchAllLoader } from "~/routes/$";
 
 import { createCampaign, createDonation, createDonor } from "../support/factories";
-import { loaderArgs, thrownStatus } from "../support/requests";
+import { loaderArgs, pageData, thrownStatus } from "../support/requests";
 import { testDatabase } from "../support/setup-database";
 
 beforeAll(async () => {
@@ -16,7 +16,7 @@ beforeAll(async () => {
 
 describe("home page", () => {
   it("lists published campaigns with progress, never drafts", async () => {
-    const { campaigns } = await indexLoader();
+    const { campaigns } = pageData(await indexLoader());
     const slugs = campaigns.map((c) => c.slug);
     expect(slugs).toContain(AWARENESS_CAMPAIGN_SLUG);
     expect(slugs).not.toContain(DRAFT_CAMPAIGN_SLUG);
@@ -26,14 +26,14 @@ describe("home page", () => {
 
   it("hides campaigns that have not started yet", async () => {
     await createCampaign({ slug: "starts-next-year", startsAt: new Date(Date.now() + 365 * 86_400_000) });
-    const { campaigns } = await indexLoader();
+    const { campaigns } = pageData(await indexLoader());
     expect(campaigns.map((c) => c.slug)).not.toContain("starts-next-year");
   });
 });
 
 describe("campaign page", () => {
   it("renders the awareness story from Markdown with zero progress before any gift", async () => {
-    const page = await campaignLoader(loaderArgs(`/campaigns/${AWARENESS_CAMPAIGN_SLUG}`, { slug: AWARENESS_CAMPAIGN_SLUG }));
+    const page = pageData(await campaignLoader(loaderArgs(`/campaigns/${AWARENESS_CAMPAIGN_SLUG}`, { slug: AWARENESS_CAMPAIGN_SLUG })));
     expect(page.campaign.title).toBe("Prevent sex trafficking by building community");
     expect(page.campaign.storyHtml).toContain("<h2>Know the indicators</h2>");
     expect(page.campaign.storyHtml).toMatch(/does not mean trafficking is not happening/);
@@ -53,7 +53,7 @@ describe("campaign page", () => {
 
   it("escapes raw HTML that staff put in a story", async () => {
     const campaign = await createCampaign({ story: "Hello <script>alert('x')</script> <a href=\"javascript:alert(1)\">x</a>" });
-    const page = await campaignLoader(loaderArgs(`/campaigns/${campaign.slug}`, { slug: campaign.slug }));
+    const page = pageData(await campaignLoader(loaderArgs(`/campaigns/${campaign.slug}`, { slug: campaign.slug })));
     expect(page.campaign.storyHtml).not.toMatch(/<script|<a href="javascript/);
   });
 
@@ -69,7 +69,7 @@ describe("campaign page", () => {
     await createDonation(other.id, d!.id, { grossAmount: 99_900 }); // another campaign
 
     const expected = 10_000 + 2_500 + 3_000;
-    const page = await campaignLoader(loaderArgs(`/campaigns/${campaign.slug}`, { slug: campaign.slug }));
+    const page = pageData(await campaignLoader(loaderArgs(`/campaigns/${campaign.slug}`, { slug: campaign.slug })));
     expect(page.progress).toEqual({ raised: expected, donors: 2 });
 
     // The same figure, summed independently of the totals module.

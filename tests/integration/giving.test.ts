@@ -7,7 +7,7 @@ import { loader as thankYouLoader } from "~/routes/give.thank-you";
 
 import { mockServer } from "../mocks/server";
 import { createCampaign } from "../support/factories";
-import { formRequest, loaderArgs, outcome } from "../support/requests";
+import { formRequest, loaderArgs, outcome, pageData } from "../support/requests";
 import { recordStripeRequests } from "../support/stripe-requests";
 
 type Errors = Record<string, string>;
@@ -256,7 +256,7 @@ describe("coming back from Checkout's cancel link", () => {
   it("fills the form in again from the pledge", async () => {
     await give({ ...valid, amount: "other", customAmount: "42.50", frequency: "monthly", comment: "Keep going" });
     const pledge = await db().pledge.findFirstOrThrow({ where: { campaign: { slug } } });
-    const page = await campaignLoader(loaderArgs(`/campaigns/${slug}?pledge=${pledge.id}`, { slug }));
+    const page = pageData(await campaignLoader(loaderArgs(`/campaigns/${slug}?pledge=${pledge.id}`, { slug })));
     expect(page.prefill).toMatchObject({
       amount: "other",
       customAmount: "42.50",
@@ -269,7 +269,7 @@ describe("coming back from Checkout's cancel link", () => {
 
   it("ignores a malformed or unknown pledge id", async () => {
     for (const id of ["nope", "00000000-0000-4000-8000-000000000000"]) {
-      expect((await campaignLoader(loaderArgs(`/campaigns/${slug}?pledge=${id}`, { slug }))).prefill).toEqual({});
+      expect((pageData(await campaignLoader(loaderArgs(`/campaigns/${slug}?pledge=${id}`, { slug })))).prefill).toEqual({});
     }
   });
 });

@@ -52,3 +52,11 @@ export function outcome<T>(result: unknown): ActionOutcome<T> {
   }
   return { status: 200, data: result as T, headers: new Headers() };
 }
+
+/** What a page's loader handed to the page, whether returned plainly or through `data()` (with headers). */
+type Unwrapped<R> = R extends { type: string; data: infer T; init: unknown } ? T : R;
+
+export function pageData<R>(result: R): Unwrapped<R> {
+  const wrapped = result as { type?: string; data?: unknown };
+  return (wrapped?.type === "DataWithResponseInit" ? wrapped.data : result) as Unwrapped<R>;
+}

@@ -1,0 +1,79 @@
+import crypto from "node:crypto";
+
+import { PRIVATE_PAGE } from "~/utils/cache-control";
+
+/**
+ * Conditional GETs for public pages. A response whose Cache-Control says
+ * `public` gets a weak ETag computed from its body, and a request whose
+ * If-None-Match names that ETag gets a 304 without the body.
+ *
+ * Pages carry a per-response CSP nonce, which would make every body (and so
+ * every ETag) different. For these responses the random nonce is replaced by
+ * one derived from the page itself (an HMAC of the body with the nonce left
+ * out): the same page gets the same nonce and the same ETag from any
+ * instance, so a shared cache's stored copy, its Content-Security-Policy and
+ * the headers of a later 304 always agree. An attacker cannot learn that
+ * nonce in advance: it depends on the whole page, including anything they
+ * managed to put into it, and on the server's secret.
+ *
+ * A response that says nothing about caching is not stored anywhere.
+ */
+
+export interface RevalidationInput {
+  method: string;
+  ifNoneMatch: string | undefined;
+  /** The random nonce this response was rendered with. */
+  requestNonce: string;
+  /** Key for the page-derived nonce; the same on every instance (SESSION_SECRET). */
+  nonceKey: string;
+}
+
+export interface Revalidated {
+  response: Response;
+  /** The nonce the response now carries, when it was replaced. */
+  nonce?: string;
+}
+
+/** Whether a response may be stored by a shared cache and so gets an ETag. */
+export function isPublicResponse(method: string, response: Response): boolean {
+  if (method !== "GET" && method !== "HEAD") return false;
+  if (response.status !== 200 || !response.body) return false;
+  const cacheControl = response.headers.get("Cache-Control") ?? "";
+  return /(^|,)\s*public\s*(,|$)/i.test(cacheControl);
+}
+
+export async function revalidate(input: RevalidationInput, response: Response): Promise<Revalidated> {
+  if (!response.headers.has("Cache-Control")) response.headers.set("Cache-Control", PRIVATE_PAGE);
+  if (!isPublicResponse(input.method, response)) return { response };
+  const headers = new Headers(response.headers);
+  if (headers.has("Set-Cookie")) {
+    // A response that sets a cookie is someone's own: never let a shared cache keep it.
+    headers.set("Cache-Control", "private, no-cache");
+    return { response: new Response(response.body, { status: response.status, statusText: response.statusText, headers }) };
+  }
+
+  const body = await response.text();
+  const withoutNonce = input.requestNonce ? body.replaceAll(input.requestNonce, "") : body;
+  const digest = crypto.createHmac("sha256", input.nonceKey).update(withoutNonce).digest();
+  const etag = `W/"${digest.subarray(0, 16).toString("base64url")}"`;
+  const usesNonce = Boolean(input.requestNonce) && body.includes(input.requestNonce);
+  const nonce = usesNonce ? digest.subarray(16, 32).toString("base64") : undefined;
+  headers.set("ETag", etag);
+
+  if (matches(input.ifNoneMatch, etag)) {
+    headers.delete("Content-Type");
+    headers.delete("Content-Length");
+    return { response: new Response(null, { status: 304, headers }), nonce };
+  }
+  const finalBody = nonce ? body.replaceAll(input.requestNonce, nonce) : body;
+  headers.delete("Content-Length");
+  return { response: new Response(finalBody, { status: 200, statusText: response.statusText, headers }), nonce };
+}
+
+/** If-None-Match uses the weak comparison: `W/` prefixes do not count, `*` matches anything. */
+function matches(ifNoneMatch: string | undefined, etag: string): boolean {
+  if (!ifNoneMatch) return false;
+  const opaque = (tag: string) => tag.trim().replace(/^W\//, "");
+  const wanted = opaque(etag);
+  return ifNoneMatch.split(",").some((tag) => tag.trim() === "*" || opaque(tag) === wanted);
+}
