@@ -64,6 +64,46 @@ export async function campaignProgressFromLedger(campaignIds: string[]): Promise
   return progress;
 }
 
+/**
+ * Recomputes "CampaignTotals" and "CampaignDonorTotal" from the donation rows
+ * in one transaction, by the same rule. For bulk loads that ran with the
+ * totals trigger off (imports, benchmarks): `npm run db:rebuild-totals`.
+ * Returns how many campaigns have totals afterwards.
+ */
+export async function rebuildCampaignTotals(): Promise<number> {
+  const counted = COUNTED_AMOUNT_SQL;
+  return db().$transaction(
+    async (tx) => {
+      // No gift may change while the sums are taken (the trigger would add it twice).
+      await tx.$executeRawUnsafe(`LOCK TABLE "Donation" IN SHARE MODE`);
+      await tx.$executeRawUnsafe(`DELETE FROM "CampaignDonorTotal"`);
+      await tx.$executeRawUnsafe(`DELETE FROM "CampaignTotals"`);
+      await tx.$executeRawUnsafe(
+        `INSERT INTO "CampaignDonorTotal" ("campaignId", "donorId", "raised")
+         SELECT d."campaignId", d."donorId", SUM(${counted}) FROM "Donation" d GROUP BY 1, 2`,
+      );
+      return tx.$executeRawUnsafe(
+        `INSERT INTO "CampaignTotals" ("campaignId", "donations", "raised", "donors", "gross", "coveredFees", "stripeFees",
+                                       "refunds", "disputesLost", "disputesOpen", "onceDonations", "onceRaised",
+                                       "monthlyDonations", "monthlyRaised", "updatedAt")
+         SELECT d."campaignId", COUNT(*), SUM(${counted}),
+                (SELECT COUNT(*) FROM "CampaignDonorTotal" t WHERE t."campaignId" = d."campaignId" AND t."raised" > 0),
+                SUM(d."grossAmount"), SUM(d."coveredFee"), SUM(COALESCE(d."stripeFee", 0)), SUM(d."refundedAmount"),
+                SUM(CASE WHEN d."disputeStatus" = 'lost' THEN d."disputedAmount" ELSE 0 END),
+                COUNT(*) FILTER (WHERE d."disputeStatus" = 'open'),
+                COUNT(*) FILTER (WHERE d."frequency" = 'once'),
+                COALESCE(SUM(${counted}) FILTER (WHERE d."frequency" = 'once'), 0),
+                COUNT(*) FILTER (WHERE d."frequency" = 'monthly'),
+                COALESCE(SUM(${counted}) FILTER (WHERE d."frequency" = 'monthly'), 0),
+                now()
+           FROM "Donation" d
+          GROUP BY d."campaignId"`,
+      );
+    },
+    { timeout: 30 * 60_000, maxWait: 60_000 },
+  );
+}
+
 export interface CampaignFigures {
   campaignId: string;
   currency: string;
