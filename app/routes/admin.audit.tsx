@@ -1,9 +1,10 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 
 import { AuditDetails } from "~/components/admin/AuditDetails";
 import { OlderPageLink } from "~/components/admin/OlderPageLink";
+import { SelectFilter } from "~/components/staff/SelectFilter";
 import { auditTargetNames } from "~/models/audit-admin.server";
 import { AUDIT_ACTIONS, auditLogPage } from "~/models/audit.server";
 import { requireAdmin } from "~/staff/auth.server";
@@ -64,24 +65,7 @@ export default function AuditLog() {
       <h1 className="text-2xl font-bold text-brand-800">Audit log</h1>
       <p className="mt-1 text-slate-700">Who changed what, newest first. Entries are never edited or removed.</p>
 
-      <Form method="get" className="mt-6 flex flex-wrap items-end gap-3">
-        <div>
-          <label htmlFor="action" className="block text-sm font-semibold text-slate-900">
-            Action
-          </label>
-          <select id="action" name="action" defaultValue={action} className="mt-1 rounded-md border border-slate-400 px-3 py-2">
-            <option value="">All actions</option>
-            {actions.map((value) => (
-              <option key={value} value={value}>
-                {value}
-              </option>
-            ))}
-          </select>
-        </div>
-        <button type="submit" className="rounded-md border border-brand-700 px-4 py-2 font-semibold text-brand-700 hover:bg-brand-50">
-          Show
-        </button>
-      </Form>
+      <SelectFilter name="action" label="Action" allLabel="All actions" options={actions} value={action} />
 
       {entries.length === 0 ? (
         <p className="mt-6 text-slate-700">No entries{action ? ` for ${action}` : ""}.</p>

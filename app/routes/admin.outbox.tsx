@@ -3,6 +3,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 
 import { OlderPageLink } from "~/components/admin/OlderPageLink";
+import { SelectFilter } from "~/components/staff/SelectFilter";
 import { EMAIL_STATUSES, outboxPage, retryFailedEmail } from "~/models/outbox-admin.server";
 import { requireAdmin } from "~/staff/auth.server";
 import { formatUtc } from "~/utils/datetime";
@@ -87,24 +88,7 @@ export default function Outbox() {
         </p>
       ) : null}
 
-      <Form method="get" className="mt-6 flex flex-wrap items-end gap-3">
-        <div>
-          <label htmlFor="status" className="block text-sm font-semibold text-slate-900">
-            Status
-          </label>
-          <select id="status" name="status" defaultValue={status} className="mt-1 rounded-md border border-slate-400 px-3 py-2">
-            <option value="">All</option>
-            {EMAIL_STATUSES.map((value) => (
-              <option key={value} value={value}>
-                {value}
-              </option>
-            ))}
-          </select>
-        </div>
-        <button type="submit" className="rounded-md border border-brand-700 px-4 py-2 font-semibold text-brand-700 hover:bg-brand-50">
-          Show
-        </button>
-      </Form>
+      <SelectFilter name="status" label="Status" allLabel="All" options={EMAIL_STATUSES} value={status} />
 
       {emails.length === 0 ? (
         <p className="mt-6 text-slate-700">No emails{status ? ` with status ${status}` : ""}.</p>
