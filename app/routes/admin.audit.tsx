@@ -5,6 +5,7 @@ import { z } from "zod";
 import { AuditDetails } from "~/components/admin/AuditDetails";
 import { OlderPageLink } from "~/components/admin/OlderPageLink";
 import { SelectFilter } from "~/components/staff/SelectFilter";
+import { StaffTable } from "~/components/staff/StaffTable";
 import { auditTargetNames } from "~/models/audit-admin.server";
 import { AUDIT_ACTIONS, auditLogPage } from "~/models/audit.server";
 import { requireAdmin } from "~/staff/auth.server";
@@ -70,49 +71,48 @@ export default function AuditLog() {
       {entries.length === 0 ? (
         <p className="mt-6 text-slate-700">No entries{action ? ` for ${action}` : ""}.</p>
       ) : (
-        <div role="region" aria-label="Audit entries" tabIndex={0} className="relative mt-6 w-0 min-w-full overflow-x-auto">
-          <table className="w-full min-w-[44rem] border-collapse text-left text-sm">
-            <caption className="sr-only">Audit entries, newest first</caption>
-            <thead>
-              <tr className="border-b border-slate-300">
-                <th scope="col" className="py-2 pr-3">When (UTC)</th>
-                <th scope="col" className="py-2 pr-3">Who</th>
-                <th scope="col" className="py-2 pr-3">Action</th>
-                <th scope="col" className="py-2 pr-3">Target</th>
-                <th scope="col" className="py-2 pr-3">Details</th>
-                <th scope="col" className="py-2">IP address</th>
-              </tr>
-            </thead>
-            <tbody>
-              {entries.map((entry) => (
-                <tr key={entry.id} className="border-b border-slate-200 align-top">
-                  <th scope="row" className="py-2 pr-3 font-normal whitespace-nowrap">
-                    {entry.when}
-                  </th>
-                  <td className="py-2 pr-3 break-words">{entry.who}</td>
-                  <td className="py-2 pr-3 font-mono">{entry.action}</td>
-                  <td className="py-2 pr-3 break-words">
-                    {entry.target ? (
-                      entry.target.href ? (
-                        <Link to={entry.target.href} className="text-brand-700 underline">
-                          {entry.target.name ?? `${entry.target.type} ${entry.target.id}`}
-                        </Link>
-                      ) : (
-                        `${entry.target.type} ${entry.target.id ?? ""}`
-                      )
-                    ) : (
-                      "—"
-                    )}
-                  </td>
-                  <td className="py-2 pr-3">
-                    <AuditDetails details={entry.details} />
-                  </td>
-                  <td className="py-2 font-mono">{entry.ip ?? "—"}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <StaffTable
+          label="Audit entries"
+          caption="Audit entries, newest first"
+          minWidth="min-w-[44rem]"
+          head={
+            <>
+              <th scope="col" className="py-2 pr-3">When (UTC)</th>
+              <th scope="col" className="py-2 pr-3">Who</th>
+              <th scope="col" className="py-2 pr-3">Action</th>
+              <th scope="col" className="py-2 pr-3">Target</th>
+              <th scope="col" className="py-2 pr-3">Details</th>
+              <th scope="col" className="py-2">IP address</th>
+            </>
+          }
+        >
+          {entries.map((entry) => (
+            <tr key={entry.id} className="border-b border-slate-200 align-top">
+              <th scope="row" className="py-2 pr-3 font-normal whitespace-nowrap">
+                {entry.when}
+              </th>
+              <td className="py-2 pr-3 break-words">{entry.who}</td>
+              <td className="py-2 pr-3 font-mono">{entry.action}</td>
+              <td className="py-2 pr-3 break-words">
+                {entry.target ? (
+                  entry.target.href ? (
+                    <Link to={entry.target.href} className="text-brand-700 underline">
+                      {entry.target.name ?? `${entry.target.type} ${entry.target.id}`}
+                    </Link>
+                  ) : (
+                    `${entry.target.type} ${entry.target.id ?? ""}`
+                  )
+                ) : (
+                  "—"
+                )}
+              </td>
+              <td className="py-2 pr-3">
+                <AuditDetails details={entry.details} />
+              </td>
+              <td className="py-2 font-mono">{entry.ip ?? "—"}</td>
+            </tr>
+          ))}
+        </StaffTable>
       )}
       <OlderPageLink path="/admin/audit" params={{ action }} nextCursor={nextCursor} paged={paged} />
     </section>
