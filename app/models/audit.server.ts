@@ -1,4 +1,6 @@
 import { db, type Prisma } from "~/db.server";
+import { newestFirstPage } from "~/models/keyset-page.server";
+import type { Keyset } from "~/utils/keyset";
 
 /**
  * The staff audit log: one row per staff action that changes something,
@@ -59,22 +61,13 @@ export async function recordAudit(tx: Prisma.TransactionClient, entry: AuditEntr
 export const AUDIT_PAGE_SIZE = 50;
 
 /** Newest first, a page at a time (keyset on createdAt, id). */
-export async function auditLogPage(options: { before?: { createdAt: Date; id: string }; action?: string } = {}) {
-  const rows = await db().auditLog.findMany({
-    where: {
-      ...(options.action ? { action: options.action } : {}),
-      ...(options.before
-        ? {
-            OR: [
-              { createdAt: { lt: options.before.createdAt } },
-              { createdAt: options.before.createdAt, id: { lt: options.before.id } },
-            ],
-          }
-        : {}),
-    },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    take: AUDIT_PAGE_SIZE + 1,
-    include: { actor: { select: { name: true, email: true } } },
-  });
-  return { rows: rows.slice(0, AUDIT_PAGE_SIZE), hasMore: rows.length > AUDIT_PAGE_SIZE };
+export async function auditLogPage(options: { before?: Keyset; action?: string } = {}) {
+  return newestFirstPage(AUDIT_PAGE_SIZE, options.before, (page) =>
+    db().auditLog.findMany({
+      where: { ...(options.action ? { action: options.action } : {}), ...page.where },
+      orderBy: page.orderBy,
+      take: page.take,
+      include: { actor: { select: { name: true, email: true } } },
+    }),
+  );
 }

@@ -1,6 +1,7 @@
 import { db } from "~/db.server";
 import type { EmailStatus } from "~/generated/prisma/client";
 import { recordAudit } from "~/models/audit.server";
+import { newestFirstPage } from "~/models/keyset-page.server";
 import type { Keyset } from "~/utils/keyset";
 
 /** The outbox as staff see it, and the one thing they may do to it: retry a message that gave up. */
@@ -8,34 +9,25 @@ export const OUTBOX_PAGE_SIZE = 50;
 export const EMAIL_STATUSES = ["pending", "sending", "sent", "failed"] as const satisfies readonly EmailStatus[];
 
 export async function outboxPage(options: { status?: EmailStatus; before?: Keyset } = {}) {
-  const rows = await db().emailMessage.findMany({
-    where: {
-      ...(options.status ? { status: options.status } : {}),
-      ...(options.before
-        ? {
-            OR: [
-              { createdAt: { lt: options.before.createdAt } },
-              { createdAt: options.before.createdAt, id: { lt: options.before.id } },
-            ],
-          }
-        : {}),
-    },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    take: OUTBOX_PAGE_SIZE + 1,
-    select: {
-      id: true,
-      kind: true,
-      toAddress: true,
-      subject: true,
-      status: true,
-      attempts: true,
-      lastError: true,
-      nextAttemptAt: true,
-      sentAt: true,
-      createdAt: true,
-    },
-  });
-  return { rows: rows.slice(0, OUTBOX_PAGE_SIZE), hasMore: rows.length > OUTBOX_PAGE_SIZE };
+  return newestFirstPage(OUTBOX_PAGE_SIZE, options.before, (page) =>
+    db().emailMessage.findMany({
+      where: { ...(options.status ? { status: options.status } : {}), ...page.where },
+      orderBy: page.orderBy,
+      take: page.take,
+      select: {
+        id: true,
+        kind: true,
+        toAddress: true,
+        subject: true,
+        status: true,
+        attempts: true,
+        lastError: true,
+        nextAttemptAt: true,
+        sentAt: true,
+        createdAt: true,
+      },
+    }),
+  );
 }
 
 export type RetryOutcome = "retried" | "not_failed" | "not_found";

@@ -1,9 +1,11 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 
 import { AuditDetails } from "~/components/admin/AuditDetails";
 import { OlderPageLink } from "~/components/admin/OlderPageLink";
+import { SelectFilter } from "~/components/staff/SelectFilter";
+import { StaffTable } from "~/components/staff/StaffTable";
 import { auditTargetNames } from "~/models/audit-admin.server";
 import { AUDIT_ACTIONS, auditLogPage } from "~/models/audit.server";
 import { requireAdmin } from "~/staff/auth.server";
@@ -64,71 +66,53 @@ export default function AuditLog() {
       <h1 className="text-2xl font-bold text-brand-800">Audit log</h1>
       <p className="mt-1 text-slate-700">Who changed what, newest first. Entries are never edited or removed.</p>
 
-      <Form method="get" className="mt-6 flex flex-wrap items-end gap-3">
-        <div>
-          <label htmlFor="action" className="block text-sm font-semibold text-slate-900">
-            Action
-          </label>
-          <select id="action" name="action" defaultValue={action} className="mt-1 rounded-md border border-slate-400 px-3 py-2">
-            <option value="">All actions</option>
-            {actions.map((value) => (
-              <option key={value} value={value}>
-                {value}
-              </option>
-            ))}
-          </select>
-        </div>
-        <button type="submit" className="rounded-md border border-brand-700 px-4 py-2 font-semibold text-brand-700 hover:bg-brand-50">
-          Show
-        </button>
-      </Form>
+      <SelectFilter name="action" label="Action" allLabel="All actions" options={actions} value={action} />
 
       {entries.length === 0 ? (
         <p className="mt-6 text-slate-700">No entries{action ? ` for ${action}` : ""}.</p>
       ) : (
-        <div role="region" aria-label="Audit entries" tabIndex={0} className="relative mt-6 w-0 min-w-full overflow-x-auto">
-          <table className="w-full min-w-[44rem] border-collapse text-left text-sm">
-            <caption className="sr-only">Audit entries, newest first</caption>
-            <thead>
-              <tr className="border-b border-slate-300">
-                <th scope="col" className="py-2 pr-3">When (UTC)</th>
-                <th scope="col" className="py-2 pr-3">Who</th>
-                <th scope="col" className="py-2 pr-3">Action</th>
-                <th scope="col" className="py-2 pr-3">Target</th>
-                <th scope="col" className="py-2 pr-3">Details</th>
-                <th scope="col" className="py-2">IP address</th>
-              </tr>
-            </thead>
-            <tbody>
-              {entries.map((entry) => (
-                <tr key={entry.id} className="border-b border-slate-200 align-top">
-                  <th scope="row" className="py-2 pr-3 font-normal whitespace-nowrap">
-                    {entry.when}
-                  </th>
-                  <td className="py-2 pr-3 break-words">{entry.who}</td>
-                  <td className="py-2 pr-3 font-mono">{entry.action}</td>
-                  <td className="py-2 pr-3 break-words">
-                    {entry.target ? (
-                      entry.target.href ? (
-                        <Link to={entry.target.href} className="text-brand-700 underline">
-                          {entry.target.name ?? `${entry.target.type} ${entry.target.id}`}
-                        </Link>
-                      ) : (
-                        `${entry.target.type} ${entry.target.id ?? ""}`
-                      )
-                    ) : (
-                      "—"
-                    )}
-                  </td>
-                  <td className="py-2 pr-3">
-                    <AuditDetails details={entry.details} />
-                  </td>
-                  <td className="py-2 font-mono">{entry.ip ?? "—"}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <StaffTable
+          label="Audit entries"
+          caption="Audit entries, newest first"
+          minWidth="min-w-[44rem]"
+          head={
+            <>
+              <th scope="col" className="py-2 pr-3">When (UTC)</th>
+              <th scope="col" className="py-2 pr-3">Who</th>
+              <th scope="col" className="py-2 pr-3">Action</th>
+              <th scope="col" className="py-2 pr-3">Target</th>
+              <th scope="col" className="py-2 pr-3">Details</th>
+              <th scope="col" className="py-2">IP address</th>
+            </>
+          }
+        >
+          {entries.map((entry) => (
+            <tr key={entry.id} className="border-b border-slate-200 align-top">
+              <th scope="row" className="py-2 pr-3 font-normal whitespace-nowrap">
+                {entry.when}
+              </th>
+              <td className="py-2 pr-3 break-words">{entry.who}</td>
+              <td className="py-2 pr-3 font-mono">{entry.action}</td>
+              <td className="py-2 pr-3 break-words">
+                {entry.target ? (
+                  entry.target.href ? (
+                    <Link to={entry.target.href} className="text-brand-700 underline">
+                      {entry.target.name ?? `${entry.target.type} ${entry.target.id}`}
+                    </Link>
+                  ) : (
+                    `${entry.target.type} ${entry.target.id ?? ""}`
+                  )
+                ) : (
+                  "—"
+                )}
+              </td>
+              <td className="py-2 pr-3">
+                <AuditDetails details={entry.details} />
+              </td>
+              <td className="py-2 font-mono">{entry.ip ?? "—"}</td>
+            </tr>
+          ))}
+        </StaffTable>
       )}
       <OlderPageLink path="/admin/audit" params={{ action }} nextCursor={nextCursor} paged={paged} />
     </section>

@@ -1,10 +1,10 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 
 import { campaignToFormValues } from "~/campaigns/campaign-form.server";
 import { giftRange, handleCampaignPost } from "~/campaigns/editor.server";
-import { CampaignForm } from "~/components/admin/CampaignForm";
+import { CampaignEditorPage } from "~/components/admin/CampaignEditorPage";
 import { CampaignState } from "~/components/admin/CampaignState";
 import { findCampaignForStaff, updateCampaign } from "~/models/campaign-admin.server";
 import { requireAdmin } from "~/staff/auth.server";
@@ -58,12 +58,15 @@ export default function EditCampaign() {
   const { campaign, values, currencyLockedReason, giftRange, saved } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   return (
-    <section className="max-w-3xl">
-      <p>
-        <Link to="/admin/campaigns" className="text-sm text-brand-700 underline">
-          All campaigns
-        </Link>
-      </p>
+    <CampaignEditorPage
+      reply={reply}
+      formKey={reply ? "reply" : campaign.version}
+      values={values}
+      currencyLockedReason={currencyLockedReason}
+      giftRange={giftRange}
+      action={`/admin/campaigns/${campaign.id}`}
+      submitLabel="Save changes"
+    >
       <h1 className="mt-2 text-2xl font-bold text-brand-800">Edit “{campaign.title}”</h1>
       <p className="mt-1 text-slate-700">
         <CampaignState state={campaign.state} slug={campaign.slug} />
@@ -73,18 +76,6 @@ export default function EditCampaign() {
           {SAVED_MESSAGES[saved]}
         </p>
       ) : null}
-      <div className="mt-6">
-        <CampaignForm
-          key={reply ? "reply" : campaign.version}
-          values={reply?.values ?? values}
-          errors={reply?.errors ?? {}}
-          previewHtml={reply?.previewHtml ?? null}
-          currencyLockedReason={currencyLockedReason}
-          giftRange={giftRange}
-          action={`/admin/campaigns/${campaign.id}`}
-          submitLabel="Save changes"
-        />
-      </div>
-    </section>
+    </CampaignEditorPage>
   );
 }

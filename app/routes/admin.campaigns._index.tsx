@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 
+import { StaffTable } from "~/components/staff/StaffTable";
 import type { PublicState } from "~/models/campaign-admin.server";
 import { listCampaignsForStaff } from "~/models/campaign-admin.server";
 import { requireAdmin } from "~/staff/auth.server";
@@ -47,52 +48,51 @@ export default function CampaignList() {
       {campaigns.length === 0 ? (
         <p className="mt-6 text-slate-700">No campaigns yet.</p>
       ) : (
-        <div role="region" aria-label="Campaigns table" tabIndex={0} className="relative mt-6 w-0 min-w-full overflow-x-auto">
-          <table className="w-full min-w-[36rem] border-collapse text-left text-sm">
-            <caption className="sr-only">Every campaign, most recently changed first</caption>
-            <thead>
-              <tr className="border-b border-slate-300">
-                <th scope="col" className="py-2 pr-3">Campaign</th>
-                <th scope="col" className="py-2 pr-3">Status</th>
-                <th scope="col" className="py-2 pr-3 text-right">Raised / goal</th>
-                <th scope="col" className="py-2 pr-3">Dates (UTC)</th>
-                <th scope="col" className="py-2">Public page</th>
-              </tr>
-            </thead>
-            <tbody>
-              {campaigns.map((campaign) => (
-                <tr key={campaign.id} className="border-b border-slate-200 align-top">
-                  <th scope="row" className="py-2 pr-3 font-normal">
-                    <Link to={`/admin/campaigns/${campaign.id}`} className="font-semibold text-brand-700 underline">
-                      {campaign.title}
-                    </Link>
-                    <span className="block text-slate-700">/campaigns/{campaign.slug}</span>
-                  </th>
-                  <td className="py-2 pr-3">
-                    <span className={`rounded px-2 py-0.5 font-semibold ${STATE_LABELS[campaign.state].className}`}>{STATE_LABELS[campaign.state].text}</span>
-                  </td>
-                  <td className="py-2 pr-3 text-right tabular-nums">
-                    {campaign.raised} / {campaign.goal}
-                  </td>
-                  <td className="py-2 pr-3">
-                    {campaign.startsAt ? `from ${campaign.startsAt}` : "no start date"}
-                    <br />
-                    {campaign.endsAt ? `until ${campaign.endsAt}` : "no end date"}
-                  </td>
-                  <td className="py-2">
-                    {campaign.state === "live" || campaign.state === "ended" ? (
-                      <a href={`/campaigns/${campaign.slug}`} className="text-brand-700 underline">
-                        View<span className="sr-only"> {campaign.title} on the site</span>
-                      </a>
-                    ) : (
-                      <span className="text-slate-700">Not on the site</span>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <StaffTable
+          label="Campaigns table"
+          caption="Every campaign, most recently changed first"
+          minWidth="min-w-[36rem]"
+          head={
+            <>
+              <th scope="col" className="py-2 pr-3">Campaign</th>
+              <th scope="col" className="py-2 pr-3">Status</th>
+              <th scope="col" className="py-2 pr-3 text-right">Raised / goal</th>
+              <th scope="col" className="py-2 pr-3">Dates (UTC)</th>
+              <th scope="col" className="py-2">Public page</th>
+            </>
+          }
+        >
+          {campaigns.map((campaign) => (
+            <tr key={campaign.id} className="border-b border-slate-200 align-top">
+              <th scope="row" className="py-2 pr-3 font-normal">
+                <Link to={`/admin/campaigns/${campaign.id}`} className="font-semibold text-brand-700 underline">
+                  {campaign.title}
+                </Link>
+                <span className="block text-slate-700">/campaigns/{campaign.slug}</span>
+              </th>
+              <td className="py-2 pr-3">
+                <span className={`rounded px-2 py-0.5 font-semibold ${STATE_LABELS[campaign.state].className}`}>{STATE_LABELS[campaign.state].text}</span>
+              </td>
+              <td className="py-2 pr-3 text-right tabular-nums">
+                {campaign.raised} / {campaign.goal}
+              </td>
+              <td className="py-2 pr-3">
+                {campaign.startsAt ? `from ${campaign.startsAt}` : "no start date"}
+                <br />
+                {campaign.endsAt ? `until ${campaign.endsAt}` : "no end date"}
+              </td>
+              <td className="py-2">
+                {campaign.state === "live" || campaign.state === "ended" ? (
+                  <a href={`/campaigns/${campaign.slug}`} className="text-brand-700 underline">
+                    View<span className="sr-only"> {campaign.title} on the site</span>
+                  </a>
+                ) : (
+                  <span className="text-slate-700">Not on the site</span>
+                )}
+              </td>
+            </tr>
+          ))}
+        </StaffTable>
       )}
     </section>
   );

@@ -1,9 +1,9 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 
 import { giftRange, handleCampaignPost } from "~/campaigns/editor.server";
 import { EMPTY_CAMPAIGN_VALUES } from "~/campaigns/fields";
-import { CampaignForm } from "~/components/admin/CampaignForm";
+import { CampaignEditorPage } from "~/components/admin/CampaignEditorPage";
 import { createCampaign } from "~/models/campaign-admin.server";
 import { requireAdmin } from "~/staff/auth.server";
 import { clientIp, readForm } from "~/utils/request.server";
@@ -27,25 +27,9 @@ export default function NewCampaign() {
   const { values, giftRange } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   return (
-    <section className="max-w-3xl">
-      <p>
-        <Link to="/admin/campaigns" className="text-sm text-brand-700 underline">
-          All campaigns
-        </Link>
-      </p>
+    <CampaignEditorPage reply={reply} values={values} currencyLockedReason={null} giftRange={giftRange} action="/admin/campaigns/new" submitLabel="Create campaign">
       <h1 className="mt-2 text-2xl font-bold text-brand-800">New campaign</h1>
       <p className="mt-1 text-slate-700">A new campaign starts as a draft: only staff see it until you publish it.</p>
-      <div className="mt-6">
-        <CampaignForm
-          values={reply?.values ?? values}
-          errors={reply?.errors ?? {}}
-          previewHtml={reply?.previewHtml ?? null}
-          currencyLockedReason={null}
-          giftRange={giftRange}
-          action="/admin/campaigns/new"
-          submitLabel="Create campaign"
-        />
-      </div>
-    </section>
+    </CampaignEditorPage>
   );
 }

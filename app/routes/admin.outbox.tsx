@@ -3,6 +3,8 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 
 import { OlderPageLink } from "~/components/admin/OlderPageLink";
+import { SelectFilter } from "~/components/staff/SelectFilter";
+import { StaffTable } from "~/components/staff/StaffTable";
 import { EMAIL_STATUSES, outboxPage, retryFailedEmail } from "~/models/outbox-admin.server";
 import { requireAdmin } from "~/staff/auth.server";
 import { formatUtc } from "~/utils/datetime";
@@ -87,75 +89,57 @@ export default function Outbox() {
         </p>
       ) : null}
 
-      <Form method="get" className="mt-6 flex flex-wrap items-end gap-3">
-        <div>
-          <label htmlFor="status" className="block text-sm font-semibold text-slate-900">
-            Status
-          </label>
-          <select id="status" name="status" defaultValue={status} className="mt-1 rounded-md border border-slate-400 px-3 py-2">
-            <option value="">All</option>
-            {EMAIL_STATUSES.map((value) => (
-              <option key={value} value={value}>
-                {value}
-              </option>
-            ))}
-          </select>
-        </div>
-        <button type="submit" className="rounded-md border border-brand-700 px-4 py-2 font-semibold text-brand-700 hover:bg-brand-50">
-          Show
-        </button>
-      </Form>
+      <SelectFilter name="status" label="Status" allLabel="All" options={EMAIL_STATUSES} value={status} />
 
       {emails.length === 0 ? (
         <p className="mt-6 text-slate-700">No emails{status ? ` with status ${status}` : ""}.</p>
       ) : (
-        <div role="region" aria-label="Emails" tabIndex={0} className="relative mt-6 w-0 min-w-full overflow-x-auto">
-          <table className="w-full min-w-[44rem] border-collapse text-left text-sm">
-            <caption className="sr-only">Emails, newest first</caption>
-            <thead>
-              <tr className="border-b border-slate-300">
-                <th scope="col" className="py-2 pr-3">Email</th>
-                <th scope="col" className="py-2 pr-3">Status</th>
-                <th scope="col" className="py-2 pr-3">Last error</th>
-                <th scope="col" className="py-2">Action</th>
-              </tr>
-            </thead>
-            <tbody>
-              {emails.map((email) => (
-                <tr key={email.id} className="border-b border-slate-200 align-top">
-                  <th scope="row" className="py-2 pr-3 font-normal">
-                    <span className="block font-semibold">{email.subject}</span>
-                    <span className="block break-all text-slate-700">to {email.to}</span>
-                    <span className="block text-slate-700">
-                      {email.kind}, queued {email.createdAt}
-                    </span>
-                  </th>
-                  <td className="py-2 pr-3">
-                    <span className={`rounded px-2 py-0.5 font-semibold ${STATUS_STYLES[email.status]}`}>{email.status}</span>
-                    <span className="mt-1 block text-slate-700">
-                      {email.attempts} {email.attempts === 1 ? "attempt" : "attempts"}
-                    </span>
-                    {email.nextAttemptAt ? <span className="block text-slate-700">next {email.nextAttemptAt}</span> : null}
-                    {email.sentAt ? <span className="block text-slate-700">sent {email.sentAt}</span> : null}
-                  </td>
-                  <td className="max-w-xs py-2 pr-3 break-words text-slate-800">{email.lastError ?? "—"}</td>
-                  <td className="py-2">
-                    {email.status === "failed" ? (
-                      <Form method="post">
-                        <input type="hidden" name="intent" value="retry" />
-                        <input type="hidden" name="emailId" value={email.id} />
-                        <input type="hidden" name="status" value={status} />
-                        <button type="submit" className="rounded-md bg-brand-700 px-3 py-1 font-semibold text-white hover:bg-brand-800">
-                          Retry<span className="sr-only"> “{email.subject}” to {email.to}</span>
-                        </button>
-                      </Form>
-                    ) : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <StaffTable
+          label="Emails"
+          caption="Emails, newest first"
+          minWidth="min-w-[44rem]"
+          head={
+            <>
+              <th scope="col" className="py-2 pr-3">Email</th>
+              <th scope="col" className="py-2 pr-3">Status</th>
+              <th scope="col" className="py-2 pr-3">Last error</th>
+              <th scope="col" className="py-2">Action</th>
+            </>
+          }
+        >
+          {emails.map((email) => (
+            <tr key={email.id} className="border-b border-slate-200 align-top">
+              <th scope="row" className="py-2 pr-3 font-normal">
+                <span className="block font-semibold">{email.subject}</span>
+                <span className="block break-all text-slate-700">to {email.to}</span>
+                <span className="block text-slate-700">
+                  {email.kind}, queued {email.createdAt}
+                </span>
+              </th>
+              <td className="py-2 pr-3">
+                <span className={`rounded px-2 py-0.5 font-semibold ${STATUS_STYLES[email.status]}`}>{email.status}</span>
+                <span className="mt-1 block text-slate-700">
+                  {email.attempts} {email.attempts === 1 ? "attempt" : "attempts"}
+                </span>
+                {email.nextAttemptAt ? <span className="block text-slate-700">next {email.nextAttemptAt}</span> : null}
+                {email.sentAt ? <span className="block text-slate-700">sent {email.sentAt}</span> : null}
+              </td>
+              <td className="max-w-xs py-2 pr-3 break-words text-slate-800">{email.lastError ?? "—"}</td>
+              <td className="py-2">
+                {email.status === "failed" ? (
+                  <Form method="post">
+                    <input type="hidden" name="intent" value="retry" />
+                    <input type="hidden" name="emailId" value={email.id} />
+                    <input type="hidden" name="status" value={status} />
+                    <button type="submit" className="rounded-md bg-brand-700 px-3 py-1 font-semibold text-white hover:bg-brand-800">
+                      Retry<span className="sr-only"> “{email.subject}” to {email.to}</span>
+                    </button>
+                  </Form>
+                ) : null}
+              </td>
+            </tr>
+          ))}
+        </StaffTable>
       )}
       <OlderPageLink path="/admin/outbox" params={{ status }} nextCursor={nextCursor} paged={paged} />
     </section>

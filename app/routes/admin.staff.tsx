@@ -3,6 +3,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 
 import { NewStaffForm } from "~/components/admin/NewStaffForm";
+import { StaffTable } from "~/components/staff/StaffTable";
 import {
   createStaffAccount,
   listStaffAccounts,
@@ -103,69 +104,68 @@ export default function StaffAccounts() {
         </p>
       ) : null}
 
-      <div role="region" aria-label="Staff accounts" tabIndex={0} className="relative mt-6 w-0 min-w-full overflow-x-auto">
-        <table className="w-full min-w-[44rem] border-collapse text-left text-sm">
-          <caption className="sr-only">Staff accounts, active first</caption>
-          <thead>
-            <tr className="border-b border-slate-300">
-              <th scope="col" className="py-2 pr-3">Name</th>
-              <th scope="col" className="py-2 pr-3">Role</th>
-              <th scope="col" className="py-2 pr-3">Status</th>
-              <th scope="col" className="py-2 pr-3">Last sign-in (UTC)</th>
-              <th scope="col" className="py-2">Change</th>
-            </tr>
-          </thead>
-          <tbody>
-            {accounts.map((account) => (
-              <tr key={account.id} id={`staff-${account.id}`} className="border-b border-slate-200 align-top">
-                <th scope="row" className="py-2 pr-3 font-normal">
-                  <span className="block font-semibold">
-                    {account.name}
-                    {account.isMe ? " (you)" : ""}
-                  </span>
-                  <span className="block break-all text-slate-700">{account.email}</span>
-                </th>
-                <td className="py-2 pr-3">{account.role}</td>
-                <td className="py-2 pr-3">{account.disabledAt ? `Disabled since ${account.disabledAt}` : "Active"}</td>
-                <td className="py-2 pr-3">{account.lastSignInAt ?? "never"}</td>
-                <td className="space-y-2 py-2">
-                  <Form method="post" className="flex flex-wrap items-center gap-2">
-                    <input type="hidden" name="intent" value="role" />
-                    <input type="hidden" name="userId" value={account.id} />
-                    <label htmlFor={`role-${account.id}`} className="sr-only">
-                      Role for {account.name}
-                    </label>
-                    <select id={`role-${account.id}`} name="role" defaultValue={account.role} className="rounded-md border border-slate-400 px-2 py-1">
-                      <option value="viewer">viewer</option>
-                      <option value="admin">admin</option>
-                    </select>
-                    <button type="submit" className="rounded-md border border-brand-700 px-3 py-1 font-semibold text-brand-700 hover:bg-brand-50">
-                      Change role<span className="sr-only"> of {account.name}</span>
-                    </button>
-                  </Form>
-                  {account.isMe ? null : (
-                    <Form method="post">
-                      <input type="hidden" name="intent" value={account.disabledAt ? "enable" : "disable"} />
-                      <input type="hidden" name="userId" value={account.id} />
-                      <button
-                        type="submit"
-                        className={
-                          account.disabledAt
-                            ? "rounded-md bg-brand-700 px-3 py-1 font-semibold text-white hover:bg-brand-800"
-                            : "rounded-md border border-red-700 px-3 py-1 font-semibold text-red-800 hover:bg-red-50"
-                        }
-                      >
-                        {account.disabledAt ? "Enable" : "Disable"}
-                        <span className="sr-only"> {account.name}</span>
-                      </button>
-                    </Form>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <StaffTable
+        label="Staff accounts"
+        caption="Staff accounts, active first"
+        minWidth="min-w-[44rem]"
+        head={
+          <>
+            <th scope="col" className="py-2 pr-3">Name</th>
+            <th scope="col" className="py-2 pr-3">Role</th>
+            <th scope="col" className="py-2 pr-3">Status</th>
+            <th scope="col" className="py-2 pr-3">Last sign-in (UTC)</th>
+            <th scope="col" className="py-2">Change</th>
+          </>
+        }
+      >
+        {accounts.map((account) => (
+          <tr key={account.id} id={`staff-${account.id}`} className="border-b border-slate-200 align-top">
+            <th scope="row" className="py-2 pr-3 font-normal">
+              <span className="block font-semibold">
+                {account.name}
+                {account.isMe ? " (you)" : ""}
+              </span>
+              <span className="block break-all text-slate-700">{account.email}</span>
+            </th>
+            <td className="py-2 pr-3">{account.role}</td>
+            <td className="py-2 pr-3">{account.disabledAt ? `Disabled since ${account.disabledAt}` : "Active"}</td>
+            <td className="py-2 pr-3">{account.lastSignInAt ?? "never"}</td>
+            <td className="space-y-2 py-2">
+              <Form method="post" className="flex flex-wrap items-center gap-2">
+                <input type="hidden" name="intent" value="role" />
+                <input type="hidden" name="userId" value={account.id} />
+                <label htmlFor={`role-${account.id}`} className="sr-only">
+                  Role for {account.name}
+                </label>
+                <select id={`role-${account.id}`} name="role" defaultValue={account.role} className="rounded-md border border-slate-400 px-2 py-1">
+                  <option value="viewer">viewer</option>
+                  <option value="admin">admin</option>
+                </select>
+                <button type="submit" className="rounded-md border border-brand-700 px-3 py-1 font-semibold text-brand-700 hover:bg-brand-50">
+                  Change role<span className="sr-only"> of {account.name}</span>
+                </button>
+              </Form>
+              {account.isMe ? null : (
+                <Form method="post">
+                  <input type="hidden" name="intent" value={account.disabledAt ? "enable" : "disable"} />
+                  <input type="hidden" name="userId" value={account.id} />
+                  <button
+                    type="submit"
+                    className={
+                      account.disabledAt
+                        ? "rounded-md bg-brand-700 px-3 py-1 font-semibold text-white hover:bg-brand-800"
+                        : "rounded-md border border-red-700 px-3 py-1 font-semibold text-red-800 hover:bg-red-50"
+                    }
+                  >
+                    {account.disabledAt ? "Enable" : "Disable"}
+                    <span className="sr-only"> {account.name}</span>
+                  </button>
+                </Form>
+              )}
+            </td>
+          </tr>
+        ))}
+      </StaffTable>
 
       <h2 id="new-staff-heading" className="mt-10 text-xl font-semibold text-brand-800">
         New account
