@@ -11,6 +11,7 @@ import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 
+import { isSharedCacheable } from "~/utils/cache-control";
 import { NonceProvider } from "~/utils/nonce";
 import { noteDatabaseUnavailable, statusFor } from "~/utils/service-unavailable.server";
 
@@ -35,7 +36,10 @@ export default function handleRequest(
   const nonce = loadContext.cspNonce;
   responseStatusCode = statusFor(request, responseStatusCode, responseHeaders);
   // Bots and SPA mode get the complete document; browsers get the shell first.
-  const waitForAll = isbot(request.headers.get("user-agent") ?? "") || remixContext.isSpaMode;
+  // Public pages are complete documents for everyone: their ETag is computed
+  // from the whole body anyway, and must not depend on who asked.
+  const waitForAll =
+    isbot(request.headers.get("user-agent") ?? "") || remixContext.isSpaMode || isSharedCacheable(responseHeaders.get("Cache-Control"));
 
   return new Promise<Response>((resolve, reject) => {
     let shellRendered = false;

@@ -122,7 +122,7 @@ interface Case {
   count?: boolean;
 }
 
-async function median(runs: number, work: () => Promise<unknown>): Promise<number> {
+export async function median(runs: number, work: () => Promise<unknown>): Promise<number> {
   await work();
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {

@@ -1,6 +1,6 @@
 import crypto from "node:crypto";
 
-import { PRIVATE_PAGE } from "~/utils/cache-control";
+import { isSharedCacheable, PRIVATE_PAGE } from "~/utils/cache-control";
 
 /**
  * Conditional GETs for public pages. A response whose Cache-Control says
@@ -38,8 +38,7 @@ export interface Revalidated {
 export function isPublicResponse(method: string, response: Response): boolean {
   if (method !== "GET" && method !== "HEAD") return false;
   if (response.status !== 200 || !response.body) return false;
-  const cacheControl = response.headers.get("Cache-Control") ?? "";
-  return /(^|,)\s*public\s*(,|$)/i.test(cacheControl);
+  return isSharedCacheable(response.headers.get("Cache-Control"));
 }
 
 export async function revalidate(input: RevalidationInput, response: Response): Promise<Revalidated> {

@@ -18,3 +18,8 @@ export const PRIVATE_PAGE = "private, no-store";
 export const cacheControlFromData: HeadersFunction = ({ actionHeaders, loaderHeaders }) => ({
   "Cache-Control": actionHeaders.get("Cache-Control") ?? loaderHeaders.get("Cache-Control") ?? PRIVATE_PAGE,
 });
+
+/** Whether a Cache-Control value lets a shared cache store the response. */
+export function isSharedCacheable(cacheControl: string | null): boolean {
+  return /(^|,)\s*public\s*(,|$)/i.test(cacheControl ?? "");
+}
