@@ -64,6 +64,8 @@ describe("staff sign-in", () => {
 
   it("gives one answer for an unknown email, a wrong password and a disabled account", async () => {
     const { user } = await signedInStaff("admin", { email: "same-answer@example.org", withPassword: true });
+    // Another admin, so that this one may be disabled (the last admin never can be).
+    await signedInStaff("admin", { email: "other-admin@example.org" });
     const unknown = await attempt("nobody@example.org", STAFF_PASSWORD);
     const wrong = await attempt("same-answer@example.org", "not the right password");
     await setStaffDisabled(user.id, true, { actorId: null });
