@@ -5,6 +5,7 @@ import compression from "compression";
 import express from "express";
 
 import { bodyLimitMiddleware, bodyLimitsFromEnv } from "~/server/body-limit.server";
+import { createPageMemory } from "~/server/page-memory.server";
 import { plainErrorHandler } from "~/server/plain-response.server";
 import { remixHandler } from "~/server/remix-handler.server";
 import { sameOriginMiddleware } from "~/server/same-origin.server";
@@ -52,6 +53,7 @@ export function createApp({ env, build, publicDir = "public" }: AppOptions): exp
         cspNonce: res.locals.cspNonce as string,
       }),
       nonceKey: env.SESSION_SECRET ?? crypto.randomBytes(32).toString("hex"),
+      pageMemory: createPageMemory({ seconds: env.PUBLIC_PAGE_MEMORY_SECONDS }),
     }),
   );
   app.use(plainErrorHandler);

@@ -1,7 +1,8 @@
 import { createRequestHandler, writeReadableStreamToWritable, type AppLoadContext, type ServerBuild } from "@remix-run/node";
 import type { Request as ExpressRequest, RequestHandler, Response as ExpressResponse } from "express";
 
-import { revalidate } from "~/server/revalidation.server";
+import type { PageMemory } from "~/server/page-memory.server";
+import { answer, revalidate, type Revalidated } from "~/server/revalidation.server";
 
 /**
  * Hands Express requests to Remix, as @remix-run/express does, except that
@@ -16,9 +17,11 @@ export interface RemixHandlerOptions {
   getLoadContext: (req: ExpressRequest, res: ExpressResponse) => AppLoadContext;
   /** Key of the nonce derived from a public page's body; the same on every instance. */
   nonceKey: string;
+  /** Public pages rendered moments ago, answered again without rendering; none when off. */
+  pageMemory?: PageMemory;
 }
 
-export function remixHandler({ build, mode, getLoadContext, nonceKey }: RemixHandlerOptions): RequestHandler {
+export function remixHandler({ build, mode, getLoadContext, nonceKey, pageMemory }: RemixHandlerOptions): RequestHandler {
   let handledBuild: ServerBuild | undefined;
   let handle: ReturnType<typeof createRequestHandler> | undefined;
   return async (req, res, next) => {
@@ -29,10 +32,20 @@ export function remixHandler({ build, mode, getLoadContext, nonceKey }: RemixHan
         handle = createRequestHandler(current, mode);
       }
       const requestNonce = String(res.locals.cspNonce ?? "");
-      const { response, nonce } = await revalidate(
-        { method: req.method, ifNoneMatch: req.get("if-none-match"), requestNonce, nonceKey },
-        await handle(fetchRequest(req, res), getLoadContext(req, res)),
-      );
+      const ifNoneMatch = req.get("if-none-match");
+      const memoryKey = pageMemory && (req.method === "GET" || req.method === "HEAD") ? req.originalUrl : undefined;
+      const remembered = memoryKey ? pageMemory?.get(memoryKey) : undefined;
+      let result: Revalidated;
+      if (remembered) {
+        result = { response: answer(remembered, ifNoneMatch), nonce: remembered.nonce };
+      } else {
+        result = await revalidate(
+          { method: req.method, ifNoneMatch, requestNonce, nonceKey },
+          await handle(fetchRequest(req, res), getLoadContext(req, res)),
+        );
+        if (memoryKey && result.stored) pageMemory?.set(memoryKey, result.stored);
+      }
+      const { response, nonce } = result;
       if (nonce) {
         // The page now carries a nonce derived from its content: the policy names that one.
         const policy = res.getHeader("Content-Security-Policy");

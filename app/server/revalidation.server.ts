@@ -32,6 +32,17 @@ export interface Revalidated {
   response: Response;
   /** The nonce the response now carries, when it was replaced. */
   nonce?: string;
+  /** A public page in the form that can be answered again (page-memory.server.ts). */
+  stored?: StoredPage;
+}
+
+/** A public page ready to be sent: its final body, headers (with ETag) and nonce. */
+export interface StoredPage {
+  etag: string;
+  nonce?: string;
+  statusText: string;
+  headers: [string, string][];
+  body: string;
 }
 
 /** Whether a response may be stored by a shared cache and so gets an ETag. */
@@ -44,29 +55,43 @@ export function isPublicResponse(method: string, response: Response): boolean {
 export async function revalidate(input: RevalidationInput, response: Response): Promise<Revalidated> {
   if (!response.headers.has("Cache-Control")) response.headers.set("Cache-Control", PRIVATE_PAGE);
   if (!isPublicResponse(input.method, response)) return { response };
-  const headers = new Headers(response.headers);
-  if (headers.has("Set-Cookie")) {
+  if (response.headers.has("Set-Cookie")) {
     // A response that sets a cookie is someone's own: never let a shared cache keep it.
+    const headers = new Headers(response.headers);
     headers.set("Cache-Control", "private, no-cache");
     return { response: new Response(response.body, { status: response.status, statusText: response.statusText, headers }) };
   }
+  const stored = await storePage(input, response);
+  return { response: answer(stored, input.ifNoneMatch), nonce: stored.nonce, stored };
+}
 
+async function storePage(input: RevalidationInput, response: Response): Promise<StoredPage> {
   const body = await response.text();
   const withoutNonce = input.requestNonce ? body.replaceAll(input.requestNonce, "") : body;
   const digest = crypto.createHmac("sha256", input.nonceKey).update(withoutNonce).digest();
   const etag = `W/"${digest.subarray(0, 16).toString("base64url")}"`;
   const usesNonce = Boolean(input.requestNonce) && body.includes(input.requestNonce);
   const nonce = usesNonce ? digest.subarray(16, 32).toString("base64") : undefined;
+  const headers = new Headers(response.headers);
   headers.set("ETag", etag);
-
-  if (matches(input.ifNoneMatch, etag)) {
-    headers.delete("Content-Type");
-    headers.delete("Content-Length");
-    return { response: new Response(null, { status: 304, headers }), nonce };
-  }
-  const finalBody = nonce ? body.replaceAll(input.requestNonce, nonce) : body;
   headers.delete("Content-Length");
-  return { response: new Response(finalBody, { status: 200, statusText: response.statusText, headers }), nonce };
+  return {
+    etag,
+    nonce,
+    statusText: response.statusText,
+    headers: [...headers.entries()],
+    body: nonce ? body.replaceAll(input.requestNonce, nonce) : body,
+  };
+}
+
+/** The page, or an empty 304 when the client already holds this version. */
+export function answer(page: StoredPage, ifNoneMatch: string | undefined): Response {
+  const headers = new Headers(page.headers);
+  if (matches(ifNoneMatch, page.etag)) {
+    headers.delete("Content-Type");
+    return new Response(null, { status: 304, headers });
+  }
+  return new Response(page.body, { status: 200, statusText: page.statusText, headers });
 }
 
 /** If-None-Match uses the weak comparison: `W/` prefixes do not count, `*` matches anything. */

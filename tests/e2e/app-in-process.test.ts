@@ -53,6 +53,7 @@ beforeAll(async () => {
     STRIPE_WEBHOOK_SECRET: TEST_WEBHOOK_SECRET,
     DATABASE_URL: "",
     STRIPE_SECRET_KEY: "",
+    PUBLIC_PAGE_MEMORY_SECONDS: "0",
   });
   resetEnvCache();
   env = parseEnv();
@@ -236,6 +237,26 @@ describe("a public page and a shared cache", () => {
     expect(after.status).toBe(200);
     expect(after.headers.get("etag")).not.toBe(etag);
     expect(await after.text()).toContain("A new summary for the campaign.");
+  });
+
+  it("is answered from the server's page memory for a few seconds, changes and all", async () => {
+    const url = await serve({ env: { ...env, PUBLIC_PAGE_MEMORY_SECONDS: 60 } });
+    const slug = CAMPAIGN.split("/").pop();
+    const first = await fetch(`${url}${CAMPAIGN}`);
+    const etag = first.headers.get("etag") ?? "";
+    const html = await first.text();
+    await db().campaign.update({ where: { slug }, data: { summary: "Written while the page is remembered." } });
+
+    const remembered = await fetch(`${url}${CAMPAIGN}`);
+    expect(remembered.headers.get("etag")).toBe(etag);
+    expect(policyNonce(remembered)).toBe(policyNonce(first));
+    expect(await remembered.text()).toBe(html);
+    expect((await fetch(`${url}${CAMPAIGN}`, { headers: { "if-none-match": etag } })).status).toBe(304);
+    // Rendering every request, the change shows at once.
+    expect(await (await fetch(`${baseUrl}${CAMPAIGN}`)).text()).toContain("Written while the page is remembered.");
+    // A page with a donor's details is never remembered.
+    const pledge = "3f1c2b9e-6a4d-4c1e-9f7a-2d8b5e0c1a47";
+    expect((await fetch(`${url}${CAMPAIGN}?pledge=${pledge}`)).headers.get("cache-control")).toBe("private, no-store");
   });
 
   it("is never stored when it holds a donor's own details, nor are staff pages", async () => {

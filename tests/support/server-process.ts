@@ -45,6 +45,8 @@ export function serverEnv(options: ServerOptions): NodeJS.ProcessEnv {
     SMTP_URL: "",
     // Outbox sending is not under test here; receipts stay queued for the assertions.
     EMAIL_SEND_INTERVAL_SECONDS: "0",
+    // Every request reaches the database (a page kept in memory would hide an outage).
+    PUBLIC_PAGE_MEMORY_SECONDS: "0",
     ...options.env,
   };
 }
