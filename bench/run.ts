@@ -55,6 +55,13 @@ interface DatabaseRun {
 }
 
 const STATIC_DIR = path.resolve("public/bench");
+const ROW = {
+  rendered: "campaign page, rendered from the database every request",
+  revalidated: "the same, revalidated (If-None-Match: 304)",
+  file: "the same HTML as a static file (same process)",
+  memory: "campaign page with the 5 s page memory (the default)",
+  memoryRevalidated: "the same, revalidated from memory (304)",
+} as const;
 const log = (message: string) => console.log(`  ${message}`);
 
 function build(): void {
@@ -88,33 +95,48 @@ async function runOn(kind: BenchDatabaseKind, options: Options): Promise<Databas
       await database.close();
     });
 
-    const server = await startServer(serverOptions);
-    let ingestion: IngestionResult;
     const rows: LoadRow[] = [];
+    const load = { connections: options.connections, seconds: options.seconds };
+    const pagePath = `/campaigns/${AWARENESS_CAMPAIGN_SLUG}`;
+    const measure = async (baseUrl: string, list: [string, string, Record<string, string>][]) => {
+      log("warming up...");
+      await loadRow("warm-up", `${baseUrl}${pagePath}`, { ...load, seconds: Math.min(3, options.seconds) });
+      for (const [name, url, headers] of list) {
+        log(`${name}: ${options.seconds} s at ${options.connections} connections...`);
+        rows.push(await loadRow(name, `${baseUrl}${url}`, { ...load, headers }));
+      }
+    };
+
+    // First every request rendered from the database (the page memory off).
+    let server = await startServer({ ...serverOptions, env: { PUBLIC_PAGE_MEMORY_SECONDS: "0" } });
+    let ingestion: IngestionResult;
     let weight: PageWeight;
+    let etag: string;
     try {
       log(`posting their ${prepared.gifts.flat().length} events (and duplicates), ${options.connections} at a time...`);
       ingestion = await ingest(server.baseUrl, prepared, { concurrency: options.connections, duplicateShare: 0.1, secret: TEST_WEBHOOK_SECRET });
 
-      const pageUrl = `${server.baseUrl}/campaigns/${AWARENESS_CAMPAIGN_SLUG}`;
-      const page = await fetch(pageUrl);
-      const etag = page.headers.get("etag");
-      if (page.status !== 200 || !etag) throw new Error(`the campaign page answered ${page.status} with ETag ${etag ?? "none"}`);
+      const page = await fetch(`${server.baseUrl}${pagePath}`);
+      etag = page.headers.get("etag") ?? "";
+      if (page.status !== 200 || !etag) throw new Error(`the campaign page answered ${page.status} with ETag ${etag || "none"}`);
       fs.mkdirSync(STATIC_DIR, { recursive: true });
       fs.writeFileSync(path.join(STATIC_DIR, "campaign.html"), Buffer.from(await page.arrayBuffer()));
-
-      const load = { connections: options.connections, seconds: options.seconds };
-      log("warming up...");
-      await loadRow("warm-up", pageUrl, { ...load, seconds: Math.min(3, options.seconds) });
-      for (const [name, url, headers] of [
-        ["campaign page, rendered from the database", pageUrl, {}],
-        ["campaign page, revalidated (If-None-Match: 304)", pageUrl, { "if-none-match": etag }],
-        ["the same HTML as a static file (same process)", `${server.baseUrl}/bench/campaign.html`, {}],
-      ] as const) {
-        log(`${name}: ${options.seconds} s at ${options.connections} connections...`);
-        rows.push(await loadRow(name, url, { ...load, headers }));
-      }
-      weight = await pageWeight(pageUrl);
+      await measure(server.baseUrl, [
+        [ROW.rendered, pagePath, {}],
+        [ROW.revalidated, pagePath, { "if-none-match": etag }],
+        [ROW.file, "/bench/campaign.html", {}],
+      ]);
+      weight = await pageWeight(`${server.baseUrl}${pagePath}`);
+    } finally {
+      await server.stop();
+    }
+    // Then as configured by default: rendered pages kept in memory for a few seconds.
+    server = await startServer({ ...serverOptions, env: { PUBLIC_PAGE_MEMORY_SECONDS: "5" } });
+    try {
+      await measure(server.baseUrl, [
+        [ROW.memory, pagePath, {}],
+        [ROW.memoryRevalidated, pagePath, { "if-none-match": etag }],
+      ]);
     } finally {
       await server.stop();
       fs.rmSync(STATIC_DIR, { recursive: true, force: true });
@@ -160,7 +182,8 @@ function report(runs: DatabaseRun[], options: Options, skipped: string[]): strin
   );
   for (const reason of skipped) out.push("", `Skipped: ${reason}`);
   for (const run of runs) {
-    const [page, revalidated, file] = run.rows;
+    const row = (name: string) => run.rows.find((r) => r.name === name);
+    const [page, revalidated, file, memory] = [row(ROW.rendered), row(ROW.revalidated), row(ROW.file), row(ROW.memory)];
     out.push("", `## ${run.label}`, "", "### Campaign page against the static-file limit", "");
     out.push(
       table(
@@ -182,6 +205,13 @@ function report(runs: DatabaseRun[], options: Options, skipped: string[]): strin
         `Rendered page / static file: **${(page.requestsPerSecond / file.requestsPerSecond).toFixed(2)}×** the requests per second ` +
           `(p50 ${n1(page.p50Ms)} ms against ${n1(file.p50Ms)} ms). Revalidated / rendered: ${(revalidated.requestsPerSecond / page.requestsPerSecond).toFixed(2)}× ` +
           "(a 304 saves the bytes, not the rendering: the ETag is computed from the rendered page).",
+      );
+    }
+    if (memory && file) {
+      out.push(
+        "",
+        `With the page memory (default): **${(memory.requestsPerSecond / file.requestsPerSecond).toFixed(2)}×** the static file's requests per second ` +
+          `(p50 ${n1(memory.p50Ms)} ms against ${n1(file.p50Ms)} ms).`,
       );
     }
     const w = run.weight;

@@ -20,6 +20,23 @@ export function assertMinorUnits(amount: number): void {
   }
 }
 
+/** Building an Intl.NumberFormat is costly; pages format dozens of amounts, so each is built once. */
+const formats = new Map<string, Intl.NumberFormat>();
+function numberFormat(locale: string, currency: string, minDigits: number, maxDigits: number): Intl.NumberFormat {
+  const key = `${locale}/${currency}/${minDigits}/${maxDigits}`;
+  let format = formats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, {
+      style: "currency",
+      currency,
+      minimumFractionDigits: minDigits,
+      maximumFractionDigits: maxDigits,
+    });
+    formats.set(key, format);
+  }
+  return format;
+}
+
 /** "$1,234.50" style, for display. */
 export function formatMoney(amount: number, currency: string, locale = "en-US"): string {
   assertMinorUnits(amount);
@@ -27,12 +44,7 @@ export function formatMoney(amount: number, currency: string, locale = "en-US"):
   const { whole, fraction } = splitMinor(amount, digits);
   // Intl takes a string with an exact decimal, so no float rounding happens.
   const decimal = `${amount < 0 ? "-" : ""}${whole}${digits ? `.${fraction}` : ""}`;
-  return new Intl.NumberFormat(locale, {
-    style: "currency",
-    currency: currency.toUpperCase(),
-    minimumFractionDigits: digits,
-    maximumFractionDigits: digits,
-  }).format(decimal as unknown as number);
+  return numberFormat(locale, currency.toUpperCase(), digits, digits).format(decimal as unknown as number);
 }
 
 /** "1234.50": a plain decimal string (CSV cells, form values). */
@@ -47,11 +59,7 @@ export function toDecimalString(amount: number, currency: string): string {
 export function formatMoneyShort(amount: number, currency: string, locale = "en-US"): string {
   const digits = minorUnitDigits(currency);
   if (digits > 0 && amount % 10 ** digits === 0) {
-    return new Intl.NumberFormat(locale, {
-      style: "currency",
-      currency: currency.toUpperCase(),
-      maximumFractionDigits: 0,
-    }).format(String(amount / 10 ** digits) as unknown as number);
+    return numberFormat(locale, currency.toUpperCase(), 0, 0).format(String(amount / 10 ** digits) as unknown as number);
   }
   return formatMoney(amount, currency, locale);
 }
