@@ -1,6 +1,3 @@
-// First: configures Zod for the browser before any route module builds a schema.
-import "~/utils/zod-browser";
-
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import {
   isRouteErrorResponse,

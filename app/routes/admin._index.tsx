@@ -1,12 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 
 import { ProgressBar } from "~/components/ProgressBar";
 import { DailyGivingChart } from "~/components/staff/DailyGivingChart";
 import { FigureList } from "~/components/staff/FigureList";
 import { dashboard } from "~/models/dashboard.server";
 import { requireStaff } from "~/staff/auth.server";
+import { z } from "~/utils/zod";
 
 const CHART_RANGES = [30, 90] as const;
 

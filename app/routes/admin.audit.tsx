@@ -1,6 +1,5 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 
 import { AuditDetails } from "~/components/admin/AuditDetails";
 import { OlderPageLink } from "~/components/admin/OlderPageLink";
@@ -11,6 +10,7 @@ import { AUDIT_ACTIONS, auditLogPage } from "~/models/audit.server";
 import { requireAdmin } from "~/staff/auth.server";
 import { formatUtc } from "~/utils/datetime";
 import { encodeKeyset, KeysetSchema } from "~/utils/keyset";
+import { z } from "~/utils/zod";
 
 const SearchSchema = z.object({
   action: z.union([z.literal("").transform(() => undefined), z.enum(AUDIT_ACTIONS)]).optional(),

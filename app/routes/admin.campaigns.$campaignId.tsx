@@ -1,6 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 
 import { campaignToFormValues } from "~/campaigns/campaign-form.server";
 import { giftRange, handleCampaignPost } from "~/campaigns/editor.server";
@@ -9,6 +8,7 @@ import { CampaignState } from "~/components/admin/CampaignState";
 import { findCampaignForStaff, updateCampaign } from "~/models/campaign-admin.server";
 import { requireAdmin } from "~/staff/auth.server";
 import { clientIp, readForm } from "~/utils/request.server";
+import { z } from "~/utils/zod";
 
 const ParamsSchema = z.object({ campaignId: z.uuid() });
 const SearchSchema = z.object({ saved: z.enum(["created", "updated", "unchanged"]).optional().catch(undefined) });

@@ -1,6 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
-import { z } from "zod";
 
 import { DonationEmails } from "~/components/staff/DonationEmails";
 import { DonationEvents } from "~/components/staff/DonationEvents";
@@ -12,6 +11,7 @@ import { donationDetailView } from "~/staff/donation-detail-view.server";
 import { formatUtc } from "~/staff/donation-labels";
 import { listQuery, parseListParams } from "~/staff/donation-list-params";
 import { clientIp } from "~/utils/request.server";
+import { z } from "~/utils/zod";
 
 const ParamsSchema = z.object({ donationId: z.uuid() });
 const ResentSchema = z.object({ resent: z.uuid().optional().catch(undefined) });

@@ -1,6 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 
 import { OlderPageLink } from "~/components/admin/OlderPageLink";
 import { SelectFilter } from "~/components/staff/SelectFilter";
@@ -10,6 +9,7 @@ import { requireAdmin } from "~/staff/auth.server";
 import { formatUtc } from "~/utils/datetime";
 import { encodeKeyset, KeysetSchema } from "~/utils/keyset";
 import { clientIp, readForm } from "~/utils/request.server";
+import { z } from "~/utils/zod";
 
 const StatusFilter = z.union([z.literal("").transform(() => undefined), z.enum(EMAIL_STATUSES)]).optional();
 const SearchSchema = z.object({

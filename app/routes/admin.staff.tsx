@@ -1,6 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 
 import { NewStaffForm } from "~/components/admin/NewStaffForm";
 import { StaffTable } from "~/components/staff/StaffTable";
@@ -17,6 +16,7 @@ import { requireAdmin } from "~/staff/auth.server";
 import { AccountChangeSchema, DONE_MESSAGES, DoneSchema, NEW_STAFF_FIELDS, StaffIntentSchema, type NewStaffField } from "~/staff/staff-page.server";
 import { formatUtc } from "~/utils/datetime";
 import { clientIp, readForm } from "~/utils/request.server";
+import { z } from "~/utils/zod";
 
 export const meta: MetaFunction = () => [{ title: "Staff accounts | Staff" }, { name: "robots", content: "noindex" }];
 

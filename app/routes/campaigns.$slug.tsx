@@ -1,6 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 
 import { DonationForm } from "~/components/DonationForm";
 import { DonorWall } from "~/components/DonorWall";
@@ -8,24 +7,21 @@ import { ProgressBar } from "~/components/ProgressBar";
 import { COMMENT_MAX } from "~/giving/donation-form.server";
 import { rememberPledge } from "~/giving/gift-cookie.server";
 import { startGift } from "~/giving/give.server";
+import { CampaignParamsSchema, CampaignSearchSchema } from "~/giving/page-inputs.server";
 import { givingSettings } from "~/giving/settings.server";
 import { findPublishedCampaign, hasEnded } from "~/models/campaigns.server";
 import { recentPublicGifts } from "~/models/donor-wall.server";
 import { findPledge } from "~/models/pledges.server";
 import { campaignProgress } from "~/models/totals.server";
 import type { loader as rootLoader } from "~/root";
+import { cacheControlFromData, PRIVATE_PAGE, PUBLIC_PAGE } from "~/utils/cache-control";
 import { renderMarkdown } from "~/utils/markdown.server";
 import { pageMeta } from "~/utils/meta";
-import { cacheControlFromData, PRIVATE_PAGE, PUBLIC_PAGE } from "~/utils/cache-control";
 import { clientIp, readForm } from "~/utils/request.server";
 
-const ParamsSchema = z.object({
-  slug: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/).max(100),
-});
-const SearchSchema = z.object({ pledge: z.uuid().optional().catch(undefined) });
 
 async function campaignFromParams(params: LoaderFunctionArgs["params"]) {
-  const parsed = ParamsSchema.safeParse(params);
+  const parsed = CampaignParamsSchema.safeParse(params);
   if (!parsed.success) throw data(null, { status: 404 });
   const campaign = await findPublishedCampaign(parsed.data.slug);
   if (!campaign) throw data(null, { status: 404 });
@@ -39,7 +35,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   const settings = givingSettings(campaign.currency);
 
   // Back from Stripe's "cancel" link: fill the form in again from the pledge.
-  const search = SearchSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const search = CampaignSearchSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   const returning = search.pledge ? await findPledge(search.pledge) : null;
   const prefill =
     returning && returning.campaignId === campaign.id && returning.status !== "completed"

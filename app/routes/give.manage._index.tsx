@@ -1,13 +1,10 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 
+import { ManageEmailSchema } from "~/giving/page-inputs.server";
 import { requestManageLink } from "~/models/manage.server";
 import { clientIp, readForm } from "~/utils/request.server";
 
-const EmailSchema = z.object({
-  email: z.string().trim().max(254).pipe(z.email("Enter an email address like name@example.org.")),
-});
 
 export async function loader({ request }: LoaderFunctionArgs) {
   return { done: new URL(request.url).searchParams.get("done") === "1" };
@@ -16,7 +13,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 /** Always the same answer, whether or not the address has given. */
 export async function action({ request, context }: ActionFunctionArgs) {
   const form = Object.fromEntries(await readForm(request));
-  const parsed = EmailSchema.safeParse(form);
+  const parsed = ManageEmailSchema.safeParse(form);
   if (!parsed.success) {
     return data({ sent: false, error: parsed.error.issues[0]?.message ?? "Enter your email address.", email: String(form.email ?? "") }, { status: 422 });
   }

@@ -1,14 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 
 import { rememberedPledges } from "~/giving/gift-cookie.server";
+import { ThankYouSearchSchema } from "~/giving/page-inputs.server";
 import { findPledgeByCheckoutSession } from "~/models/pledges.server";
 import { formatMoney } from "~/utils/money";
 
-const SearchSchema = z.object({
-  session_id: z.string().regex(/^cs_[A-Za-z0-9_]{8,255}$/).optional().catch(undefined),
-});
 
 /** Seconds between refreshes while the gift is being confirmed. */
 const REFRESH_SECONDS = 3;
@@ -19,7 +16,7 @@ const REFRESH_SECONDS = 3;
  * session id gets the same neutral thanks.
  */
 export async function loader({ request }: LoaderFunctionArgs) {
-  const search = SearchSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const search = ThankYouSearchSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   const pledge = search.session_id ? await findPledgeByCheckoutSession(search.session_id) : null;
   const mine = pledge ? (await rememberedPledges(request)).includes(pledge.id) : false;
   if (!pledge || !mine) return { gift: null };

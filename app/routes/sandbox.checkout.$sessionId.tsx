@@ -1,9 +1,9 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { z } from "zod";
 
 import { FieldError } from "~/components/FieldError";
 import { deliverEvents, getSandboxSession, paySandboxSession, sessionDescription, sessionEmail } from "~/payments/sandbox/checkout.server";
+import { CheckoutParamsSchema, SandboxPaySchema, type SandboxPayInput } from "~/payments/sandbox/page-inputs.server";
 import { env } from "~/utils/env.server";
 import { formatMoney } from "~/utils/money";
 import { readForm } from "~/utils/request.server";
@@ -12,23 +12,11 @@ import { readForm } from "~/utils/request.server";
  * The sandbox's stand-in for Stripe's hosted checkout page. It exists only in
  * sandbox mode and says plainly that no money moves.
  */
-const ParamsSchema = z.object({ sessionId: z.string().regex(/^cs_test_[A-Za-z0-9]{8,64}$/) });
-
-const PaySchema = z.object({
-  email: z.string().trim().max(254).pipe(z.email("Enter an email address like name@example.org.")),
-  name: z.string().trim().min(1, "Enter the name on the card.").max(200),
-  cardNumber: z
-    .string()
-    .transform((value) => value.replace(/[\s-]/g, ""))
-    .pipe(z.string().regex(/^\d{12,19}$/, "Your card number is incomplete.")),
-  expiry: z.string().trim().regex(/^(0[1-9]|1[0-2])\s*\/\s*\d{2}$/, "Enter the expiry date as MM / YY."),
-  cvc: z.string().trim().regex(/^\d{3,4}$/, "Your card's security code is incomplete."),
-});
-type PayField = keyof z.infer<typeof PaySchema> | "form";
+type PayField = keyof SandboxPayInput | "form";
 
 async function sessionFromParams(params: LoaderFunctionArgs["params"]) {
   if (!env().sandbox) throw data(null, { status: 404 });
-  const parsed = ParamsSchema.safeParse(params);
+  const parsed = CheckoutParamsSchema.safeParse(params);
   const session = parsed.success ? await getSandboxSession(parsed.data.sessionId) : null;
   if (!session) throw data(null, { status: 404 });
   return session;
@@ -52,7 +40,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
 export async function action({ params, request }: ActionFunctionArgs) {
   const session = await sessionFromParams(params);
   const form = Object.fromEntries(await readForm(request));
-  const parsed = PaySchema.safeParse(form);
+  const parsed = SandboxPaySchema.safeParse(form);
   const values = { email: String(form.email ?? ""), name: String(form.name ?? ""), expiry: String(form.expiry ?? "") };
   if (!parsed.success) {
     const errors: Partial<Record<PayField, string>> = {};

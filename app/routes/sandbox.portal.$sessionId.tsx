@@ -1,9 +1,9 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 
 import { deliverEvents } from "~/payments/sandbox/checkout.server";
 import { cancelSubscription, changeSubscriptionCard } from "~/payments/sandbox/dashboard.server";
+import { PortalActionSchema, PortalParamsSchema } from "~/payments/sandbox/page-inputs.server";
 import { getObject, listObjects, type StripeObject } from "~/payments/sandbox/store.server";
 import { env } from "~/utils/env.server";
 import { formatMoney } from "~/utils/money";
@@ -17,19 +17,10 @@ type Subscription = StripeObject & {
 };
 type PortalSession = StripeObject & { customer: string; return_url: string | null };
 
-const ParamsSchema = z.object({ sessionId: z.string().regex(/^bps_[A-Za-z0-9]{8,64}$/) });
-const ActionSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("cancel"), subscription: z.string().startsWith("sub_") }),
-  z.object({
-    intent: z.literal("card"),
-    subscription: z.string().startsWith("sub_"),
-    cardNumber: z.string().transform((v) => v.replace(/[\s-]/g, "")).pipe(z.string().regex(/^4242424242424242$/, "In the sandbox, use 4242 4242 4242 4242.")),
-  }),
-]);
 
 async function portal(params: LoaderFunctionArgs["params"]) {
   if (!env().sandbox) throw data(null, { status: 404 });
-  const parsed = ParamsSchema.safeParse(params);
+  const parsed = PortalParamsSchema.safeParse(params);
   const session = parsed.success ? await getObject<PortalSession>(parsed.data.sessionId) : null;
   if (!session || session.object !== "billing_portal.session") throw data(null, { status: 404 });
   const subscriptions = (await listObjects<Subscription>("subscription")).filter((s) => s.customer === session.customer);
@@ -50,7 +41,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
 
 export async function action({ params, request }: ActionFunctionArgs) {
   const { subscriptions } = await portal(params);
-  const parsed = ActionSchema.safeParse(Object.fromEntries(await readForm(request)));
+  const parsed = PortalActionSchema.safeParse(Object.fromEntries(await readForm(request)));
   if (!parsed.success) return data({ message: null, error: parsed.error.issues[0]?.message ?? "Invalid request" }, { status: 422 });
   if (!subscriptions.some((s) => s.id === parsed.data.subscription)) return data({ message: null, error: "No such subscription" }, { status: 404 });
   const events =

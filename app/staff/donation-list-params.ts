@@ -1,6 +1,5 @@
-import { z } from "zod";
-
 import type { DonationCursor, DonationSearch } from "~/models/donation-search.server";
+import { z } from "~/utils/zod";
 
 /**
  * The staff donations list's URL: its search, filters and page, as the GET

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "~/utils/zod";
 
 /**
  * What a staff password must be: long (12 to 128 characters, spaces and any

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "~/utils/zod";
 
 /** "90m", "72h", "7d" → milliseconds. */
 export const DurationSchema = z

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "~/utils/zod";
 
 /**
  * Keyset pagination over rows listed newest first by (createdAt, id): the

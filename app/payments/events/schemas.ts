@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "~/utils/zod";
 
 /**
  * The parts of Stripe's objects the ledger reads, parsed with Zod: a payload

@@ -1,0 +1,30 @@
+import { z } from "zod";
+
+/** What the sandbox's checkout and billing-portal pages read (on the server only). */
+
+export const CheckoutParamsSchema = z.object({ sessionId: z.string().regex(/^cs_test_[A-Za-z0-9]{8,64}$/) });
+
+export const SandboxPaySchema = z.object({
+  email: z.string().trim().max(254).pipe(z.email("Enter an email address like name@example.org.")),
+  name: z.string().trim().min(1, "Enter the name on the card.").max(200),
+  cardNumber: z
+    .string()
+    .transform((value) => value.replace(/[\s-]/g, ""))
+    .pipe(z.string().regex(/^\d{12,19}$/, "Your card number is incomplete.")),
+  expiry: z.string().trim().regex(/^(0[1-9]|1[0-2])\s*\/\s*\d{2}$/, "Enter the expiry date as MM / YY."),
+  cvc: z.string().trim().regex(/^\d{3,4}$/, "Your card's security code is incomplete."),
+});
+export type SandboxPayInput = z.infer<typeof SandboxPaySchema>;
+
+export const PortalParamsSchema = z.object({ sessionId: z.string().regex(/^bps_[A-Za-z0-9]{8,64}$/) });
+export const PortalActionSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("cancel"), subscription: z.string().startsWith("sub_") }),
+  z.object({
+    intent: z.literal("card"),
+    subscription: z.string().startsWith("sub_"),
+    cardNumber: z
+      .string()
+      .transform((v) => v.replace(/[\s-]/g, ""))
+      .pipe(z.string().regex(/^4242424242424242$/, "In the sandbox, use 4242 4242 4242 4242.")),
+  }),
+]);
