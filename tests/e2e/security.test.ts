@@ -59,14 +59,20 @@ describe("security headers", () => {
   });
 
   it("give every inline and module script of a page this response's nonce, new on every response", async () => {
-    const first = await fetch(`${baseUrl}${CAMPAIGN}`);
-    const second = await fetch(`${baseUrl}${CAMPAIGN}`);
+    // A private page: a fresh random nonce each time.
+    const first = await fetch(`${baseUrl}/give/manage`);
+    const second = await fetch(`${baseUrl}/give/manage`);
     expect(cspNonce(first)).not.toBe(cspNonce(second));
-
     const html = await first.text();
     const scripts = html.match(/<script\b[^>]*>/g) ?? [];
     expect(scripts.length).toBeGreaterThanOrEqual(2);
     for (const tag of scripts) expect(tag).toContain(`nonce="${cspNonce(first)}"`);
+
+    // A public page: the nonce is derived from the page (decision 012), and every script still carries it.
+    const page = await fetch(`${baseUrl}${CAMPAIGN}`);
+    const pageScripts = (await page.text()).match(/<script\b[^>]*>/g) ?? [];
+    expect(pageScripts.length).toBeGreaterThanOrEqual(2);
+    for (const tag of pageScripts) expect(tag).toContain(`nonce="${cspNonce(page)}"`);
   });
 });
 
