@@ -11,6 +11,19 @@ import type { StoredPage } from "~/server/revalidation.server";
 export interface PageMemory {
   get(key: string): StoredPage | undefined;
   set(key: string, page: StoredPage): void;
+  /** Forgets every page (staff changed something a public page may show). */
+  clear(): void;
+}
+
+/**
+ * Whether a request may have changed what public pages show, so that this
+ * instance forgets them at once: any staff change that succeeded (publishing
+ * or archiving a campaign above all). Other instances catch up within their
+ * few seconds; gifts change totals only, which may lag that long.
+ */
+export function changesPublicPages(method: string, path: string, status: number): boolean {
+  if (method === "GET" || method === "HEAD" || status >= 400) return false;
+  return path === "/admin" || path.startsWith("/admin/");
 }
 
 export function createPageMemory(options: { seconds: number; maxEntries?: number; now?: () => number }): PageMemory | undefined {
@@ -33,6 +46,9 @@ export function createPageMemory(options: { seconds: number; maxEntries?: number
       pages.set(key, { page, expires: now() + ttlMs });
       // Arbitrary query strings must not grow memory without bound.
       while (pages.size > maxEntries) pages.delete(pages.keys().next().value as string);
+    },
+    clear() {
+      pages.clear();
     },
   };
 }

@@ -1,7 +1,7 @@
 import { createRequestHandler, writeReadableStreamToWritable, type AppLoadContext, type ServerBuild } from "@remix-run/node";
 import type { Request as ExpressRequest, RequestHandler, Response as ExpressResponse } from "express";
 
-import type { PageMemory } from "~/server/page-memory.server";
+import { changesPublicPages, type PageMemory } from "~/server/page-memory.server";
 import { answer, revalidate, type Revalidated } from "~/server/revalidation.server";
 
 /**
@@ -46,6 +46,7 @@ export function remixHandler({ build, mode, getLoadContext, nonceKey, pageMemory
         if (memoryKey && result.stored) pageMemory?.set(memoryKey, result.stored);
       }
       const { response, nonce } = result;
+      if (pageMemory && changesPublicPages(req.method, req.path, response.status)) pageMemory.clear();
       if (nonce) {
         // The page now carries a nonce derived from its content: the policy names that one.
         const policy = res.getHeader("Content-Security-Policy");

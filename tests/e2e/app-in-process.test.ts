@@ -11,11 +11,15 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "~/db.server";
 import type { Database } from "~/db/database.server";
 import { startStripeSandbox } from "~/payments/sandbox/start.server";
+import { loader as editLoader } from "~/routes/admin.campaigns.$campaignId";
 import { createApp, type AppOptions } from "~/server/app.server";
 import { startDatabase } from "~/server/bootstrap.server";
 import { parseEnv, resetEnvCache, type Env } from "~/utils/env.server";
 
+import { createCampaign } from "../support/factories";
 import { freePort } from "../support/free-port";
+import { loaderArgs } from "../support/requests";
+import { signedInStaff } from "../support/staff";
 import { TEST_WEBHOOK_SECRET } from "../support/test-env";
 
 /**
@@ -257,6 +261,21 @@ describe("a public page and a shared cache", () => {
     // A page with a donor's details is never remembered.
     const pledge = "3f1c2b9e-6a4d-4c1e-9f7a-2d8b5e0c1a47";
     expect((await fetch(`${url}${CAMPAIGN}?pledge=${pledge}`)).headers.get("cache-control")).toBe("private, no-store");
+  });
+
+  it("is forgotten at once when staff archive the campaign", async () => {
+    // Forms are accepted from APP_URL's origin only: this server is its own APP_URL.
+    const port = await freePort();
+    const url = await serve({ env: { ...env, APP_URL: `http://127.0.0.1:${port}`, PUBLIC_PAGE_MEMORY_SECONDS: 60 } }, port);
+    const campaign = await createCampaign({ slug: "remembered-campaign" });
+    expect((await fetch(`${url}/campaigns/${campaign.slug}`)).status).toBe(200);
+    expect((await fetch(`${url}/campaigns/${campaign.slug}`)).status).toBe(200);
+
+    const admin = await signedInStaff("admin");
+    const editor = await editLoader(loaderArgs(`/admin/campaigns/${campaign.id}`, { campaignId: campaign.id }, { headers: admin.headers }));
+    const archived = await post(`${url}/admin/campaigns/${campaign.id}`, { ...editor.values, status: "archived" }, { ...admin.headers, origin: url });
+    expect(archived.status).toBe(303);
+    expect((await fetch(`${url}/campaigns/${campaign.slug}`)).status).toBe(404);
   });
 
   it("is never stored when it holds a donor's own details, nor are staff pages", async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { createPageMemory } from "~/server/page-memory.server";
+import { changesPublicPages, createPageMemory } from "~/server/page-memory.server";
 import type { StoredPage } from "~/server/revalidation.server";
 
 function page(body: string): StoredPage {
@@ -32,5 +32,18 @@ describe("page memory", () => {
     expect(memory.get("/?b")).toBeUndefined();
     expect(memory.get("/?a")?.body).toBe("a2");
     expect(memory.get("/?c")?.body).toBe("c");
+  });
+
+  it("forgets everything after a staff change that succeeded, and only then", () => {
+    expect(changesPublicPages("POST", "/admin/campaigns/abc", 303)).toBe(true);
+    expect(changesPublicPages("POST", "/admin/campaigns/abc.data", 200)).toBe(true);
+    expect(changesPublicPages("POST", "/admin/campaigns/abc", 422)).toBe(false);
+    expect(changesPublicPages("GET", "/admin/campaigns", 200)).toBe(false);
+    expect(changesPublicPages("POST", "/campaigns/a", 303)).toBe(false);
+    expect(changesPublicPages("POST", "/administrators", 303)).toBe(false);
+    const memory = createPageMemory({ seconds: 60 })!;
+    memory.set("/", page("home"));
+    memory.clear();
+    expect(memory.get("/")).toBeUndefined();
   });
 });
