@@ -53,7 +53,8 @@ export function createApp({ env, build, publicDir = "public" }: AppOptions): exp
         cspNonce: res.locals.cspNonce as string,
       }),
       nonceKey: env.SESSION_SECRET ?? crypto.randomBytes(32).toString("hex"),
-      pageMemory: createPageMemory({ seconds: env.PUBLIC_PAGE_MEMORY_SECONDS }),
+      // In development every request renders, so an edit shows on the next reload.
+      pageMemory: createPageMemory({ seconds: env.NODE_ENV === "development" ? 0 : env.PUBLIC_PAGE_MEMORY_SECONDS }),
     }),
   );
   app.use(plainErrorHandler);
