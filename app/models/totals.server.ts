@@ -234,13 +234,13 @@ export async function dailyGiving(campaignIds: string[], days: number, now = new
   const result = new Map<string, DailyAmount[]>();
   if (campaignIds.length === 0) return result;
   const rows = await db().$queryRawUnsafe<{ campaignId: string; day: string; amount: bigint | null; donations: bigint }[]>(
-    `SELECT d."campaignId"::text AS "campaignId",
-            to_char(date_trunc('day', d."paidAt"), 'YYYY-MM-DD') AS day,
-            SUM(${COUNTED_AMOUNT_SQL}) AS amount,
-            COUNT(*) AS donations
-       FROM "Donation" d
-      WHERE d."campaignId" = ANY($1::uuid[]) AND d."paidAt" >= $2
-      GROUP BY 1, 2`,
+    // Grouped by the uuid and the date, and only then turned into text: grouping
+    // by text would sort every row of the period as strings (about twice as slow).
+    `SELECT t."campaignId"::text AS "campaignId", to_char(t.day, 'YYYY-MM-DD') AS day, t.amount, t.donations
+       FROM (SELECT d."campaignId", d."paidAt"::date AS day, SUM(${COUNTED_AMOUNT_SQL}) AS amount, COUNT(*) AS donations
+               FROM "Donation" d
+              WHERE d."campaignId" = ANY($1::uuid[]) AND d."paidAt" >= $2
+              GROUP BY 1, 2) t`,
     campaignIds,
     first,
   );
