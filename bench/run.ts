@@ -34,12 +34,20 @@ import { millionRows, type MillionResult } from "./million";
 import { pageWeight, type PageWeight } from "./page-weight";
 import { checkLedger, ingest, prepareGifts, type IngestionResult, type LedgerCheck } from "./webhook-ingestion";
 
+const wholeNumber = (min: number, max: number, fallback: number) =>
+  z.coerce
+    .number({ error: "must be a whole number" })
+    .int("must be a whole number")
+    .min(min, `must be at least ${min}`)
+    .max(max, `must be at most ${max}`)
+    .default(fallback);
+
 const OptionsSchema = z.object({
   db: z.enum(["pglite", "postgres", "both"]).default("both"),
-  seconds: z.coerce.number().int().min(1).max(120).default(10),
-  connections: z.coerce.number().int().min(1).max(1_000).default(50),
-  gifts: z.coerce.number().int().min(10).max(20_000).default(1_500),
-  rows: z.coerce.number().int().min(1_000).max(10_000_000).default(1_000_000),
+  seconds: wholeNumber(1, 120, 10),
+  connections: wholeNumber(1, 1_000, 50),
+  gifts: wholeNumber(10, 20_000, 1_500),
+  rows: wholeNumber(1_000, 10_000_000, 1_000_000),
   out: z.string().default("bench/results.md"),
 });
 type Options = z.infer<typeof OptionsSchema>;
@@ -139,7 +147,6 @@ async function runOn(kind: BenchDatabaseKind, options: Options): Promise<Databas
       ]);
     } finally {
       await server.stop();
-      fs.rmSync(STATIC_DIR, { recursive: true, force: true });
     }
 
     database = await startDatabase(env(), { log: () => {} });
@@ -151,6 +158,7 @@ async function runOn(kind: BenchDatabaseKind, options: Options): Promise<Databas
     const million = await millionRows(scratch, options.rows).finally(() => scratch.drop());
     return { kind, label: target.label, rows, weight, ingestion, ledger, million };
   } finally {
+    fs.rmSync(STATIC_DIR, { recursive: true, force: true });
     await target.drop();
   }
 }

@@ -7,13 +7,13 @@
  */
 import Stripe from "stripe";
 
+import { db } from "~/db.server";
 import { AWARENESS_CAMPAIGN_SLUG } from "~/db/seed.server";
+import { startGift } from "~/giving/give.server";
 import { findPublishedCampaign } from "~/models/campaigns.server";
 import { campaignProgress, campaignProgressFromLedger } from "~/models/totals.server";
-import { startGift } from "~/giving/give.server";
 import { paySandboxSession } from "~/payments/sandbox/checkout.server";
 import type { StripeObject } from "~/payments/sandbox/store.server";
-import { db } from "~/db.server";
 
 export interface PreparedGifts {
   /** Each gift's events, in the order Stripe sends them. */

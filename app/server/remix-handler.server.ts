@@ -2,7 +2,7 @@ import { createRequestHandler, writeReadableStreamToWritable, type AppLoadContex
 import type { Request as ExpressRequest, RequestHandler, Response as ExpressResponse } from "express";
 
 import { changesPublicPages, type PageMemory } from "~/server/page-memory.server";
-import { answer, revalidate, type Revalidated } from "~/server/revalidation.server";
+import { answer, revalidate } from "~/server/revalidation.server";
 
 /**
  * Hands Express requests to Remix, as @remix-run/express does, except that
@@ -34,23 +34,24 @@ export function remixHandler({ build, mode, getLoadContext, nonceKey, pageMemory
       const requestNonce = String(res.locals.cspNonce ?? "");
       const ifNoneMatch = req.get("if-none-match");
       const memoryKey = pageMemory && (req.method === "GET" || req.method === "HEAD") ? req.originalUrl : undefined;
-      const remembered = memoryKey ? pageMemory?.get(memoryKey) : undefined;
-      let result: Revalidated;
-      if (remembered) {
-        result = { response: answer(remembered, ifNoneMatch), nonce: remembered.nonce };
+      let page = memoryKey ? pageMemory?.get(memoryKey) : undefined;
+      let response: Response;
+      if (page) {
+        response = answer(page, ifNoneMatch);
       } else {
-        result = await revalidate(
+        const result = await revalidate(
           { method: req.method, ifNoneMatch, requestNonce, nonceKey },
           await handle(fetchRequest(req, res), getLoadContext(req, res)),
         );
-        if (memoryKey && result.stored) pageMemory?.set(memoryKey, result.stored);
+        response = result.response;
+        page = result.stored;
+        if (memoryKey && page) pageMemory?.set(memoryKey, page);
       }
-      const { response, nonce } = result;
       if (pageMemory && changesPublicPages(req.method, req.path, response.status)) pageMemory.clear();
-      if (nonce) {
-        // The page now carries a nonce derived from its content: the policy names that one.
+      if (page?.nonce) {
+        // The page carries a nonce derived from its content: the policy names that one.
         const policy = res.getHeader("Content-Security-Policy");
-        if (typeof policy === "string") res.setHeader("Content-Security-Policy", policy.replaceAll(requestNonce, nonce));
+        if (typeof policy === "string") res.setHeader("Content-Security-Policy", policy.replaceAll(requestNonce, page.nonce));
       }
       await sendResponse(res, response);
     } catch (error) {

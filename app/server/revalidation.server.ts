@@ -30,15 +30,14 @@ export interface RevalidationInput {
 
 export interface Revalidated {
   response: Response;
-  /** The nonce the response now carries, when it was replaced. */
-  nonce?: string;
-  /** A public page in the form that can be answered again (page-memory.server.ts). */
+  /** A public page (with its derived nonce) in the form that can be answered again. */
   stored?: StoredPage;
 }
 
 /** A public page ready to be sent: its final body, headers (with ETag) and nonce. */
 export interface StoredPage {
   etag: string;
+  /** The nonce derived from the page, when its scripts carry one. */
   nonce?: string;
   statusText: string;
   headers: [string, string][];
@@ -46,7 +45,7 @@ export interface StoredPage {
 }
 
 /** Whether a response may be stored by a shared cache and so gets an ETag. */
-export function isPublicResponse(method: string, response: Response): boolean {
+function isPublicResponse(method: string, response: Response): boolean {
   if (method !== "GET" && method !== "HEAD") return false;
   if (response.status !== 200 || !response.body) return false;
   return isSharedCacheable(response.headers.get("Cache-Control"));
@@ -62,7 +61,7 @@ export async function revalidate(input: RevalidationInput, response: Response): 
     return { response: new Response(response.body, { status: response.status, statusText: response.statusText, headers }) };
   }
   const stored = await storePage(input, response);
-  return { response: answer(stored, input.ifNoneMatch), nonce: stored.nonce, stored };
+  return { response: answer(stored, input.ifNoneMatch), stored };
 }
 
 async function storePage(input: RevalidationInput, response: Response): Promise<StoredPage> {
