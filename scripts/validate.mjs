@@ -6,6 +6,9 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 
+// The formatting check (`npm run format:check`) joins these steps in the change
+// that formats the whole tree with Prettier; until then, check the files you
+// changed: `npx prettier --check <files>`.
 const steps = [
   ["typecheck", "npm", ["run", "--silent", "typecheck"]],
   ["lint", "npm", ["run", "--silent", "lint"]],
