@@ -30,6 +30,18 @@ export default tseslint.config(
     },
   },
   {
+    // Raw SQL is written one way: a tagged template ($queryRaw`...`, $executeRaw`...`)
+    // or a Prisma.sql value, so every value is a bound parameter.
+    files: ["app/**/*.{ts,tsx}", "scripts/**/*.ts", "tests/**/*.ts"],
+    rules: {
+      "no-restricted-properties": [
+        "error",
+        { property: "$queryRawUnsafe", message: "Use $queryRaw`...` or Prisma.sql (values become bound parameters)." },
+        { property: "$executeRawUnsafe", message: "Use $executeRaw`...` or Prisma.sql (values become bound parameters)." },
+      ],
+    },
+  },
+  {
     files: ["app/db/database.server.ts"],
     rules: { "no-restricted-syntax": "off" },
   },

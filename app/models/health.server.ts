@@ -8,7 +8,7 @@ export async function checkDatabase(): Promise<{ ok: boolean; latencyMs: number 
   let timer: NodeJS.Timeout | undefined;
   try {
     await Promise.race([
-      db().$queryRawUnsafe("SELECT 1"),
+      db().$queryRaw`SELECT 1`,
       new Promise((_, reject) => {
         timer = setTimeout(() => reject(new Error("database health check timed out")), TIMEOUT_MS);
       }),

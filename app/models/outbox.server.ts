@@ -52,20 +52,17 @@ export interface ClaimedEmail {
  * died mid-send becomes due again by itself.
  */
 export async function claimDueEmails(limit: number, leaseMs: number): Promise<ClaimedEmail[]> {
-  return db().$queryRawUnsafe<ClaimedEmail[]>(
-    `UPDATE "EmailMessage" m
-        SET "status" = 'sending', "attempts" = m."attempts" + 1,
-            "nextAttemptAt" = now() + ($2 * interval '1 millisecond'), "updatedAt" = now()
-      WHERE m."id" IN (
-        SELECT "id" FROM "EmailMessage"
-         WHERE "status" IN ('pending', 'sending') AND "nextAttemptAt" <= now()
-         ORDER BY "nextAttemptAt"
-         LIMIT $1
-         FOR UPDATE SKIP LOCKED)
-      RETURNING m."id"::text AS "id", m."toAddress", m."subject", m."textBody", m."htmlBody", m."attempts"`,
-    limit,
-    leaseMs,
-  );
+  return db().$queryRaw<ClaimedEmail[]>`
+    UPDATE "EmailMessage" m
+       SET "status" = 'sending', "attempts" = m."attempts" + 1,
+           "nextAttemptAt" = now() + (${leaseMs} * interval '1 millisecond'), "updatedAt" = now()
+     WHERE m."id" IN (
+       SELECT "id" FROM "EmailMessage"
+        WHERE "status" IN ('pending', 'sending') AND "nextAttemptAt" <= now()
+        ORDER BY "nextAttemptAt"
+        LIMIT ${limit}
+        FOR UPDATE SKIP LOCKED)
+     RETURNING m."id"::text AS "id", m."toAddress", m."subject", m."textBody", m."htmlBody", m."attempts"`;
 }
 
 export async function markEmailSent(id: string): Promise<void> {

@@ -12,13 +12,10 @@ export interface RateLimitResult {
  */
 export async function hitRateLimit(key: string, max: number, windowMs: number, now = new Date()): Promise<RateLimitResult> {
   const windowStart = new Date(Math.floor(now.getTime() / windowMs) * windowMs);
-  const rows = await db().$queryRawUnsafe<{ count: number }[]>(
-    `INSERT INTO "RateLimitBucket" ("key", "windowStart", "count") VALUES ($1, $2, 1)
-     ON CONFLICT ("key", "windowStart") DO UPDATE SET "count" = "RateLimitBucket"."count" + 1
-     RETURNING "count"`,
-    key,
-    windowStart,
-  );
+  const rows = await db().$queryRaw<{ count: number }[]>`
+    INSERT INTO "RateLimitBucket" ("key", "windowStart", "count") VALUES (${key}, ${windowStart}, 1)
+    ON CONFLICT ("key", "windowStart") DO UPDATE SET "count" = "RateLimitBucket"."count" + 1
+    RETURNING "count"`;
   const count = Number(rows[0]?.count ?? max + 1);
   const retryAfterSeconds = Math.ceil((windowStart.getTime() + windowMs - now.getTime()) / 1000);
   return { allowed: count <= max, remaining: Math.max(0, max - count), retryAfterSeconds };

@@ -12,12 +12,10 @@ import { env } from "~/utils/env.server";
  * so numbers have no gaps and no duplicates under concurrent gifts.
  */
 export async function nextReceiptNumber(tx: Prisma.TransactionClient, year: number): Promise<string> {
-  const rows = await tx.$queryRawUnsafe<{ last: number }[]>(
-    `INSERT INTO "ReceiptSequence" ("year", "last") VALUES ($1, 1)
-     ON CONFLICT ("year") DO UPDATE SET "last" = "ReceiptSequence"."last" + 1
-     RETURNING "last"`,
-    year,
-  );
+  const rows = await tx.$queryRaw<{ last: number }[]>`
+    INSERT INTO "ReceiptSequence" ("year", "last") VALUES (${year}, 1)
+    ON CONFLICT ("year") DO UPDATE SET "last" = "ReceiptSequence"."last" + 1
+    RETURNING "last"`;
   return `${year}-${String(rows[0]?.last ?? 0).padStart(6, "0")}`;
 }
 

@@ -8,21 +8,13 @@ import type { ParsedEvent } from "~/payments/events/schemas";
  * first one commits, then sees it processed.
  */
 export async function claimEvent(tx: Prisma.TransactionClient, event: ParsedEvent): Promise<{ alreadyProcessed: boolean }> {
-  await tx.$executeRawUnsafe(
-    `INSERT INTO "StripeEvent" ("id", "type", "livemode", "stripeCreatedAt", "objectId", "payload", "receivedAt", "attempts")
-     VALUES ($1, $2, $3, $4, $5, $6::jsonb, now(), 0)
-     ON CONFLICT ("id") DO NOTHING`,
-    event.id,
-    event.type,
-    event.livemode,
-    new Date(event.created * 1000),
-    event.data.object.id,
-    JSON.stringify(event),
-  );
-  const rows = await tx.$queryRawUnsafe<{ processedAt: Date | null }[]>(
-    `SELECT "processedAt" FROM "StripeEvent" WHERE "id" = $1 FOR UPDATE`,
-    event.id,
-  );
+  await tx.$executeRaw`
+    INSERT INTO "StripeEvent" ("id", "type", "livemode", "stripeCreatedAt", "objectId", "payload", "receivedAt", "attempts")
+    VALUES (${event.id}, ${event.type}, ${event.livemode}, ${new Date(event.created * 1000)}, ${event.data.object.id},
+            ${JSON.stringify(event)}::jsonb, now(), 0)
+    ON CONFLICT ("id") DO NOTHING`;
+  const rows = await tx.$queryRaw<{ processedAt: Date | null }[]>`
+    SELECT "processedAt" FROM "StripeEvent" WHERE "id" = ${event.id} FOR UPDATE`;
   return { alreadyProcessed: Boolean(rows[0]?.processedAt) };
 }
 

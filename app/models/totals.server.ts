@@ -1,4 +1,5 @@
 import { db } from "~/db.server";
+import { Prisma } from "~/generated/prisma/client";
 
 /**
  * What counts toward a campaign's progress, in one place.
@@ -8,7 +9,7 @@ import { db } from "~/db.server";
  * the organisation lost; never below zero. Only recorded (succeeded) charges
  * exist as Donation rows, so pending or failed payments never count.
  */
-const COUNTED_AMOUNT_SQL = `GREATEST(0,
+const COUNTED_AMOUNT_SQL = Prisma.sql`GREATEST(0,
   d."grossAmount" - d."coveredFee" - d."refundedAmount"
   - CASE WHEN d."disputeStatus" = 'lost' THEN d."disputedAmount" ELSE 0 END)`;
 
@@ -49,15 +50,13 @@ export async function campaignProgressFromLedger(campaignIds: string[]): Promise
     campaignIds.map((campaignId) => [campaignId, { campaignId, raised: 0, donors: 0 }]),
   );
   if (campaignIds.length === 0) return progress;
-  const rows = await db().$queryRawUnsafe<{ campaignId: string; raised: bigint | null; donors: bigint }[]>(
-    `SELECT d."campaignId"::text AS "campaignId",
-            SUM(${COUNTED_AMOUNT_SQL}) AS raised,
-            COUNT(DISTINCT d."donorId") FILTER (WHERE ${COUNTED_AMOUNT_SQL} > 0) AS donors
-       FROM "Donation" d
-      WHERE d."campaignId" = ANY($1::uuid[])
-      GROUP BY d."campaignId"`,
-    campaignIds,
-  );
+  const rows = await db().$queryRaw<{ campaignId: string; raised: bigint | null; donors: bigint }[]>`
+    SELECT d."campaignId"::text AS "campaignId",
+           SUM(${COUNTED_AMOUNT_SQL}) AS raised,
+           COUNT(DISTINCT d."donorId") FILTER (WHERE ${COUNTED_AMOUNT_SQL} > 0) AS donors
+      FROM "Donation" d
+     WHERE d."campaignId" = ANY(${campaignIds}::uuid[])
+     GROUP BY d."campaignId"`;
   for (const row of rows) {
     progress.set(row.campaignId, { campaignId: row.campaignId, raised: Number(row.raised ?? 0n), donors: Number(row.donors) });
   }
@@ -75,15 +74,14 @@ export async function rebuildCampaignTotals(): Promise<number> {
   return db().$transaction(
     async (tx) => {
       // No gift may change while the sums are taken (the trigger would add it twice).
-      await tx.$executeRawUnsafe(`LOCK TABLE "Donation" IN SHARE MODE`);
-      await tx.$executeRawUnsafe(`DELETE FROM "CampaignDonorTotal"`);
-      await tx.$executeRawUnsafe(`DELETE FROM "CampaignTotals"`);
-      await tx.$executeRawUnsafe(
-        `INSERT INTO "CampaignDonorTotal" ("campaignId", "donorId", "raised")
-         SELECT d."campaignId", d."donorId", SUM(${counted}) FROM "Donation" d GROUP BY 1, 2`,
-      );
-      return tx.$executeRawUnsafe(
-        `INSERT INTO "CampaignTotals" ("campaignId", "donations", "raised", "donors", "gross", "coveredFees", "stripeFees",
+      await tx.$executeRaw`LOCK TABLE "Donation" IN SHARE MODE`;
+      await tx.$executeRaw`DELETE FROM "CampaignDonorTotal"`;
+      await tx.$executeRaw`DELETE FROM "CampaignTotals"`;
+      await tx.$executeRaw`
+        INSERT INTO "CampaignDonorTotal" ("campaignId", "donorId", "raised")
+        SELECT d."campaignId", d."donorId", SUM(${counted}) FROM "Donation" d GROUP BY 1, 2`;
+      return tx.$executeRaw`
+         INSERT INTO "CampaignTotals" ("campaignId", "donations", "raised", "donors", "gross", "coveredFees", "stripeFees",
                                        "refunds", "disputesLost", "disputesOpen", "onceDonations", "onceRaised",
                                        "monthlyDonations", "monthlyRaised", "updatedAt")
          SELECT d."campaignId", COUNT(*), SUM(${counted}),
@@ -97,8 +95,7 @@ export async function rebuildCampaignTotals(): Promise<number> {
                 COALESCE(SUM(${counted}) FILTER (WHERE d."frequency" = 'monthly'), 0),
                 now()
            FROM "Donation" d
-          GROUP BY d."campaignId"`,
-      );
+          GROUP BY d."campaignId"`;
     },
     { timeout: 30 * 60_000, maxWait: 60_000 },
   );
@@ -153,13 +150,11 @@ export async function campaignFigures(campaigns: Array<{ id: string; currency: s
   const ids = campaigns.map((c) => c.id);
 
   const rows = await db().campaignTotals.findMany({ where: { campaignId: { in: ids } } });
-  const recurring = await db().$queryRawUnsafe<{ campaignId: string; gifts: bigint; amount: bigint | null }[]>(
-    `SELECT "campaignId"::text AS "campaignId", COUNT(*) AS gifts, SUM("amount") AS amount
-       FROM "RecurringGift"
-      WHERE "campaignId" = ANY($1::uuid[]) AND "status" = 'active'
-      GROUP BY "campaignId"`,
-    ids,
-  );
+  const recurring = await db().$queryRaw<{ campaignId: string; gifts: bigint; amount: bigint | null }[]>`
+    SELECT "campaignId"::text AS "campaignId", COUNT(*) AS gifts, SUM("amount") AS amount
+      FROM "RecurringGift"
+     WHERE "campaignId" = ANY(${ids}::uuid[]) AND "status" = 'active'
+     GROUP BY "campaignId"`;
 
   const n = (value: bigint | string | null | undefined) => Number(value ?? 0);
   for (const row of rows) {
@@ -233,17 +228,14 @@ export async function dailyGiving(campaignIds: string[], days: number, now = new
   const calendar = Array.from({ length: days }, (_, i) => utcDay(new Date(first.getTime() + i * 86_400_000)));
   const result = new Map<string, DailyAmount[]>();
   if (campaignIds.length === 0) return result;
-  const rows = await db().$queryRawUnsafe<{ campaignId: string; day: string; amount: bigint | null; donations: bigint }[]>(
-    // Grouped by the uuid and the date, and only then turned into text: grouping
-    // by text would sort every row of the period as strings (about twice as slow).
-    `SELECT t."campaignId"::text AS "campaignId", to_char(t.day, 'YYYY-MM-DD') AS day, t.amount, t.donations
-       FROM (SELECT d."campaignId", d."paidAt"::date AS day, SUM(${COUNTED_AMOUNT_SQL}) AS amount, COUNT(*) AS donations
-               FROM "Donation" d
-              WHERE d."campaignId" = ANY($1::uuid[]) AND d."paidAt" >= $2
-              GROUP BY 1, 2) t`,
-    campaignIds,
-    first,
-  );
+  // Grouped by the uuid and the date, and only then turned into text: grouping
+  // by text would sort every row of the period as strings (about twice as slow).
+  const rows = await db().$queryRaw<{ campaignId: string; day: string; amount: bigint | null; donations: bigint }[]>`
+    SELECT t."campaignId"::text AS "campaignId", to_char(t.day, 'YYYY-MM-DD') AS day, t.amount, t.donations
+      FROM (SELECT d."campaignId", d."paidAt"::date AS day, SUM(${COUNTED_AMOUNT_SQL}) AS amount, COUNT(*) AS donations
+              FROM "Donation" d
+             WHERE d."campaignId" = ANY(${campaignIds}::uuid[]) AND d."paidAt" >= ${first}
+             GROUP BY 1, 2) t`;
   const byKey = new Map(rows.map((row) => [`${row.campaignId}/${row.day}`, row]));
   for (const campaignId of campaignIds) {
     result.set(

@@ -84,16 +84,12 @@ suite(title, () => {
     expect((await applyMigrations(db, { log: () => {} })).applied).toEqual(committedMigrationNames());
     expect((await applyMigrations(db, { log: () => {} })).applied).toEqual([]);
 
-    const tables = await db.prisma.$queryRawUnsafe<{ tablename: string }[]>(
-      `SELECT tablename FROM pg_tables WHERE schemaname = 'public'`,
-    );
+    const tables = await db.prisma.$queryRaw<{ tablename: string }[]>`SELECT tablename FROM pg_tables WHERE schemaname = 'public'`;
     expect(tables.map((row) => row.tablename)).toEqual(expect.arrayContaining(["Campaign", "Donation", "_prisma_migrations"]));
   });
 
   it("records the sha256 of each migration file, as Prisma does", async () => {
-    const rows = await db.prisma.$queryRawUnsafe<{ migration_name: string; checksum: string; finished_at: Date | null }[]>(
-      `SELECT migration_name, checksum, finished_at FROM _prisma_migrations ORDER BY migration_name`,
-    );
+    const rows = await db.prisma.$queryRaw<{ migration_name: string; checksum: string; finished_at: Date | null }[]>`SELECT migration_name, checksum, finished_at FROM _prisma_migrations ORDER BY migration_name`;
     expect(rows.map((row) => row.migration_name)).toEqual(committedMigrationNames());
     for (const row of rows) {
       const bytes = fs.readFileSync(path.join(migrationsDir, row.migration_name, "migration.sql"));
@@ -109,7 +105,7 @@ suite(title, () => {
     const [first, second] = await Promise.all([open(fresh.url), open(fresh.url)]);
     const results = await Promise.all([applyMigrations(first!), applyMigrations(second!)]);
     expect(results.flatMap((result) => result.applied).sort()).toEqual(committedMigrationNames());
-    const rows = await first!.prisma.$queryRawUnsafe<{ migration_name: string }[]>(`SELECT migration_name FROM _prisma_migrations`);
+    const rows = await first!.prisma.$queryRaw<{ migration_name: string }[]>`SELECT migration_name FROM _prisma_migrations`;
     expect(rows.map((row) => row.migration_name).sort()).toEqual(committedMigrationNames());
   });
 

@@ -6,6 +6,7 @@ import pg from "pg";
 import { inject } from "vitest";
 
 import { openDatabase, type Database } from "~/db/database.server";
+import { Prisma } from "~/generated/prisma/client";
 
 export type TestDatabaseConfig =
   | { kind: "pglite"; templateFile: string }
@@ -53,11 +54,9 @@ async function adminQuery(serverUrl: string, sql: string): Promise<void> {
 
 /** Empties every application table (between tests that need a clean slate). */
 export async function truncateAll(database: Database): Promise<void> {
-  const tables = await database.prisma.$queryRawUnsafe<{ tablename: string }[]>(
-    `SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'`,
-  );
+  const tables = await database.prisma.$queryRaw<{ tablename: string }[]>`SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'`;
   if (tables.length === 0) return;
-  await database.prisma.$executeRawUnsafe(
-    `TRUNCATE ${tables.map((t) => `"${t.tablename}"`).join(", ")} RESTART IDENTITY CASCADE`,
-  );
+  // Table names come from the catalogue, not from input: they are SQL text, quoted as identifiers.
+  const names = Prisma.raw(tables.map((t) => `"${t.tablename}"`).join(", "));
+  await database.prisma.$executeRaw`TRUNCATE ${names} RESTART IDENTITY CASCADE`;
 }
