@@ -30,6 +30,29 @@ export default tseslint.config(
     },
   },
   {
+    // Only the data layer talks to the database: app/models (one module per
+    // table or aggregate), and app/db with app/db.server.ts, which open it.
+    // Elsewhere the Prisma client and the database may be imported for their
+    // types only (a transaction's type passed through, an enum's values).
+    files: ["app/**/*.{ts,tsx}"],
+    ignores: ["app/models/**", "app/db/**", "app/db.server.ts", "app/server/bootstrap.server.ts", "app/generated/**"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        {
+          paths: [
+            { name: "~/db.server", message: "Only app/models talks to the database: add or use a function there.", allowTypeImports: true },
+            { name: "~/generated/prisma/client", message: "Only app/models uses the Prisma client: add or use a function there.", allowTypeImports: true },
+          ],
+          patterns: [
+            { group: ["~/db/database.server", "~/db/migrate.server", "~/db/schema-engine.server", "~/db/seed.server"], message: "Opening and migrating the database belongs to app/db and the server's start-up.", allowTypeImports: true },
+            { group: ["@prisma/*", "pg", "@electric-sql/*", "pglite-prisma-adapter"], message: "Database drivers belong to app/db.", allowTypeImports: true },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Raw SQL is written one way: a tagged template ($queryRaw`...`, $executeRaw`...`)
     // or a Prisma.sql value, so every value is a bound parameter.
     files: ["app/**/*.{ts,tsx}", "scripts/**/*.ts", "tests/**/*.ts"],

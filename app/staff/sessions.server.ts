@@ -1,7 +1,8 @@
 import crypto from "node:crypto";
 
-import { db, type Prisma } from "~/db.server";
+import type { Prisma } from "~/db.server";
 import type { StaffRole } from "~/generated/prisma/client";
+import { extendStaffSession, findStaffSession, insertStaffSession, revokeStaffSession, revokeStaffSessionsOf } from "~/models/staff-sessions.server";
 import { env } from "~/utils/env.server";
 
 /**
@@ -38,43 +39,34 @@ export async function openStaffSession(
 ): Promise<{ token: string; sessionId: string }> {
   const token = crypto.randomBytes(32).toString("base64url");
   const sessionId = sessionIdOf(token);
-  await tx.staffSession.create({
-    data: {
-      id: sessionId,
-      userId,
-      createdAt: now,
-      lastSeenAt: now,
-      expiresAt: new Date(now.getTime() + idleMs()),
-      ip: client.ip,
-      userAgent: client.userAgent?.slice(0, 300) ?? null,
-    },
+  await insertStaffSession(tx, {
+    id: sessionId,
+    userId,
+    createdAt: now,
+    lastSeenAt: now,
+    expiresAt: new Date(now.getTime() + idleMs()),
+    ip: client.ip,
+    userAgent: client.userAgent?.slice(0, 300) ?? null,
   });
   return { token, sessionId };
 }
 
 /** The staff member a live session token belongs to, or null. */
 export async function staffMemberForToken(token: string, now = new Date()): Promise<StaffMember | null> {
-  const session = await db().staffSession.findUnique({
-    where: { id: sessionIdOf(token) },
-    include: { user: { select: { id: true, email: true, name: true, role: true, disabledAt: true } } },
-  });
+  const session = await findStaffSession(sessionIdOf(token));
   if (!session || session.revokedAt || session.expiresAt <= now || session.user.disabledAt) return null;
   if (now.getTime() - session.lastSeenAt.getTime() >= TOUCH_EVERY_MS) {
-    await db().staffSession.updateMany({
-      where: { id: session.id, revokedAt: null },
-      data: { lastSeenAt: now, expiresAt: new Date(now.getTime() + idleMs()) },
-    });
+    await extendStaffSession(session.id, now, new Date(now.getTime() + idleMs()));
   }
   const { user } = session;
   return { id: user.id, email: user.email, name: user.name, role: user.role, sessionId: session.id };
 }
 
 export async function endStaffSession(tx: Prisma.TransactionClient, sessionId: string, now = new Date()): Promise<void> {
-  await tx.staffSession.updateMany({ where: { id: sessionId, revokedAt: null }, data: { revokedAt: now } });
+  await revokeStaffSession(tx, sessionId, now);
 }
 
 /** Ends every open session of an account (disabling it, changing its role or password). */
 export async function endAllStaffSessions(tx: Prisma.TransactionClient, userId: string, now = new Date()): Promise<number> {
-  const { count } = await tx.staffSession.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: now } });
-  return count;
+  return revokeStaffSessionsOf(tx, userId, now);
 }

@@ -1,8 +1,9 @@
 import { z } from "zod";
 
-import { db } from "~/db.server";
 import { recordAudit } from "~/models/audit.server";
 import { hitRateLimit } from "~/models/rate-limit.server";
+import { findStaffUserByEmail, markSignedIn } from "~/models/staff-users.server";
+import { inTransaction } from "~/models/transaction.server";
 import { PASSWORD_MAX_LENGTH } from "~/staff/password-policy";
 import { verifyAgainstDecoy, verifyPassword } from "~/staff/password.server";
 import { endStaffSession, openStaffSession } from "~/staff/sessions.server";
@@ -36,16 +37,16 @@ export async function signIn(
     return { ok: false, reason: "rate_limited", retryAfterSeconds: Math.max(byIp.retryAfterSeconds, byAccount.retryAfterSeconds) };
   }
 
-  const user = await db().staffUser.findUnique({ where: { email: credentials.email } });
+  const user = await findStaffUserByEmail(credentials.email);
   const matches =
     user && !user.disabledAt
       ? await verifyPassword(credentials.password, user.passwordHash)
       : await verifyAgainstDecoy(credentials.password);
   if (!user || !matches) return { ok: false, reason: "mismatch" };
 
-  const { token } = await db().$transaction(async (tx) => {
+  const { token } = await inTransaction(async (tx) => {
     const opened = await openStaffSession(tx, user.id, client);
-    await tx.staffUser.update({ where: { id: user.id }, data: { lastSignInAt: new Date() } });
+    await markSignedIn(tx, user.id);
     await recordAudit(tx, { actorId: user.id, action: "staff.sign_in", target: { type: "staff", id: user.id }, ip: client.ip });
     return opened;
   });
@@ -53,7 +54,7 @@ export async function signIn(
 }
 
 export async function signOut(staff: { id: string; sessionId: string }, ip: string): Promise<void> {
-  await db().$transaction(async (tx) => {
+  await inTransaction(async (tx) => {
     await endStaffSession(tx, staff.sessionId);
     await recordAudit(tx, { actorId: staff.id, action: "staff.sign_out", target: { type: "staff", id: staff.id }, ip });
   });
