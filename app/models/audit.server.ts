@@ -37,8 +37,17 @@ export const AUDIT_ACTIONS = [
 // Fails to compile when an action is added to the type but not to the list.
 const _everyActionListed: [Exclude<AuditAction, (typeof AUDIT_ACTIONS)[number]>] extends [never] ? true : never = true;
 
-export interface AuditEntry {
+/**
+ * Who made an audited change, and from where: a staff member's id, or null
+ * for the command line (npm run staff:create); the client's address when the
+ * change came over HTTP.
+ */
+export interface Actor {
   actorId: string | null;
+  ip?: string;
+}
+
+export interface AuditEntry extends Actor {
   action: AuditAction;
   target?: { type: string; id: string };
   details?: Prisma.InputJsonValue;

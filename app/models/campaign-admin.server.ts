@@ -1,8 +1,9 @@
 import { db, type Prisma } from "~/db.server";
-import { slugFromTitle, type CampaignInput } from "~/campaigns/campaign-form.server";
+import type { CampaignInput } from "~/campaigns/campaign-form.server";
+import { slugFromTitle } from "~/campaigns/slug";
 import type { CampaignFormErrors } from "~/campaigns/fields";
 import type { Campaign } from "~/generated/prisma/client";
-import { recordAudit } from "~/models/audit.server";
+import { recordAudit, type Actor } from "~/models/audit.server";
 import { hasEnded, isVisibleNow } from "~/models/campaigns.server";
 import { campaignProgress } from "~/models/totals.server";
 
@@ -11,11 +12,6 @@ import { campaignProgress } from "~/models/totals.server";
  * straight from the database on every request, so a change here shows there
  * at once; nothing keeps campaigns in memory.
  */
-export interface Actor {
-  actorId: string;
-  ip?: string;
-}
-
 export type CampaignSave =
   | { ok: true; id: string; slug: string; changed: string[] }
   | { ok: false; errors: CampaignFormErrors }
@@ -123,8 +119,7 @@ export async function createCampaign(input: CampaignInput, actor: Actor): Promis
       const campaign = await tx.campaign.create({ data, select: { id: true } });
       const changed = (Object.keys(data) as Array<keyof Columns>).filter((key) => data[key] !== null);
       await recordAudit(tx, {
-        actorId: actor.actorId,
-        ip: actor.ip,
+        ...actor,
         action: "campaign.create",
         target: { type: "campaign", id: campaign.id },
         details: { changed, slug, status: input.status },
@@ -161,8 +156,7 @@ export async function updateCampaign(id: string, input: CampaignInput, actor: Ac
 
       await tx.campaign.update({ where: { id }, data });
       await recordAudit(tx, {
-        actorId: actor.actorId,
-        ip: actor.ip,
+        ...actor,
         action: "campaign.update",
         target: { type: "campaign", id },
         details: {

@@ -1,13 +1,13 @@
 import { db, type Prisma } from "~/db.server";
-import { recordAudit } from "~/models/audit.server";
+import { recordAudit, type Actor } from "~/models/audit.server";
 
 /**
  * Notes in the audit log that a staff member exported donations, with the
  * filters used. Written before the first row is sent: an export that fails
  * half-way has still been recorded.
  */
-export async function recordDonationsExport(actor: { id: string; ip: string }, filters: Prisma.InputJsonObject): Promise<void> {
+export async function recordDonationsExport(actor: Actor, filters: Prisma.InputJsonObject): Promise<void> {
   await db().$transaction((tx) =>
-    recordAudit(tx, { actorId: actor.id, action: "donations.export", target: { type: "donations", id: "csv" }, details: { filters }, ip: actor.ip }),
+    recordAudit(tx, { ...actor, action: "donations.export", target: { type: "donations", id: "csv" }, details: { filters } }),
   );
 }

@@ -1,6 +1,6 @@
 import { db } from "~/db.server";
 import type { EmailStatus } from "~/generated/prisma/client";
-import { recordAudit } from "~/models/audit.server";
+import { recordAudit, type Actor } from "~/models/audit.server";
 import { newestFirstPage } from "~/models/keyset-page.server";
 import type { Keyset } from "~/utils/keyset";
 
@@ -38,7 +38,7 @@ export type RetryOutcome = "retried" | "not_failed" | "not_found";
  * message is failed again at once with the new error (EMAIL_MAX_ATTEMPTS is
  * already reached), instead of starting hours of backoff over.
  */
-export async function retryFailedEmail(id: string, actor: { actorId: string; ip?: string }): Promise<RetryOutcome> {
+export async function retryFailedEmail(id: string, actor: Actor): Promise<RetryOutcome> {
   return db().$transaction(async (tx) => {
     const message = await tx.emailMessage.findUnique({ where: { id }, select: { status: true, attempts: true, lastError: true } });
     if (!message) return "not_found";
@@ -48,8 +48,7 @@ export async function retryFailedEmail(id: string, actor: { actorId: string; ip?
     });
     if (count === 0) return "not_failed";
     await recordAudit(tx, {
-      actorId: actor.actorId,
-      ip: actor.ip,
+      ...actor,
       action: "email.retry",
       target: { type: "email", id },
       details: { attempts: message.attempts, lastError: message.lastError?.slice(0, 300) ?? null },

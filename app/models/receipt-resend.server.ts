@@ -1,5 +1,5 @@
 import { db } from "~/db.server";
-import { recordAudit } from "~/models/audit.server";
+import { recordAudit, type Actor } from "~/models/audit.server";
 import { queueReceiptCopy, receiptContext } from "~/models/receipts.server";
 
 export class DonationNotFound extends Error {
@@ -13,18 +13,17 @@ export class DonationNotFound extends Error {
  * A staff member sends a gift's receipt again: a fresh copy to the donor's
  * current email, queued in the outbox, with its audit row, in one transaction.
  */
-export async function resendReceipt(donationId: string, actor: { id: string; ip: string }) {
+export async function resendReceipt(donationId: string, actor: Actor) {
   const context = await receiptContext();
   return db().$transaction(async (tx) => {
     const exists = await tx.donation.findUnique({ where: { id: donationId }, select: { id: true } });
     if (!exists) throw new DonationNotFound(donationId);
     const copy = await queueReceiptCopy(tx, donationId, context);
     await recordAudit(tx, {
-      actorId: actor.id,
+      ...actor,
       action: "receipt.resend",
       target: { type: "donation", id: donationId },
       details: { receiptNumber: copy.receiptNumber, to: copy.to, emailId: copy.emailId },
-      ip: actor.ip,
     });
     return copy;
   });

@@ -6,8 +6,8 @@ import { giftRange, handleCampaignPost } from "~/campaigns/editor.server";
 import { CampaignEditorPage } from "~/components/admin/CampaignEditorPage";
 import { CampaignState } from "~/components/admin/CampaignState";
 import { findCampaignForStaff, updateCampaign } from "~/models/campaign-admin.server";
-import { requireAdmin } from "~/staff/auth.server";
-import { clientIp, readForm } from "~/utils/request.server";
+import { requireAdmin, staffActor } from "~/staff/auth.server";
+import { readForm } from "~/utils/request.server";
 import { z } from "~/utils/zod";
 
 const ParamsSchema = z.object({ campaignId: z.uuid() });
@@ -42,7 +42,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const staff = await requireAdmin(request);
   const id = campaignIdFrom(params);
-  const outcome = await handleCampaignPost(await readForm(request), (input) => updateCampaign(id, input, { actorId: staff.id, ip: clientIp(context) }));
+  const outcome = await handleCampaignPost(await readForm(request), (input) => updateCampaign(id, input, staffActor(staff, context)));
   if (outcome.kind === "saved") return redirect(`/admin/campaigns/${id}?saved=${outcome.changed.length > 0 ? "updated" : "unchanged"}`, { status: 303 });
   if (outcome.kind === "notFound") throw data({ message: "There is no such campaign." }, { status: 404 });
   return data(outcome.reply, { status: outcome.status });

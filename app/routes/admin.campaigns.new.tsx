@@ -5,8 +5,8 @@ import { giftRange, handleCampaignPost } from "~/campaigns/editor.server";
 import { EMPTY_CAMPAIGN_VALUES } from "~/campaigns/fields";
 import { CampaignEditorPage } from "~/components/admin/CampaignEditorPage";
 import { createCampaign } from "~/models/campaign-admin.server";
-import { requireAdmin } from "~/staff/auth.server";
-import { clientIp, readForm } from "~/utils/request.server";
+import { requireAdmin, staffActor } from "~/staff/auth.server";
+import { readForm } from "~/utils/request.server";
 
 export const meta: MetaFunction = () => [{ title: "New campaign | Staff" }, { name: "robots", content: "noindex" }];
 
@@ -17,7 +17,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const staff = await requireAdmin(request);
-  const outcome = await handleCampaignPost(await readForm(request), (input) => createCampaign(input, { actorId: staff.id, ip: clientIp(context) }));
+  const outcome = await handleCampaignPost(await readForm(request), (input) => createCampaign(input, staffActor(staff, context)));
   if (outcome.kind === "saved") return redirect(`/admin/campaigns/${outcome.id}?saved=created`, { status: 303 });
   if (outcome.kind === "notFound") throw data(null, { status: 404 });
   return data(outcome.reply, { status: outcome.status });

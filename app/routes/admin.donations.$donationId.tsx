@@ -6,11 +6,10 @@ import { DonationEvents } from "~/components/staff/DonationEvents";
 import { Facts } from "~/components/staff/Facts";
 import { findDonationDetail, findDonationEmail } from "~/models/donation-detail.server";
 import { DonationNotFound, resendReceipt } from "~/models/receipt-resend.server";
-import { canEdit, requireAdmin, requireStaff } from "~/staff/auth.server";
+import { canEdit, requireAdmin, requireStaff, staffActor } from "~/staff/auth.server";
 import { donationDetailView } from "~/staff/donation-detail-view.server";
 import { formatUtc } from "~/staff/donation-labels";
 import { listQuery, parseListParams } from "~/staff/donation-list-params";
-import { clientIp } from "~/utils/request.server";
 import { z } from "~/utils/zod";
 
 const ParamsSchema = z.object({ donationId: z.uuid() });
@@ -57,7 +56,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!parsed.success) return data({ error: parsed.error.issues[0]?.message ?? "Unknown action." }, { status: 400 });
 
   try {
-    const copy = await resendReceipt(donationId, { id: staff.id, ip: clientIp(context) });
+    const copy = await resendReceipt(donationId, staffActor(staff, context));
     // Back to this page (post/redirect/get), keeping the list's place, with the copy to confirm.
     const url = new URL(request.url);
     url.searchParams.delete("resent");

@@ -1,10 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 
 import { recordDonationsExport } from "~/models/donation-export.server";
-import { requireAdmin } from "~/staff/auth.server";
+import { requireAdmin, staffActor } from "~/staff/auth.server";
 import { parseListParams } from "~/staff/donation-list-params";
 import { donationsCsvStream } from "~/staff/donations-csv.server";
-import { clientIp } from "~/utils/request.server";
 
 function plainText(status: number, text: string): Response {
   return new Response(text, { status, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
@@ -21,7 +20,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     const reasons = params.problems.map((problem) => `${problem.field}: ${problem.message}`).join("\n");
     return plainText(400, `These filters could not be used:\n${reasons}\n`);
   }
-  await recordDonationsExport({ id: staff.id, ip: clientIp(context) }, { ...params.filters });
+  await recordDonationsExport(staffActor(staff, context), { ...params.filters });
   const filename = `donations-${new Date().toISOString().slice(0, 10)}.csv`;
   return new Response(donationsCsvStream(params.search), {
     headers: {

@@ -5,10 +5,10 @@ import { OlderPageLink } from "~/components/admin/OlderPageLink";
 import { SelectFilter } from "~/components/staff/SelectFilter";
 import { StaffTable } from "~/components/staff/StaffTable";
 import { EMAIL_STATUSES, outboxPage, retryFailedEmail } from "~/models/outbox-admin.server";
-import { requireAdmin } from "~/staff/auth.server";
+import { requireAdmin, staffActor } from "~/staff/auth.server";
 import { formatUtc } from "~/utils/datetime";
 import { encodeKeyset, KeysetSchema } from "~/utils/keyset";
-import { clientIp, readForm } from "~/utils/request.server";
+import { readForm } from "~/utils/request.server";
 import { z } from "~/utils/zod";
 
 const StatusFilter = z.union([z.literal("").transform(() => undefined), z.enum(EMAIL_STATUSES)]).optional();
@@ -52,7 +52,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const staff = await requireAdmin(request);
   const form = RetrySchema.safeParse(Object.fromEntries(await readForm(request)));
   if (!form.success) throw data({ message: "That request was not understood." }, { status: 400 });
-  const result = await retryFailedEmail(form.data.emailId, { actorId: staff.id, ip: clientIp(context) });
+  const result = await retryFailedEmail(form.data.emailId, staffActor(staff, context));
   if (result === "not_found") throw data({ message: "There is no such email." }, { status: 404 });
   if (result === "not_failed") {
     return data({ message: "Only a failed email can be retried; this one is not failed (it may have been retried already)." }, { status: 409 });

@@ -12,10 +12,10 @@ import {
   StaffChangeRefused,
   StaffEmailTaken,
 } from "~/staff/accounts.server";
-import { requireAdmin } from "~/staff/auth.server";
+import { requireAdmin, staffActor } from "~/staff/auth.server";
 import { AccountChangeSchema, DONE_MESSAGES, DoneSchema, NEW_STAFF_FIELDS, StaffIntentSchema, type NewStaffField } from "~/staff/staff-page.server";
 import { formatUtc } from "~/utils/datetime";
-import { clientIp, readForm } from "~/utils/request.server";
+import { readForm } from "~/utils/request.server";
 import { z } from "~/utils/zod";
 
 export const meta: MetaFunction = () => [{ title: "Staff accounts | Staff" }, { name: "robots", content: "noindex" }];
@@ -42,7 +42,7 @@ type CreateErrors = Partial<Record<NewStaffField, string>>;
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const me = await requireAdmin(request);
-  const actor = { actorId: me.id, ip: clientIp(context) };
+  const actor = staffActor(me, context);
   const form = Object.fromEntries(await readForm(request));
   const intent = StaffIntentSchema.safeParse(form.intent);
   if (!intent.success) throw data({ message: "That request was not understood." }, { status: 400 });

@@ -1,8 +1,18 @@
 import { z } from "zod";
 
-import { db, type Prisma } from "~/db.server";
+import type { Prisma } from "~/db.server";
 import type { StaffRole } from "~/generated/prisma/client";
-import { recordAudit } from "~/models/audit.server";
+import { recordAudit, type Actor } from "~/models/audit.server";
+import {
+  countActiveAdmins,
+  insertStaffUser,
+  listStaffUsers,
+  lockActiveAdminIds,
+  setStaffUserDisabled,
+  setStaffUserRole,
+  staffEmailTaken,
+} from "~/models/staff-users.server";
+import { inTransaction } from "~/models/transaction.server";
 import { newPasswordSchema } from "~/staff/password-policy";
 import { hashPassword } from "~/staff/password.server";
 import { endAllStaffSessions } from "~/staff/sessions.server";
@@ -41,24 +51,14 @@ export class StaffChangeRefused extends Error {
   }
 }
 
-interface Actor {
-  actorId: string | null;
-  ip?: string;
-}
-
 /**
- * Locks the rows of every active admin and returns their ids. Two admins
- * disabling or demoting each other at once then take turns, and the second
- * sees the first's change, so the site can never be left without an admin.
+ * Refuses to disable or demote the last active admin. The active admins' rows
+ * are locked first: two admins disabling or demoting each other at once then
+ * take turns, and the second sees the first's change, so the site can never
+ * be left without an admin.
  */
-async function lockActiveAdmins(tx: Prisma.TransactionClient): Promise<string[]> {
-  const rows = await tx.$queryRaw<Array<{ id: string }>>`
-    SELECT "id"::text AS "id" FROM "StaffUser" WHERE "role" = 'admin' AND "disabledAt" IS NULL ORDER BY "id" FOR UPDATE`;
-  return rows.map((row) => row.id);
-}
-
 async function refuseRemovingLastAdmin(tx: Prisma.TransactionClient, userId: string, change: "disable" | "demote"): Promise<void> {
-  const admins = await lockActiveAdmins(tx);
+  const admins = await lockActiveAdminIds(tx);
   if (admins.length === 1 && admins[0] === userId) {
     throw new StaffChangeRefused(
       `This is the only active admin, so it cannot be ${change === "disable" ? "disabled" : "made a viewer"}: nobody could manage accounts any more. Make another account an admin first.`,
@@ -68,13 +68,9 @@ async function refuseRemovingLastAdmin(tx: Prisma.TransactionClient, userId: str
 
 export async function createStaffAccount(account: NewStaff, actor: Actor): Promise<{ id: string }> {
   const passwordHash = await hashPassword(account.password);
-  return db().$transaction(async (tx) => {
-    const existing = await tx.staffUser.findUnique({ where: { email: account.email }, select: { id: true } });
-    if (existing) throw new StaffEmailTaken(account.email);
-    const user = await tx.staffUser.create({
-      data: { email: account.email, name: account.name, role: account.role, passwordHash },
-      select: { id: true },
-    });
+  return inTransaction(async (tx) => {
+    if (await staffEmailTaken(tx, account.email)) throw new StaffEmailTaken(account.email);
+    const user = await insertStaffUser(tx, { email: account.email, name: account.name, role: account.role, passwordHash });
     await recordAudit(tx, {
       ...actor,
       action: "staff.create",
@@ -90,7 +86,7 @@ async function changeAccount(
   actor: Actor,
   change: (tx: Prisma.TransactionClient) => Promise<{ action: "staff.disable" | "staff.enable" | "staff.role"; details: Prisma.InputJsonValue } | null>,
 ): Promise<boolean> {
-  return db().$transaction(async (tx) => {
+  return inTransaction(async (tx) => {
     const result = await change(tx);
     if (!result) return false;
     await endAllStaffSessions(tx, userId);
@@ -109,11 +105,8 @@ export async function setStaffDisabled(userId: string, disabled: boolean, actor:
   }
   return changeAccount(userId, actor, async (tx) => {
     if (disabled) await refuseRemovingLastAdmin(tx, userId, "disable");
-    const { count } = await tx.staffUser.updateMany({
-      where: { id: userId, disabledAt: disabled ? null : { not: null } },
-      data: { disabledAt: disabled ? new Date() : null },
-    });
-    return count === 0 ? null : { action: disabled ? "staff.disable" : "staff.enable", details: { disabled } };
+    const changed = await setStaffUserDisabled(tx, userId, disabled);
+    return changed ? { action: disabled ? "staff.disable" : "staff.enable", details: { disabled } } : null;
   });
 }
 
@@ -124,19 +117,11 @@ export async function setStaffDisabled(userId: string, disabled: boolean, actor:
 export function setStaffRole(userId: string, role: StaffRole, actor: Actor): Promise<boolean> {
   return changeAccount(userId, actor, async (tx) => {
     if (role !== "admin") await refuseRemovingLastAdmin(tx, userId, "demote");
-    const { count } = await tx.staffUser.updateMany({ where: { id: userId, role: { not: role } }, data: { role } });
-    return count === 0 ? null : { action: "staff.role", details: { role } };
+    return (await setStaffUserRole(tx, userId, role)) ? { action: "staff.role", details: { role } } : null;
   });
 }
 
-export async function listStaffAccounts() {
-  return db().staffUser.findMany({
-    orderBy: [{ disabledAt: { sort: "asc", nulls: "first" } }, { name: "asc" }],
-    select: { id: true, email: true, name: true, role: true, disabledAt: true, lastSignInAt: true, createdAt: true },
-  });
-}
+export const listStaffAccounts = listStaffUsers;
 
 /** Admins who can still sign in; the last one cannot be disabled or demoted. */
-export async function activeAdminCount(): Promise<number> {
-  return db().staffUser.count({ where: { role: "admin", disabledAt: null } });
-}
+export const activeAdminCount = countActiveAdmins;

@@ -1,8 +1,10 @@
-import { redirect } from "@remix-run/node";
+import { redirect, type AppLoadContext } from "@remix-run/node";
 
 import type { StaffRole } from "~/generated/prisma/client";
+import type { Actor } from "~/models/audit.server";
 import { staffCookie } from "~/staff/session-cookie.server";
 import { staffMemberForToken, type StaffMember } from "~/staff/sessions.server";
+import { clientIp } from "~/utils/request.server";
 
 /**
  * The one gate every /admin loader and action goes through. Remix runs a
@@ -46,6 +48,11 @@ export async function requireStaff(request: Request, role: StaffRole = "viewer")
 }
 
 export const requireAdmin = (request: Request) => requireStaff(request, "admin");
+
+/** The signed-in staff member as the author of an audited change made by this request. */
+export function staffActor(staff: Pick<StaffMember, "id">, context: AppLoadContext | undefined): Actor {
+  return { actorId: staff.id, ip: clientIp(context) };
+}
 
 export function canEdit(staff: Pick<StaffMember, "role">): boolean {
   return staff.role === "admin";
