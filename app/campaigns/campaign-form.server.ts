@@ -5,8 +5,6 @@ import {
   CAMPAIGN_FIELDS,
   CAMPAIGN_STATUSES,
   PRESETS_MAX,
-  SLUG_MAX,
-  SLUG_PATTERN,
   STORY_MAX,
   SUMMARY_MAX,
   TITLE_MAX,
@@ -16,6 +14,7 @@ import {
   type CampaignFormValues,
   type CampaignStatusValue,
 } from "~/campaigns/fields";
+import { isCampaignSlug, SLUG_MAX } from "~/campaigns/slug";
 import type { Campaign } from "~/generated/prisma/client";
 import { givingSettings } from "~/giving/settings.server";
 import { parseUtcInput, toUtcInputValue } from "~/utils/datetime";
@@ -100,7 +99,7 @@ function fieldSchemas(currency: CampaignCurrency) {
       .string()
       .trim()
       .max(SLUG_MAX, `Use at most ${SLUG_MAX} characters.`)
-      .refine((slug) => slug === "" || SLUG_PATTERN.test(slug), "Use lowercase letters a–z, digits and single hyphens between words, like safe-housing-2027.")
+      .refine((slug) => slug === "" || isCampaignSlug(slug), "Use lowercase letters a–z, digits and single hyphens between words, like safe-housing-2027.")
       .transform((slug) => (slug === "" ? null : slug)),
     summary: required("a summary", SUMMARY_MAX),
     // Leading spaces are Markdown (indented code), so the story is kept as typed.
@@ -194,22 +193,4 @@ function inFormOrder(errors: CampaignFormErrors): CampaignFormErrors {
   const ordered: CampaignFormErrors = errors.form ? { form: errors.form } : {};
   for (const field of CAMPAIGN_FIELDS) if (errors[field]) ordered[field] = errors[field];
   return ordered;
-}
-
-/** "Safe housing for survivors — 2027!" → "safe-housing-for-survivors-2027". */
-export function slugFromTitle(title: string): string {
-  const words = title
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/&/g, " and ")
-    .split(/[^a-z0-9]+/)
-    .filter(Boolean);
-  let slug = "";
-  for (const word of words) {
-    const next = slug ? `${slug}-${word}` : word;
-    if (next.length > SLUG_MAX - 4) break;
-    slug = next;
-  }
-  return slug || words[0]?.slice(0, SLUG_MAX - 4) || "campaign";
 }

@@ -20,9 +20,6 @@ export const STATUS_LABELS: Record<CampaignStatusValue, string> = {
   archived: "Archived (off the site)",
 };
 
-/** The same rule as the public campaign route's address check. */
-export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-export const SLUG_MAX = 100;
 export const TITLE_MAX = 120;
 export const SUMMARY_MAX = 300;
 export const STORY_MAX = 50_000;

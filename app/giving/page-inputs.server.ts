@@ -1,5 +1,7 @@
 import { z } from "zod";
 
+import { isCampaignSlug } from "~/campaigns/slug";
+
 /**
  * What the public giving pages read from their URL and forms (checked on
  * the server only, so the browser never downloads Zod for these pages).
@@ -7,7 +9,7 @@ import { z } from "zod";
 
 /** A campaign page: its slug, and the pledge a donor comes back to from Stripe's "cancel" link. */
 export const CampaignParamsSchema = z.object({
-  slug: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/).max(100),
+  slug: z.string().refine(isCampaignSlug),
 });
 export const CampaignSearchSchema = z.object({ pledge: z.uuid().optional().catch(undefined) });
 

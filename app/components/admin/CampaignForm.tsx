@@ -5,7 +5,6 @@ import {
   CAMPAIGN_CURRENCIES,
   CAMPAIGN_FIELD_LABELS,
   CAMPAIGN_STATUSES,
-  SLUG_MAX,
   STATUS_LABELS,
   SUMMARY_MAX,
   TITLE_MAX,
@@ -13,6 +12,7 @@ import {
   type CampaignFormErrors,
   type CampaignFormValues,
 } from "~/campaigns/fields";
+import { SLUG_MAX } from "~/campaigns/slug";
 import { ErrorSummary } from "~/components/ErrorSummary";
 import { FieldError } from "~/components/FieldError";
 
