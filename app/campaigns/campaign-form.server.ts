@@ -18,6 +18,7 @@ import { isCampaignSlug, SLUG_MAX } from "~/campaigns/slug";
 import type { Campaign } from "~/generated/prisma/client";
 import { givingSettings } from "~/giving/settings.server";
 import { parseUtcInput, toUtcInputValue } from "~/utils/datetime";
+import { parseForm, readFormValues } from "~/utils/forms.server";
 import { formatMoney, parseMoneyInput, toDecimalString } from "~/utils/money";
 
 /** A campaign as staff entered it, checked and in the units the database keeps. */
@@ -44,14 +45,12 @@ export const GOAL_MAX_MINOR = 2_000_000_000;
 const GOAL_MIN_MINOR = 100;
 const INT32_MAX = 2_147_483_647;
 
+/** Longest value kept of a posted field: the story, with room to say it is too long. */
+const VALUE_MAX = STORY_MAX + 1_000;
+
 /** The posted fields as typed (kept to fill the form in again). */
 export function campaignFormValues(form: FormData): CampaignFormValues {
-  const values = {} as CampaignFormValues;
-  for (const field of CAMPAIGN_FIELDS) {
-    const value = form.get(field);
-    values[field] = typeof value === "string" ? value.slice(0, STORY_MAX + 1_000) : "";
-  }
-  return values;
+  return readFormValues(form, CAMPAIGN_FIELDS, VALUE_MAX);
 }
 
 /** A stored campaign as the editor shows it. */
@@ -126,7 +125,7 @@ function fieldSchemas(currency: CampaignCurrency) {
         }
         return amount;
       }),
-    currency: CurrencySchema,
+    currency: z.string().trim().pipe(CurrencySchema),
     presetAmounts: z.string().transform((list, ctx) => {
       const parts = list
         .split(",")
@@ -167,30 +166,17 @@ function fieldSchemas(currency: CampaignCurrency) {
  * the currency itself is not valid, so the other fields still get checked).
  */
 export function parseCampaignForm(form: FormData): CampaignFormParse {
-  const values = campaignFormValues(form);
-  const currency = CurrencySchema.safeParse(values.currency.trim()).data ?? "USD";
-  const schemas = fieldSchemas(currency);
-  const result = z.object(schemas).safeParse({ ...values, currency: values.currency.trim() });
-
-  const errors: CampaignFormErrors = {};
-  for (const issue of result.success ? [] : result.error.issues) {
-    const field = (issue.path[0] as CampaignField | undefined) ?? "form";
-    errors[field] ??= issue.message;
-  }
-  // Looks at two fields, so it runs whatever else is wrong.
-  const startsAt = schemas.startsAt.safeParse(values.startsAt);
-  const endsAt = schemas.endsAt.safeParse(values.endsAt);
-  if (startsAt.data && endsAt.data && endsAt.data.getTime() <= startsAt.data.getTime()) {
-    errors.endsAt ??= "The end must come after the start.";
-  }
-
-  if (!result.success || Object.keys(errors).length > 0) return { ok: false, errors: inFormOrder(errors), values };
-  const { goal, ...rest } = result.data;
-  return { ok: true, value: { ...rest, goalAmount: goal }, values };
-}
-
-function inFormOrder(errors: CampaignFormErrors): CampaignFormErrors {
-  const ordered: CampaignFormErrors = errors.form ? { form: errors.form } : {};
-  for (const field of CAMPAIGN_FIELDS) if (errors[field]) ordered[field] = errors[field];
-  return ordered;
+  const parsed = parseForm(form, {
+    fields: CAMPAIGN_FIELDS,
+    maxLength: VALUE_MAX,
+    schema: (values) => z.object(fieldSchemas(CurrencySchema.safeParse(values.currency.trim()).data ?? "USD")),
+    check: (values): CampaignFormErrors => {
+      const startsAt = DateSchema.safeParse(values.startsAt).data;
+      const endsAt = DateSchema.safeParse(values.endsAt).data;
+      return startsAt && endsAt && endsAt.getTime() <= startsAt.getTime() ? { endsAt: "The end must come after the start." } : {};
+    },
+  });
+  if (!parsed.ok) return { ok: false, errors: parsed.errors, values: parsed.values };
+  const { goal, ...rest } = parsed.data;
+  return { ok: true, value: { ...rest, goalAmount: goal }, values: parsed.values };
 }

@@ -1,22 +1,16 @@
-import { Form, useNavigation } from "@remix-run/react";
+import { Form } from "@remix-run/react";
 import { useState, type FormEvent } from "react";
 
+import { ErrorSummary } from "~/components/ErrorSummary";
 import { FieldError } from "~/components/FieldError";
+import { Alert } from "~/components/ui/Alert";
+import { controlProps, LABEL_CLASS, TextField } from "~/components/ui/Field";
+import { Input, Select, TextArea } from "~/components/ui/Input";
+import { HONEYPOT_FIELD, type DonationErrors, type DonationValues } from "~/giving/donation-fields";
 import { coveredFeeFor, type FeePolicy } from "~/giving/fees";
-import { formatMoney, formatMoneyShort, parseMoneyInput } from "~/utils/money";
-
-type Field =
-  | "amount"
-  | "customAmount"
-  | "frequency"
-  | "coverFee"
-  | "name"
-  | "email"
-  | "anonymous"
-  | "dedicationKind"
-  | "dedicationName"
-  | "comment"
-  | "pledgeId";
+import { liveTotalText, readGiftChoice } from "~/giving/live-total";
+import { formatMoney, formatMoneyShort } from "~/utils/money";
+import { useIsPending } from "~/utils/use-is-pending";
 
 export interface DonationFormProps {
   currency: string;
@@ -25,8 +19,8 @@ export interface DonationFormProps {
   minAmount: number;
   maxAmount: number;
   commentMax: number;
-  values: Partial<Record<Field, string>>;
-  errors: Partial<Record<Field | "form", string>>;
+  values: Partial<DonationValues>;
+  errors: DonationErrors;
 }
 
 /**
@@ -36,48 +30,33 @@ export interface DonationFormProps {
  */
 export function DonationForm(props: DonationFormProps) {
   const { currency, presetAmounts, fee, values, errors } = props;
-  const navigation = useNavigation();
-  const busy = navigation.state !== "idle" && navigation.formMethod === "POST";
+  const busy = useIsPending();
   const defaultAmount = values.amount || String(presetAmounts[1] ?? presetAmounts[0] ?? "other");
-  const [live, setLive] = useState<{ amount: number | null; coverFee: boolean; monthly: boolean } | null>(null);
+  // Null until the donor changes something: the server's page shows no total.
+  const [liveTotal, setLiveTotal] = useState<string | null>(null);
 
   function onChange(event: FormEvent<HTMLFormElement>) {
-    const data = new FormData(event.currentTarget);
-    const choice = String(data.get("amount") ?? "");
-    const amount = choice === "other" ? parseMoneyInput(String(data.get("customAmount") ?? ""), currency) : Number(choice) || null;
-    setLive({ amount, coverFee: data.get("coverFee") === "on", monthly: data.get("frequency") === "monthly" });
+    setLiveTotal(liveTotalText(readGiftChoice(new FormData(event.currentTarget)), currency, fee));
   }
 
-  const describedBy = (field: Field, ...more: string[]) =>
-    [errors[field] ? `${field}-error` : null, ...more].filter(Boolean).join(" ") || undefined;
-
-  const liveFee = live?.amount ? coveredFeeFor(live.amount, fee) : null;
+  const errorOf = (field: keyof DonationErrors) => (errors[field] ? `${field}-error` : undefined);
 
   return (
     <Form method="post" noValidate onChange={onChange} aria-labelledby="give-heading" className="space-y-5">
-      {!errors.form && Object.keys(errors).length > 0 ? (
-        <div role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900">
-          <p className="font-semibold">
-            {Object.keys(errors).length === 1 ? "There is a problem with your gift:" : "There are problems with your gift:"}
-          </p>
-          <ul className="mt-1 list-disc pl-5">
-            {Object.entries(errors).map(([field, message]) => (
-              <li key={field}>
-                <a href={`#${field === "amount" ? "amount-error" : field}`} className="underline">
-                  {message}
-                </a>
-              </li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
       {errors.form ? (
-        <div role="alert" id="form-error" className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900">
+        <Alert tone="error" id="form-error" className="text-sm">
           {errors.form}
-        </div>
-      ) : null}
+        </Alert>
+      ) : (
+        <ErrorSummary
+          errors={errors}
+          title={(count) => (count === 1 ? "There is a problem with your gift:" : "There are problems with your gift:")}
+          // The amount is a group of radio buttons: its link goes to the group's message.
+          targetOf={(field) => (field === "amount" ? "amount-error" : field)}
+        />
+      )}
 
-      <fieldset aria-describedby={describedBy("frequency")}>
+      <fieldset aria-describedby={errorOf("frequency")}>
         <legend className="text-sm font-semibold text-slate-900">How often</legend>
         <div className="mt-2 grid grid-cols-2 gap-2">
           {(["once", "monthly"] as const).map((frequency) => (
@@ -90,7 +69,7 @@ export function DonationForm(props: DonationFormProps) {
         <FieldError field="frequency" message={errors.frequency} />
       </fieldset>
 
-      <fieldset aria-describedby={describedBy("amount")}>
+      <fieldset aria-describedby={errorOf("amount")}>
         <legend className="text-sm font-semibold text-slate-900">Amount ({currency})</legend>
         <div className="mt-2 grid grid-cols-2 gap-2">
           {presetAmounts.map((preset) => (
@@ -109,15 +88,12 @@ export function DonationForm(props: DonationFormProps) {
           <label htmlFor="customAmount" className="text-sm text-slate-800">
             Other amount, between {formatMoney(props.minAmount, currency)} and {formatMoney(props.maxAmount, currency)}
           </label>
-          <input
-            id="customAmount"
-            name="customAmount"
+          <Input
+            {...controlProps("customAmount", { error: errors.customAmount })}
             inputMode="decimal"
             autoComplete="transaction-amount"
             defaultValue={values.customAmount}
-            aria-invalid={errors.customAmount ? true : undefined}
-            aria-describedby={describedBy("customAmount")}
-            className="mt-1 block w-full rounded-md border border-slate-400 px-3 py-2"
+            className="mt-1"
           />
           <FieldError field="customAmount" message={errors.customAmount} />
         </div>
@@ -136,16 +112,12 @@ export function DonationForm(props: DonationFormProps) {
           </span>
         </label>
         <p aria-live="polite" className="mt-2 text-sm font-semibold text-slate-900" data-testid="live-total">
-          {live && live.amount
-            ? `Total ${formatMoney(live.amount + (live.coverFee && liveFee ? liveFee : 0), currency)}${live.monthly ? " each month" : ""}${
-                live.coverFee && liveFee ? ` (includes ${formatMoney(liveFee, currency)} for fees)` : ""
-              }`
-            : null}
+          {liveTotal}
         </p>
       </div>
 
-      <TextField label="Your name" name="name" autoComplete="name" values={values} errors={errors} />
-      <TextField label="Email, for your receipt" name="email" type="email" autoComplete="email" values={values} errors={errors} />
+      <TextField label="Your name" name="name" autoComplete="name" defaultValue={values.name} error={errors.name} />
+      <TextField label="Email, for your receipt" name="email" type="email" autoComplete="email" defaultValue={values.email} error={errors.email} />
 
       <label className="flex items-start gap-2 text-sm">
         <input type="checkbox" name="anonymous" defaultChecked={values.anonymous === "on"} className="mt-1" />
@@ -157,34 +129,25 @@ export function DonationForm(props: DonationFormProps) {
         <label htmlFor="dedicationKind" className="sr-only">
           Kind of dedication
         </label>
-        <select
-          id="dedicationKind"
-          name="dedicationKind"
-          defaultValue={values.dedicationKind ?? ""}
-          aria-describedby={describedBy("dedicationKind")}
-          className="block w-full rounded-md border border-slate-400 px-3 py-2"
-        >
+        <Select {...controlProps("dedicationKind", { error: errors.dedicationKind })} defaultValue={values.dedicationKind ?? ""}>
           <option value="">No dedication</option>
           <option value="honour">In honour of</option>
           <option value="memory">In memory of</option>
-        </select>
+        </Select>
         <FieldError field="dedicationKind" message={errors.dedicationKind} />
-        <TextField label="Name of the person" name="dedicationName" values={values} errors={errors} />
+        <TextField label="Name of the person" name="dedicationName" defaultValue={values.dedicationName} error={errors.dedicationName} />
       </fieldset>
 
       <div>
-        <label htmlFor="comment" className="block text-sm font-semibold text-slate-900">
+        <label htmlFor="comment" className={LABEL_CLASS}>
           Public comment (optional)
         </label>
-        <textarea
-          id="comment"
-          name="comment"
+        <TextArea
+          {...controlProps("comment", { error: errors.comment, describedBy: ["comment-hint"] })}
           rows={3}
           maxLength={props.commentMax}
           defaultValue={values.comment}
-          aria-invalid={errors.comment ? true : undefined}
-          aria-describedby={describedBy("comment", "comment-hint")}
-          className="mt-1 block w-full rounded-md border border-slate-400 px-3 py-2"
+          className="mt-1"
         />
         <p id="comment-hint" className="text-xs text-slate-700">
           Shown with your gift on this page; at most {props.commentMax} characters.
@@ -194,8 +157,8 @@ export function DonationForm(props: DonationFormProps) {
 
       {/* Honeypot: hidden from people and from assistive technology. */}
       <div aria-hidden="true" className="absolute left-[-10000px] h-px w-px overflow-hidden">
-        <label htmlFor="website">Leave this field empty</label>
-        <input id="website" name="website" type="text" tabIndex={-1} autoComplete="off" defaultValue="" />
+        <label htmlFor={HONEYPOT_FIELD}>Leave this field empty</label>
+        <input id={HONEYPOT_FIELD} name={HONEYPOT_FIELD} type="text" tabIndex={-1} autoComplete="off" defaultValue="" />
       </div>
       {values.pledgeId ? <input type="hidden" name="pledgeId" value={values.pledgeId} /> : null}
 
@@ -213,39 +176,4 @@ export function DonationForm(props: DonationFormProps) {
 
 function formatPercent(bps: number): string {
   return `${Math.floor(bps / 100)}${bps % 100 ? `.${String(bps % 100).padStart(2, "0").replace(/0$/, "")}` : ""}%`;
-}
-
-function TextField({
-  label,
-  name,
-  type = "text",
-  autoComplete,
-  values,
-  errors,
-}: {
-  label: string;
-  name: Field;
-  type?: string;
-  autoComplete?: string;
-  values: Partial<Record<Field, string>>;
-  errors: Partial<Record<Field | "form", string>>;
-}) {
-  return (
-    <div>
-      <label htmlFor={name} className="block text-sm font-semibold text-slate-900">
-        {label}
-      </label>
-      <input
-        id={name}
-        name={name}
-        type={type}
-        autoComplete={autoComplete}
-        defaultValue={values[name]}
-        aria-invalid={errors[name] ? true : undefined}
-        aria-describedby={errors[name] ? `${name}-error` : undefined}
-        className="mt-1 block w-full rounded-md border border-slate-400 px-3 py-2"
-      />
-      <FieldError field={name} message={errors[name]} />
-    </div>
-  );
 }

@@ -1,30 +1,38 @@
+import { Alert } from "~/components/ui/Alert";
+
 /**
  * The list of a form's problems at its top, each linking to its field (whose
- * own message has the id `${field}-error`). Announced when it appears.
+ * own message has the id `${field}-error`). Announced when it appears. The
+ * form's own problem (`form`), if any, is listed first, without a link.
  */
 export function ErrorSummary({
   errors,
-  labels,
+  labels = {},
   title = "Please correct the following:",
+  targetOf = (field) => field,
 }: {
   errors: Partial<Record<string, string>>;
-  labels: Partial<Record<string, string>>;
-  title?: string;
+  /** Put before each message ("Email: …"); leave out when the messages say which field they are about. */
+  labels?: Partial<Record<string, string>>;
+  /** A heading, or one chosen by how many problems there are. */
+  title?: string | ((count: number) => string);
+  /** The id a problem's link goes to (the field's control unless told); null: a problem with no field to go to. */
+  targetOf?: (field: string) => string | null;
 }) {
   const entries = Object.entries(errors).filter((entry): entry is [string, string] => Boolean(entry[1]));
   if (entries.length === 0) return null;
   return (
-    <div role="alert" aria-labelledby="error-summary-title" className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900">
+    <Alert tone="error" className="text-sm" labelledBy="error-summary-title">
       <p id="error-summary-title" className="font-semibold">
-        {title}
+        {typeof title === "function" ? title(entries.length) : title}
       </p>
       <ul className="mt-1 list-disc pl-5">
         {entries.map(([field, message]) => (
           <li key={field}>
-            {field === "form" ? (
+            {field === "form" || targetOf(field) === null ? (
               message
             ) : (
-              <a href={`#${field}`} className="underline">
+              <a href={`#${targetOf(field)}`} className="underline">
                 {labels[field] ? `${labels[field]}: ` : ""}
                 {message}
               </a>
@@ -32,6 +40,6 @@ export function ErrorSummary({
           </li>
         ))}
       </ul>
-    </div>
+    </Alert>
   );
 }

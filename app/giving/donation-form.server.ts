@@ -1,28 +1,16 @@
 import { z } from "zod";
 
+import {
+  COMMENT_MAX,
+  DONATION_FIELDS,
+  HONEYPOT_FIELD,
+  type DonationErrors,
+  type DonationField,
+  type DonationValues,
+} from "~/giving/donation-fields";
 import type { GivingSettings } from "~/giving/settings.server";
+import { parseForm, type FieldErrors } from "~/utils/forms.server";
 import { formatMoney, parseMoneyInput } from "~/utils/money";
-
-/** The donation form's fields, as named in the HTML. */
-export const FIELDS = [
-  "amount",
-  "customAmount",
-  "frequency",
-  "coverFee",
-  "name",
-  "email",
-  "anonymous",
-  "dedicationKind",
-  "dedicationName",
-  "comment",
-  "pledgeId",
-] as const;
-export type DonationField = (typeof FIELDS)[number];
-
-/** The honeypot: hidden from people, filled in by naive bots. */
-export const HONEYPOT_FIELD = "website";
-
-export const COMMENT_MAX = 500;
 
 export interface DonationRequest {
   amount: number;
@@ -38,22 +26,54 @@ export interface DonationRequest {
   retryPledgeId: string | null;
 }
 
-export type FieldErrors = Partial<Record<DonationField | "form", string>>;
-
 export type DonationParse =
-  | { ok: true; value: DonationRequest; values: Record<DonationField, string> }
-  | { ok: false; errors: FieldErrors; values: Record<DonationField, string>; bot: boolean };
+  | { ok: true; value: DonationRequest; values: DonationValues }
+  | { ok: false; errors: DonationErrors; values: DonationValues; bot: boolean };
 
 const text = (max: number) => z.string().trim().max(max);
 
-/** Reads the posted form into the donor's raw values (kept to refill the form). */
-export function formValues(form: FormData): Record<DonationField, string> {
-  const values = {} as Record<DonationField, string>;
-  for (const field of FIELDS) {
-    const value = form.get(field);
-    values[field] = typeof value === "string" ? value.slice(0, 2_000) : "";
+const DonationSchema = z.object({
+  amount: z.string().trim().min(1, "Choose an amount."),
+  customAmount: z.string().trim(),
+  frequency: z.enum(["once", "monthly"], { error: "Choose once or monthly." }),
+  coverFee: z.string(),
+  name: text(200).min(1, "Enter your name, as it should appear on your receipt."),
+  email: text(254)
+    .min(1, "Enter your email address, for your receipt.")
+    .pipe(z.email("Enter an email address like name@example.org.")),
+  anonymous: z.string(),
+  dedicationKind: z.enum(["", "honour", "memory"], { error: "Choose a kind of dedication." }),
+  dedicationName: text(200),
+  comment: z.string().trim().max(COMMENT_MAX, `Keep your comment to ${COMMENT_MAX} characters or fewer.`),
+  pledgeId: z.union([z.literal(""), z.uuid()]).catch(""),
+});
+
+/** The amount chosen, in minor units: a preset (already minor units) or "other" with the amount typed. */
+function chosenAmount(values: DonationValues, currency: string): { field: "amount" | "customAmount"; raw: string; amount: number | null } {
+  const choice = values.amount.trim();
+  if (choice === "other") {
+    const raw = values.customAmount.trim();
+    return { field: "customAmount", raw, amount: parseMoneyInput(raw, currency) };
   }
-  return values;
+  return { field: "amount", raw: choice, amount: /^\d{1,12}$/.test(choice) ? Number(choice) : null };
+}
+
+/** The rules that look at several fields: the amount against the campaign's limits, a dedication's name. */
+function crossFieldErrors(values: DonationValues, currency: string, settings: GivingSettings): FieldErrors<DonationField> {
+  const errors: FieldErrors<DonationField> = {};
+  const { field, raw, amount } = chosenAmount(values, currency);
+  if (field === "customAmount" && raw === "") {
+    errors.customAmount = "Enter the amount you would like to give.";
+  } else if (raw !== "" && amount === null) {
+    errors[field] = "Enter an amount like 50 or 50.00.";
+  } else if (amount !== null && (amount < settings.minAmount || amount > settings.maxAmount)) {
+    errors[field] = `Give between ${formatMoney(settings.minAmount, currency)} and ${formatMoney(settings.maxAmount, currency)}.`;
+  }
+  const dedicationKind = values.dedicationKind.trim();
+  if ((dedicationKind === "honour" || dedicationKind === "memory") && values.dedicationName.trim() === "") {
+    errors.dedicationName = `Enter the name of the person this gift is ${dedicationKind === "honour" ? "in honour" : "in memory"} of.`;
+  }
+  return errors;
 }
 
 /**
@@ -65,65 +85,21 @@ export function parseDonationForm(
   campaign: { currency: string; presetAmounts: number[] },
   settings: GivingSettings,
 ): DonationParse {
-  const values = formValues(form);
+  const parsed = parseForm(form, {
+    fields: DONATION_FIELDS,
+    schema: DonationSchema,
+    check: (values) => crossFieldErrors(values, campaign.currency, settings),
+  });
   const honeypot = form.get(HONEYPOT_FIELD);
   if (typeof honeypot === "string" && honeypot.trim() !== "") {
-    return { ok: false, errors: { form: "We could not accept this form. Please try again." }, values, bot: true };
+    return { ok: false, errors: { form: "We could not accept this form. Please try again." }, values: parsed.values, bot: true };
   }
-
-  const { currency } = campaign;
-  const min = formatMoney(settings.minAmount, currency);
-  const max = formatMoney(settings.maxAmount, currency);
-
-  const schema = z.object({
-    amount: z.string().trim().min(1, "Choose an amount."),
-    customAmount: z.string().trim(),
-    frequency: z.enum(["once", "monthly"], { error: "Choose once or monthly." }),
-    coverFee: z.string(),
-    name: text(200).min(1, "Enter your name, as it should appear on your receipt."),
-    email: text(254)
-      .min(1, "Enter your email address, for your receipt.")
-      .pipe(z.email("Enter an email address like name@example.org.")),
-    anonymous: z.string(),
-    dedicationKind: z.enum(["", "honour", "memory"], { error: "Choose a kind of dedication." }),
-    dedicationName: text(200),
-    comment: z.string().trim().max(COMMENT_MAX, `Keep your comment to ${COMMENT_MAX} characters or fewer.`),
-    pledgeId: z.union([z.literal(""), z.uuid()]).catch(""),
-  });
-
-  // Rules that look at several fields run whatever else is wrong, so the
-  // donor sees every problem at once.
-  const errors: FieldErrors = {};
-  const choice = values.amount.trim();
-  const raw = choice === "other" ? values.customAmount.trim() : choice;
-  const amountField = choice === "other" ? "customAmount" : "amount";
-  const amount = choice === "other" ? parseMoneyInput(raw, currency) : /^\d{1,12}$/.test(raw) ? Number(raw) : null;
-  if (choice === "other" && raw === "") {
-    errors.customAmount = "Enter the amount you would like to give.";
-  } else if (choice !== "" && amount === null) {
-    errors[amountField] = "Enter an amount like 50 or 50.00.";
-  } else if (amount !== null && (amount < settings.minAmount || amount > settings.maxAmount)) {
-    errors[amountField] = `Give between ${min} and ${max}.`;
-  }
-  const dedicationKind = values.dedicationKind.trim();
-  if ((dedicationKind === "honour" || dedicationKind === "memory") && values.dedicationName.trim() === "") {
-    errors.dedicationName = `Enter the name of the person this gift is ${dedicationKind === "honour" ? "in honour" : "in memory"} of.`;
-  }
-
-  const result = schema.safeParse(values);
-  if (!result.success) {
-    for (const issue of result.error.issues) {
-      const field = (issue.path[0] as DonationField | undefined) ?? "form";
-      errors[field] ??= issue.message;
-    }
-  }
-  if (!result.success || Object.keys(errors).length > 0 || amount === null) {
-    return { ok: false, errors, values, bot: false };
-  }
-  const input = result.data;
+  const { amount } = chosenAmount(parsed.values, campaign.currency);
+  if (!parsed.ok || amount === null) return { ok: false, errors: parsed.errors, values: parsed.values, bot: false };
+  const input = parsed.data;
   return {
     ok: true,
-    values,
+    values: parsed.values,
     value: {
       amount,
       frequency: input.frequency,

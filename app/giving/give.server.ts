@@ -3,7 +3,8 @@ import crypto from "node:crypto";
 import Stripe from "stripe";
 
 import { coveredFeeFor } from "~/giving/fees";
-import { parseDonationForm, type DonationField, type FieldErrors } from "~/giving/donation-form.server";
+import { parseDonationForm } from "~/giving/donation-form.server";
+import type { DonationErrors, DonationValues } from "~/giving/donation-fields";
 import { givingSettings } from "~/giving/settings.server";
 import {
   createPledge,
@@ -21,8 +22,8 @@ export type GiveOutcome =
   | {
       kind: "refused";
       status: 400 | 422 | 429 | 502;
-      errors: FieldErrors;
-      values: Record<DonationField, string>;
+      errors: DonationErrors;
+      values: DonationValues;
     };
 
 interface GiveCampaign {

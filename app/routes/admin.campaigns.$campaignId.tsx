@@ -5,6 +5,7 @@ import { campaignToFormValues } from "~/campaigns/campaign-form.server";
 import { giftRange, handleCampaignPost } from "~/campaigns/editor.server";
 import { CampaignEditorPage } from "~/components/admin/CampaignEditorPage";
 import { CampaignState } from "~/components/admin/CampaignState";
+import { Alert } from "~/components/ui/Alert";
 import { findCampaignForStaff, updateCampaign } from "~/models/campaign-admin.server";
 import { requireAdmin, staffActor } from "~/staff/auth.server";
 import { readForm } from "~/utils/request.server";
@@ -72,9 +73,9 @@ export default function EditCampaign() {
         <CampaignState state={campaign.state} slug={campaign.slug} />
       </p>
       {saved && !reply ? (
-        <p role="status" className="mt-4 rounded-md bg-green-50 p-3 text-green-900">
+        <Alert tone="success" className="mt-4">
           {SAVED_MESSAGES[saved]}
-        </p>
+        </Alert>
       ) : null}
     </CampaignEditorPage>
   );

@@ -1,15 +1,17 @@
 import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
+import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 
 import { DonationEmails } from "~/components/staff/DonationEmails";
 import { DonationEvents } from "~/components/staff/DonationEvents";
 import { Facts } from "~/components/staff/Facts";
+import { Alert } from "~/components/ui/Alert";
 import { findDonationDetail, findDonationEmail } from "~/models/donation-detail.server";
 import { DonationNotFound, resendReceipt } from "~/models/receipt-resend.server";
 import { canEdit, requireAdmin, requireStaff, staffActor } from "~/staff/auth.server";
 import { donationDetailView } from "~/staff/donation-detail-view.server";
 import { formatUtc } from "~/staff/donation-labels";
 import { listQuery, parseListParams } from "~/staff/donation-list-params";
+import { useIsPending } from "~/utils/use-is-pending";
 import { z } from "~/utils/zod";
 
 const ParamsSchema = z.object({ donationId: z.uuid() });
@@ -72,8 +74,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export default function DonationDetailPage() {
   const { view, canResend, backHref, resent } = useLoaderData<typeof loader>();
   const location = useLocation();
-  const navigation = useNavigation();
-  const busy = navigation.state !== "idle" && navigation.formMethod === "POST";
+  const busy = useIsPending();
   return (
     <div className="space-y-6">
       <p>
@@ -86,9 +87,9 @@ export default function DonationDetailPage() {
         {view.receiptNumber ? <p className="mt-1 text-slate-700">Receipt {view.receiptNumber}</p> : null}
       </div>
       {resent ? (
-        <p role="status" className="rounded-md border border-green-300 bg-green-50 p-3 text-green-900">
+        <Alert tone="success">
           A copy of the receipt was queued to {resent.to} at {resent.at}. Its status is below under Emails ({resent.status} now).
-        </p>
+        </Alert>
       ) : null}
       {canResend ? (
         <Form method="post" action={`${location.pathname}${location.search}`} className="flex flex-wrap items-center gap-3">

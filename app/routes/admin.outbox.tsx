@@ -4,6 +4,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { OlderPageLink } from "~/components/admin/OlderPageLink";
 import { SelectFilter } from "~/components/staff/SelectFilter";
 import { StaffTable } from "~/components/staff/StaffTable";
+import { Alert } from "~/components/ui/Alert";
 import { EMAIL_STATUSES, outboxPage, retryFailedEmail } from "~/models/outbox-admin.server";
 import { requireAdmin, staffActor } from "~/staff/auth.server";
 import { formatUtc } from "~/utils/datetime";
@@ -79,14 +80,14 @@ export default function Outbox() {
         once the cause (for example the mail server) is fixed: it gets one more attempt.
       </p>
       {retried ? (
-        <p role="status" className="mt-4 rounded-md bg-green-50 p-3 text-green-900">
+        <Alert tone="success" className="mt-4">
           The email is queued again and will be sent within a few seconds.
-        </p>
+        </Alert>
       ) : null}
       {refused?.message ? (
-        <p role="alert" className="mt-4 rounded-md border border-red-300 bg-red-50 p-3 text-red-900">
+        <Alert tone="error" className="mt-4">
           {refused.message}
-        </p>
+        </Alert>
       ) : null}
 
       <SelectFilter name="status" label="Status" allLabel="All" options={EMAIL_STATUSES} value={status} />

@@ -2,6 +2,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 
 import { NewStaffForm } from "~/components/admin/NewStaffForm";
+import { Alert } from "~/components/ui/Alert";
 import { StaffTable } from "~/components/staff/StaffTable";
 import {
   createStaffAccount,
@@ -13,8 +14,9 @@ import {
   StaffEmailTaken,
 } from "~/staff/accounts.server";
 import { requireAdmin, staffActor } from "~/staff/auth.server";
-import { AccountChangeSchema, DONE_MESSAGES, DoneSchema, NEW_STAFF_FIELDS, StaffIntentSchema, type NewStaffField } from "~/staff/staff-page.server";
+import { AccountChangeSchema, DONE_MESSAGES, DoneSchema, NEW_STAFF_FIELDS, StaffIntentSchema } from "~/staff/staff-page.server";
 import { formatUtc } from "~/utils/datetime";
+import { parseForm } from "~/utils/forms.server";
 import { readForm } from "~/utils/request.server";
 import { z } from "~/utils/zod";
 
@@ -38,31 +40,24 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-type CreateErrors = Partial<Record<NewStaffField, string>>;
-
 export async function action({ request, context }: ActionFunctionArgs) {
   const me = await requireAdmin(request);
   const actor = staffActor(me, context);
-  const form = Object.fromEntries(await readForm(request));
+  const formData = await readForm(request);
+  const form = Object.fromEntries(formData);
   const intent = StaffIntentSchema.safeParse(form.intent);
   if (!intent.success) throw data({ message: "That request was not understood." }, { status: 400 });
 
   if (intent.data === "create") {
-    const values = { email: String(form.email ?? "").slice(0, 300), name: String(form.name ?? "").slice(0, 300), role: String(form.role ?? "") };
-    const parsed = NewStaffSchema.safeParse({ ...values, password: String(form.password ?? "") });
-    if (!parsed.success) {
-      const errors: CreateErrors = {};
-      for (const issue of parsed.error.issues) {
-        const field = issue.path[0] as NewStaffField | undefined;
-        if (field && NEW_STAFF_FIELDS.includes(field)) errors[field] ??= issue.message;
-      }
-      return data({ create: { values, errors }, refusal: null }, { status: 422 });
-    }
+    const parsed = parseForm(formData, { fields: NEW_STAFF_FIELDS, schema: NewStaffSchema, maxLength: 300 });
+    // The password is never sent back to the page.
+    const { password: _password, ...values } = parsed.values;
+    if (!parsed.ok) return data({ create: { values, errors: parsed.errors }, refusal: null }, { status: 422 });
     try {
       await createStaffAccount(parsed.data, actor);
     } catch (error) {
       if (!(error instanceof StaffEmailTaken)) throw error;
-      return data({ create: { values, errors: { email: error.message } as CreateErrors }, refusal: null }, { status: 422 });
+      return data({ create: { values, errors: { email: error.message } as typeof parsed.errors }, refusal: null }, { status: 422 });
     }
     return redirect("/admin/staff?done=created", { status: 303 });
   }
@@ -94,14 +89,14 @@ export default function StaffAccounts() {
         changing its role signs it out everywhere.
       </p>
       {done && !reply ? (
-        <p role="status" className="mt-4 rounded-md bg-green-50 p-3 text-green-900">
+        <Alert tone="success" className="mt-4">
           {done}
-        </p>
+        </Alert>
       ) : null}
       {reply?.refusal ? (
-        <p role="alert" className="mt-4 rounded-md border border-red-300 bg-red-50 p-3 text-red-900">
+        <Alert tone="error" className="mt-4">
           {reply.refusal}
-        </p>
+        </Alert>
       ) : null}
 
       <StaffTable

@@ -1,13 +1,17 @@
 import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation, useRouteLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useRouteLoaderData } from "@remix-run/react";
 
 import { StaffLayout } from "~/components/staff/StaffLayout";
+import { Alert } from "~/components/ui/Alert";
+import { TextField } from "~/components/ui/Field";
 import type { loader as rootLoader } from "~/root";
 import { currentStaff, safeNextPath } from "~/staff/auth.server";
 import { STAFF_HEADERS } from "~/staff/headers";
 import { staffCookie } from "~/staff/session-cookie.server";
 import { MISMATCH_MESSAGE, signIn, SignInSchema } from "~/staff/sign-in.server";
+import { parseForm } from "~/utils/forms.server";
 import { clientIp, readForm } from "~/utils/request.server";
+import { useIsPending } from "~/utils/use-is-pending";
 
 export const headers: HeadersFunction = ({ actionHeaders, loaderHeaders }) => ({
   ...STAFF_HEADERS,
@@ -24,13 +28,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const form = Object.fromEntries(await readForm(request));
-  const next = safeNextPath(typeof form.next === "string" ? form.next : null);
-  const email = typeof form.email === "string" ? form.email.slice(0, 254) : "";
-  const parsed = SignInSchema.safeParse(form);
-  if (!parsed.success) {
-    return data({ error: parsed.error.issues[0]?.message ?? MISMATCH_MESSAGE, email }, { status: 422 });
-  }
+  const parsed = parseForm(await readForm(request), { fields: ["email", "password", "next"], schema: SignInSchema });
+  const next = safeNextPath(parsed.values.next);
+  const email = parsed.values.email.slice(0, 254);
+  // One message at the top: the first problem, as the form has no summary.
+  if (!parsed.ok) return data({ error: Object.values(parsed.errors)[0] ?? MISMATCH_MESSAGE, email }, { status: 422 });
   const result = await signIn(parsed.data, { ip: clientIp(context), userAgent: request.headers.get("User-Agent") });
   if (!result.ok) {
     if (result.reason === "rate_limited") {
@@ -48,46 +50,21 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function SignIn() {
   const { next } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const busy = useNavigation().state === "submitting";
+  const busy = useIsPending({ state: "submitting" });
   const root = useRouteLoaderData<typeof rootLoader>("root");
   return (
     <StaffLayout staff={null} organisationName={root?.organisation.name ?? "Lantern"}>
       <section className="mx-auto max-w-sm rounded-lg border border-slate-300 bg-white p-6">
         <h1 className="text-2xl font-bold text-brand-800">Staff sign-in</h1>
         {result?.error ? (
-          <p id="sign-in-error" role="alert" className="mt-4 rounded-md border border-red-300 bg-red-50 p-3 text-sm font-semibold text-red-900">
+          <Alert tone="error" id="sign-in-error" className="mt-4 text-sm font-semibold">
             {result.error}
-          </p>
+          </Alert>
         ) : null}
         <Form method="post" className="mt-4 space-y-4" aria-describedby={result?.error ? "sign-in-error" : undefined}>
           <input type="hidden" name="next" value={next} />
-          <div>
-            <label htmlFor="email" className="block text-sm font-semibold text-slate-900">
-              Email
-            </label>
-            <input
-              id="email"
-              name="email"
-              type="email"
-              autoComplete="username"
-              required
-              defaultValue={result?.email}
-              className="mt-1 block w-full rounded-md border border-slate-400 px-3 py-2"
-            />
-          </div>
-          <div>
-            <label htmlFor="password" className="block text-sm font-semibold text-slate-900">
-              Password
-            </label>
-            <input
-              id="password"
-              name="password"
-              type="password"
-              autoComplete="current-password"
-              required
-              className="mt-1 block w-full rounded-md border border-slate-400 px-3 py-2"
-            />
-          </div>
+          <TextField name="email" label="Email" type="email" autoComplete="username" required defaultValue={result?.email} />
+          <TextField name="password" label="Password" type="password" autoComplete="current-password" required />
           <button type="submit" disabled={busy} className="w-full rounded-md bg-brand-700 px-5 py-2 font-bold text-white hover:bg-brand-800">
             {busy ? "Signing in…" : "Sign in"}
           </button>

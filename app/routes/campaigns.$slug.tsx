@@ -4,7 +4,7 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { DonationForm } from "~/components/DonationForm";
 import { DonorWall } from "~/components/DonorWall";
 import { ProgressBar } from "~/components/ProgressBar";
-import { COMMENT_MAX } from "~/giving/donation-form.server";
+import { COMMENT_MAX } from "~/giving/donation-fields";
 import { rememberPledge } from "~/giving/gift-cookie.server";
 import { startGift } from "~/giving/give.server";
 import { CampaignParamsSchema, CampaignSearchSchema } from "~/giving/page-inputs.server";

@@ -1,7 +1,9 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 
+import { Alert } from "~/components/ui/Alert";
 import { checkManageLink, redeemManageLink } from "~/models/manage.server";
+import { privatePageMeta } from "~/utils/meta";
 
 const MESSAGES = {
   invalid: "This link is not valid. Ask for a new one below.",
@@ -24,7 +26,7 @@ export async function action({ params }: ActionFunctionArgs) {
   return { problem: MESSAGES[result.reason] };
 }
 
-export const meta: MetaFunction = () => [{ title: "Manage your monthly gift" }, { name: "robots", content: "noindex" }, { name: "referrer", content: "no-referrer" }];
+export const meta: MetaFunction = () => privatePageMeta("Manage your monthly gift", { name: "referrer", content: "no-referrer" });
 
 export default function ManageLink() {
   const { problem } = useLoaderData<typeof loader>();
@@ -35,9 +37,9 @@ export default function ManageLink() {
       <h1 className="text-3xl font-bold text-brand-800">Manage your monthly gift</h1>
       {message ? (
         <>
-          <p role="alert" className="mt-4 rounded-md bg-amber-50 p-3 text-amber-900">
+          <Alert tone="warning" className="mt-4">
             {message}
-          </p>
+          </Alert>
           <p className="mt-4">
             <Link to="/give/manage" className="font-semibold text-brand-700 underline">
               Ask for a new link

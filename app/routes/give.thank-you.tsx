@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 
+import { Alert } from "~/components/ui/Alert";
 import { rememberedPledges } from "~/giving/gift-cookie.server";
 import { ThankYouSearchSchema } from "~/giving/page-inputs.server";
 import { findPledgeByCheckoutSession } from "~/models/pledges.server";
@@ -68,17 +69,17 @@ export default function ThankYou() {
         {gift.coveredFee ? `, including ${gift.coveredFee} to cover processing fees` : ""}.
       </p>
       {gift.status === "confirmed" ? (
-        <p className="mt-4 rounded-md bg-green-50 p-3 text-green-900" data-testid="gift-status">
+        <Alert tone="success" announce={false} className="mt-4" testId="gift-status">
           Confirmed. Your tax receipt is on its way by email.
-        </p>
+        </Alert>
       ) : gift.status === "processing" ? (
-        <p className="mt-4 rounded-md bg-amber-50 p-3 text-amber-900" data-testid="gift-status">
+        <Alert tone="warning" announce={false} className="mt-4" testId="gift-status">
           Processing: we are waiting for the payment to be confirmed. This page refreshes itself.
-        </p>
+        </Alert>
       ) : (
-        <p className="mt-4 rounded-md bg-red-50 p-3 text-red-900" data-testid="gift-status">
+        <Alert tone="error" announce={false} className="mt-4" testId="gift-status">
           The payment failed and nothing was taken. You can try again from the campaign page.
-        </p>
+        </Alert>
       )}
       <p className="mt-6">
         <Link to={`/campaigns/${gift.campaign.slug}`} className="font-semibold text-brand-700 underline">

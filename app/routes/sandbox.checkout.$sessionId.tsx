@@ -1,12 +1,16 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 
-import { FieldError } from "~/components/FieldError";
+import { Alert } from "~/components/ui/Alert";
+import { TextField } from "~/components/ui/Field";
 import { deliverEvents, getSandboxSession, paySandboxSession, sessionDescription, sessionEmail } from "~/payments/sandbox/checkout.server";
-import { CheckoutParamsSchema, SandboxPaySchema, type SandboxPayInput } from "~/payments/sandbox/page-inputs.server";
+import { CheckoutParamsSchema, SANDBOX_PAY_FIELDS, SandboxPaySchema, type SandboxPayInput } from "~/payments/sandbox/page-inputs.server";
 import { env } from "~/utils/env.server";
+import { parseForm } from "~/utils/forms.server";
+import { privatePageMeta } from "~/utils/meta";
 import { formatMoney } from "~/utils/money";
 import { readForm } from "~/utils/request.server";
+import { useIsPending } from "~/utils/use-is-pending";
 
 /**
  * The sandbox's stand-in for Stripe's hosted checkout page. It exists only in
@@ -39,14 +43,10 @@ export async function loader({ params }: LoaderFunctionArgs) {
 
 export async function action({ params, request }: ActionFunctionArgs) {
   const session = await sessionFromParams(params);
-  const form = Object.fromEntries(await readForm(request));
-  const parsed = SandboxPaySchema.safeParse(form);
-  const values = { email: String(form.email ?? ""), name: String(form.name ?? ""), expiry: String(form.expiry ?? "") };
-  if (!parsed.success) {
-    const errors: Partial<Record<PayField, string>> = {};
-    for (const issue of parsed.error.issues) errors[(issue.path[0] as PayField) ?? "form"] ??= issue.message;
-    return data({ errors, values }, { status: 422 });
-  }
+  const parsed = parseForm(await readForm(request), { fields: SANDBOX_PAY_FIELDS, schema: SandboxPaySchema });
+  // The card number and its code are never sent back to the page.
+  const values = { email: parsed.values.email, name: parsed.values.name, expiry: parsed.values.expiry };
+  if (!parsed.ok) return data({ errors: parsed.errors, values }, { status: 422 });
   const result = await paySandboxSession(session.id, parsed.data);
   if (!result.ok) {
     return data({ errors: { [result.field]: result.message } as Partial<Record<PayField, string>>, values }, { status: 402 });
@@ -55,29 +55,21 @@ export async function action({ params, request }: ActionFunctionArgs) {
   return redirect(result.redirectTo, 303);
 }
 
-export const meta: MetaFunction = () => [{ title: "Sandbox checkout: no money moves" }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction = () => privatePageMeta("Sandbox checkout: no money moves");
 
 export default function SandboxCheckout() {
   const { session } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const errors = actionData?.errors ?? {};
-  const busy = useNavigation().state !== "idle";
+  const errors: Partial<Record<PayField, string>> = actionData?.errors ?? {};
+  const busy = useIsPending();
   const field = (name: Exclude<PayField, "form">, label: string, props: Record<string, string> = {}) => (
-    <div>
-      <label htmlFor={name} className="block text-sm font-semibold text-slate-900">
-        {label}
-      </label>
-      <input
-        id={name}
-        name={name}
-        defaultValue={name === "email" ? (actionData?.values.email ?? session.email) : name === "name" ? actionData?.values.name : name === "expiry" ? actionData?.values.expiry : undefined}
-        aria-invalid={errors[name] ? true : undefined}
-        aria-describedby={errors[name] ? `${name}-error` : undefined}
-        className="mt-1 block w-full rounded-md border border-slate-400 px-3 py-2"
-        {...props}
-      />
-      <FieldError field={name} message={errors[name]} />
-    </div>
+    <TextField
+      name={name}
+      label={label}
+      defaultValue={name === "email" ? (actionData?.values.email ?? session.email) : name === "name" || name === "expiry" ? actionData?.values[name] : undefined}
+      error={errors[name]}
+      {...props}
+    />
   );
 
   return (
@@ -100,9 +92,9 @@ export default function SandboxCheckout() {
         ) : (
           <Form method="post" noValidate className="mt-5 space-y-4">
             {errors.form ? (
-              <p role="alert" className="rounded-md bg-red-50 p-3 text-sm text-red-900">
+              <Alert tone="error" className="text-sm">
                 {errors.form}
-              </p>
+              </Alert>
             ) : null}
             {errors.cardNumber ? (
               <p role="alert" className="sr-only">

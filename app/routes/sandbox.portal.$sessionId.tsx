@@ -1,11 +1,14 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 
+import { Alert } from "~/components/ui/Alert";
+import { Input } from "~/components/ui/Input";
 import { deliverEvents } from "~/payments/sandbox/checkout.server";
 import { cancelSubscription, changeSubscriptionCard } from "~/payments/sandbox/dashboard.server";
 import { PortalActionSchema, PortalParamsSchema } from "~/payments/sandbox/page-inputs.server";
 import { getObject, listObjects, type StripeObject } from "~/payments/sandbox/store.server";
 import { env } from "~/utils/env.server";
+import { privatePageMeta } from "~/utils/meta";
 import { formatMoney } from "~/utils/money";
 import { readForm } from "~/utils/request.server";
 
@@ -52,7 +55,7 @@ export async function action({ params, request }: ActionFunctionArgs) {
   return { message: parsed.data.intent === "cancel" ? "Your monthly gift is cancelled." : "Your card is updated.", error: null };
 }
 
-export const meta: MetaFunction = () => [{ title: "Sandbox billing portal: no money moves" }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction = () => privatePageMeta("Sandbox billing portal: no money moves");
 
 export default function SandboxPortal() {
   const { returnUrl, subscriptions } = useLoaderData<typeof loader>();
@@ -63,14 +66,14 @@ export default function SandboxPortal() {
         <h1 className="text-2xl font-bold">Sandbox billing portal: no money moves</h1>
       </div>
       {result?.message ? (
-        <p role="status" className="mt-4 rounded-md bg-green-50 p-3 text-green-900">
+        <Alert tone="success" className="mt-4">
           {result.message}
-        </p>
+        </Alert>
       ) : null}
       {result?.error ? (
-        <p role="alert" className="mt-4 rounded-md bg-red-50 p-3 text-red-900">
+        <Alert tone="error" className="mt-4">
           {result.error}
-        </p>
+        </Alert>
       ) : null}
       <ul className="mt-6 space-y-4">
         {subscriptions.map((s) => (
@@ -85,7 +88,7 @@ export default function SandboxPortal() {
                   <input type="hidden" name="subscription" value={s.id} />
                   <label className="text-sm">
                     New card number
-                    <input name="cardNumber" inputMode="numeric" placeholder="4242 4242 4242 4242" className="mt-1 block rounded-md border border-slate-400 px-3 py-2" />
+                    <Input name="cardNumber" inputMode="numeric" placeholder="4242 4242 4242 4242" inline className="mt-1 block" />
                   </label>
                   <button type="submit" className="rounded-md bg-brand-700 px-4 py-2 font-bold text-white">
                     Update card

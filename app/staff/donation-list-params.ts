@@ -1,4 +1,5 @@
 import type { DonationCursor, DonationSearch } from "~/models/donation-search.server";
+import { parseForm } from "~/utils/forms.server";
 import { z } from "~/utils/zod";
 
 /**
@@ -82,19 +83,15 @@ const ParamsSchema = z
   });
 
 const FILTER_KEYS = ["q", "campaign", "frequency", "status", "from", "to"] as const;
+const PARAM_KEYS = [...FILTER_KEYS, "after", "before"] as const;
 
 /** Reads the list's URL parameters; unknown parameters are ignored. */
 export function parseListParams(params: URLSearchParams): ListParams {
-  const raw = Object.fromEntries(params);
-  const parsed = ParamsSchema.safeParse(raw);
-  if (!parsed.success) {
-    const filters = Object.fromEntries(FILTER_KEYS.map((key) => [key, String(raw[key] ?? "").slice(0, 200)])) as Record<keyof DonationFilters, string>;
-    const problems: Array<{ field: string; message: string }> = [];
-    for (const issue of parsed.error.issues) {
-      const field = String(issue.path[0] ?? "form");
-      // One message per field is enough to fix it.
-      if (!problems.some((problem) => problem.field === field)) problems.push({ field, message: issue.message });
-    }
+  const parsed = parseForm(params, { fields: PARAM_KEYS, schema: ParamsSchema });
+  if (!parsed.ok) {
+    const filters = Object.fromEntries(FILTER_KEYS.map((key) => [key, parsed.values[key].slice(0, 200)])) as Record<keyof DonationFilters, string>;
+    // One message per field is enough to fix it.
+    const problems = Object.entries(parsed.errors).map(([field, message = ""]) => ({ field, message }));
     return { ok: false, filters, problems };
   }
   const { after, before, ...filters } = parsed.data;

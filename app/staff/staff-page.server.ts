@@ -11,7 +11,8 @@ export const AccountChangeSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("role"), userId: z.uuid(), role: StaffRoleSchema }),
 ]);
 
-export const NEW_STAFF_FIELDS = ["email", "name", "role", "password"] as const;
+/** The new-account form's fields, in the order it shows them. */
+export const NEW_STAFF_FIELDS = ["name", "email", "role", "password"] as const;
 export type NewStaffField = (typeof NEW_STAFF_FIELDS)[number];
 
 export const DONE_MESSAGES = {

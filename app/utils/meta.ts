@@ -27,3 +27,23 @@ export function pageMeta({
   if (url) tags.push({ property: "og:url", content: url });
   return tags;
 }
+
+/**
+ * Keeps a page out of search results and its links unfollowed: staff pages,
+ * a donor's own pages, the sandbox. The same words as the X-Robots-Tag that
+ * staff responses carry (~/staff/headers).
+ */
+export const NOINDEX: MetaDescriptor = { name: "robots", content: "noindex, nofollow" };
+
+/**
+ * The meta of a page that must not be indexed. Remix uses only the deepest
+ * route's meta, so every such page says it itself, through this.
+ */
+export function privatePageMeta(title: string, ...more: MetaDescriptor[]): MetaDescriptor[] {
+  return [{ title }, NOINDEX, ...more];
+}
+
+/** A staff page: "<title> | Staff", never indexed. */
+export function staffPageMeta(title: string): MetaDescriptor[] {
+  return privatePageMeta(`${title} | Staff`);
+}

@@ -1,4 +1,4 @@
-import { Form, useNavigation } from "@remix-run/react";
+import { Form } from "@remix-run/react";
 import type { ReactNode } from "react";
 
 import {
@@ -15,6 +15,10 @@ import {
 import { SLUG_MAX } from "~/campaigns/slug";
 import { ErrorSummary } from "~/components/ErrorSummary";
 import { FieldError } from "~/components/FieldError";
+import { Alert } from "~/components/ui/Alert";
+import { controlProps, Field as FormField } from "~/components/ui/Field";
+import { Input, Select, TextArea } from "~/components/ui/Input";
+import { useIsPending } from "~/utils/use-is-pending";
 
 export interface CampaignFormProps {
   values: CampaignFormValues;
@@ -30,30 +34,25 @@ export interface CampaignFormProps {
   action: string;
 }
 
-const inputClass = "mt-1 block w-full rounded-md border border-slate-400 px-3 py-2 aria-[invalid=true]:border-red-700";
-
 /**
  * The campaign editor: a plain form (works without JavaScript). "Preview
  * story" posts it too; the server renders the Markdown and nothing is saved.
  */
 export function CampaignForm({ values, errors, previewHtml, currencyLockedReason, giftRange, submitLabel, action }: CampaignFormProps) {
-  const navigation = useNavigation();
-  const busy = navigation.state !== "idle" && navigation.formMethod === "POST";
-  const describedBy = (field: CampaignField, hint?: boolean) =>
-    [hint ? `${field}-hint` : null, errors[field] ? `${field}-error` : null].filter(Boolean).join(" ") || undefined;
-  const invalid = (field: CampaignField) => (errors[field] ? true : undefined);
+  const busy = useIsPending();
+  const control = (field: CampaignField, hint = false) => controlProps(field, { error: errors[field], hint });
 
   return (
     <Form method="post" action={action} noValidate className="space-y-6">
       <ErrorSummary errors={errors} labels={CAMPAIGN_FIELD_LABELS} title="The campaign was not saved:" />
       {previewHtml !== null ? (
-        <p role="status" className="rounded-md bg-brand-50 p-3 text-sm text-brand-800">
+        <Alert tone="info" className="text-sm">
           Nothing is saved yet. <a href="#story-preview" className="underline">See the story preview</a> below the story.
-        </p>
+        </Alert>
       ) : null}
 
       <Field field="title" errors={errors}>
-        <input id="title" name="title" defaultValue={values.title} maxLength={TITLE_MAX} aria-invalid={invalid("title")} aria-describedby={describedBy("title")} className={inputClass} />
+        <Input {...control("title")} defaultValue={values.title} maxLength={TITLE_MAX} className="mt-1" />
       </Field>
 
       <Field field="slug" errors={errors} hint="Lowercase letters, digits and hyphens. Leave blank to make one from the title. If you change it, links to the old address stop working (they show “page not found”).">
@@ -61,36 +60,26 @@ export function CampaignForm({ values, errors, previewHtml, currencyLockedReason
           <span className="text-slate-700" aria-hidden="true">
             /campaigns/
           </span>
-          <input
-            id="slug"
-            name="slug"
-            defaultValue={values.slug}
-            maxLength={SLUG_MAX}
-            autoCapitalize="none"
-            spellCheck={false}
-            aria-invalid={invalid("slug")}
-            aria-describedby={describedBy("slug", true)}
-            className="block min-w-0 flex-1 rounded-md border border-slate-400 px-3 py-2 aria-[invalid=true]:border-red-700"
-          />
+          <Input {...control("slug", true)} defaultValue={values.slug} maxLength={SLUG_MAX} autoCapitalize="none" spellCheck={false} inline className="block min-w-0 flex-1" />
         </div>
       </Field>
 
       <Field field="summary" errors={errors} hint={`Shown on the home page and in link previews; at most ${SUMMARY_MAX} characters.`}>
-        <textarea id="summary" name="summary" rows={2} defaultValue={values.summary} aria-invalid={invalid("summary")} aria-describedby={describedBy("summary", true)} className={inputClass} />
+        <TextArea {...control("summary", true)} rows={2} defaultValue={values.summary} className="mt-1" />
       </Field>
 
       <div className="grid gap-6 sm:grid-cols-2">
         <Field field="goal" errors={errors} hint="In the campaign's currency, like 50000.00.">
-          <input id="goal" name="goal" inputMode="decimal" defaultValue={values.goal} aria-invalid={invalid("goal")} aria-describedby={describedBy("goal", true)} className={inputClass} />
+          <Input {...control("goal", true)} inputMode="decimal" defaultValue={values.goal} className="mt-1" />
         </Field>
         <Field field="currency" errors={errors} hint={currencyLockedReason ?? "Gifts are charged in this currency."}>
-          <select id="currency" name="currency" defaultValue={values.currency} aria-invalid={invalid("currency")} aria-describedby={describedBy("currency", true)} className={inputClass}>
+          <Select {...control("currency", true)} defaultValue={values.currency} className="mt-1">
             {CAMPAIGN_CURRENCIES.map((currency) => (
               <option key={currency} value={currency}>
                 {currency}
               </option>
             ))}
-          </select>
+          </Select>
         </Field>
       </div>
 
@@ -99,7 +88,7 @@ export function CampaignForm({ values, errors, previewHtml, currencyLockedReason
         errors={errors}
         hint={`The amounts a donor can pick: 1 to 6, separated by commas, each between ${giftRange.min} and ${giftRange.max}, like 25, 50, 100, 250.`}
       >
-        <input id="presetAmounts" name="presetAmounts" inputMode="decimal" defaultValue={values.presetAmounts} aria-invalid={invalid("presetAmounts")} aria-describedby={describedBy("presetAmounts", true)} className={inputClass} />
+        <Input {...control("presetAmounts", true)} inputMode="decimal" defaultValue={values.presetAmounts} className="mt-1" />
       </Field>
 
       <fieldset>
@@ -110,21 +99,18 @@ export function CampaignForm({ values, errors, previewHtml, currencyLockedReason
         <div className="mt-2 grid gap-6 sm:grid-cols-2">
           {(["startsAt", "endsAt"] as const).map((field) => (
             <Field key={field} field={field} errors={errors}>
-              <input
-                id={field}
-                name={field}
+              <Input
+                {...controlProps(field, { error: errors[field], describedBy: ["dates-hint"] })}
                 type="datetime-local"
                 defaultValue={values[field]}
-                aria-invalid={invalid(field)}
-                aria-describedby={[describedBy(field), "dates-hint"].filter(Boolean).join(" ")}
-                className={inputClass}
+                className="mt-1"
               />
             </Field>
           ))}
         </div>
       </fieldset>
 
-      <fieldset aria-describedby={describedBy("status")}>
+      <fieldset aria-describedby={control("status")["aria-describedby"]}>
         <legend className="text-sm font-semibold text-slate-900">{CAMPAIGN_FIELD_LABELS.status}</legend>
         <div className="mt-2 flex flex-col gap-2 sm:flex-row sm:flex-wrap">
           {CAMPAIGN_STATUSES.map((status, index) => (
@@ -142,7 +128,7 @@ export function CampaignForm({ values, errors, previewHtml, currencyLockedReason
         errors={errors}
         hint="Markdown: ## before a heading, a blank line between paragraphs, - for a list item, [words](https://example.org) for a link. HTML is shown as text."
       >
-        <textarea id="story" name="story" rows={16} defaultValue={values.story} aria-invalid={invalid("story")} aria-describedby={describedBy("story", true)} className={`${inputClass} font-mono text-sm`} />
+        <TextArea {...control("story", true)} rows={16} defaultValue={values.story} className="mt-1 font-mono text-sm" />
       </Field>
 
       {previewHtml !== null ? (
@@ -166,19 +152,11 @@ export function CampaignForm({ values, errors, previewHtml, currencyLockedReason
   );
 }
 
+/** A field of the editor, labelled from CAMPAIGN_FIELD_LABELS. */
 function Field({ field, errors, hint, children }: { field: CampaignField; errors: CampaignFormErrors; hint?: string; children: ReactNode }) {
   return (
-    <div>
-      <label htmlFor={field} className="block text-sm font-semibold text-slate-900">
-        {CAMPAIGN_FIELD_LABELS[field]}
-      </label>
-      {hint ? (
-        <p id={`${field}-hint`} className="text-sm text-slate-700">
-          {hint}
-        </p>
-      ) : null}
+    <FormField name={field} label={CAMPAIGN_FIELD_LABELS[field]} hint={hint} error={errors[field]}>
       {children}
-      <FieldError field={field} message={errors[field]} />
-    </div>
+    </FormField>
   );
 }

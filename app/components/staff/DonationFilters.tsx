@@ -1,9 +1,12 @@
 import { Form, Link } from "@remix-run/react";
 
-import { FieldError } from "~/components/FieldError";
+import { ErrorSummary } from "~/components/ErrorSummary";
+import { controlProps, Field } from "~/components/ui/Field";
+import { Input, Select } from "~/components/ui/Input";
 import { FREQUENCY_LABELS, STATUS_LABELS } from "~/staff/donation-labels";
 
 export type FilterField = "q" | "campaign" | "frequency" | "status" | "from" | "to";
+const FILTER_FIELDS: readonly string[] = ["q", "campaign", "frequency", "status", "from", "to"] satisfies FilterField[];
 
 interface Props {
   values: Partial<Record<FilterField, string>>;
@@ -11,112 +14,76 @@ interface Props {
   campaigns: Array<{ id: string; title: string }>;
 }
 
-const inputClass = "mt-1 block w-full rounded-md border border-slate-400 px-3 py-2 text-base aria-[invalid=true]:border-red-700";
-const labelClass = "block text-sm font-semibold text-slate-800";
-
 /**
  * The search and filters of the donations list: a GET form, so it works with
- * JavaScript off and every result page has its own address.
+ * JavaScript off and every result page has its own address. Its controls'
+ * ids start with "filter-"; a problem with the page link (after, before) has
+ * no control to go to.
  */
 export function DonationFilters({ values, problems, campaigns }: Props) {
-  const problemFor = (field: FilterField) => problems.find((problem) => problem.field === field)?.message;
-  const invalid = (field: FilterField) =>
-    problemFor(field) ? { "aria-invalid": true as const, "aria-describedby": `${field}-error` } : {};
-  const generalProblems = problems.filter((problem) => !["q", "campaign", "frequency", "status", "from", "to"].includes(problem.field));
+  const errors = Object.fromEntries(problems.map((problem) => [problem.field, problem.message])) as Partial<Record<string, string>>;
+  const control = (field: FilterField, hint = false) => controlProps(field, { id: `filter-${field}`, error: errors[field], hint });
 
   return (
     <Form method="get" className="rounded-lg border border-slate-200 bg-slate-50 p-4" aria-labelledby="filters-heading">
       <h2 id="filters-heading" className="sr-only">
         Search and filters
       </h2>
-      {problems.length > 0 ? (
-        <div role="alert" className="mb-4 rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900">
-          <p className="font-semibold">These filters could not be used:</p>
-          <ul className="mt-1 list-disc pl-5">
-            {problems.map((problem) => (
-              <li key={`${problem.field}-${problem.message}`}>
-                {generalProblems.includes(problem) ? problem.message : <a href={`#filter-${problem.field}`} className="underline">{problem.message}</a>}
-              </li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
+      <div className="mb-4 empty:hidden">
+        <ErrorSummary
+          errors={errors}
+          title="These filters could not be used:"
+          targetOf={(field) => (FILTER_FIELDS.includes(field) ? `filter-${field}` : null)}
+        />
+      </div>
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
         <div className="sm:col-span-2 lg:col-span-3">
-          <label htmlFor="filter-q" className={labelClass}>
-            Search
-          </label>
-          <p id="filter-q-hint" className="text-sm text-slate-600">
-            A receipt number (2026-000042), or the start of the donor&apos;s email or of a word of their name.
-          </p>
-          <input
-            id="filter-q"
+          <Field
             name="q"
-            type="search"
-            defaultValue={values.q ?? ""}
-            maxLength={200}
-            className={inputClass}
-            {...invalid("q")}
-            aria-describedby={["filter-q-hint", problemFor("q") ? "q-error" : null].filter(Boolean).join(" ")}
-          />
-          <FieldError field="q" message={problemFor("q")} />
+            id="filter-q"
+            label="Search"
+            hint="A receipt number (2026-000042), or the start of the donor's email or of a word of their name."
+            error={errors.q}
+          >
+            <Input {...control("q", true)} type="search" defaultValue={values.q ?? ""} maxLength={200} className="mt-1 text-base" />
+          </Field>
         </div>
-        <div>
-          <label htmlFor="filter-campaign" className={labelClass}>
-            Campaign
-          </label>
-          <select id="filter-campaign" name="campaign" defaultValue={values.campaign ?? ""} className={inputClass} {...invalid("campaign")}>
+        <Field name="campaign" id="filter-campaign" label="Campaign" error={errors.campaign}>
+          <Select {...control("campaign")} defaultValue={values.campaign ?? ""} className="mt-1 text-base">
             <option value="">All campaigns</option>
             {campaigns.map((campaign) => (
               <option key={campaign.id} value={campaign.id}>
                 {campaign.title}
               </option>
             ))}
-          </select>
-          <FieldError field="campaign" message={problemFor("campaign")} />
-        </div>
-        <div>
-          <label htmlFor="filter-frequency" className={labelClass}>
-            Once or monthly
-          </label>
-          <select id="filter-frequency" name="frequency" defaultValue={values.frequency ?? ""} className={inputClass} {...invalid("frequency")}>
+          </Select>
+        </Field>
+        <Field name="frequency" id="filter-frequency" label="Once or monthly" error={errors.frequency}>
+          <Select {...control("frequency")} defaultValue={values.frequency ?? ""} className="mt-1 text-base">
             <option value="">Both</option>
             {Object.entries(FREQUENCY_LABELS).map(([value, label]) => (
               <option key={value} value={value}>
                 {label}
               </option>
             ))}
-          </select>
-          <FieldError field="frequency" message={problemFor("frequency")} />
-        </div>
-        <div>
-          <label htmlFor="filter-status" className={labelClass}>
-            Status
-          </label>
-          <select id="filter-status" name="status" defaultValue={values.status ?? ""} className={inputClass} {...invalid("status")}>
+          </Select>
+        </Field>
+        <Field name="status" id="filter-status" label="Status" error={errors.status}>
+          <Select {...control("status")} defaultValue={values.status ?? ""} className="mt-1 text-base">
             <option value="">Any status</option>
             {Object.entries(STATUS_LABELS).map(([value, label]) => (
               <option key={value} value={value}>
                 {label}
               </option>
             ))}
-          </select>
-          <FieldError field="status" message={problemFor("status")} />
-        </div>
-        <div>
-          <label htmlFor="filter-from" className={labelClass}>
-            Paid from (UTC)
-          </label>
-          <input id="filter-from" name="from" type="date" defaultValue={values.from ?? ""} className={inputClass} {...invalid("from")} />
-          <FieldError field="from" message={problemFor("from")} />
-        </div>
-        <div>
-          <label htmlFor="filter-to" className={labelClass}>
-            Paid to (UTC, included)
-          </label>
-          <input id="filter-to" name="to" type="date" defaultValue={values.to ?? ""} className={inputClass} {...invalid("to")} />
-          <FieldError field="to" message={problemFor("to")} />
-        </div>
+          </Select>
+        </Field>
+        <Field name="from" id="filter-from" label="Paid from (UTC)" error={errors.from}>
+          <Input {...control("from")} type="date" defaultValue={values.from ?? ""} className="mt-1 text-base" />
+        </Field>
+        <Field name="to" id="filter-to" label="Paid to (UTC, included)" error={errors.to}>
+          <Input {...control("to")} type="date" defaultValue={values.to ?? ""} className="mt-1 text-base" />
+        </Field>
       </div>
       <div className="mt-4 flex flex-wrap items-center gap-4">
         <button type="submit" className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">

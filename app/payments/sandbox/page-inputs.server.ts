@@ -15,6 +15,8 @@ export const SandboxPaySchema = z.object({
   cvc: z.string().trim().regex(/^\d{3,4}$/, "Your card's security code is incomplete."),
 });
 export type SandboxPayInput = z.infer<typeof SandboxPaySchema>;
+/** The pay form's fields, in the order the page shows them. */
+export const SANDBOX_PAY_FIELDS = ["email", "name", "cardNumber", "expiry", "cvc"] as const satisfies ReadonlyArray<keyof SandboxPayInput>;
 
 export const PortalParamsSchema = z.object({ sessionId: z.string().regex(/^bps_[A-Za-z0-9]{8,64}$/) });
 export const PortalActionSchema = z.discriminatedUnion("intent", [
