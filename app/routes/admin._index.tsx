@@ -7,6 +7,7 @@ import { FigureList } from "~/components/staff/FigureList";
 import { dashboard } from "~/models/dashboard.server";
 import { requireStaff } from "~/staff/auth.server";
 import { z } from "~/utils/zod";
+import { staffPageMeta } from "~/utils/meta";
 
 const CHART_RANGES = [30, 90] as const;
 
@@ -14,7 +15,7 @@ const QuerySchema = z.object({
   range: z.enum(["30", "90"]).catch("30").transform((value) => Number(value) as (typeof CHART_RANGES)[number]),
 });
 
-export const meta: MetaFunction = () => [{ title: "Dashboard | Staff" }, { name: "robots", content: "noindex, nofollow" }];
+export const meta: MetaFunction = () => staffPageMeta("Dashboard");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireStaff(request);

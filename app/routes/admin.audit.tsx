@@ -11,13 +11,14 @@ import { requireAdmin } from "~/staff/auth.server";
 import { formatUtc } from "~/utils/datetime";
 import { encodeKeyset, KeysetSchema } from "~/utils/keyset";
 import { z } from "~/utils/zod";
+import { staffPageMeta } from "~/utils/meta";
 
 const SearchSchema = z.object({
   action: z.union([z.literal("").transform(() => undefined), z.enum(AUDIT_ACTIONS)]).optional(),
   before: KeysetSchema.optional(),
 });
 
-export const meta: MetaFunction = () => [{ title: "Audit log | Staff" }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction = () => staffPageMeta("Audit log");
 
 /** Where a target can be looked at in the staff area, if anywhere. */
 function targetHref(type: string | null, id: string | null): string | null {

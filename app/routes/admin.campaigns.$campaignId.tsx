@@ -9,6 +9,7 @@ import { Alert } from "~/components/ui/Alert";
 import { findCampaignForStaff, updateCampaign } from "~/models/campaign-admin.server";
 import { requireAdmin, staffActor } from "~/staff/auth.server";
 import { readForm } from "~/utils/request.server";
+import { staffPageMeta } from "~/utils/meta";
 import { z } from "~/utils/zod";
 
 const ParamsSchema = z.object({ campaignId: z.uuid() });
@@ -20,10 +21,7 @@ function campaignIdFrom(params: LoaderFunctionArgs["params"]): string {
   return parsed.data.campaignId;
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data: page }) => [
-  { title: `${page ? `Edit ${page.campaign.title}` : "Campaign"} | Staff` },
-  { name: "robots", content: "noindex" },
-];
+export const meta: MetaFunction<typeof loader> = ({ data: page }) => staffPageMeta(page ? `Edit ${page.campaign.title}` : "Campaign");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireAdmin(request);

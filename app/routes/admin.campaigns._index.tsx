@@ -7,8 +7,9 @@ import { listCampaignsForStaff } from "~/models/campaign-admin.server";
 import { requireAdmin } from "~/staff/auth.server";
 import { formatUtc } from "~/utils/datetime";
 import { formatMoneyShort } from "~/utils/money";
+import { staffPageMeta } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Campaigns | Staff" }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction = () => staffPageMeta("Campaigns");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAdmin(request);

@@ -7,8 +7,9 @@ import { CampaignEditorPage } from "~/components/admin/CampaignEditorPage";
 import { createCampaign } from "~/models/campaign-admin.server";
 import { requireAdmin, staffActor } from "~/staff/auth.server";
 import { readForm } from "~/utils/request.server";
+import { staffPageMeta } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "New campaign | Staff" }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction = () => staffPageMeta("New campaign");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAdmin(request);

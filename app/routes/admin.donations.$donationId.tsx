@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 
 import { DonationEmails } from "~/components/staff/DonationEmails";
@@ -11,6 +11,7 @@ import { canEdit, requireAdmin, requireStaff, staffActor } from "~/staff/auth.se
 import { donationDetailView } from "~/staff/donation-detail-view.server";
 import { formatUtc } from "~/staff/donation-labels";
 import { listQuery, parseListParams } from "~/staff/donation-list-params";
+import { staffPageMeta } from "~/utils/meta";
 import { useIsPending } from "~/utils/use-is-pending";
 import { z } from "~/utils/zod";
 
@@ -31,9 +32,7 @@ function backHref(url: URL): string {
   return query ? `/admin/donations?${query}` : "/admin/donations";
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data: page }) => [{ title: page ? `${page.view.title} | Donations | Staff` : "Donation | Staff" }];
-
-export const headers: HeadersFunction = () => ({ "Cache-Control": "private, no-store" });
+export const meta: MetaFunction<typeof loader> = ({ data: page }) => staffPageMeta(page ? `${page.view.title} | Donations` : "Donation");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const staff = await requireStaff(request);

@@ -1,4 +1,4 @@
-import { data, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 
 import { DonationFilters } from "~/components/staff/DonationFilters";
@@ -7,11 +7,10 @@ import { campaignChoices, countDonations, findDonations, prepareSearch, type Don
 import { canEdit, requireStaff } from "~/staff/auth.server";
 import { DISPUTE_LABELS, FREQUENCY_LABELS, STATUS_LABELS, formatUtc } from "~/staff/donation-labels";
 import { listQuery, parseListParams, type DonationFilters as Filters } from "~/staff/donation-list-params";
+import { staffPageMeta } from "~/utils/meta";
 import { formatMoney } from "~/utils/money";
 
-export const meta: MetaFunction = () => [{ title: "Donations | Staff" }];
-
-export const headers: HeadersFunction = () => ({ "Cache-Control": "private, no-store" });
+export const meta: MetaFunction = () => staffPageMeta("Donations");
 
 function withQuery(path: string, query: string): string {
   return query ? `${path}?${query}` : path;

@@ -3,10 +3,14 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { recordDonationsExport } from "~/models/donation-export.server";
 import { requireAdmin, staffActor } from "~/staff/auth.server";
 import { parseListParams } from "~/staff/donation-list-params";
+import { STAFF_HEADERS } from "~/staff/headers";
+
+/** A download is stored nowhere (no-store covers private caches too) and, like every staff response, never indexed. */
+const DOWNLOAD_HEADERS = { "Cache-Control": "no-store", "X-Robots-Tag": STAFF_HEADERS["X-Robots-Tag"] };
 import { donationsCsvStream } from "~/staff/donations-csv.server";
 
 function plainText(status: number, text: string): Response {
-  return new Response(text, { status, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
+  return new Response(text, { status, headers: { ...DOWNLOAD_HEADERS, "Content-Type": "text/plain; charset=utf-8" } });
 }
 
 /**
@@ -25,8 +29,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return new Response(donationsCsvStream(params.search), {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",
+      ...DOWNLOAD_HEADERS,
       "Content-Disposition": `attachment; filename="${filename}"`,
-      "Cache-Control": "no-store",
       "X-Content-Type-Options": "nosniff",
     },
   });

@@ -11,6 +11,7 @@ import { formatUtc } from "~/utils/datetime";
 import { encodeKeyset, KeysetSchema } from "~/utils/keyset";
 import { readForm } from "~/utils/request.server";
 import { z } from "~/utils/zod";
+import { staffPageMeta } from "~/utils/meta";
 
 const StatusFilter = z.union([z.literal("").transform(() => undefined), z.enum(EMAIL_STATUSES)]).optional();
 const SearchSchema = z.object({
@@ -20,7 +21,7 @@ const SearchSchema = z.object({
 });
 const RetrySchema = z.object({ intent: z.literal("retry"), emailId: z.uuid(), status: StatusFilter.catch(undefined) });
 
-export const meta: MetaFunction = () => [{ title: "Email outbox | Staff" }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction = () => staffPageMeta("Email outbox");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAdmin(request);

@@ -19,8 +19,9 @@ import { formatUtc } from "~/utils/datetime";
 import { parseForm } from "~/utils/forms.server";
 import { readForm } from "~/utils/request.server";
 import { z } from "~/utils/zod";
+import { staffPageMeta } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Staff accounts | Staff" }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction = () => staffPageMeta("Staff accounts");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const me = await requireAdmin(request);

@@ -1,14 +1,16 @@
-import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { isRouteErrorResponse, Link, Outlet, useLoaderData, useRouteError, useRouteLoaderData } from "@remix-run/react";
 
 import { StaffLayout } from "~/components/staff/StaffLayout";
 import type { loader as rootLoader } from "~/root";
 import { requireStaff } from "~/staff/auth.server";
-import { STAFF_HEADERS } from "~/staff/headers";
+import { staffHeaders } from "~/staff/headers";
+import { privatePageMeta } from "~/utils/meta";
 
-export const headers: HeadersFunction = () => STAFF_HEADERS;
+/** Every page below this layout keeps these (its own `headers`, if any, is made with withParentHeaders). */
+export const headers = staffHeaders;
 
-export const meta: MetaFunction = () => [{ title: "Staff" }, { name: "robots", content: "noindex, nofollow" }];
+export const meta: MetaFunction = () => privatePageMeta("Staff");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const staff = await requireStaff(request);

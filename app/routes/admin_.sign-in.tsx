@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useRouteLoaderData } from "@remix-run/react";
 
 import { StaffLayout } from "~/components/staff/StaffLayout";
@@ -6,20 +6,18 @@ import { Alert } from "~/components/ui/Alert";
 import { TextField } from "~/components/ui/Field";
 import type { loader as rootLoader } from "~/root";
 import { currentStaff, safeNextPath } from "~/staff/auth.server";
-import { STAFF_HEADERS } from "~/staff/headers";
+import { staffHeaders } from "~/staff/headers";
 import { staffCookie } from "~/staff/session-cookie.server";
 import { MISMATCH_MESSAGE, signIn, SignInSchema } from "~/staff/sign-in.server";
 import { parseForm } from "~/utils/forms.server";
+import { privatePageMeta } from "~/utils/meta";
 import { clientIp, readForm } from "~/utils/request.server";
 import { useIsPending } from "~/utils/use-is-pending";
 
-export const headers: HeadersFunction = ({ actionHeaders, loaderHeaders }) => ({
-  ...STAFF_HEADERS,
-  ...Object.fromEntries(actionHeaders),
-  ...Object.fromEntries(loaderHeaders),
-});
+/** Outside the staff layout (it needs no account), so it sends the staff headers itself. */
+export const headers = staffHeaders;
 
-export const meta: MetaFunction = () => [{ title: "Staff sign-in" }, { name: "robots", content: "noindex, nofollow" }];
+export const meta: MetaFunction = () => privatePageMeta("Staff sign-in");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const next = safeNextPath(new URL(request.url).searchParams.get("next"));

@@ -1,4 +1,4 @@
-import type { HeadersFunction } from "@remix-run/node";
+import { withParentHeaders } from "~/utils/headers";
 
 /**
  * Cache-Control of the pages. Public pages (the home page and a campaign
@@ -15,9 +15,9 @@ export const PRIVATE_PAGE = "private, no-store";
  * Cache-Control: an action's answer (which may hold what the visitor typed)
  * wins over the loader's, and a page without either is not stored.
  */
-export const cacheControlFromData: HeadersFunction = ({ actionHeaders, loaderHeaders }) => ({
+export const cacheControlFromData = withParentHeaders(({ actionHeaders, loaderHeaders }) => ({
   "Cache-Control": actionHeaders.get("Cache-Control") ?? loaderHeaders.get("Cache-Control") ?? PRIVATE_PAGE,
-});
+}));
 
 /** Whether a Cache-Control value lets a shared cache store the response. */
 export function isSharedCacheable(cacheControl: string | null): boolean {

@@ -1,6 +1,4 @@
 import crypto from "node:crypto";
-import fs from "node:fs";
-import path from "node:path";
 
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { describe, expect, it } from "vitest";
@@ -9,17 +7,14 @@ import { db } from "~/db.server";
 
 import { formRequest, loaderArgs } from "../support/requests";
 import { signedInStaff } from "../support/staff";
+import { routeUrl, staffRouteFiles } from "../support/staff-routes";
 
 /**
  * Every route module under /admin, found on disk, so a new staff page is
  * checked without anyone remembering to add it here. A route is admin-only
  * unless it is listed as open to viewers.
  */
-const ROUTES_DIR = path.resolve("app/routes");
-const adminRoutes = fs
-  .readdirSync(ROUTES_DIR)
-  .filter((file) => /^admin[._]/.test(file) || /^admin\.tsx?$/.test(file))
-  .map((file) => file.replace(/\.tsx?$/, ""));
+const adminRoutes = staffRouteFiles().map((file) => file.route);
 
 /** Reachable without signing in. */
 const PUBLIC = new Set(["admin_.sign-in"]);
@@ -32,24 +27,6 @@ type RouteModule = {
   loader?: (args: LoaderFunctionArgs) => Promise<unknown> | unknown;
   action?: (args: ActionFunctionArgs) => Promise<unknown> | unknown;
 };
-
-function urlAndParams(route: string): { url: string; params: Record<string, string> } {
-  const params: Record<string, string> = {};
-  const segments = route
-    .replace(/_index$/, "")
-    .replace(/\[\.\]/g, "~")
-    .split(".")
-    .filter(Boolean)
-    .map((segment) => {
-      const clean = segment.replace(/_$/, "").replaceAll("~", ".");
-      if (clean.startsWith("$")) {
-        params[clean.slice(1)] = crypto.randomUUID();
-        return params[clean.slice(1)];
-      }
-      return clean;
-    });
-  return { url: `/${segments.join("/")}`, params };
-}
 
 async function statusOf(run: () => Promise<unknown> | unknown): Promise<{ status: number; location?: string | null }> {
   try {
@@ -85,7 +62,7 @@ describe("every /admin route", () => {
   for (const route of adminRoutes.filter((r) => !PUBLIC.has(r))) {
     it(`${route}: refuses anonymous requests, and lets a viewer change nothing`, async () => {
       const mod = (await import(`~/routes/${route}.tsx`).catch(() => import(`~/routes/${route}.ts`))) as RouteModule;
-      const { url, params } = urlAndParams(route);
+      const { url, params } = routeUrl(route);
       const viewer = await signedInStaff("viewer");
       const before = await changeCounts();
 
