@@ -7,14 +7,12 @@ import {
   Outlet,
   Scripts,
   ScrollRestoration,
-  useLocation,
   useRouteError,
-  useRouteLoaderData,
 } from "@remix-run/react";
 import type { ReactNode } from "react";
 
-import { SiteLayout, type LayoutOrganisation } from "~/components/SiteLayout";
-import { EXAMPLE_ORGANISATION, getOrganisation } from "~/models/organisation.server";
+import { SiteFrame } from "~/components/SiteLayout";
+import { getOrganisation } from "~/models/organisation.server";
 import stylesheet from "~/tailwind.css";
 import { env } from "~/utils/env.server";
 import { useNonce } from "~/utils/nonce";
@@ -52,37 +50,23 @@ export function Layout({ children }: { children: ReactNode }) {
   );
 }
 
-/** Staff pages under /admin bring their own frame (app/components/staff/StaffLayout.tsx). */
-function isStaffPath(pathname: string): boolean {
-  return pathname === "/admin" || pathname.startsWith("/admin/");
-}
-
+/**
+ * Each page brings its frame through its layout route: the public pages'
+ * through routes/_site.tsx, the staff pages' through routes/admin.tsx.
+ */
 export default function App() {
-  const data = useRouteLoaderData<typeof loader>("root");
-  const { pathname } = useLocation();
-  if (isStaffPath(pathname)) return <Outlet />;
-  return (
-    <SiteLayout organisation={data?.organisation ?? fallbackOrganisation} sandbox={data?.sandbox ?? false}>
-      <Outlet />
-    </SiteLayout>
-  );
+  return <Outlet />;
 }
 
-/** Used only when the root loader itself failed (e.g. the database is down). */
-const fallbackOrganisation: LayoutOrganisation = {
-  ...EXAMPLE_ORGANISATION,
-  quickExitUrl: "https://www.google.com/search?q=weather",
-};
-
+/** Errors no layout caught (an unknown address, the root loader failing) are shown in the public frame. */
 export function ErrorBoundary() {
   const error = useRouteError();
-  const data = useRouteLoaderData<typeof loader>("root");
   const notFound = isRouteErrorResponse(error) && error.status === 404;
   // A request the site refused (a body that is not a form, say): not the site's fault.
   const refused = isRouteErrorResponse(error) && error.status >= 400 && error.status < 500 && !notFound;
   const title = notFound ? "Page not found" : refused ? "We could not accept that request" : "Something went wrong";
   return (
-    <SiteLayout organisation={data?.organisation ?? fallbackOrganisation} sandbox={data?.sandbox ?? false}>
+    <SiteFrame>
       <title>{title}</title>
       <div className="mx-auto max-w-xl py-12 text-center">
         <h1 className="text-3xl font-bold text-brand-800">{title}</h1>
@@ -99,6 +83,6 @@ export function ErrorBoundary() {
           </Link>
         </p>
       </div>
-    </SiteLayout>
+    </SiteFrame>
   );
 }

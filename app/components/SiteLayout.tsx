@@ -1,12 +1,29 @@
-import { Link } from "@remix-run/react";
+import { Link, useRouteLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 
 import { HotlineNotice } from "~/components/HotlineNotice";
-import type { OrganisationSettings } from "~/models/organisation.server";
+import { EXAMPLE_ORGANISATION, type OrganisationSettings } from "~/models/organisation.server";
 import { QuickExit } from "~/components/QuickExit";
 import { SandboxBanner } from "~/components/SandboxBanner";
+import type { RootLoaderData } from "~/root";
 
 export type LayoutOrganisation = OrganisationSettings;
+
+/** Used only when the root loader itself failed (e.g. the database is down). */
+const fallbackOrganisation: LayoutOrganisation = {
+  ...EXAMPLE_ORGANISATION,
+  quickExitUrl: "https://www.google.com/search?q=weather",
+};
+
+/** The public frame with the organisation of the root loader (or the fallback when it failed). */
+export function SiteFrame({ children }: { children: ReactNode }) {
+  const root = useRouteLoaderData<RootLoaderData>("root");
+  return (
+    <SiteLayout organisation={root?.organisation ?? fallbackOrganisation} sandbox={root?.sandbox ?? false}>
+      {children}
+    </SiteLayout>
+  );
+}
 
 export function SiteLayout({
   organisation,

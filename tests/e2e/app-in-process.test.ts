@@ -140,7 +140,7 @@ describe("an error on the server", () => {
   /** The real build, with the home page's and the health check's loaders failing. */
   function brokenBuild(): ServerBuild {
     const routes = { ...build.routes };
-    for (const id of ["routes/_index", "routes/healthz"]) {
+    for (const id of ["routes/_site._index", "routes/healthz"]) {
       const route = routes[id];
       if (!route) throw new Error(`no route ${id} in the build`);
       routes[id] = { ...route, module: { ...route.module, loader: failing(SECRET_SQL) } };
@@ -167,7 +167,7 @@ describe("an error on the server", () => {
       expect(html).toContain("Something went wrong");
       expectNoLeak(html);
 
-      for (const path of ["/_root.data", "/?_data=routes%2F_index", "/healthz"]) {
+      for (const path of ["/_root.data", "/?_data=routes%2F_site._index", "/healthz"]) {
         const response = await fetch(`${url}${path}`);
         expect(response.status, path).toBe(500);
         expect(response.headers.get("x-content-type-options")).toBe("nosniff");

@@ -5,8 +5,8 @@ import { db } from "~/db.server";
 import { action as editAction, loader as editLoader } from "~/routes/admin.campaigns.$campaignId";
 import { loader as listLoader } from "~/routes/admin.campaigns._index";
 import { action as newAction, loader as newLoader } from "~/routes/admin.campaigns.new";
-import { loader as campaignPageLoader } from "~/routes/campaigns.$slug";
-import { loader as homeLoader } from "~/routes/_index";
+import { loader as campaignPageLoader } from "~/routes/_site.campaigns.$slug";
+import { loader as homeLoader } from "~/routes/_site._index";
 
 import { createCampaign, createDonation, createDonor } from "../support/factories";
 import { formRequest, loaderArgs, outcome, pageData, thrownStatus } from "../support/requests";

@@ -2,8 +2,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 
 import { db } from "~/db.server";
 import { AWARENESS_CAMPAIGN_SLUG, DRAFT_CAMPAIGN_SLUG, seed } from "~/db/seed.server";
-import { loader as campaignLoader } from "~/routes/campaigns.$slug";
-import { loader as indexLoader } from "~/routes/_index";
+import { loader as campaignLoader } from "~/routes/_site.campaigns.$slug";
+import { loader as indexLoader } from "~/routes/_site._index";
 import { loader as catchAllLoader } from "~/routes/$";
 
 import { createCampaign, createDonation, createDonor } from "../support/factories";

@@ -2,8 +2,8 @@ import { http, HttpResponse } from "msw";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 
 import { db } from "~/db.server";
-import { action, loader as campaignLoader } from "~/routes/campaigns.$slug";
-import { loader as thankYouLoader } from "~/routes/give.thank-you";
+import { action, loader as campaignLoader } from "~/routes/_site.campaigns.$slug";
+import { loader as thankYouLoader } from "~/routes/_site.give.thank-you";
 
 import { mockServer } from "../mocks/server";
 import { createCampaign } from "../support/factories";

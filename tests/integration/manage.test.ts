@@ -2,11 +2,11 @@ import { http } from "msw";
 import { beforeEach, describe, expect, it } from "vitest";
 
 import { db } from "~/db.server";
-import { action as requestAction } from "~/routes/give.manage._index";
-import { action as redeemAction, loader as linkLoader } from "~/routes/give.manage.$token";
-import { action as portalAction, loader as portalLoader } from "~/routes/sandbox.portal.$sessionId";
-import { action as campaignAction } from "~/routes/campaigns.$slug";
-import { loader as checkoutLoader } from "~/routes/sandbox.checkout.$sessionId";
+import { action as requestAction } from "~/routes/_site.give.manage._index";
+import { action as redeemAction, loader as linkLoader } from "~/routes/_site.give.manage.$token";
+import { action as portalAction, loader as portalLoader } from "~/routes/_site.sandbox.portal.$sessionId";
+import { action as campaignAction } from "~/routes/_site.campaigns.$slug";
+import { loader as checkoutLoader } from "~/routes/_site.sandbox.checkout.$sessionId";
 import { action as webhookAction } from "~/routes/webhooks.stripe";
 import { createSignedToken } from "~/utils/signed-link.server";
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 
 import { db } from "~/db.server";
 import { campaignFigures, campaignProgress, campaignProgressFromLedger, rebuildCampaignTotals, totalsByCurrency } from "~/models/totals.server";
-import { loader as campaignLoader } from "~/routes/campaigns.$slug";
+import { loader as campaignLoader } from "~/routes/_site.campaigns.$slug";
 import { cancelSubscription, closeDispute, openDispute, refundCharge } from "~/payments/sandbox/dashboard.server";
 
 import { createCampaign } from "../support/factories";

@@ -2,7 +2,7 @@ import { db } from "~/db.server";
 import { paySandboxSession, type PayResult } from "~/payments/sandbox/checkout.server";
 import type { StripeObject } from "~/payments/sandbox/store.server";
 import { action as webhookAction } from "~/routes/webhooks.stripe";
-import { action as campaignAction } from "~/routes/campaigns.$slug";
+import { action as campaignAction } from "~/routes/_site.campaigns.$slug";
 
 import { formRequest } from "./requests";
 import { signedWebhookRequest } from "./signed-webhook";

@@ -5,6 +5,7 @@ import { Alert } from "~/components/ui/Alert";
 import { rememberedPledges } from "~/giving/gift-cookie.server";
 import { ThankYouSearchSchema } from "~/giving/page-inputs.server";
 import { findPledgeByCheckoutSession } from "~/models/pledges.server";
+import { privatePageMeta } from "~/utils/meta";
 import { formatMoney } from "~/utils/money";
 
 
@@ -34,9 +35,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => {
-  const tags = [{ title: "Thank you" }, { name: "robots", content: "noindex" }];
   // Refreshes itself while processing, with or without JavaScript.
-  return data?.gift?.status === "processing" ? [...tags, { httpEquiv: "refresh", content: String(REFRESH_SECONDS) }] : tags;
+  return data?.gift?.status === "processing"
+    ? privatePageMeta("Thank you", { httpEquiv: "refresh", content: String(REFRESH_SECONDS) })
+    : privatePageMeta("Thank you");
 };
 
 export default function ThankYou() {
