@@ -30,6 +30,14 @@ export default tseslint.config(
     },
   },
   {
+    // One import style inside app/: from the app's root, "~/...".
+    files: ["app/**/*.{ts,tsx}"],
+    ignores: ["app/generated/**"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: [{ group: ["./*", "../*"], message: 'Import from the app\'s root: "~/folder/module".' }] }],
+    },
+  },
+  {
     // Only the data layer talks to the database: app/models (one module per
     // table or aggregate), and app/db with app/db.server.ts, which open it.
     // Elsewhere the Prisma client and the database may be imported for their

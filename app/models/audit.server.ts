@@ -1,6 +1,6 @@
 import { db, type Prisma } from "~/db.server";
 import { newestFirstPage } from "~/models/keyset-page.server";
-import type { Keyset } from "~/utils/keyset";
+import type { Keyset } from "~/utils/keyset.server";
 
 /**
  * The staff audit log: one row per staff action that changes something,

@@ -1,4 +1,4 @@
-import type { Keyset } from "~/utils/keyset";
+import type { Keyset } from "~/utils/keyset.server";
 
 /** The findMany arguments for one page newest first: the caller adds its own filter and columns. */
 export interface KeysetQuery {

@@ -2,7 +2,7 @@ import { db } from "~/db.server";
 import type { EmailStatus } from "~/generated/prisma/client";
 import { recordAudit, type Actor } from "~/models/audit.server";
 import { newestFirstPage } from "~/models/keyset-page.server";
-import type { Keyset } from "~/utils/keyset";
+import type { Keyset } from "~/utils/keyset.server";
 
 /** The outbox as staff see it, and the one thing they may do to it: retry a message that gave up. */
 export const OUTBOX_PAGE_SIZE = 50;

@@ -1,5 +1,5 @@
 import { db, type Prisma } from "~/db.server";
-import type { ParsedEvent } from "~/payments/events/schemas";
+import type { ParsedEvent } from "~/payments/events/schemas.server";
 
 /**
  * StripeEvent rows are the guard that makes each event count once. The

@@ -1,5 +1,5 @@
 import { stripe } from "~/payments/stripe.server";
-import { EventSchema, type ParsedEvent } from "~/payments/events/schemas";
+import { EventSchema, type ParsedEvent } from "~/payments/events/schemas.server";
 import { HANDLED_EVENT_TYPES, receiveEvent } from "~/payments/webhooks.server";
 
 export interface ReconcileReport {

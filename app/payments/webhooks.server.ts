@@ -4,9 +4,9 @@ import { describeDatabaseError, isDatabaseUnavailable } from "~/db/unavailable.s
 import { claimEvent, inEventTransaction, isEventProcessed, markProcessed, recordEventFailure } from "~/models/stripe-events.server";
 import { checkoutEvents } from "~/payments/events/checkout-events.server";
 import { disputeEvents, refundEvents } from "~/payments/events/charge-events.server";
-import type { EventHandler } from "~/payments/events/handler";
+import type { EventHandler } from "~/payments/events/handler.server";
 import { invoiceEvents } from "~/payments/events/invoice-events.server";
-import { EventSchema, type ParsedEvent } from "~/payments/events/schemas";
+import { EventSchema, type ParsedEvent } from "~/payments/events/schemas.server";
 import { subscriptionEvents } from "~/payments/events/subscription-events.server";
 import { webhookSecret } from "~/payments/stripe.server";
 import { receiptContext } from "~/models/receipts.server";

@@ -9,7 +9,7 @@ import { auditTargetNames } from "~/models/audit-admin.server";
 import { AUDIT_ACTIONS, auditLogPage } from "~/models/audit.server";
 import { requireAdmin } from "~/staff/auth.server";
 import { formatUtc } from "~/utils/datetime";
-import { encodeKeyset, KeysetSchema } from "~/utils/keyset";
+import { encodeKeyset, KeysetSchema } from "~/utils/keyset.server";
 import { z } from "~/utils/zod";
 import { staffPageMeta } from "~/utils/meta";
 

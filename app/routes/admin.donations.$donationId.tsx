@@ -10,7 +10,7 @@ import { DonationNotFound, resendReceipt } from "~/models/receipt-resend.server"
 import { canEdit, requireAdmin, requireStaff, staffActor } from "~/staff/auth.server";
 import { donationDetailView } from "~/staff/donation-detail-view.server";
 import { formatUtc } from "~/staff/donation-labels";
-import { listQuery, parseListParams } from "~/staff/donation-list-params";
+import { listQuery, parseListParams } from "~/staff/donation-list-params.server";
 import { staffPageMeta } from "~/utils/meta";
 import { useIsPending } from "~/utils/use-is-pending";
 import { z } from "~/utils/zod";

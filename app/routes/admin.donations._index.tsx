@@ -6,7 +6,7 @@ import { DonationTable, type DonationTableRow } from "~/components/staff/Donatio
 import { campaignChoices, countDonations, findDonations, prepareSearch, type DonationRow } from "~/models/donation-search.server";
 import { canEdit, requireStaff } from "~/staff/auth.server";
 import { DISPUTE_LABELS, FREQUENCY_LABELS, STATUS_LABELS, formatUtc } from "~/staff/donation-labels";
-import { listQuery, parseListParams, type DonationFilters as Filters } from "~/staff/donation-list-params";
+import { listQuery, parseListParams, type DonationFilters as Filters } from "~/staff/donation-list-params.server";
 import { staffPageMeta } from "~/utils/meta";
 import { formatMoney } from "~/utils/money";
 

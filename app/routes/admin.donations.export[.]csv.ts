@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 
 import { recordDonationsExport } from "~/models/donation-export.server";
 import { requireAdmin, staffActor } from "~/staff/auth.server";
-import { parseListParams } from "~/staff/donation-list-params";
+import { parseListParams } from "~/staff/donation-list-params.server";
 import { STAFF_HEADERS } from "~/staff/headers";
 
 /** A download is stored nowhere (no-store covers private caches too) and, like every staff response, never indexed. */

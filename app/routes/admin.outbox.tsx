@@ -8,7 +8,7 @@ import { Alert } from "~/components/ui/Alert";
 import { EMAIL_STATUSES, outboxPage, retryFailedEmail } from "~/models/outbox-admin.server";
 import { requireAdmin, staffActor } from "~/staff/auth.server";
 import { formatUtc } from "~/utils/datetime";
-import { encodeKeyset, KeysetSchema } from "~/utils/keyset";
+import { encodeKeyset, KeysetSchema } from "~/utils/keyset.server";
 import { readForm } from "~/utils/request.server";
 import { z } from "~/utils/zod";
 import { staffPageMeta } from "~/utils/meta";

@@ -1,6 +1,6 @@
 import express, { type RequestHandler } from "express";
 
-import { STRIPE_WEBHOOK_PATH } from "~/payments/webhook-path";
+import { STRIPE_WEBHOOK_PATH } from "~/payments/webhook-path.server";
 import { sendPlain } from "~/server/plain-response.server";
 
 /**

@@ -1,7 +1,7 @@
 import type { RequestHandler } from "express";
 import { z } from "zod";
 
-import { STRIPE_WEBHOOK_PATH } from "~/payments/webhook-path";
+import { STRIPE_WEBHOOK_PATH } from "~/payments/webhook-path.server";
 import { sendPlain } from "~/server/plain-response.server";
 
 /**

@@ -13,7 +13,7 @@ import {
   staffEmailTaken,
 } from "~/models/staff-users.server";
 import { inTransaction } from "~/models/transaction.server";
-import { newPasswordSchema } from "~/staff/password-policy";
+import { newPasswordSchema } from "~/staff/password-policy.server";
 import { hashPassword } from "~/staff/password.server";
 import { endAllStaffSessions } from "~/staff/sessions.server";
 

@@ -1,5 +1,5 @@
 import { eachDonationPage, type DonationRow, type DonationSearch } from "~/models/donation-search.server";
-import { CSV_BOM, csvNumber, csvRecord, type CsvCell } from "~/utils/csv";
+import { CSV_BOM, csvNumber, csvRecord, type CsvCell } from "~/utils/csv.server";
 import { toDecimalString } from "~/utils/money";
 
 /**

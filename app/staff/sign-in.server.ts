@@ -4,7 +4,7 @@ import { recordAudit } from "~/models/audit.server";
 import { hitRateLimit } from "~/models/rate-limit.server";
 import { findStaffUserByEmail, markSignedIn } from "~/models/staff-users.server";
 import { inTransaction } from "~/models/transaction.server";
-import { PASSWORD_MAX_LENGTH } from "~/staff/password-policy";
+import { PASSWORD_MAX_LENGTH } from "~/staff/password-policy.server";
 import { verifyAgainstDecoy, verifyPassword } from "~/staff/password.server";
 import { endStaffSession, openStaffSession } from "~/staff/sessions.server";
 import { env } from "~/utils/env.server";

@@ -16,7 +16,7 @@ import { startStripeSandbox } from "~/payments/sandbox/start.server";
 import { startDatabase } from "~/server/bootstrap.server";
 import { runCommand } from "~/server/cli.server";
 import { loadEnvOrExit } from "~/server/load-env.server";
-import { DurationSchema } from "~/utils/duration";
+import { DurationSchema } from "~/utils/duration.server";
 
 const ArgsSchema = z.object({
   since: DurationSchema.default(72 * 3_600_000).refine((ms) => ms <= MAX_RECONCILE_MS, "must be at most 30d (Stripe keeps events for 30 days)"),

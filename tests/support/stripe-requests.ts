@@ -1,4 +1,4 @@
-import { decodeStripeForm } from "~/payments/sandbox/form-decode";
+import { decodeStripeForm } from "~/payments/sandbox/form-decode.server";
 
 import { mockServer } from "../mocks/server";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { csvField, csvNumber, csvRecord } from "~/utils/csv";
+import { csvField, csvNumber, csvRecord } from "~/utils/csv.server";
 
 import { parseCsv } from "../support/csv";
 

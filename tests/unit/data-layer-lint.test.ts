@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 /**
  * The project's own ESLint configuration, run on code placed at a path in
  * app/: only the data layer may import the database and the Prisma client,
- * and raw SQL is never an Unsafe string.
+ * raw SQL is never an Unsafe string, and imports start from the app's root.
  */
 const eslint = new ESLint();
 
@@ -42,5 +42,13 @@ describe("the data-layer rule", () => {
       expect.stringMatching(/^no-restricted-properties: .*\$queryRawUnsafe/),
       expect.stringMatching(/^no-restricted-properties: .*\$executeRawUnsafe/),
     ]);
+  });
+});
+
+describe("the import style", () => {
+  it("refuses relative imports in app/ and takes ~/ ones", async () => {
+    const relative = `import { formatMoney } from "../utils/money";\nexport const show = () => formatMoney(100, "USD");\n`;
+    expect(await problemsOf("app/giving/probe.ts", relative)).toEqual([expect.stringMatching(/^no-restricted-imports: .*~\/folder\/module/)]);
+    expect(await problemsOf("app/giving/probe.ts", relative.replace("../utils/money", "~/utils/money"))).toEqual([]);
   });
 });

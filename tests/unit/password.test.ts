@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { guessablePasswordReason, newPasswordSchema } from "~/staff/password-policy";
+import { guessablePasswordReason, newPasswordSchema } from "~/staff/password-policy.server";
 import { hashPassword, verifyPassword } from "~/staff/password.server";
 
 describe("staff passwords", () => {

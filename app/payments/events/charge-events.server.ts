@@ -3,9 +3,9 @@ import { refundNoticeEmail } from "~/email/refund-notice.server";
 import { findDonationByCharge, setDispute, setRefundedAmount } from "~/models/ledger.server";
 import { queueEmail } from "~/models/outbox.server";
 
-import { defineHandler } from "./handler";
-import { ChargeSchema, DisputeSchema, RefundSchema } from "./schemas";
-import { currentCharge, currentDispute } from "./stripe-state.server";
+import { defineHandler } from "~/payments/events/handler.server";
+import { ChargeSchema, DisputeSchema, RefundSchema } from "~/payments/events/schemas.server";
+import { currentCharge, currentDispute } from "~/payments/events/stripe-state.server";
 
 /**
  * Refunds (also those made in Stripe's dashboard) and disputes. Amounts come

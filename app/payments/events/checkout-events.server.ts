@@ -1,10 +1,10 @@
 import { queueReceipt } from "~/models/receipts.server";
 import { findPledgeForUpdate, linkPledge, recordDonation, upsertDonor } from "~/models/ledger.server";
 
-import { defineHandler, pledgeIdFrom } from "./handler";
-import { syncRecurringGift } from "./recurring-gift.server";
-import { CheckoutSessionSchema } from "./schemas";
-import { currentSubscription, paymentDetails, type PaymentDetails } from "./stripe-state.server";
+import { defineHandler, pledgeIdFrom } from "~/payments/events/handler.server";
+import { syncRecurringGift } from "~/payments/events/recurring-gift.server";
+import { CheckoutSessionSchema } from "~/payments/events/schemas.server";
+import { currentSubscription, paymentDetails, type PaymentDetails } from "~/payments/events/stripe-state.server";
 
 /**
  * checkout.session.completed and the delayed-payment outcomes: link the

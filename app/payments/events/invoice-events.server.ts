@@ -3,16 +3,16 @@ import { findPledgeForUpdate, linkPledge, markPastDue, recordDonation, upsertDon
 import { queueEmail } from "~/models/outbox.server";
 import { queueReceipt } from "~/models/receipts.server";
 
-import { defineHandler, pledgeIdFrom } from "./handler";
-import { syncRecurringGift } from "./recurring-gift.server";
-import { InvoiceSchema, invoiceSubscriptionId } from "./schemas";
+import { defineHandler, pledgeIdFrom } from "~/payments/events/handler.server";
+import { syncRecurringGift } from "~/payments/events/recurring-gift.server";
+import { InvoiceSchema, invoiceSubscriptionId } from "~/payments/events/schemas.server";
 import {
   currentSubscription,
   invoicePaymentIntentId,
   invoiceWithPayments,
   paymentDetails,
   toDate,
-} from "./stripe-state.server";
+} from "~/payments/events/stripe-state.server";
 
 /**
  * Monthly instalments. Every paid invoice of a Lantern subscription, the

@@ -2,9 +2,9 @@ import type { Prisma } from "~/db.server";
 import type { Pledge } from "~/generated/prisma/client";
 import { upsertRecurringGift } from "~/models/ledger.server";
 
-import { recurringStatus } from "./recurring-status";
-import type { Subscription } from "./schemas";
-import { subscriptionTerms } from "./stripe-state.server";
+import { recurringStatus } from "~/payments/events/recurring-status.server";
+import type { Subscription } from "~/payments/events/schemas.server";
+import { subscriptionTerms } from "~/payments/events/stripe-state.server";
 
 /** Brings a pledge's RecurringGift in line with the subscription as Stripe has it now. */
 export function syncRecurringGift(tx: Prisma.TransactionClient, subscription: Subscription, pledge: Pledge, donorId: string) {

@@ -10,7 +10,7 @@ import {
   type Charge,
   type Invoice,
   type Subscription,
-} from "./schemas";
+} from "~/payments/events/schemas.server";
 
 /**
  * Reads the current state of Stripe objects. Events are applied from what

@@ -1,9 +1,9 @@
 import { findPledgeForUpdate, upsertDonor } from "~/models/ledger.server";
 
-import { defineHandler, pledgeIdFrom } from "./handler";
-import { syncRecurringGift } from "./recurring-gift.server";
-import { SubscriptionSchema } from "./schemas";
-import { currentSubscription } from "./stripe-state.server";
+import { defineHandler, pledgeIdFrom } from "~/payments/events/handler.server";
+import { syncRecurringGift } from "~/payments/events/recurring-gift.server";
+import { SubscriptionSchema } from "~/payments/events/schemas.server";
+import { currentSubscription } from "~/payments/events/stripe-state.server";
 
 /**
  * A monthly gift's status and amount follow Stripe. The state applied is the

@@ -1,6 +1,6 @@
 import { http, HttpResponse, type HttpHandler } from "msw";
 
-import { decodeStripeForm } from "~/payments/sandbox/form-decode";
+import { decodeStripeForm } from "~/payments/sandbox/form-decode.server";
 import {
   getObject,
   idempotentCreate,

@@ -2,7 +2,7 @@ import type { Prisma } from "~/db.server";
 
 import type { OrganisationSettings } from "~/models/organisation.server";
 
-import type { ParsedEvent } from "./schemas";
+import type { ParsedEvent } from "~/payments/events/schemas.server";
 
 /** Read before the transaction opens, for what applying an event writes (receipts, notices). */
 export interface ApplyContext {

@@ -1,4 +1,4 @@
-import { z } from "~/utils/zod";
+import { z } from "zod";
 
 /**
  * Keyset pagination over rows listed newest first by (createdAt, id): the

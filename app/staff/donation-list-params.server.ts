@@ -1,6 +1,6 @@
 import type { DonationCursor, DonationSearch } from "~/models/donation-search.server";
 import { parseForm } from "~/utils/forms.server";
-import { z } from "~/utils/zod";
+import { z } from "zod";
 
 /**
  * The staff donations list's URL: its search, filters and page, as the GET
