@@ -19,7 +19,12 @@ export function readGiftChoice(form: FormData): GiftChoice {
     const value = form.get(name);
     return typeof value === "string" ? value : "";
   };
-  return { amount: text("amount"), customAmount: text("customAmount"), coverFee: text("coverFee") === "on", monthly: text("frequency") === "monthly" };
+  return {
+    amount: text("amount"),
+    customAmount: text("customAmount"),
+    coverFee: text("coverFee") === "on",
+    monthly: text("frequency") === "monthly",
+  };
 }
 
 /** The gift in minor units, or null while the amount is not a usable number. */

@@ -6,7 +6,10 @@ import { useNavigation } from "@remix-run/react";
  * default), also while the page that answers it loads. A busy button uses it
  * to say so and to refuse a second press.
  */
-export function useIsPending({ formMethod = "POST", state = "non-idle" }: { formMethod?: "POST" | "GET"; state?: "submitting" | "non-idle" } = {}): boolean {
+export function useIsPending({
+  formMethod = "POST",
+  state = "non-idle",
+}: { formMethod?: "POST" | "GET"; state?: "submitting" | "non-idle" } = {}): boolean {
   const navigation = useNavigation();
   const inFlight = state === "submitting" ? navigation.state === "submitting" : navigation.state !== "idle";
   return inFlight && navigation.formMethod === formMethod;

@@ -70,7 +70,9 @@ beforeAll(async () => {
 
 describe("every staff route", () => {
   it("is found on disk, pages and resource routes alike", () => {
-    expect(routes.map((r) => r.route)).toEqual(expect.arrayContaining(["admin", "admin._index", "admin.donations._index", "admin_.sign-in"]));
+    expect(routes.map((r) => r.route)).toEqual(
+      expect.arrayContaining(["admin", "admin._index", "admin.donations._index", "admin_.sign-in"]),
+    );
     expect(routes.some((r) => !r.isPage && r.hasLoader)).toBe(true);
   });
 

@@ -21,13 +21,24 @@ export async function count(): Promise<number> {
 
 describe("the data-layer rule", () => {
   it("fails a route, a service or a component that imports the database or the Prisma client", async () => {
-    for (const filePath of ["app/routes/probe.tsx", "app/staff/probe.server.ts", "app/components/Probe.tsx", "app/payments/probe.server.ts"]) {
-      expect(await problemsOf(filePath, USES_CLIENT), filePath).toEqual([expect.stringMatching(/^@typescript-eslint\/no-restricted-imports: .*Only app\/models/)]);
+    for (const filePath of [
+      "app/routes/probe.tsx",
+      "app/staff/probe.server.ts",
+      "app/components/Probe.tsx",
+      "app/payments/probe.server.ts",
+    ]) {
+      expect(await problemsOf(filePath, USES_CLIENT), filePath).toEqual([
+        expect.stringMatching(/^@typescript-eslint\/no-restricted-imports: .*Only app\/models/),
+      ]);
     }
     const client = `import { PrismaClient } from "~/generated/prisma/client";\nexport const make = () => new PrismaClient({} as never);\n`;
-    expect(await problemsOf("app/giving/probe.server.ts", client)).toContainEqual(expect.stringMatching(/no-restricted-imports: .*Only app\/models/));
+    expect(await problemsOf("app/giving/probe.server.ts", client)).toContainEqual(
+      expect.stringMatching(/no-restricted-imports: .*Only app\/models/),
+    );
     const driver = `import pg from "pg";\nexport const pool = () => new pg.Pool();\n`;
-    expect(await problemsOf("app/email/probe.server.ts", driver)).toEqual([expect.stringMatching(/no-restricted-imports: .*Database drivers/)]);
+    expect(await problemsOf("app/email/probe.server.ts", driver)).toEqual([
+      expect.stringMatching(/no-restricted-imports: .*Database drivers/),
+    ]);
   });
 
   it("lets a model import them, and anyone import their types", async () => {
@@ -48,7 +59,9 @@ describe("the data-layer rule", () => {
 describe("the import style", () => {
   it("refuses relative imports in app/ and takes ~/ ones", async () => {
     const relative = `import { formatMoney } from "../utils/money";\nexport const show = () => formatMoney(100, "USD");\n`;
-    expect(await problemsOf("app/giving/probe.ts", relative)).toEqual([expect.stringMatching(/^no-restricted-imports: .*~\/folder\/module/)]);
+    expect(await problemsOf("app/giving/probe.ts", relative)).toEqual([
+      expect.stringMatching(/^no-restricted-imports: .*~\/folder\/module/),
+    ]);
     expect(await problemsOf("app/giving/probe.ts", relative.replace("../utils/money", "~/utils/money"))).toEqual([]);
   });
 });

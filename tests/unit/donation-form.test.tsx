@@ -50,7 +50,13 @@ function renderPage() {
     { path: "/checkout", Component: () => <p>Checkout</p> },
   ]);
   // The future flags of remix.config.js.
-  const future = { v3_fetcherPersist: true, v3_lazyRouteDiscovery: true, v3_relativeSplatPath: true, v3_singleFetch: true, v3_throwAbortReason: true };
+  const future = {
+    v3_fetcherPersist: true,
+    v3_lazyRouteDiscovery: true,
+    v3_relativeSplatPath: true,
+    v3_singleFetch: true,
+    v3_throwAbortReason: true,
+  };
   return render(<Stub initialEntries={["/campaigns/safe-housing"]} future={future} />);
 }
 

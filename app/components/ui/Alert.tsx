@@ -35,7 +35,13 @@ export function Alert({
 }) {
   const role = !announce ? undefined : tone === "error" || tone === "warning" ? "alert" : "status";
   return (
-    <div role={role} id={id} aria-labelledby={labelledBy} data-testid={testId} className={`rounded-md border p-3 ${TONES[tone]}${className ? ` ${className}` : ""}`}>
+    <div
+      role={role}
+      id={id}
+      aria-labelledby={labelledBy}
+      data-testid={testId}
+      className={`rounded-md border p-3 ${TONES[tone]}${className ? ` ${className}` : ""}`}
+    >
       {children}
     </div>
   );

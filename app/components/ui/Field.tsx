@@ -23,7 +23,10 @@ export interface ControlProps {
   "aria-describedby": string | undefined;
 }
 
-export function controlProps(name: string, options: { id?: string; error?: string; hint?: boolean; describedBy?: string[] } = {}): ControlProps {
+export function controlProps(
+  name: string,
+  options: { id?: string; error?: string; hint?: boolean; describedBy?: string[] } = {},
+): ControlProps {
   const id = options.id ?? name;
   return {
     id,
@@ -35,6 +38,17 @@ export function controlProps(name: string, options: { id?: string; error?: strin
 
 export const LABEL_CLASS = "block text-sm font-semibold text-slate-900";
 
+/** What every field has: a name, its control's id when not the name, a label, a hint and an error. */
+interface FieldProps {
+  name: string;
+  id?: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  error?: string;
+  /** For a form without an error summary: the error is announced when it appears. */
+  announceError?: boolean;
+}
+
 export function Field({
   name,
   id = name,
@@ -43,14 +57,7 @@ export function Field({
   error,
   announceError = false,
   children,
-}: {
-  name: string;
-  id?: string;
-  label: ReactNode;
-  hint?: ReactNode;
-  error?: string;
-  /** For a form without an error summary: the error is announced when it appears. */
-  announceError?: boolean;
+}: FieldProps & {
   /** The control, given controlProps(name, { id, error, hint: Boolean(hint) }). */
   children: ReactNode;
 }) {
@@ -79,17 +86,14 @@ export function TextField({
   error,
   announceError,
   ...input
-}: {
-  name: string;
-  id?: string;
-  label: ReactNode;
-  hint?: ReactNode;
-  error?: string;
-  announceError?: boolean;
-} & Omit<InputHTMLAttributes<HTMLInputElement>, "id" | "name">) {
+}: FieldProps & Omit<InputHTMLAttributes<HTMLInputElement>, "id" | "name">) {
   return (
     <Field name={name} id={id} label={label} hint={hint} error={error} announceError={announceError}>
-      <Input {...input} {...controlProps(name, { id, error, hint: Boolean(hint) })} className={`mt-1${input.className ? ` ${input.className}` : ""}`} />
+      <Input
+        {...input}
+        {...controlProps(name, { id, error, hint: Boolean(hint) })}
+        className={`mt-1${input.className ? ` ${input.className}` : ""}`}
+      />
     </Field>
   );
 }
