@@ -2,7 +2,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 
 import { ManageEmailSchema } from "~/giving/page-inputs.server";
-import { requestManageLink } from "~/models/manage.server";
+import { requestManageLink } from "~/models/manage-link-requests.server";
 import { clientIp, readForm } from "~/utils/request.server";
 
 
@@ -10,7 +10,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { done: new URL(request.url).searchParams.get("done") === "1" };
 }
 
-/** Always the same answer, whether or not the address has given. */
+/**
+ * Always the same answer, after the same work, whether or not the address has
+ * given: the link itself is emailed later by the outbox sender.
+ */
 export async function action({ request, context }: ActionFunctionArgs) {
   const form = Object.fromEntries(await readForm(request));
   const parsed = ManageEmailSchema.safeParse(form);
@@ -35,8 +38,9 @@ export default function ManageGift() {
       {done ? <p className="mt-4 rounded-md bg-green-50 p-3 text-green-900">Your changes are saved. Thank you for your support.</p> : null}
       {result?.sent ? (
         <p role="status" className="mt-4 rounded-md bg-green-50 p-3 text-green-900">
-          If that address has a monthly gift with us, we have emailed it a link to update the card or cancel. The link works
-          once, for 30 minutes.
+          If that address has a monthly gift with us, we are emailing it a link to update the card or cancel; it should
+          arrive within a minute or two. The link works once, for 30 minutes. We send one link every 15 minutes at most: if
+          one arrived a moment ago, use that one.
         </p>
       ) : (
         <Form method="post" noValidate className="mt-6 space-y-4">
