@@ -109,7 +109,8 @@ export default function CampaignPage() {
         <div className="prose-story mt-6" dangerouslySetInnerHTML={{ __html: campaign.storyHtml }} />
         <DonorWall entries={wall} />
       </div>
-      <aside id="give" aria-labelledby="give-heading" className="lg:sticky lg:top-6 lg:self-start">
+      {/* On wide screens the form stays in view too, below the site's sticky header (4rem). */}
+      <aside id="give" aria-labelledby="give-heading" className="lg:sticky lg:top-20 lg:self-start">
         <div className="rounded-lg border border-slate-200 p-5 shadow-sm">
           <h2 id="give-heading" className="text-xl font-semibold text-brand-800">
             Give to this campaign
