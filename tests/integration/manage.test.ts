@@ -1,5 +1,5 @@
 import { http } from "msw";
-import { beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it, onTestFinished, vi } from "vitest";
 
 import { db } from "~/db.server";
 import { queueRequestedManageLinks } from "~/models/manage-link-requests.server";
@@ -13,6 +13,7 @@ import { createSignedToken } from "~/utils/signed-link.server";
 
 import { mockServer } from "../mocks/server";
 import { createCampaign } from "../support/factories";
+import { startAtWindowStart } from "../support/fixed-window-clock";
 import { formRequest, loaderArgs, outcome } from "../support/requests";
 import { deliver, giveThroughSandbox } from "../support/webhooks";
 
@@ -85,6 +86,8 @@ describe("managing a monthly gift without an account", () => {
   });
 
   it("limits requests per address (5 per 15 minutes)", async () => {
+    startAtWindowStart();
+    onTestFinished(() => void vi.useRealTimers());
     const ip = "203.0.113.250";
     for (let i = 0; i < 5; i++) expect((await ask(`ip${i}@example.org`, ip)).status).toBe(200);
     expect((await ask("ip-last@example.org", ip)).status).toBe(429);

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, onTestFinished, vi } from "vitest";
 
 import { db } from "~/db.server";
 import { loader as dashboardLoader } from "~/routes/admin._index";
@@ -8,6 +8,7 @@ import { setStaffDisabled } from "~/staff/accounts.server";
 import { safeNextPath } from "~/staff/auth.server";
 import { MISMATCH_MESSAGE } from "~/staff/sign-in.server";
 
+import { startAtWindowStart } from "../support/fixed-window-clock";
 import { formRequest, loaderArgs, outcome, thrownStatus } from "../support/requests";
 import { signedInStaff, STAFF_PASSWORD } from "../support/staff";
 
@@ -83,7 +84,9 @@ describe("staff sign-in", () => {
     expect(result.data).toMatchObject({ email: "not-an-email" });
   });
 
-  it("limits attempts per account and address (5 per 15 minutes by default) and per address on any accounts (20)", async () => {
+  it("limits attempts on one account from one address (5 per 15 minutes by default)", async () => {
+    startAtWindowStart();
+    onTestFinished(() => void vi.useRealTimers());
     await signedInStaff("admin", { email: "limited@example.org", withPassword: true });
     const ip = freshIp();
     for (let i = 0; i < 5; i++) expect((await attempt("limited@example.org", `wrong password ${i}`, ip)).status).toBe(401);
@@ -93,11 +96,7 @@ describe("staff sign-in", () => {
     expect(Number(blocked.headers.get("retry-after"))).toBeGreaterThan(0);
     // The same address may still sign in to another account, up to its own limit.
     expect((await attempt("someone-else@example.org", "wrong password!", ip)).status).toBe(401);
-
-    const sprayer = freshIp();
-    for (let i = 0; i < 20; i++) expect((await attempt(`guess${i}@example.org`, "wrong password!", sprayer)).status).toBe(401);
-    expect((await attempt("limited@example.org", STAFF_PASSWORD, sprayer)).status).toBe(429);
-  }, 60_000);
+  });
 
   it("sends a signed-in visitor of the sign-in page on to the dashboard", async () => {
     const { cookie } = await signedInStaff("viewer");

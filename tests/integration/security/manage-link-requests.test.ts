@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 
 import { http } from "msw";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 
 import { db, setDatabase } from "~/db.server";
 import type { PrismaClient } from "~/generated/prisma/client";
@@ -16,6 +16,7 @@ import { action as webhookAction } from "~/routes/webhooks.stripe";
 
 import { mockServer } from "../../mocks/server";
 import { createCampaign } from "../../support/factories";
+import { startAtWindowStart } from "../../support/fixed-window-clock";
 import { formRequest, outcome } from "../../support/requests";
 import { testDatabase } from "../../support/setup-database";
 import { deliver, giveThroughSandbox } from "../../support/webhooks";
@@ -33,6 +34,7 @@ const MONTHLY = "monthly.manage@example.org";
 const ONCE = "once.manage@example.org";
 
 beforeAll(async () => {
+  startAtWindowStart(MANAGE_LINK_WINDOW_MS);
   mockServer.use(http.post("http://127.0.0.1:3000/webhooks/stripe", ({ request }) => webhookAction({ request, params: {}, context: {} })));
   const campaign = await createCampaign();
   for (const [email, frequency] of [[MONTHLY, "monthly"], [ONCE, "once"]] as const) {
@@ -135,4 +137,7 @@ describe("asking for a manage link", () => {
   });
 });
 
-afterAll(() => mockServer.resetHandlers());
+afterAll(() => {
+  vi.useRealTimers();
+  mockServer.resetHandlers();
+});

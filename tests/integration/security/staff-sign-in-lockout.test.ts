@@ -6,6 +6,7 @@ import { action as signInAction } from "~/routes/admin_.sign-in";
 import { signInPauseMs } from "~/staff/sign-in.server";
 import { resetEnvCache } from "~/utils/env.server";
 
+import { startAtWindowStart } from "../../support/fixed-window-clock";
 import { formRequest, loaderArgs, outcome } from "../../support/requests";
 import { signedInStaff, STAFF_PASSWORD } from "../../support/staff";
 
@@ -20,8 +21,10 @@ beforeAll(() => {
   vi.stubEnv("STAFF_SIGNIN_SLOWDOWN_AFTER", "20");
   vi.stubEnv("STAFF_SIGNIN_SLOWDOWN_MAX_SECONDS", "1");
   resetEnvCache();
+  startAtWindowStart();
 });
 afterAll(() => {
+  vi.useRealTimers();
   vi.unstubAllEnvs();
   resetEnvCache();
 });
@@ -98,6 +101,18 @@ describe("a lockout attack on a staff account", () => {
     await lockoutAttack("nobody.alerted@example.org");
     expect(await db().emailMessage.count({ where: { toAddress: "nobody.alerted@example.org" } })).toBe(0);
   }, 120_000);
+});
+
+describe("password spraying from one address", () => {
+  it("is refused after 20 attempts on any accounts (the default), and the accounts it tried are not refused elsewhere", async () => {
+    await signedInStaff("admin", { email: "sprayed@example.org", withPassword: true });
+    const sprayer = freshIp();
+    for (let i = 0; i < 20; i++) expect((await attempt(`spray${i}@example.org`, "Summer2026!", sprayer)).status).toBe(401);
+    const refused = await attempt("sprayed@example.org", STAFF_PASSWORD, sprayer);
+    expect(refused.status).toBe(429);
+    expect(refused.data?.error).toMatch(/from your connection/);
+    expect((await attempt("sprayed@example.org", STAFF_PASSWORD, freshIp())).status).toBe(303);
+  }, 60_000);
 });
 
 describe("the pause per account", () => {
