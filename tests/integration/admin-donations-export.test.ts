@@ -8,7 +8,7 @@ import { DONATIONS_CSV_HEADER } from "~/staff/donations-csv.server";
 
 import { parseCsv } from "../support/csv";
 import { createCampaign } from "../support/factories";
-import { formRequest, loaderArgs, thrownStatus } from "../support/requests";
+import { formRequest, loaderArgs, responseOf, thrownStatus } from "../support/requests";
 import { signedInStaff } from "../support/staff";
 import { deliver, giveThroughSandbox } from "../support/webhooks";
 
@@ -19,16 +19,6 @@ beforeAll(async () => {
   admin = await signedInStaff("admin");
   viewer = await signedInStaff("viewer");
 });
-
-async function responseOf(run: () => Promise<Response>): Promise<Response> {
-  try {
-    return await run();
-  } catch (thrown) {
-    // Refusals are thrown Responses; Remix sends them as they are.
-    if (thrown instanceof Response) return thrown;
-    throw thrown;
-  }
-}
 
 /** Presses "Export these as CSV" (a POST of the list's filters), then follows the 303 to the one-time download. */
 async function exportCsv(query: string, cookie = admin.cookie): Promise<Response> {

@@ -5,7 +5,7 @@ import { action, loader } from "~/routes/admin.donations.export[.]csv";
 import { createSignedToken } from "~/utils/signed-link.server";
 
 import { createCampaign, createDonation, createDonor } from "../../support/factories";
-import { formRequest, loaderArgs } from "../../support/requests";
+import { formRequest, loaderArgs, responseOf } from "../../support/requests";
 import { signedInStaff, type SignedInStaff } from "../../support/staff";
 
 /**
@@ -25,15 +25,6 @@ beforeAll(async () => {
   campaignId = campaign.id;
   await createDonation(campaign.id, (await createDonor("export.guard@example.org")).id);
 });
-
-async function responseOf(run: () => Promise<Response>): Promise<Response> {
-  try {
-    return await run();
-  } catch (thrown) {
-    if (thrown instanceof Response) return thrown;
-    throw thrown;
-  }
-}
 
 const download = (url: string, staff = admin) => responseOf(() => loader({ ...loaderArgs(url, {}, { headers: staff.headers }), context: {} }));
 const start = (fields: Record<string, string>, staff = admin) =>
