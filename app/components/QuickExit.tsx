@@ -4,7 +4,8 @@ import { useEffect, useRef } from "react";
  * "Exit this page", after the GOV.UK pattern: a plain link that works with
  * JavaScript off; with JavaScript it replaces the history entry (so Back does
  * not return here), blanks the page at once, and pressing Shift three times
- * in a row does the same from anywhere on the page.
+ * in a row does the same from anywhere on the page. It sits in the site's
+ * sticky header (SiteLayout), so it stays on screen while the page scrolls.
  */
 export function QuickExit({ href }: { href: string }) {
   const shiftPresses = useRef<number[]>([]);
@@ -21,7 +22,7 @@ export function QuickExit({ href }: { href: string }) {
   }, [href]);
 
   return (
-    <div className="quick-exit">
+    <div className="shrink-0">
       <a
         href={href}
         rel="nofollow noreferrer"

@@ -41,9 +41,17 @@ export function SiteLayout({
       </a>
       {sandbox ? <SandboxBanner /> : null}
       <HotlineNotice text={organisation.hotlineText} />
-      <header className="border-b border-slate-200 bg-white">
-        <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-3 px-4 py-3">
-          <Link to="/" className="text-xl font-bold text-brand-800 no-underline">
+      {/*
+        The header stays at the top of the screen however far the visitor
+        scrolls, so "Exit this page" is always one tap away. It is sticky
+        (CSS only, so it works with JavaScript off), not fixed: it keeps its
+        own place in the page and covers nothing at rest. Its height is fixed
+        (one line, the name truncated) so that the page's scroll padding
+        (tailwind.css) keeps focused and linked-to content clear of it.
+      */}
+      <header data-site-header className="sticky top-0 z-40 border-b border-slate-200 bg-white">
+        <div className="mx-auto flex h-16 max-w-5xl items-center justify-between gap-3 px-4">
+          <Link to="/" className="min-w-0 truncate text-lg font-bold text-brand-800 no-underline sm:text-xl">
             {organisation.name}
           </Link>
           <QuickExit href={organisation.quickExitUrl} />

@@ -1,5 +1,6 @@
 import type { MailTransport } from "~/email/transport.server";
 import type { Env } from "~/utils/env.server";
+import { queueRequestedManageLinks } from "~/models/manage-link-requests.server";
 import { claimDueEmails, markEmailFailed, markEmailSent } from "~/models/outbox.server";
 
 export interface SendPolicy {
@@ -17,9 +18,14 @@ export interface SendReport {
   failed: number;
 }
 
-/** Delivers every message that is due, batch after batch, until none is left. */
+/**
+ * Delivers every message that is due, batch after batch, until none is left.
+ * Work that was deferred until after a request was answered becomes emails
+ * first (manage-link requests: see manage-link-requests.server.ts).
+ */
 export async function sendDueEmails(transport: MailTransport, policy: SendPolicy): Promise<SendReport> {
   const report: SendReport = { sent: 0, retrying: 0, failed: 0 };
+  await queueRequestedManageLinks();
   for (;;) {
     const batch = await claimDueEmails(policy.batchSize ?? 20, policy.leaseMs ?? 5 * 60_000);
     if (batch.length === 0) return report;

@@ -1,24 +1,15 @@
-import { createCookie } from "@remix-run/node";
-
-import { env, sessionSecret } from "~/utils/env.server";
+import { siteCookie } from "~/utils/site-cookie.server";
 
 /**
  * Remembers, in the donor's own browser, the pledges started there. The
- * thank-you page shows a gift's details only to the browser that started it;
- * anyone else holding a Checkout Session id sees a neutral page.
+ * thank-you page shows a gift's details, and the campaign page refills the
+ * form after Stripe's "cancel" link, only for the browser that started it;
+ * anyone else holding a Checkout Session or pledge id sees a neutral page.
  */
 const MAX_REMEMBERED = 5;
 
 function giftCookie() {
-  const e = env();
-  return createCookie("lantern_gifts", {
-    httpOnly: true,
-    sameSite: "lax",
-    secure: e.APP_URL.startsWith("https://"),
-    path: "/",
-    maxAge: 7 * 24 * 3600,
-    secrets: [sessionSecret()],
-  });
+  return siteCookie("lantern_gifts", { maxAge: 7 * 24 * 3600 });
 }
 
 export async function rememberedPledges(request: Request): Promise<string[]> {

@@ -5,13 +5,13 @@ import { DonationForm } from "~/components/DonationForm";
 import { DonorWall } from "~/components/DonorWall";
 import { ProgressBar } from "~/components/ProgressBar";
 import { COMMENT_MAX } from "~/giving/donation-fields";
+import { refillAfterCancel } from "~/giving/checkout-return.server";
 import { rememberPledge } from "~/giving/gift-cookie.server";
 import { startGift } from "~/giving/give.server";
 import { CampaignParamsSchema, CampaignSearchSchema } from "~/giving/page-inputs.server";
 import { givingSettings } from "~/giving/settings.server";
 import { findPublishedCampaign, hasEnded } from "~/models/campaigns.server";
 import { recentPublicGifts } from "~/models/donor-wall.server";
-import { findPledge } from "~/models/pledges.server";
 import { campaignProgress } from "~/models/totals.server";
 import type { loader as rootLoader } from "~/root";
 import { cacheControlFromData, PRIVATE_PAGE, PUBLIC_PAGE } from "~/utils/cache-control";
@@ -34,24 +34,9 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   const progress = progressById.get(campaign.id);
   const settings = givingSettings(campaign.currency);
 
-  // Back from Stripe's "cancel" link: fill the form in again from the pledge.
+  // Back from Stripe's "cancel" link: the form filled in again, for the donor's own browser only.
   const search = CampaignSearchSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-  const returning = search.pledge ? await findPledge(search.pledge) : null;
-  const prefill =
-    returning && returning.campaignId === campaign.id && returning.status !== "completed"
-      ? {
-          amount: campaign.presetAmounts.includes(returning.amount) ? String(returning.amount) : "other",
-          customAmount: campaign.presetAmounts.includes(returning.amount) ? "" : (returning.amount / 100).toFixed(2),
-          frequency: returning.frequency,
-          coverFee: returning.coveredFee > 0 ? "on" : "",
-          name: returning.name,
-          email: returning.email,
-          anonymous: returning.anonymous ? "on" : "",
-          dedicationKind: returning.dedicationKind ?? "",
-          dedicationName: returning.dedicationName ?? "",
-          comment: returning.comment ?? "",
-        }
-      : {};
+  const prefill = await refillAfterCancel(request, campaign, search.pledge);
 
   const page = {
     campaign: {
@@ -69,7 +54,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
     prefill,
     wall,
   };
-  // A page filled in from a pledge holds the donor's details: never stored.
+  // A page asked for with a pledge depends on the visitor's cookie and may hold their details: never stored.
   return data(page, { headers: { "Cache-Control": search.pledge ? PRIVATE_PAGE : PUBLIC_PAGE } });
 }
 
@@ -124,7 +109,8 @@ export default function CampaignPage() {
         <div className="prose-story mt-6" dangerouslySetInnerHTML={{ __html: campaign.storyHtml }} />
         <DonorWall entries={wall} />
       </div>
-      <aside id="give" aria-labelledby="give-heading" className="lg:sticky lg:top-6 lg:self-start">
+      {/* On wide screens the form stays in view too, below the site's sticky header (4rem). */}
+      <aside id="give" aria-labelledby="give-heading" className="lg:sticky lg:top-20 lg:self-start">
         <div className="rounded-lg border border-slate-200 p-5 shadow-sm">
           <h2 id="give-heading" className="text-xl font-semibold text-brand-800">
             Give to this campaign

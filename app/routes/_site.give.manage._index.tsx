@@ -4,7 +4,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Alert } from "~/components/ui/Alert";
 import { TextField } from "~/components/ui/Field";
 import { ManageEmailSchema } from "~/giving/page-inputs.server";
-import { requestManageLink } from "~/models/manage.server";
+import { requestManageLink } from "~/models/manage-link-requests.server";
 import { parseForm } from "~/utils/forms.server";
 import { privatePageMeta } from "~/utils/meta";
 import { clientIp, readForm } from "~/utils/request.server";
@@ -14,7 +14,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { done: new URL(request.url).searchParams.get("done") === "1" };
 }
 
-/** Always the same answer, whether or not the address has given. */
+/**
+ * Always the same answer, after the same work, whether or not the address has
+ * given: the link itself is emailed later by the outbox sender.
+ */
 export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = parseForm(await readForm(request), { fields: ["email"], schema: ManageEmailSchema });
   if (!parsed.ok) {
@@ -42,8 +45,9 @@ export default function ManageGift() {
       ) : null}
       {result?.sent ? (
         <Alert tone="success" className="mt-4">
-          If that address has a monthly gift with us, we have emailed it a link to update the card or cancel. The link works
-          once, for 30 minutes.
+          If that address has a monthly gift with us, we are emailing it a link to update the card or cancel; it should
+          arrive within a minute or two. The link works once, for 30 minutes. We send one link every 15 minutes at most: if
+          one arrived a moment ago, use that one.
         </Alert>
       ) : (
         <Form method="post" noValidate className="mt-6 space-y-4">

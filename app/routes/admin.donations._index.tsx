@@ -1,5 +1,5 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 
 import { DonationFilters } from "~/components/staff/DonationFilters";
 import { DonationTable, type DonationTableRow } from "~/components/staff/DonationTable";
@@ -54,7 +54,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
       rows: page.rows.map((row) => tableRow(row, here)),
       total,
       filtered: filtersOnly !== "",
-      exportHref: withQuery("/admin/donations/export.csv", filtersOnly),
+      // Starting an export is a POST (it writes an audit row); the form carries the filters.
+      exportFields: Object.entries(params.filters).filter((entry): entry is [string, string] => typeof entry[1] === "string"),
       firstHref: page.newer ? withQuery("/admin/donations", filtersOnly) : null,
       newerHref: page.newer ? withQuery("/admin/donations", listQuery(params.filters, { before: page.newer })) : null,
       olderHref: page.older ? withQuery("/admin/donations", listQuery(params.filters, { after: page.older })) : null,
@@ -75,9 +76,14 @@ export default function DonationsList() {
       <div className="flex flex-wrap items-end justify-between gap-3">
         <h1 className="text-3xl font-bold tracking-tight text-brand-800">Donations</h1>
         {canExport && result ? (
-          <a href={result.exportHref} className="rounded-md border border-brand-700 px-4 py-2 font-semibold text-brand-700 hover:bg-brand-50">
-            Export these as CSV
-          </a>
+          <Form method="post" action="/admin/donations/export.csv" reloadDocument>
+            {result.exportFields.map(([name, value]) => (
+              <input key={name} type="hidden" name={name} value={value} />
+            ))}
+            <button type="submit" className="rounded-md border border-brand-700 px-4 py-2 font-semibold text-brand-700 hover:bg-brand-50">
+              Export these as CSV
+            </button>
+          </Form>
         ) : null}
       </div>
       <DonationFilters values={values} problems={problems} campaigns={campaigns} />

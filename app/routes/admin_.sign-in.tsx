@@ -36,7 +36,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     if (result.reason === "rate_limited") {
       const minutes = Math.max(1, Math.ceil((result.retryAfterSeconds ?? 60) / 60));
       return data(
-        { error: `Too many sign-in attempts. Wait ${minutes} ${minutes === 1 ? "minute" : "minutes"} and try again.`, email },
+        { error: `Too many sign-in attempts from your connection. Wait ${minutes} ${minutes === 1 ? "minute" : "minutes"} and try again.`, email },
         { status: 429, headers: { "Retry-After": String(result.retryAfterSeconds ?? 60) } },
       );
     }

@@ -32,21 +32,41 @@ const COMMON_PASSWORDS = [
   "michael12345", "whatever1234", "mynameisjohn", "correcthorsebatterystaple", "thequickbrownfox",
 ];
 
-const commonWhole = new Set(COMMON_PASSWORDS);
-const commonBases = new Set(COMMON_BASES);
+const commonWhole = new Set(COMMON_PASSWORDS.map(compact));
+const commonBases = new Set(COMMON_BASES.map(compact));
+
+/**
+ * A password as guessing tools try it: Unicode-normalised, lower case, with
+ * spaces and punctuation taken out. Separators add nothing to a guess
+ * ("Jane Smith 2026" is tried as "janesmith2026"), so every rule compares
+ * this form.
+ */
+function compact(value: string): string {
+  return value.normalize("NFKC").toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "");
+}
+
+/** The person's name (its words in either order) and email name, compacted: what a password must not be. */
+function personalWords(context: { email?: string; name?: string }): string[] {
+  const words = (context.name ?? "").split(/\s+/).filter(Boolean);
+  return [context.email?.split("@")[0] ?? "", words.join(" "), [...words].reverse().join(" ")]
+    .map(compact)
+    .filter((value) => value.length >= 4);
+}
 
 /** Why a password is too guessable, or null when it is acceptable. */
 export function guessablePasswordReason(password: string, context: { email?: string; name?: string } = {}): string | null {
-  const lower = password.normalize("NFKC").toLowerCase();
-  if (commonWhole.has(lower)) return "This password is on lists of common passwords. Choose another.";
-  const core = lower.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, "");
-  if (core === "" || commonBases.has(core)) return "This password is a common word with numbers or symbols added. Choose another.";
-  if (new Set(lower).size <= 2) return "This password repeats the same characters. Choose another.";
-  if (isSequence(lower)) return "This password is a simple sequence. Choose another.";
-  const personal = [context.email?.split("@")[0], context.name?.replace(/\s+/g, "")]
-    .map((value) => value?.toLowerCase())
-    .filter((value): value is string => Boolean(value && value.length >= 4));
-  if (personal.some((value) => core === value)) return "This password is your name or email. Choose another.";
+  const letters = compact(password);
+  if (commonWhole.has(letters)) return "This password is on lists of common passwords. Choose another.";
+  // What is left once the digits around it are gone: "Password 2026!" is "password".
+  const core = letters.replace(/^\p{N}+|\p{N}+$/gu, "");
+  if (core === "" || commonBases.has(core)) {
+    return "This password is a common word with numbers or symbols added. Choose another.";
+  }
+  if (new Set(letters).size <= 2) return "This password repeats the same characters. Choose another.";
+  if (isSequence(letters)) return "This password is a simple sequence. Choose another.";
+  if (personalWords(context).some((value) => core === value || letters === value)) {
+    return "This password is your name or email. Choose another.";
+  }
   return null;
 }
 

@@ -1,25 +1,16 @@
-import { createCookie, type Cookie } from "@remix-run/node";
+import type { Cookie } from "@remix-run/node";
 
-import { env, sessionSecret } from "~/utils/env.server";
+import { siteCookie } from "~/utils/site-cookie.server";
 
 let cookie: Cookie | undefined;
 
 /**
- * The staff session cookie: HttpOnly, SameSite=Lax, signed. On an https site
- * it is Secure and carries the `__Host-` prefix, so no subdomain and no
- * plain-http page can set or read it. It holds a random token only; the
- * session itself lives in the database.
+ * The staff session cookie (see siteCookie: `__Host-` and Secure on an https
+ * site). It holds a random token only; the session itself lives in the
+ * database.
  */
 export function staffCookie(): Cookie {
-  if (cookie) return cookie;
-  const secure = env().APP_URL.startsWith("https://");
-  cookie = createCookie(secure ? "__Host-lantern_staff" : "lantern_staff", {
-    httpOnly: true,
-    sameSite: "lax",
-    secure,
-    path: "/",
-    secrets: [sessionSecret()],
-  });
+  cookie ??= siteCookie("lantern_staff");
   return cookie;
 }
 

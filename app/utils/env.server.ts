@@ -82,8 +82,13 @@ const EnvSchema = z
     CHECKOUT_RATE_LIMIT: integer(1, 10_000, 10),
     CHECKOUT_RATE_WINDOW_MINUTES: integer(1, 1_440, 10),
     STAFF_SESSION_IDLE_HOURS: integer(1, 720, 12),
+    // Sign-in attempts per window: per (account, client address), and per address for all accounts.
     STAFF_SIGNIN_RATE_LIMIT: integer(1, 1_000, 5),
+    STAFF_SIGNIN_ADDRESS_LIMIT: integer(1, 10_000, 20),
     STAFF_SIGNIN_RATE_WINDOW_MINUTES: integer(1, 1_440, 15),
+    // Failed attempts on one account, from any address, after which each attempt waits (never refused) and its owner is emailed.
+    STAFF_SIGNIN_SLOWDOWN_AFTER: integer(1, 10_000, 10),
+    STAFF_SIGNIN_SLOWDOWN_MAX_SECONDS: integer(0, 60, 10),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === "production" && !env.SESSION_SECRET) {

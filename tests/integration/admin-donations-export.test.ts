@@ -3,12 +3,12 @@ import crypto from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 
 import { db } from "~/db.server";
-import { loader } from "~/routes/admin.donations.export[.]csv";
+import { action, loader } from "~/routes/admin.donations.export[.]csv";
 import { DONATIONS_CSV_HEADER } from "~/staff/donations-csv.server";
 
 import { parseCsv } from "../support/csv";
 import { createCampaign } from "../support/factories";
-import { loaderArgs, thrownStatus } from "../support/requests";
+import { formRequest, loaderArgs, responseOf, thrownStatus } from "../support/requests";
 import { signedInStaff } from "../support/staff";
 import { deliver, giveThroughSandbox } from "../support/webhooks";
 
@@ -20,14 +20,13 @@ beforeAll(async () => {
   viewer = await signedInStaff("viewer");
 });
 
+/** Presses "Export these as CSV" (a POST of the list's filters), then follows the 303 to the one-time download. */
 async function exportCsv(query: string, cookie = admin.cookie): Promise<Response> {
-  try {
-    return await loader({ ...loaderArgs(`/admin/donations/export.csv?${query}`, {}, { headers: { Cookie: cookie } }), context: { clientIp: "203.0.113.9" } });
-  } catch (thrown) {
-    // Refusals are thrown Responses; Remix sends them as they are.
-    if (thrown instanceof Response) return thrown;
-    throw thrown;
-  }
+  const started = await responseOf(() =>
+    action({ request: formRequest("/admin/donations/export.csv", Object.fromEntries(new URLSearchParams(query)), { Cookie: cookie }), params: {}, context: { clientIp: "203.0.113.9" } }),
+  );
+  if (started.status !== 303) return started;
+  return responseOf(() => loader({ ...loaderArgs(started.headers.get("location") ?? "", {}, { headers: { Cookie: cookie } }), context: {} }));
 }
 
 async function readCsv(response: Response): Promise<{ bytes: Uint8Array; records: Array<Record<string, string>> }> {

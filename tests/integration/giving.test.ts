@@ -253,10 +253,11 @@ describe("the thank-you page", () => {
 });
 
 describe("coming back from Checkout's cancel link", () => {
-  it("fills the form in again from the pledge", async () => {
-    await give({ ...valid, amount: "other", customAmount: "42.50", frequency: "monthly", comment: "Keep going" });
+  it("fills the form in again from the pledge, in the browser that started it", async () => {
+    const started = await give({ ...valid, amount: "other", customAmount: "42.50", frequency: "monthly", comment: "Keep going" });
+    const cookie = (started.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
     const pledge = await db().pledge.findFirstOrThrow({ where: { campaign: { slug } } });
-    const page = pageData(await campaignLoader(loaderArgs(`/campaigns/${slug}?pledge=${pledge.id}`, { slug })));
+    const page = pageData(await campaignLoader(loaderArgs(`/campaigns/${slug}?pledge=${pledge.id}`, { slug }, { headers: { cookie } })));
     expect(page.prefill).toMatchObject({
       amount: "other",
       customAmount: "42.50",

@@ -25,6 +25,19 @@ export async function thrownStatus(run: () => Promise<unknown>): Promise<number>
   throw new Error("expected the call to throw a response, but it returned");
 }
 
+/**
+ * The Response a resource route's loader or action answered, whether it
+ * returned it or threw it (refusals are thrown; Remix sends them as they are).
+ */
+export async function responseOf(run: () => Promise<Response>): Promise<Response> {
+  try {
+    return await run();
+  } catch (thrown) {
+    if (thrown instanceof Response) return thrown;
+    throw thrown;
+  }
+}
+
 /** A form post to `path`, as a browser sends it. */
 export function formRequest(path: string, fields: Record<string, string>, headers: Record<string, string> = {}): Request {
   return new Request(new URL(path, "http://localhost:3000"), {
