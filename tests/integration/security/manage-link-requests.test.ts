@@ -84,7 +84,7 @@ describe("asking for a manage link", () => {
       const { operations, result } = await operationsOf(() => ask(email));
       runs.push({ operations, result });
     }
-    expect(runs[0]?.operations).toEqual(["$.$queryRawUnsafe", "ManageLinkRequest.create"]);
+    expect(runs[0]?.operations).toEqual(["$.$queryRaw", "ManageLinkRequest.create"]);
     for (const run of runs) {
       expect(run.operations).toEqual(runs[0]?.operations);
       expect(run.result).toEqual(runs[0]?.result);
