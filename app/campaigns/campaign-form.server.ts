@@ -20,6 +20,7 @@ import type { Campaign } from "~/generated/prisma/client";
 import { givingSettings } from "~/giving/settings.server";
 import { parseUtcInput, toUtcInputValue } from "~/utils/datetime";
 import { formatMoney, parseMoneyInput, toDecimalString } from "~/utils/money";
+import { invalidFormStatus, multiLineText, singleLineText } from "~/utils/text";
 
 /** A campaign as staff entered it, checked and in the units the database keeps. */
 export interface CampaignInput {
@@ -38,7 +39,7 @@ export interface CampaignInput {
 
 export type CampaignFormParse =
   | { ok: true; value: CampaignInput; values: CampaignFormValues }
-  | { ok: false; errors: CampaignFormErrors; values: CampaignFormValues };
+  | { ok: false; errors: CampaignFormErrors; values: CampaignFormValues; status: 400 | 422 };
 
 /** Goals are stored as 32-bit integers of minor units: 20,000,000.00 fits with room to spare. */
 export const GOAL_MAX_MINOR = 2_000_000_000;
@@ -86,8 +87,8 @@ const DateSchema = z
     return date;
   });
 
-function required(what: string, max: number) {
-  return z.string().trim().min(1, `Enter ${what}.`).max(max, `Use at most ${max.toLocaleString("en-US")} characters.`);
+function required(what: string, max: number, text: z.ZodString) {
+  return text.min(1, `Enter ${what}.`).max(max, `Use at most ${max.toLocaleString("en-US")} characters.`);
 }
 
 function fieldSchemas(currency: CampaignCurrency) {
@@ -95,17 +96,14 @@ function fieldSchemas(currency: CampaignCurrency) {
   const min = formatMoney(minAmount, currency);
   const max = formatMoney(Math.min(maxAmount, INT32_MAX), currency);
   return {
-    title: required("a title", TITLE_MAX),
-    slug: z
-      .string()
-      .trim()
+    title: required("a title", TITLE_MAX, singleLineText()),
+    slug: singleLineText()
       .max(SLUG_MAX, `Use at most ${SLUG_MAX} characters.`)
       .refine((slug) => slug === "" || SLUG_PATTERN.test(slug), "Use lowercase letters a–z, digits and single hyphens between words, like safe-housing-2027.")
       .transform((slug) => (slug === "" ? null : slug)),
-    summary: required("a summary", SUMMARY_MAX),
-    // Leading spaces are Markdown (indented code), so the story is kept as typed.
-    story: z
-      .string()
+    summary: required("a summary", SUMMARY_MAX, multiLineText().trim()),
+    // Leading spaces are Markdown (indented code), so the story is not trimmed.
+    story: multiLineText()
       .max(STORY_MAX, `Use at most ${STORY_MAX.toLocaleString("en-US")} characters.`)
       .refine((story) => story.trim() !== "", "Write the campaign's story."),
     goal: z
@@ -185,7 +183,9 @@ export function parseCampaignForm(form: FormData): CampaignFormParse {
     errors.endsAt ??= "The end must come after the start.";
   }
 
-  if (!result.success || Object.keys(errors).length > 0) return { ok: false, errors: inFormOrder(errors), values };
+  if (!result.success || Object.keys(errors).length > 0) {
+    return { ok: false, errors: inFormOrder(errors), values, status: result.success ? 422 : invalidFormStatus(result.error.issues) };
+  }
   const { goal, ...rest } = result.data;
   return { ok: true, value: { ...rest, goalAmount: goal }, values };
 }

@@ -2,6 +2,7 @@ import { z } from "zod";
 
 import type { GivingSettings } from "~/giving/settings.server";
 import { formatMoney, parseMoneyInput } from "~/utils/money";
+import { invalidFormStatus, multiLineText, singleLineText } from "~/utils/text";
 
 /** The donation form's fields, as named in the HTML. */
 export const FIELDS = [
@@ -42,9 +43,9 @@ export type FieldErrors = Partial<Record<DonationField | "form", string>>;
 
 export type DonationParse =
   | { ok: true; value: DonationRequest; values: Record<DonationField, string> }
-  | { ok: false; errors: FieldErrors; values: Record<DonationField, string>; bot: boolean };
+  | { ok: false; errors: FieldErrors; values: Record<DonationField, string>; bot: boolean; status: 400 | 422 };
 
-const text = (max: number) => z.string().trim().max(max);
+const text = (max: number) => singleLineText().max(max);
 
 /** Reads the posted form into the donor's raw values (kept to refill the form). */
 export function formValues(form: FormData): Record<DonationField, string> {
@@ -68,7 +69,7 @@ export function parseDonationForm(
   const values = formValues(form);
   const honeypot = form.get(HONEYPOT_FIELD);
   if (typeof honeypot === "string" && honeypot.trim() !== "") {
-    return { ok: false, errors: { form: "We could not accept this form. Please try again." }, values, bot: true };
+    return { ok: false, errors: { form: "We could not accept this form. Please try again." }, values, bot: true, status: 400 };
   }
 
   const { currency } = campaign;
@@ -87,7 +88,7 @@ export function parseDonationForm(
     anonymous: z.string(),
     dedicationKind: z.enum(["", "honour", "memory"], { error: "Choose a kind of dedication." }),
     dedicationName: text(200),
-    comment: z.string().trim().max(COMMENT_MAX, `Keep your comment to ${COMMENT_MAX} characters or fewer.`),
+    comment: multiLineText().trim().max(COMMENT_MAX, `Keep your comment to ${COMMENT_MAX} characters or fewer.`),
     pledgeId: z.union([z.literal(""), z.uuid()]).catch(""),
   });
 
@@ -118,7 +119,7 @@ export function parseDonationForm(
     }
   }
   if (!result.success || Object.keys(errors).length > 0 || amount === null) {
-    return { ok: false, errors, values, bot: false };
+    return { ok: false, errors, values, bot: false, status: result.success ? 422 : invalidFormStatus(result.error.issues) };
   }
   const input = result.data;
   return {

@@ -1,5 +1,7 @@
 import { z } from "zod";
 
+import { singleLineText } from "~/utils/text";
+
 /**
  * What the public giving pages read from their URL and forms (checked on
  * the server only, so the browser never downloads Zod for these pages).
@@ -18,5 +20,5 @@ export const ThankYouSearchSchema = z.object({
 
 /** The form that asks for a link to manage a monthly gift. */
 export const ManageEmailSchema = z.object({
-  email: z.string().trim().max(254).pipe(z.email("Enter an email address like name@example.org.")),
+  email: singleLineText().max(254).pipe(z.email("Enter an email address like name@example.org.")),
 });

@@ -16,6 +16,7 @@ import { requireAdmin } from "~/staff/auth.server";
 import { AccountChangeSchema, DONE_MESSAGES, DoneSchema, NEW_STAFF_FIELDS, StaffIntentSchema, type NewStaffField } from "~/staff/staff-page.server";
 import { formatUtc } from "~/utils/datetime";
 import { clientIp, readForm } from "~/utils/request.server";
+import { invalidFormStatus } from "~/utils/text";
 import { z } from "~/utils/zod";
 
 export const meta: MetaFunction = () => [{ title: "Staff accounts | Staff" }, { name: "robots", content: "noindex" }];
@@ -56,7 +57,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
         const field = issue.path[0] as NewStaffField | undefined;
         if (field && NEW_STAFF_FIELDS.includes(field)) errors[field] ??= issue.message;
       }
-      return data({ create: { values, errors }, refusal: null }, { status: 422 });
+      return data({ create: { values, errors }, refusal: null }, { status: invalidFormStatus(parsed.error.issues) });
     }
     try {
       await createStaffAccount(parsed.data, actor);

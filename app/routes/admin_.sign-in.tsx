@@ -8,6 +8,7 @@ import { STAFF_HEADERS } from "~/staff/headers";
 import { staffCookie } from "~/staff/session-cookie.server";
 import { MISMATCH_MESSAGE, signIn, SignInSchema } from "~/staff/sign-in.server";
 import { clientIp, readForm } from "~/utils/request.server";
+import { invalidFormStatus } from "~/utils/text";
 
 export const headers: HeadersFunction = ({ actionHeaders, loaderHeaders }) => ({
   ...STAFF_HEADERS,
@@ -29,7 +30,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const email = typeof form.email === "string" ? form.email.slice(0, 254) : "";
   const parsed = SignInSchema.safeParse(form);
   if (!parsed.success) {
-    return data({ error: parsed.error.issues[0]?.message ?? MISMATCH_MESSAGE, email }, { status: 422 });
+    return data({ error: parsed.error.issues[0]?.message ?? MISMATCH_MESSAGE, email }, { status: invalidFormStatus(parsed.error.issues) });
   }
   const result = await signIn(parsed.data, { ip: clientIp(context), userAgent: request.headers.get("User-Agent") });
   if (!result.ok) {

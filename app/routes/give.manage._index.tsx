@@ -4,6 +4,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { ManageEmailSchema } from "~/giving/page-inputs.server";
 import { requestManageLink } from "~/models/manage.server";
 import { clientIp, readForm } from "~/utils/request.server";
+import { invalidFormStatus } from "~/utils/text";
 
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -15,7 +16,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = Object.fromEntries(await readForm(request));
   const parsed = ManageEmailSchema.safeParse(form);
   if (!parsed.success) {
-    return data({ sent: false, error: parsed.error.issues[0]?.message ?? "Enter your email address.", email: String(form.email ?? "") }, { status: 422 });
+    return data({ sent: false, error: parsed.error.issues[0]?.message ?? "Enter your email address.", email: String(form.email ?? "") }, { status: invalidFormStatus(parsed.error.issues) });
   }
   const allowed = await requestManageLink(parsed.data.email, clientIp(context));
   if (!allowed) {

@@ -7,6 +7,7 @@ import { CheckoutParamsSchema, SandboxPaySchema, type SandboxPayInput } from "~/
 import { env } from "~/utils/env.server";
 import { formatMoney } from "~/utils/money";
 import { readForm } from "~/utils/request.server";
+import { invalidFormStatus } from "~/utils/text";
 
 /**
  * The sandbox's stand-in for Stripe's hosted checkout page. It exists only in
@@ -45,7 +46,7 @@ export async function action({ params, request }: ActionFunctionArgs) {
   if (!parsed.success) {
     const errors: Partial<Record<PayField, string>> = {};
     for (const issue of parsed.error.issues) errors[(issue.path[0] as PayField) ?? "form"] ??= issue.message;
-    return data({ errors, values }, { status: 422 });
+    return data({ errors, values }, { status: invalidFormStatus(parsed.error.issues) });
   }
   const result = await paySandboxSession(session.id, parsed.data);
   if (!result.ok) {
