@@ -10,7 +10,7 @@ import { canEdit, requireAdmin, requireStaff } from "~/staff/auth.server";
 import { donationDetailView } from "~/staff/donation-detail-view.server";
 import { formatUtc } from "~/staff/donation-labels";
 import { listQuery, parseListParams } from "~/staff/donation-list-params";
-import { clientIp } from "~/utils/request.server";
+import { clientIp, readForm } from "~/utils/request.server";
 import { z } from "~/utils/zod";
 
 const ParamsSchema = z.object({ donationId: z.uuid() });
@@ -53,7 +53,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const staff = await requireAdmin(request);
   const donationId = donationIdFrom(params);
-  const parsed = ActionSchema.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = ActionSchema.safeParse(Object.fromEntries(await readForm(request)));
   if (!parsed.success) return data({ error: parsed.error.issues[0]?.message ?? "Unknown action." }, { status: 400 });
 
   try {
