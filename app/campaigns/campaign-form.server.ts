@@ -19,7 +19,7 @@ import {
 import type { Campaign } from "~/generated/prisma/client";
 import { givingSettings } from "~/giving/settings.server";
 import { parseUtcInput, toUtcInputValue } from "~/utils/datetime";
-import { formatMoney, parseMoneyInput, toDecimalString } from "~/utils/money";
+import { currencyLabel, formatMoney, readMoneyInput, toDecimalString } from "~/utils/money";
 import { invalidFormStatus, multiLineText, singleLineText } from "~/utils/text";
 
 /** A campaign as staff entered it, checked and in the units the database keeps. */
@@ -87,6 +87,10 @@ const DateSchema = z
     return date;
   });
 
+function otherCurrency(currency: CampaignCurrency): string {
+  return `The campaign's currency is ${currencyLabel(currency)}: write amounts without another currency's sign or code.`;
+}
+
 function required(what: string, max: number, text: z.ZodString) {
   return text.min(1, `Enter ${what}.`).max(max, `Use at most ${max.toLocaleString("en-US")} characters.`);
 }
@@ -111,11 +115,12 @@ function fieldSchemas(currency: CampaignCurrency) {
       .trim()
       .min(1, "Enter the goal, like 50000.00.")
       .transform((goal, ctx) => {
-        const amount = parseMoneyInput(goal, currency);
-        if (amount === null) {
-          ctx.addIssue({ code: "custom", message: "Enter the goal as an amount like 50000 or 50000.00." });
+        const read = readMoneyInput(goal, currency);
+        if (!read.ok) {
+          ctx.addIssue({ code: "custom", message: read.reason === "other_currency" ? otherCurrency(currency) : "Enter the goal as an amount like 50000 or 50000.00." });
           return z.NEVER;
         }
+        const amount = read.amount;
         if (amount < GOAL_MIN_MINOR || amount > GOAL_MAX_MINOR) {
           ctx.addIssue({
             code: "custom",
@@ -137,11 +142,13 @@ function fieldSchemas(currency: CampaignCurrency) {
       }
       const amounts: number[] = [];
       for (const part of parts) {
-        const amount = parseMoneyInput(part, currency);
-        if (amount === null) {
-          ctx.addIssue({ code: "custom", message: `“${part}” is not an amount. Write amounts like 25 or 25.50, without thousands separators.` });
+        const read = readMoneyInput(part, currency);
+        if (!read.ok) {
+          const message = read.reason === "other_currency" ? otherCurrency(currency) : `“${part}” is not an amount. Write amounts like 25 or 25.50, without thousands separators.`;
+          ctx.addIssue({ code: "custom", message });
           return z.NEVER;
         }
+        const amount = read.amount;
         if (amount < minAmount || amount > Math.min(maxAmount, INT32_MAX)) {
           ctx.addIssue({ code: "custom", message: `Each amount must be between ${min} and ${max}; “${part}” is not.` });
           return z.NEVER;

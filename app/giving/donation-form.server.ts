@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 import type { GivingSettings } from "~/giving/settings.server";
-import { formatMoney, parseMoneyInput } from "~/utils/money";
+import { currencyLabel, formatMoney, readMoneyInput } from "~/utils/money";
 import { invalidFormStatus, multiLineText, singleLineText } from "~/utils/text";
 
 /** The donation form's fields, as named in the HTML. */
@@ -98,9 +98,12 @@ export function parseDonationForm(
   const choice = values.amount.trim();
   const raw = choice === "other" ? values.customAmount.trim() : choice;
   const amountField = choice === "other" ? "customAmount" : "amount";
-  const amount = choice === "other" ? parseMoneyInput(raw, currency) : /^\d{1,12}$/.test(raw) ? Number(raw) : null;
+  const typed = choice === "other" ? readMoneyInput(raw, currency) : null;
+  const amount = typed ? (typed.ok ? typed.amount : null) : /^\d{1,12}$/.test(raw) ? Number(raw) : null;
   if (choice === "other" && raw === "") {
     errors.customAmount = "Enter the amount you would like to give.";
+  } else if (typed && !typed.ok && typed.reason === "other_currency") {
+    errors.customAmount = `This campaign takes gifts in ${currencyLabel(currency)} only: enter the amount without another currency's sign, like 50 or 50.00.`;
   } else if (choice !== "" && amount === null) {
     errors[amountField] = "Enter an amount like 50 or 50.00.";
   } else if (amount !== null && (amount < settings.minAmount || amount > settings.maxAmount)) {

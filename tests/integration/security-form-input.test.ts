@@ -15,10 +15,11 @@ import { formRequest, loaderArgs, outcome } from "../support/requests";
 import { signedInStaff, type SignedInStaff } from "../support/staff";
 
 /**
- * Control characters in every form's text (decision 020): a NUL byte used to
- * reach PostgreSQL (22021, a 500), and CR/LF in a donor's name forged lines
- * in the plain-text receipt. Each form now answers 400 with the field's own
- * message and stores nothing.
+ * What attackers typed into the forms (decision 020). Control characters: a
+ * NUL byte used to reach PostgreSQL (22021, a 500), and CR/LF in a donor's
+ * name forged lines in the plain-text receipt; each form now answers 400
+ * with the field's own message and stores nothing. Currency: "€50" typed
+ * into a USD campaign was taken as $50.
  */
 type Errors = Record<string, string | undefined>;
 
@@ -52,6 +53,7 @@ async function give(fields: Record<string, string>) {
   return outcome<{ errors: Errors }>(result);
 }
 
+let pledgeSeq = 0;
 const pledges = () => db().pledge.count({ where: { campaignId: campaign.id } });
 
 describe("the donation form", () => {
@@ -194,5 +196,51 @@ describe("the donor's other forms", () => {
     expect(result.status).toBe(400);
     expect(result.data?.errors.name).toBe(SINGLE_LINE_MESSAGE);
     expect(await db().pledge.findFirstOrThrow({ where: { checkoutSessionId: sessionId } })).toMatchObject({ status: "open" });
+  });
+});
+
+describe("an amount typed in another currency", () => {
+  it.each(["€50", "£50", "50 €", "EUR 50", "CA$50"])("%s for a USD campaign is refused on the amount, and no pledge is stored", async (typed) => {
+    const before = await pledges();
+    const result = await give({ customAmount: typed });
+    expect(result.status).toBe(422);
+    expect(result.data?.errors.customAmount).toMatch(/^This campaign takes gifts in US Dollar \(USD\) only/);
+    expect(await pledges()).toBe(before);
+  });
+
+  it("the campaign's own sign or code is fine, before or after the number", async () => {
+    for (const typed of ["$50", "50 USD", "US$ 50.00"]) {
+      const result = await give({ customAmount: typed, email: `own.sign.${pledgeSeq++}@example.org` });
+      expect(result.status, typed).toBe(303);
+    }
+    const pounds = await createCampaign({ currency: "GBP" });
+    const result = outcome(
+      await campaignAction({
+        request: formRequest(`/campaigns/${pounds.slug}`, { ...GIFT, customAmount: "£50" }),
+        params: { slug: pounds.slug },
+        context: { clientIp: ip() },
+      }),
+    );
+    expect(result.status).toBe(303);
+    expect(await db().pledge.findFirstOrThrow({ where: { campaignId: pounds.id } })).toMatchObject({ amount: 5_000, currency: "GBP" });
+  });
+
+  it("a campaign's goal or suggested amounts in another currency are refused by the editor", async () => {
+    const fields = {
+      title: "Pounds in a dollar campaign",
+      slug: "",
+      summary: "x",
+      story: "x",
+      goal: "£1000",
+      currency: "USD",
+      presetAmounts: "25, €50",
+      startsAt: "",
+      endsAt: "",
+      status: "draft",
+    };
+    const result = outcome<{ errors: Errors }>(await newCampaignAction({ request: formRequest("/admin/campaigns/new", fields, admin.headers), params: {}, context: {} }));
+    expect(result.status).toBe(422);
+    expect(result.data?.errors.goal).toMatch(/US Dollar \(USD\)/);
+    expect(result.data?.errors.presetAmounts).toMatch(/US Dollar \(USD\)/);
   });
 });
