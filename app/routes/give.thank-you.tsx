@@ -1,9 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData, useRouteLoaderData } from "@remix-run/react";
 
 import { rememberedPledges } from "~/giving/gift-cookie.server";
 import { ThankYouSearchSchema } from "~/giving/page-inputs.server";
 import { findPledgeByCheckoutSession } from "~/models/pledges.server";
+import type { loader as rootLoader } from "~/root";
 import { formatMoney } from "~/utils/money";
 
 
@@ -40,6 +41,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => {
 
 export default function ThankYou() {
   const { gift } = useLoaderData<typeof loader>();
+  // In sandbox mode the receipt is a marked test, and the page says so too.
+  const sandbox = useRouteLoaderData<typeof rootLoader>("root")?.sandbox ?? false;
   if (!gift) {
     return (
       <section className="mx-auto max-w-xl py-8 text-center">
@@ -69,7 +72,9 @@ export default function ThankYou() {
       </p>
       {gift.status === "confirmed" ? (
         <p className="mt-4 rounded-md bg-green-50 p-3 text-green-900" data-testid="gift-status">
-          Confirmed. Your tax receipt is on its way by email.
+          {sandbox
+            ? "Confirmed. Your test receipt is on its way by email: no money moved, so it is not a tax receipt."
+            : "Confirmed. Your tax receipt is on its way by email."}
         </p>
       ) : gift.status === "processing" ? (
         <p className="mt-4 rounded-md bg-amber-50 p-3 text-amber-900" data-testid="gift-status">
