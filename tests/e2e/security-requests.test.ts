@@ -46,7 +46,8 @@ describe("a form sent to another host name than APP_URL's", () => {
   it("answers 421 whether the Host or the X-Forwarded-Host differs, and the action never runs", async () => {
     const form = "email=someone%40example.org";
     const type = { "content-type": "application/x-www-form-urlencoded" };
-    for (const headers of [{ host: "evil.example" }, { host: new URL(baseUrl).host, "x-forwarded-host": "evil.example" }]) {
+    const misdirected: Array<Record<string, string>> = [{ host: "evil.example" }, { host: new URL(baseUrl).host, "x-forwarded-host": "evil.example" }];
+    for (const headers of misdirected) {
       const answer = await raw("POST", "/give/manage", { ...type, origin, ...headers }, form);
       expect(answer.status).toBe(421);
       expect(answer.body).toContain(`this site takes forms at ${origin} only`);
