@@ -26,6 +26,10 @@ export default tseslint.config(
           selector: "NewExpression[callee.name='PrismaClient']",
           message: "Only app/db/database.server.ts constructs a PrismaClient; use db() from ~/db.server.",
         },
+        {
+          selector: "CallExpression[callee.property.name='formData'][arguments.length=0]",
+          message: "Read a posted form with readForm() from ~/utils/request.server: it answers a body that is not a form with 415, not 500.",
+        },
       ],
     },
   },
@@ -73,7 +77,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ["app/db/database.server.ts"],
+    files: ["app/db/database.server.ts", "app/utils/request.server.ts"],
     rules: { "no-restricted-syntax": "off" },
   },
   {

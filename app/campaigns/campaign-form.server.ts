@@ -19,7 +19,8 @@ import type { Campaign } from "~/generated/prisma/client";
 import { givingSettings } from "~/giving/settings.server";
 import { parseUtcInput, toUtcInputValue } from "~/utils/datetime";
 import { parseForm, readFormValues } from "~/utils/forms.server";
-import { formatMoney, parseMoneyInput, toDecimalString } from "~/utils/money";
+import { currencyLabel, formatMoney, readMoneyInput, toDecimalString } from "~/utils/money";
+import { multiLineText, singleLineText } from "~/utils/text";
 
 /** A campaign as staff entered it, checked and in the units the database keeps. */
 export interface CampaignInput {
@@ -38,7 +39,7 @@ export interface CampaignInput {
 
 export type CampaignFormParse =
   | { ok: true; value: CampaignInput; values: CampaignFormValues }
-  | { ok: false; errors: CampaignFormErrors; values: CampaignFormValues };
+  | { ok: false; errors: CampaignFormErrors; values: CampaignFormValues; status: 400 | 422 };
 
 /** Goals are stored as 32-bit integers of minor units: 20,000,000.00 fits with room to spare. */
 export const GOAL_MAX_MINOR = 2_000_000_000;
@@ -84,8 +85,12 @@ const DateSchema = z
     return date;
   });
 
-function required(what: string, max: number) {
-  return z.string().trim().min(1, `Enter ${what}.`).max(max, `Use at most ${max.toLocaleString("en-US")} characters.`);
+function otherCurrency(currency: CampaignCurrency): string {
+  return `The campaign's currency is ${currencyLabel(currency)}: write amounts without another currency's sign or code.`;
+}
+
+function required(what: string, max: number, text: z.ZodString) {
+  return text.min(1, `Enter ${what}.`).max(max, `Use at most ${max.toLocaleString("en-US")} characters.`);
 }
 
 function fieldSchemas(currency: CampaignCurrency) {
@@ -93,17 +98,14 @@ function fieldSchemas(currency: CampaignCurrency) {
   const min = formatMoney(minAmount, currency);
   const max = formatMoney(Math.min(maxAmount, INT32_MAX), currency);
   return {
-    title: required("a title", TITLE_MAX),
-    slug: z
-      .string()
-      .trim()
+    title: required("a title", TITLE_MAX, singleLineText()),
+    slug: singleLineText()
       .max(SLUG_MAX, `Use at most ${SLUG_MAX} characters.`)
       .refine((slug) => slug === "" || isCampaignSlug(slug), "Use lowercase letters a–z, digits and single hyphens between words, like safe-housing-2027.")
       .transform((slug) => (slug === "" ? null : slug)),
-    summary: required("a summary", SUMMARY_MAX),
-    // Leading spaces are Markdown (indented code), so the story is kept as typed.
-    story: z
-      .string()
+    summary: required("a summary", SUMMARY_MAX, multiLineText().trim()),
+    // Leading spaces are Markdown (indented code), so the story is not trimmed.
+    story: multiLineText()
       .max(STORY_MAX, `Use at most ${STORY_MAX.toLocaleString("en-US")} characters.`)
       .refine((story) => story.trim() !== "", "Write the campaign's story."),
     goal: z
@@ -111,11 +113,12 @@ function fieldSchemas(currency: CampaignCurrency) {
       .trim()
       .min(1, "Enter the goal, like 50000.00.")
       .transform((goal, ctx) => {
-        const amount = parseMoneyInput(goal, currency);
-        if (amount === null) {
-          ctx.addIssue({ code: "custom", message: "Enter the goal as an amount like 50000 or 50000.00." });
+        const read = readMoneyInput(goal, currency);
+        if (!read.ok) {
+          ctx.addIssue({ code: "custom", message: read.reason === "other_currency" ? otherCurrency(currency) : "Enter the goal as an amount like 50000 or 50000.00." });
           return z.NEVER;
         }
+        const amount = read.amount;
         if (amount < GOAL_MIN_MINOR || amount > GOAL_MAX_MINOR) {
           ctx.addIssue({
             code: "custom",
@@ -137,11 +140,13 @@ function fieldSchemas(currency: CampaignCurrency) {
       }
       const amounts: number[] = [];
       for (const part of parts) {
-        const amount = parseMoneyInput(part, currency);
-        if (amount === null) {
-          ctx.addIssue({ code: "custom", message: `“${part}” is not an amount. Write amounts like 25 or 25.50, without thousands separators.` });
+        const read = readMoneyInput(part, currency);
+        if (!read.ok) {
+          const message = read.reason === "other_currency" ? otherCurrency(currency) : `“${part}” is not an amount. Write amounts like 25 or 25.50, without thousands separators.`;
+          ctx.addIssue({ code: "custom", message });
           return z.NEVER;
         }
+        const amount = read.amount;
         if (amount < minAmount || amount > Math.min(maxAmount, INT32_MAX)) {
           ctx.addIssue({ code: "custom", message: `Each amount must be between ${min} and ${max}; “${part}” is not.` });
           return z.NEVER;
@@ -176,7 +181,7 @@ export function parseCampaignForm(form: FormData): CampaignFormParse {
       return startsAt && endsAt && endsAt.getTime() <= startsAt.getTime() ? { endsAt: "The end must come after the start." } : {};
     },
   });
-  if (!parsed.ok) return { ok: false, errors: parsed.errors, values: parsed.values };
+  if (!parsed.ok) return { ok: false, errors: parsed.errors, values: parsed.values, status: parsed.status };
   const { goal, ...rest } = parsed.data;
   return { ok: true, value: { ...rest, goalAmount: goal }, values: parsed.values };
 }

@@ -7,6 +7,7 @@ import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapt
 import { PrismaPGlite } from "pglite-prisma-adapter";
 
 import { PrismaClient } from "~/generated/prisma/client";
+import { makePrivateDir, makeTreePrivate, writePrivateFile } from "~/utils/private-files.server";
 
 /** Where the data lives: the embedded PGlite folder, or a PostgreSQL server. */
 export type DatabaseTarget =
@@ -51,10 +52,12 @@ export async function openDatabase(
   let releaseLock = () => {};
   if (!pglite) {
     if (target.kind === "embedded") {
-      fs.mkdirSync(path.dirname(path.resolve(target.dataDir)), { recursive: true });
+      makePrivateDir(path.dirname(path.resolve(target.dataDir)));
       releaseLock = lockDataDir(path.resolve(target.dataDir));
       try {
         pglite = await PGlite.create(path.resolve(target.dataDir));
+        // A new database is unpacked with world-writable files (0666): every donor's data.
+        makeTreePrivate(path.resolve(target.dataDir));
       } catch (error) {
         releaseLock();
         throw error;
@@ -88,7 +91,7 @@ function lockDataDir(dataDir: string): () => void {
   const lockFile = `${dataDir}.lock`;
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
-      fs.writeFileSync(lockFile, String(process.pid), { flag: "wx" });
+      writePrivateFile(lockFile, String(process.pid), { exclusive: true });
       return () => fs.rmSync(lockFile, { force: true });
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;

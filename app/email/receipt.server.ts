@@ -21,6 +21,8 @@ export interface ReceiptInput {
   manageUrl: string;
   /** A copy sent again later: says so at the top and in the subject. */
   copy?: boolean;
+  /** Made in sandbox mode: no gift was made, so it must not claim to be a tax receipt. */
+  test?: boolean;
 }
 
 const dateFormat = new Intl.DateTimeFormat("en-US", { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" });
@@ -50,6 +52,9 @@ export function receiptEmail(input: ReceiptInput): OutgoingEmail {
     ...(dedication ? ([["Dedication", dedication]] as Array<[string, string]>) : []),
   ];
   const noGoods = "No goods or services were provided in exchange for this contribution.";
+  const taxNote = input.test
+    ? "This is a test receipt from sandbox mode: no gift was made and no money moved. It is not a tax receipt."
+    : `${org.legalName} is a tax-exempt organisation; keep this receipt for your tax records.`;
   const monthlyNote = input.monthly
     ? `This is a monthly gift. To update your card or cancel, visit ${input.manageUrl}`
     : null;
@@ -64,7 +69,7 @@ export function receiptEmail(input: ReceiptInput): OutgoingEmail {
     ...rows.map(([label, value]) => `${label}: ${value}`),
     "",
     noGoods,
-    `${org.legalName} is a tax-exempt organisation; keep this receipt for your tax records.`,
+    taxNote,
     ...(monthlyNote ? ["", monthlyNote] : []),
     "",
     `Questions: ${org.supportEmail}`,
@@ -77,9 +82,19 @@ export function receiptEmail(input: ReceiptInput): OutgoingEmail {
 ${rows.map(([label, value]) => `<tr><th scope="row" style="text-align:left;padding:4px 12px 4px 0;vertical-align:top">${escapeHtml(label)}</th><td style="padding:4px 0">${escapeHtml(value)}</td></tr>`).join("\n")}
 </table>
 <p>${escapeHtml(noGoods)}</p>
-<p>${escapeHtml(org.legalName)} is a tax-exempt organisation; keep this receipt for your tax records.</p>
+<p>${escapeHtml(taxNote)}</p>
 ${input.monthly ? `<p>This is a monthly gift. <a href="${escapeHtml(input.manageUrl)}">Update your card or cancel</a>.</p>` : ""}
 <p>Questions: <a href="mailto:${escapeHtml(org.supportEmail)}">${escapeHtml(org.supportEmail)}</a></p>`,
   );
-  return { dedupeKey: `receipt:${input.donationId}`, kind: "receipt", to: input.to, subject, text, html, donorId: input.donorId, donationId: input.donationId };
+  return {
+    dedupeKey: `receipt:${input.donationId}`,
+    kind: "receipt",
+    to: input.to,
+    subject,
+    text,
+    html,
+    donorId: input.donorId,
+    donationId: input.donationId,
+    test: input.test ?? false,
+  };
 }

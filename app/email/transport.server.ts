@@ -1,7 +1,8 @@
-import fs from "node:fs";
 import path from "node:path";
 
 import nodemailer from "nodemailer";
+
+import { makePrivateDir, writePrivateFile } from "~/utils/private-files.server";
 
 export interface MailTransport {
   /** Sends one message; throws when the mail server refuses or cannot be reached. */
@@ -45,8 +46,9 @@ export function createMailTransport(options: { smtpUrl?: string; dataDir: string
   return {
     async send(message) {
       const info = await transporter.sendMail(mailOptions(message));
-      fs.mkdirSync(folder, { recursive: true });
-      fs.writeFileSync(path.join(folder, `${message.id}.eml`), info.message as Buffer);
+      // Receipts and live manage links: readable by this account only.
+      makePrivateDir(folder);
+      writePrivateFile(path.join(folder, `${message.id}.eml`), info.message as Buffer);
     },
     describe: () => `files in ${folder}`,
     close: () => transporter.close(),

@@ -10,7 +10,8 @@ import {
 } from "~/giving/donation-fields";
 import type { GivingSettings } from "~/giving/settings.server";
 import { parseForm, type FieldErrors } from "~/utils/forms.server";
-import { formatMoney, parseMoneyInput } from "~/utils/money";
+import { currencyLabel, formatMoney, readMoneyInput } from "~/utils/money";
+import { multiLineText, singleLineText } from "~/utils/text";
 
 export interface DonationRequest {
   amount: number;
@@ -28,9 +29,9 @@ export interface DonationRequest {
 
 export type DonationParse =
   | { ok: true; value: DonationRequest; values: DonationValues }
-  | { ok: false; errors: DonationErrors; values: DonationValues; bot: boolean };
+  | { ok: false; errors: DonationErrors; values: DonationValues; bot: boolean; status: 400 | 422 };
 
-const text = (max: number) => z.string().trim().max(max);
+const text = (max: number) => singleLineText().max(max);
 
 const DonationSchema = z.object({
   amount: z.string().trim().min(1, "Choose an amount."),
@@ -44,26 +45,32 @@ const DonationSchema = z.object({
   anonymous: z.string(),
   dedicationKind: z.enum(["", "honour", "memory"], { error: "Choose a kind of dedication." }),
   dedicationName: text(200),
-  comment: z.string().trim().max(COMMENT_MAX, `Keep your comment to ${COMMENT_MAX} characters or fewer.`),
+  comment: multiLineText().trim().max(COMMENT_MAX, `Keep your comment to ${COMMENT_MAX} characters or fewer.`),
   pledgeId: z.union([z.literal(""), z.uuid()]).catch(""),
 });
 
 /** The amount chosen, in minor units: a preset (already minor units) or "other" with the amount typed. */
-function chosenAmount(values: DonationValues, currency: string): { field: "amount" | "customAmount"; raw: string; amount: number | null } {
+function chosenAmount(
+  values: DonationValues,
+  currency: string,
+): { field: "amount" | "customAmount"; raw: string; amount: number | null; otherCurrency: boolean } {
   const choice = values.amount.trim();
   if (choice === "other") {
     const raw = values.customAmount.trim();
-    return { field: "customAmount", raw, amount: parseMoneyInput(raw, currency) };
+    const typed = readMoneyInput(raw, currency);
+    return { field: "customAmount", raw, amount: typed.ok ? typed.amount : null, otherCurrency: !typed.ok && typed.reason === "other_currency" };
   }
-  return { field: "amount", raw: choice, amount: /^\d{1,12}$/.test(choice) ? Number(choice) : null };
+  return { field: "amount", raw: choice, amount: /^\d{1,12}$/.test(choice) ? Number(choice) : null, otherCurrency: false };
 }
 
 /** The rules that look at several fields: the amount against the campaign's limits, a dedication's name. */
 function crossFieldErrors(values: DonationValues, currency: string, settings: GivingSettings): FieldErrors<DonationField> {
   const errors: FieldErrors<DonationField> = {};
-  const { field, raw, amount } = chosenAmount(values, currency);
+  const { field, raw, amount, otherCurrency } = chosenAmount(values, currency);
   if (field === "customAmount" && raw === "") {
     errors.customAmount = "Enter the amount you would like to give.";
+  } else if (otherCurrency) {
+    errors.customAmount = `This campaign takes gifts in ${currencyLabel(currency)} only: enter the amount without another currency's sign, like 50 or 50.00.`;
   } else if (raw !== "" && amount === null) {
     errors[field] = "Enter an amount like 50 or 50.00.";
   } else if (amount !== null && (amount < settings.minAmount || amount > settings.maxAmount)) {
@@ -92,10 +99,11 @@ export function parseDonationForm(
   });
   const honeypot = form.get(HONEYPOT_FIELD);
   if (typeof honeypot === "string" && honeypot.trim() !== "") {
-    return { ok: false, errors: { form: "We could not accept this form. Please try again." }, values: parsed.values, bot: true };
+    return { ok: false, errors: { form: "We could not accept this form. Please try again." }, values: parsed.values, bot: true, status: 400 };
   }
   const { amount } = chosenAmount(parsed.values, campaign.currency);
-  if (!parsed.ok || amount === null) return { ok: false, errors: parsed.errors, values: parsed.values, bot: false };
+  if (!parsed.ok) return { ok: false, errors: parsed.errors, values: parsed.values, bot: false, status: parsed.status };
+  if (amount === null) return { ok: false, errors: parsed.errors, values: parsed.values, bot: false, status: 422 };
   const input = parsed.data;
   return {
     ok: true,

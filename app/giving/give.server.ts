@@ -48,7 +48,7 @@ export async function startGift(campaign: GiveCampaign, form: FormData, clientIp
   const settings = givingSettings(campaign.currency);
   const parsed = parseDonationForm(form, campaign, settings);
   if (!parsed.ok) {
-    return { kind: "refused", status: parsed.bot ? 400 : 422, errors: parsed.errors, values: parsed.values };
+    return { kind: "refused", status: parsed.status, errors: parsed.errors, values: parsed.values };
   }
   const gift = parsed.value;
 

@@ -1,6 +1,7 @@
 import { z } from "zod";
 
 import { isCampaignSlug } from "~/campaigns/slug";
+import { singleLineText } from "~/utils/text";
 
 /**
  * What the public giving pages read from their URL and forms (checked on
@@ -20,5 +21,5 @@ export const ThankYouSearchSchema = z.object({
 
 /** The form that asks for a link to manage a monthly gift. */
 export const ManageEmailSchema = z.object({
-  email: z.string().trim().max(254).pipe(z.email("Enter an email address like name@example.org.")),
+  email: singleLineText().max(254).pipe(z.email("Enter an email address like name@example.org.")),
 });

@@ -76,14 +76,14 @@ export interface DonationPage {
 export const DONATION_PAGE_SIZE = 50;
 export const MAX_DONATION_PAGE_SIZE = 5_000;
 
-/** A receipt number as people type it: `2026-000042`, `2026-42`. */
-const RECEIPT_NUMBER = /^(\d{4})-(\d{1,6})$/;
+/** A receipt number as people type it: `2026-000042`, `2026-42`, or a sandbox one, `test-2026-7`. */
+const RECEIPT_NUMBER = /^(test-)?(\d{4})-(\d{1,6})$/i;
 
 /** The receipt number a search text stands for, or null when it is not one. */
 export function receiptNumberIn(text: string): string | null {
   const match = RECEIPT_NUMBER.exec(text.trim());
   if (!match) return null;
-  return `${match[1]}-${(match[2] ?? "").padStart(6, "0")}`;
+  return `${match[1] ? "TEST-" : ""}${match[2]}-${(match[3] ?? "").padStart(6, "0")}`;
 }
 
 /** A LIKE pattern for what starts with `text`, LIKE's own wildcards taken literally. */

@@ -7,21 +7,39 @@ import { queueEmail, type OutgoingEmail } from "~/models/outbox.server";
 import { env } from "~/utils/env.server";
 
 /**
- * The next receipt number of a calendar year, e.g. 2026-000042. The counter
- * row is locked until the caller's transaction ends and rolls back with it,
- * so numbers have no gaps and no duplicates under concurrent gifts.
+ * Real receipts are numbered 2026-000042; those made in sandbox mode, where no
+ * money moves, TEST-2026-000001, from a counter of their own, so a demo site
+ * neither uses up real numbers nor makes one that could pass for real.
  */
-export async function nextReceiptNumber(tx: Prisma.TransactionClient, year: number): Promise<string> {
+export type ReceiptSeries = "live" | "test";
+const TEST_PREFIX = "TEST-";
+
+export function isTestReceiptNumber(receiptNumber: string): boolean {
+  return receiptNumber.toUpperCase().startsWith(TEST_PREFIX);
+}
+
+/**
+ * The next receipt number of a series and calendar year. The counter row is
+ * locked until the caller's transaction ends and rolls back with it, so
+ * numbers have no gaps and no duplicates under concurrent gifts.
+ */
+export async function nextReceiptNumber(tx: Prisma.TransactionClient, year: number, series: ReceiptSeries): Promise<string> {
   const rows = await tx.$queryRaw<{ last: number }[]>`
-    INSERT INTO "ReceiptSequence" ("year", "last") VALUES (${year}, 1)
-    ON CONFLICT ("year") DO UPDATE SET "last" = "ReceiptSequence"."last" + 1
+    INSERT INTO "ReceiptSequence" ("series", "year", "last") VALUES (${series}, ${year}, 1)
+    ON CONFLICT ("series", "year") DO UPDATE SET "last" = "ReceiptSequence"."last" + 1
     RETURNING "last"`;
-  return `${year}-${String(rows[0]?.last ?? 0).padStart(6, "0")}`;
+  return `${series === "test" ? TEST_PREFIX : ""}${year}-${String(rows[0]?.last ?? 0).padStart(6, "0")}`;
 }
 
 export interface ReceiptContext {
   organisation: OrganisationSettings;
   manageUrl: string;
+  /** Which numbers new receipts take; unset, the site's mode decides ("test" in sandbox mode). */
+  series?: ReceiptSeries;
+}
+
+function seriesOf(context: ReceiptContext): ReceiptSeries {
+  return context.series ?? (env().sandbox ? "test" : "live");
 }
 
 /**
@@ -39,7 +57,7 @@ async function buildReceipt(
     where: { id: donationId },
     include: { donor: true, campaign: { select: { title: true } }, pledge: true },
   });
-  const receiptNumber = donation.receiptNumber ?? (await nextReceiptNumber(tx, donation.paidAt.getUTCFullYear()));
+  const receiptNumber = donation.receiptNumber ?? (await nextReceiptNumber(tx, donation.paidAt.getUTCFullYear(), seriesOf(context)));
   if (!donation.receiptNumber) await tx.donation.update({ where: { id: donationId }, data: { receiptNumber } });
   const pledge = donation.pledge;
   const email = receiptEmail({
@@ -59,6 +77,8 @@ async function buildReceipt(
     organisation: context.organisation,
     manageUrl: context.manageUrl,
     copy: options.copy ?? false,
+    // A copy keeps what its number says, whatever mode the site is in now.
+    test: isTestReceiptNumber(receiptNumber),
   });
   return { email, receiptNumber };
 }

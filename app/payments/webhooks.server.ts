@@ -29,20 +29,36 @@ function handlerFor(type: string): EventHandler<unknown> | undefined {
   return HANDLERS.find((handler) => handler.types.includes(type));
 }
 
-export type Verified = { ok: true; event: ParsedEvent } | { ok: false; message: string };
+/**
+ * What a refused delivery is told: a fixed text per reason. The SDK's and the
+ * JSON parser's own messages (which quote the body and explain how signing
+ * works) go to the server's log only, as `detail`.
+ */
+export const WEBHOOK_REFUSALS = {
+  missingSignature: "Missing Stripe-Signature header",
+  badSignature: "Invalid signature",
+  notAnEvent: "The body is not a Stripe event",
+} as const;
+
+export type Verified = { ok: true; event: ParsedEvent } | { ok: false; message: string; detail?: string };
 
 /** Checks the Stripe-Signature of the raw body and that the body is an event. */
 export function verifyWebhook(rawBody: string, signature: string | null, now?: number): Verified {
-  if (!signature) return { ok: false, message: "Missing Stripe-Signature header" };
+  if (!signature) return { ok: false, message: WEBHOOK_REFUSALS.missingSignature };
+  // The SDK reports an empty body as a signature failure; it is simply not an event.
+  if (rawBody === "") return { ok: false, message: WEBHOOK_REFUSALS.notAnEvent };
   let payload: unknown;
   try {
     // The SDK's own verification (HMAC-SHA256 of "timestamp.body", constant-time compare).
     payload = Stripe.webhooks.constructEvent(rawBody, signature, webhookSecret(), SIGNATURE_TOLERANCE_SECONDS, undefined, now);
   } catch (error) {
-    return { ok: false, message: error instanceof Error ? error.message : "Invalid signature" };
+    const detail = error instanceof Error ? error.message : String(error);
+    // A correct signature over a body that is not JSON fails in the SDK's JSON.parse.
+    const badSignature = error instanceof Stripe.errors.StripeSignatureVerificationError;
+    return { ok: false, message: badSignature ? WEBHOOK_REFUSALS.badSignature : WEBHOOK_REFUSALS.notAnEvent, detail };
   }
   const parsed = EventSchema.safeParse(payload);
-  if (!parsed.success) return { ok: false, message: "The body is not a Stripe event" };
+  if (!parsed.success) return { ok: false, message: WEBHOOK_REFUSALS.notAnEvent };
   return { ok: true, event: parsed.data };
 }
 

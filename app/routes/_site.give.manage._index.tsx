@@ -21,7 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = parseForm(await readForm(request), { fields: ["email"], schema: ManageEmailSchema });
   if (!parsed.ok) {
-    return data({ sent: false, error: parsed.errors.email ?? "Enter your email address.", email: parsed.values.email }, { status: 422 });
+    return data({ sent: false, error: parsed.errors.email ?? "Enter your email address.", email: parsed.values.email }, { status: parsed.status });
   }
   const allowed = await requestManageLink(parsed.data.email, clientIp(context));
   if (!allowed) {

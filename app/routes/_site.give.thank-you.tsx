@@ -1,11 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData, useRouteLoaderData } from "@remix-run/react";
 
 import { Alert } from "~/components/ui/Alert";
 import { rememberedPledges } from "~/giving/gift-cookie.server";
 import { ThankYouSearchSchema } from "~/giving/page-inputs.server";
 import { findPledgeByCheckoutSession } from "~/models/pledges.server";
 import { privatePageMeta } from "~/utils/meta";
+import type { loader as rootLoader } from "~/root";
 import { formatMoney } from "~/utils/money";
 
 
@@ -43,6 +44,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => {
 
 export default function ThankYou() {
   const { gift } = useLoaderData<typeof loader>();
+  // In sandbox mode the receipt is a marked test, and the page says so too.
+  const sandbox = useRouteLoaderData<typeof rootLoader>("root")?.sandbox ?? false;
   if (!gift) {
     return (
       <section className="mx-auto max-w-xl py-8 text-center">
@@ -72,7 +75,9 @@ export default function ThankYou() {
       </p>
       {gift.status === "confirmed" ? (
         <Alert tone="success" announce={false} className="mt-4" testId="gift-status">
-          Confirmed. Your tax receipt is on its way by email.
+          {sandbox
+            ? "Confirmed. Your test receipt is on its way by email: no money moved, so it is not a tax receipt."
+            : "Confirmed. Your tax receipt is on its way by email."}
         </Alert>
       ) : gift.status === "processing" ? (
         <Alert tone="warning" announce={false} className="mt-4" testId="gift-status">

@@ -46,7 +46,7 @@ export async function action({ params, request }: ActionFunctionArgs) {
   const parsed = parseForm(await readForm(request), { fields: SANDBOX_PAY_FIELDS, schema: SandboxPaySchema });
   // The card number and its code are never sent back to the page.
   const values = { email: parsed.values.email, name: parsed.values.name, expiry: parsed.values.expiry };
-  if (!parsed.ok) return data({ errors: parsed.errors, values }, { status: 422 });
+  if (!parsed.ok) return data({ errors: parsed.errors, values }, { status: parsed.status });
   const result = await paySandboxSession(session.id, parsed.data);
   if (!result.ok) {
     return data({ errors: { [result.field]: result.message } as Partial<Record<PayField, string>>, values }, { status: 402 });

@@ -13,6 +13,7 @@ import { formatUtc } from "~/staff/donation-labels";
 import { listQuery, parseListParams } from "~/staff/donation-list-params.server";
 import { staffPageMeta } from "~/utils/meta";
 import { useIsPending } from "~/utils/use-is-pending";
+import { readForm } from "~/utils/request.server";
 import { z } from "~/utils/zod";
 
 const ParamsSchema = z.object({ donationId: z.uuid() });
@@ -53,7 +54,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const staff = await requireAdmin(request);
   const donationId = donationIdFrom(params);
-  const parsed = ActionSchema.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = ActionSchema.safeParse(Object.fromEntries(await readForm(request)));
   if (!parsed.success) return data({ error: parsed.error.issues[0]?.message ?? "Unknown action." }, { status: 400 });
 
   try {

@@ -53,7 +53,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const parsed = parseForm(formData, { fields: NEW_STAFF_FIELDS, schema: NewStaffSchema, maxLength: 300 });
     // The password is never sent back to the page.
     const { password: _password, ...values } = parsed.values;
-    if (!parsed.ok) return data({ create: { values, errors: parsed.errors }, refusal: null }, { status: 422 });
+    if (!parsed.ok) return data({ create: { values, errors: parsed.errors }, refusal: null }, { status: parsed.status });
     try {
       await createStaffAccount(parsed.data, actor);
     } catch (error) {

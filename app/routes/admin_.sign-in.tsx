@@ -30,7 +30,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const next = safeNextPath(parsed.values.next);
   const email = parsed.values.email.slice(0, 254);
   // One message at the top: the first problem, as the form has no summary.
-  if (!parsed.ok) return data({ error: Object.values(parsed.errors)[0] ?? MISMATCH_MESSAGE, email }, { status: 422 });
+  if (!parsed.ok) return data({ error: Object.values(parsed.errors)[0] ?? MISMATCH_MESSAGE, email }, { status: parsed.status });
   const result = await signIn(parsed.data, { ip: clientIp(context), userAgent: request.headers.get("User-Agent") });
   if (!result.ok) {
     if (result.reason === "rate_limited") {

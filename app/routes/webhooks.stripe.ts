@@ -12,7 +12,10 @@ export async function action({ request }: ActionFunctionArgs) {
   if (request.method !== "POST") return Response.json({ error: "Method not allowed" }, { status: 405, headers: { Allow: "POST" } });
   const rawBody = await request.text();
   const verified = verifyWebhook(rawBody, request.headers.get("stripe-signature"));
-  if (!verified.ok) return Response.json({ error: verified.message }, { status: 400 });
+  if (!verified.ok) {
+    if (verified.detail) console.warn(`Refused a Stripe webhook delivery: ${verified.message} (${verified.detail.split("\n")[0]})`);
+    return Response.json({ error: verified.message }, { status: 400 });
+  }
 
   try {
     const result = await receiveEvent(verified.event);

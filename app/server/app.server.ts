@@ -4,6 +4,7 @@ import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
 
+import { allowedMethodsMiddleware } from "~/server/allowed-methods.server";
 import { bodyLimitMiddleware, bodyLimitsFromEnv } from "~/server/body-limit.server";
 import { createPageMemory } from "~/server/page-memory.server";
 import { plainErrorHandler } from "~/server/plain-response.server";
@@ -21,8 +22,8 @@ export interface AppOptions {
 }
 
 /**
- * The Express application: security headers on every response, static
- * files, the origin check and body limits for anything that is not GET or
+ * The Express application: security headers on every response, the
+ * methods the site answers, static files, the origin check and body limits for anything that is not GET or
  * HEAD, then Remix. It opens no database and listens nowhere, so tests can
  * mount it on 127.0.0.1 with any build.
  */
@@ -38,6 +39,7 @@ export function createApp({ env, build, publicDir = "public" }: AppOptions): exp
       connectSrc: env.NODE_ENV === "development" ? devServerSocket(process.env.REMIX_DEV_ORIGIN) : [],
     }),
   );
+  app.use(allowedMethodsMiddleware());
   app.use(compression());
   app.use("/build", express.static(`${publicDir}/build`, { immutable: true, maxAge: "1y" }));
   app.use(express.static(publicDir, { maxAge: "1h" }));

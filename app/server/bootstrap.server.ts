@@ -4,6 +4,7 @@ import { applyMigrations } from "~/db/migrate.server";
 import { describeDatabaseError, isDatabaseUnavailable } from "~/db/unavailable.server";
 import { seed } from "~/db/seed.server";
 import type { Env } from "~/utils/env.server";
+import { prepareDataDir, restrictNewFiles } from "~/utils/private-files.server";
 
 /**
  * Opens the configured database, brings its schema up to date and registers
@@ -15,6 +16,9 @@ export async function startDatabase(
   options: { seed?: boolean; demoAdmin?: { email: string; password: string }; log?: (message: string) => void } = {},
 ): Promise<Database> {
   const log = options.log ?? ((message: string) => console.log(message));
+  // Every entry point comes here first: what it writes from now on, and all of DATA_DIR, is private.
+  restrictNewFiles();
+  prepareDataDir(env.DATA_DIR);
   const target = databaseTarget(env.DATABASE_URL, env.DATA_DIR);
   const database = await openDatabase(target, { poolSize: env.DATABASE_POOL_SIZE });
   try {

@@ -17,13 +17,19 @@ const SAFE_METHODS = new Set(["GET", "HEAD"]);
 
 const FetchSiteSchema = z.enum(["same-origin", "same-site", "cross-site", "none"]);
 
-export type OriginVerdict = { allowed: true } | { allowed: false; reason: string };
+export type OriginVerdict = { allowed: true } | { allowed: false; status: 403 | 421; reason: string };
 
 export interface OriginCheckInput {
   method: string;
   path: string;
   origin: string | undefined;
   fetchSite: string | undefined;
+  /**
+   * The host the request is addressed to, as Remix reads it: the first
+   * X-Forwarded-Host value when there is one, else Host ("" when neither
+   * was sent). Compared exactly, as Remix compares it.
+   */
+  addressedHost?: string | undefined;
 }
 
 /**
@@ -38,12 +44,20 @@ export function checkOrigin(input: OriginCheckInput, appOrigin: string): OriginV
   if (ORIGIN_CHECK_EXEMPT_PATHS.includes(input.path)) return { allowed: true };
 
   if (input.origin !== undefined) {
-    return input.origin === appOrigin ? { allowed: true } : { allowed: false, reason: `Origin ${input.origin}` };
+    if (input.origin !== appOrigin) return { allowed: false, status: 403, reason: `Origin ${input.origin}` };
+    // The site's own page, sent to another host name (a proxy that rewrites
+    // Host, a second name for the server): Remix refuses such an action by
+    // throwing, so it is answered here as a misdirected request instead.
+    const host = new URL(appOrigin).host;
+    if (input.addressedHost !== undefined && input.addressedHost !== host) {
+      return { allowed: false, status: 421, reason: `host ${input.addressedHost}` };
+    }
+    return { allowed: true };
   }
   if (input.fetchSite !== undefined) {
     const site = FetchSiteSchema.safeParse(input.fetchSite.trim().toLowerCase());
     if (site.success && (site.data === "same-origin" || site.data === "none")) return { allowed: true };
-    return { allowed: false, reason: `Sec-Fetch-Site ${input.fetchSite}` };
+    return { allowed: false, status: 403, reason: `Sec-Fetch-Site ${input.fetchSite}` };
   }
   return { allowed: true };
 }
@@ -53,18 +67,37 @@ export function originOf(appUrl: string): string {
   return new URL(appUrl).origin;
 }
 
-/** Express middleware: refuses a forged request with 403 before its body is read. */
+/** The host a request is addressed to, read as Remix's own check reads it. */
+function addressedHost(forwardedHost: string | undefined, host: string | undefined): string {
+  const forwarded = forwardedHost?.split(",")[0]?.trim();
+  return forwarded || host || "";
+}
+
+/**
+ * Express middleware: refuses a forged request with 403, and the site's own
+ * form sent to another host name with 421, before its body is read.
+ */
 export function sameOriginMiddleware(appUrl: string): RequestHandler {
   const appOrigin = originOf(appUrl);
   return (req, res, next) => {
     const verdict = checkOrigin(
-      { method: req.method, path: req.path, origin: req.get("origin"), fetchSite: req.get("sec-fetch-site") },
+      {
+        method: req.method,
+        path: req.path,
+        origin: req.get("origin"),
+        fetchSite: req.get("sec-fetch-site"),
+        addressedHost: addressedHost(req.get("x-forwarded-host"), req.get("host")),
+      },
       appOrigin,
     );
     if (verdict.allowed) return next();
-    console.warn(`Refused ${req.method} ${req.path} from another site (${verdict.reason}); forms are accepted from ${appOrigin} only`);
     // The body is never read: close the connection rather than drain it.
     res.set("Connection", "close");
+    if (verdict.status === 421) {
+      console.warn(`Refused ${req.method} ${req.path} addressed to ${verdict.reason}; forms are answered at ${appOrigin} only`);
+      return sendPlain(res, 421, `Misdirected request: this site takes forms at ${appOrigin} only.`);
+    }
+    console.warn(`Refused ${req.method} ${req.path} from another site (${verdict.reason}); forms are accepted from ${appOrigin} only`);
     sendPlain(res, 403, "Forbidden: this request did not come from this site's own pages.");
   };
 }

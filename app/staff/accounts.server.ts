@@ -16,14 +16,15 @@ import { inTransaction } from "~/models/transaction.server";
 import { newPasswordSchema } from "~/staff/password-policy.server";
 import { hashPassword } from "~/staff/password.server";
 import { endAllStaffSessions } from "~/staff/sessions.server";
+import { singleLineText } from "~/utils/text";
 
 /** Staff accounts: created by an admin or from the command line, never deleted (the audit log names them). */
 export const StaffRoleSchema = z.enum(["admin", "viewer"], { error: "Choose admin or viewer." });
 
 export const NewStaffSchema = z
   .object({
-    email: z.string().trim().toLowerCase().max(254).pipe(z.email("Enter an email address like name@example.org.")),
-    name: z.string().trim().min(1, "Enter a name.").max(120, "Use at most 120 characters."),
+    email: singleLineText().toLowerCase().max(254).pipe(z.email("Enter an email address like name@example.org.")),
+    name: singleLineText().min(1, "Enter a name.").max(120, "Use at most 120 characters."),
     role: StaffRoleSchema,
     password: z.string(),
   })

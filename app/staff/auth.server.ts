@@ -58,9 +58,26 @@ export function canEdit(staff: Pick<StaffMember, "role">): boolean {
   return staff.role === "admin";
 }
 
-/** Only same-site paths under /admin may be a sign-in's destination. */
+/** Resolves `next` against a placeholder origin, to see where a browser would go. */
+const NEXT_BASE = "http://next.invalid";
+
+/**
+ * Only same-site paths under /admin may be a sign-in's destination. The path
+ * is returned as the URL parser writes it (percent-encoded), so what goes
+ * into the Location header is always a valid header value: a line break or
+ * other control character sends the staff member to the dashboard instead.
+ */
 export function safeNextPath(next: string | null | undefined): string {
-  if (!next || !next.startsWith("/admin") || next.startsWith("//") || next.includes("\\")) return "/admin";
-  if (next.startsWith(SIGN_IN_PATH)) return "/admin";
-  return next;
+  // eslint-disable-next-line no-control-regex -- control characters are what this refuses
+  if (!next || !next.startsWith("/") || next.startsWith("//") || /[\\\u0000-\u001f\u007f]/.test(next)) return "/admin";
+  let url: URL;
+  try {
+    url = new URL(next, NEXT_BASE);
+  } catch {
+    return "/admin";
+  }
+  if (url.origin !== NEXT_BASE) return "/admin";
+  if (url.pathname !== "/admin" && !url.pathname.startsWith("/admin/")) return "/admin";
+  if (url.pathname.startsWith(SIGN_IN_PATH)) return "/admin";
+  return `${url.pathname}${url.search}${url.hash}`;
 }

@@ -1,6 +1,7 @@
 import type { DonationCursor, DonationSearch } from "~/models/donation-search.server";
 import { parseForm } from "~/utils/forms.server";
-import { z } from "zod";
+import { singleLineText } from "~/utils/text";
+import { z } from "~/utils/zod";
 
 /**
  * The staff donations list's URL: its search, filters and page, as the GET
@@ -64,7 +65,7 @@ const Cursor = z
 
 const ParamsSchema = z
   .object({
-    q: optional(z.string().trim().max(200, "Search for at most 200 characters.")),
+    q: optional(singleLineText("Search for text on one line, without control characters.").max(200, "Search for at most 200 characters.")),
     campaign: optional(z.uuid("Choose a campaign from the list.")),
     frequency: optional(z.enum(FREQUENCIES, "Choose once or monthly.")),
     status: optional(z.enum(DONATION_STATUSES, "Choose a status from the list.")),

@@ -13,9 +13,10 @@ import { PASSWORD_MAX_LENGTH } from "~/staff/password-policy.server";
 import { verifyAgainstDecoy, verifyPassword } from "~/staff/password.server";
 import { endStaffSession, openStaffSession } from "~/staff/sessions.server";
 import { env, type Env } from "~/utils/env.server";
+import { singleLineText } from "~/utils/text";
 
 export const SignInSchema = z.object({
-  email: z.string().trim().toLowerCase().max(254).pipe(z.email("Enter your email address.")),
+  email: singleLineText().toLowerCase().max(254).pipe(z.email("Enter your email address.")),
   password: z.string().min(1, "Enter your password.").max(PASSWORD_MAX_LENGTH, "That password is too long."),
 });
 

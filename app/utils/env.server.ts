@@ -24,6 +24,11 @@ function integer(min: number, max: number, fallback: number) {
     .transform((value) => value ?? fallback);
 }
 
+/** An on/off setting: 1, true, yes or on; 0, false, no or off; blank is off. */
+const flag = optionalText
+  .pipe(z.enum(["1", "true", "yes", "on", "0", "false", "no", "off"], { error: "must be 1 (on) or 0 (off)" }).optional())
+  .transform((value) => value === "1" || value === "true" || value === "yes" || value === "on");
+
 const decimal = z.string().regex(/^\d{1,9}(\.\d{1,4})?$/, "must be a decimal number like 5.00");
 
 const EnvSchema = z
@@ -55,6 +60,8 @@ const EnvSchema = z
         .regex(/^(sk|rk)_(test|live)_[A-Za-z0-9]+$/, "must look like sk_test_..., sk_live_..., rk_test_... or rk_live_...")
         .optional(),
     ),
+    // Production without a Stripe key must ask for the sandbox by name (a demo site).
+    STRIPE_SANDBOX: flag,
     STRIPE_WEBHOOK_SECRET: optionalText.pipe(
       z.string().regex(/^whsec_[A-Za-z0-9]+$/, "must look like whsec_...").optional(),
     ),
@@ -105,6 +112,20 @@ const EnvSchema = z
         message: "is required in production (the public address, e.g. https://give.example.org)",
       });
     }
+    if (env.NODE_ENV === "production" && !env.STRIPE_SECRET_KEY && !env.STRIPE_SANDBOX) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["STRIPE_SECRET_KEY"],
+        message: "is required in production (for a demo site where no money moves and every receipt is marked as a test, set STRIPE_SANDBOX=1 instead)",
+      });
+    }
+    if (env.STRIPE_SANDBOX && env.STRIPE_SECRET_KEY) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["STRIPE_SANDBOX"],
+        message: "cannot be on while STRIPE_SECRET_KEY is set: with a key, payments go to Stripe",
+      });
+    }
     if (Number(env.GIFT_MIN) > Number(env.GIFT_MAX)) {
       ctx.addIssue({ code: "custom", path: ["GIFT_MIN"], message: "must not be larger than GIFT_MAX" });
     }
@@ -123,16 +144,22 @@ export interface Env extends Omit<RawEnv, "APP_URL" | "HOST" | "EMAIL_FROM"> {
   HOST: string;
   APP_URL: string;
   EMAIL_FROM: string;
-  /** No Stripe key: the SDK's calls are answered locally, no money moves. */
+  /**
+   * No Stripe key: the SDK's calls are answered locally, no money moves, and
+   * every email says it is a test (in production only with STRIPE_SANDBOX=1).
+   */
   sandbox: boolean;
 }
 
 export class EnvError extends Error {
   constructor(readonly problems: string[]) {
+    // One problem is one line (what a service manager's log shows first); several are listed.
     super(
-      `Lantern cannot start: the environment has ${problems.length === 1 ? "a problem" : `${problems.length} problems`}:\n` +
-        problems.map((problem) => `  - ${problem}`).join("\n") +
-        "\nSee .env.example for every variable and its meaning.",
+      problems.length === 1
+        ? `Lantern cannot start: ${problems[0]}. See .env.example for every variable and its meaning.`
+        : `Lantern cannot start: the environment has ${problems.length} problems:\n` +
+            problems.map((problem) => `  - ${problem}`).join("\n") +
+            "\nSee .env.example for every variable and its meaning.",
     );
     this.name = "EnvError";
   }

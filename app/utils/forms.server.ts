@@ -1,5 +1,7 @@
 import type { z } from "zod";
 
+import { invalidFormStatus } from "~/utils/text";
+
 /**
  * The one way a form (or a GET form's query string) is checked on the
  * server: read the named fields as the visitor typed them, check them with a
@@ -17,7 +19,7 @@ export type FormValues<Field extends string> = Record<Field, string>;
 
 export type FormParse<Field extends string, Output> =
   | { ok: true; data: Output; values: FormValues<Field>; errors: FieldErrors<Field> }
-  | { ok: false; values: FormValues<Field>; errors: FieldErrors<Field> };
+  | { ok: false; values: FormValues<Field>; errors: FieldErrors<Field>; status: 400 | 422 };
 
 export interface FormSpec<Field extends string, Schema extends z.ZodType> {
   /** The fields, in the order the page shows them (and its error summary lists them). */
@@ -76,6 +78,10 @@ export function parseForm<Field extends string, Schema extends z.ZodType>(
   const errors: FieldErrors<Field> = result.success ? {} : fieldErrors(result.error.issues, spec.fields);
   const checked: FieldErrors<Field> = spec.check?.(values) ?? {};
   for (const field of Object.keys(checked) as Array<Field | "form">) errors[field] ??= checked[field];
-  if (!result.success || Object.keys(errors).length > 0) return { ok: false, values, errors: inFieldOrder(errors, spec.fields) };
+  if (!result.success || Object.keys(errors).length > 0) {
+    // 400 when a field holds characters no one types (a crafted request), 422 when there is only something to correct.
+    const status = result.success ? 422 : invalidFormStatus(result.error.issues);
+    return { ok: false, values, errors: inFieldOrder(errors, spec.fields), status };
+  }
   return { ok: true, data: result.data as z.output<Schema>, values, errors: {} };
 }

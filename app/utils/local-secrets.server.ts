@@ -3,6 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 
 import type { Env } from "~/utils/env.server";
+import { makePrivateDir, writePrivateFile } from "~/utils/private-files.server";
 
 interface LocalSecrets {
   sessionSecret: string;
@@ -34,8 +35,8 @@ export function withLocalSecrets(env: Env): Env {
       sessionSecret: crypto.randomBytes(32).toString("hex"),
       sandboxWebhookSecret: `whsec_${crypto.randomBytes(24).toString("hex")}`,
     };
-    fs.mkdirSync(env.DATA_DIR, { recursive: true });
-    fs.writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
+    makePrivateDir(env.DATA_DIR);
+    writePrivateFile(file, JSON.stringify(secrets, null, 2));
   }
   return {
     ...env,
@@ -63,8 +64,8 @@ export function demoAdminCredentials(env: Env): { email: string; password: strin
   }
   if (typeof stored.demoAdminPassword !== "string" || stored.demoAdminPassword.length < 12) {
     stored = { ...stored, demoAdminPassword: crypto.randomBytes(12).toString("base64url") };
-    fs.mkdirSync(env.DATA_DIR, { recursive: true });
-    fs.writeFileSync(file, JSON.stringify(stored, null, 2), { mode: 0o600 });
+    makePrivateDir(env.DATA_DIR);
+    writePrivateFile(file, JSON.stringify(stored, null, 2));
   }
   return { email: DEMO_ADMIN_EMAIL, password: stored.demoAdminPassword as string };
 }

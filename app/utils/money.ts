@@ -65,19 +65,85 @@ export function formatMoneyShort(amount: number, currency: string, locale = "en-
 }
 
 /**
- * Parses what a person typed ("50", "50.5", "1,250.00", "$25") into minor
- * units; null when it is not an amount in that currency.
+ * How people write a currency next to an amount, besides its ISO code. "$"
+ * belongs to both dollar currencies the site takes; "US$" or "CA$" to one.
+ * Other currencies fall back to what Intl prints for them.
  */
-export function parseMoneyInput(input: string, currency: string): number | null {
+const CURRENCY_MARKS: Record<string, string[]> = {
+  USD: ["US$", "$"],
+  CAD: ["CA$", "C$", "$"],
+  EUR: ["€"],
+  GBP: ["£"],
+};
+
+function marksOf(currency: string): string[] {
+  const code = currency.toUpperCase();
+  const marks = CURRENCY_MARKS[code] ?? (["symbol", "narrowSymbol"] as const).map((display) => intlSymbol(code, display));
+  // Longest first, so "US$" is taken whole rather than as "$" after "US".
+  return [code, ...marks].filter((mark, i, all) => mark !== "" && all.indexOf(mark) === i).sort((a, b) => b.length - a.length);
+}
+
+function intlSymbol(code: string, currencyDisplay: "symbol" | "narrowSymbol"): string {
+  try {
+    const parts = new Intl.NumberFormat("en-US", { style: "currency", currency: code, currencyDisplay }).formatToParts(0);
+    return parts.find((part) => part.type === "currency")?.value ?? "";
+  } catch {
+    return "";
+  }
+}
+
+/** ISO 4217 codes Intl knows, to tell "EUR 50" (another currency) from "fifty" (not an amount). */
+let knownCodes: Set<string> | undefined;
+function isCurrencyCode(word: string): boolean {
+  knownCodes ??= new Set(typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("currency") : []);
+  return knownCodes.has(word.toUpperCase());
+}
+
+export type MoneyInput = { ok: true; amount: number } | { ok: false; reason: "format" | "other_currency" };
+
+/**
+ * Reads what a person typed ("50", "50.5", "1,250.00", "$25", "25 USD") as an
+ * amount in `currency`, in minor units. The currency's own symbol or code may
+ * stand before or after the number; another currency's ("€50" for a USD
+ * campaign) is refused as such, never read as the campaign's.
+ */
+export function readMoneyInput(input: string, currency: string): MoneyInput {
+  let text = input.trim();
+  const marks = marksOf(currency).map((mark) => mark.toUpperCase());
+  // One mark may lead ("$50") and one may follow ("50 USD", "$50 USD").
+  const before = marks.find((mark) => text.toUpperCase().startsWith(mark));
+  if (before) text = text.slice(before.length).trim();
+  const after = marks.find((mark) => text.toUpperCase().endsWith(mark));
+  if (after) text = text.slice(0, text.length - after.length).trim();
+  const words = text.split(/[\s\d.,]+/).filter(Boolean);
+  if (/\p{Sc}/u.test(text) || words.some(isCurrencyCode)) return { ok: false, reason: "other_currency" };
+
   const digits = minorUnitDigits(currency);
-  const cleaned = input.trim().replace(/^[$€£]\s*/, "").replace(/,(?=\d{3}(\D|$))/g, "");
+  const cleaned = text.replace(/,(?=\d{3}(\D|$))/g, "");
   const pattern = digits ? new RegExp(`^(\\d{1,12})(?:\\.(\\d{1,${digits}}))?$`) : /^(\d{1,12})$/;
   const match = pattern.exec(cleaned);
-  if (!match) return null;
+  if (!match) return { ok: false, reason: "format" };
   const whole = match[1] ?? "0";
   const fraction = (match[2] ?? "").padEnd(digits, "0");
   const amount = Number(whole) * 10 ** digits + (digits ? Number(fraction) : 0);
-  return Number.isSafeInteger(amount) ? amount : null;
+  return Number.isSafeInteger(amount) ? { ok: true, amount } : { ok: false, reason: "format" };
+}
+
+/** The amount a person typed in `currency`, in minor units; null when it is not one (see readMoneyInput). */
+export function parseMoneyInput(input: string, currency: string): number | null {
+  const read = readMoneyInput(input, currency);
+  return read.ok ? read.amount : null;
+}
+
+/** "US Dollar (USD)": how a refusal names the currency a campaign takes. */
+export function currencyLabel(currency: string): string {
+  const code = currency.toUpperCase();
+  try {
+    const name = new Intl.DisplayNames("en", { type: "currency" }).of(code);
+    return name && name !== code ? `${name} (${code})` : code;
+  } catch {
+    return code;
+  }
 }
 
 function splitMinor(amount: number, digits: number): { whole: string; fraction: string } {

@@ -57,6 +57,7 @@ beforeAll(async () => {
     STRIPE_WEBHOOK_SECRET: TEST_WEBHOOK_SECRET,
     DATABASE_URL: "",
     STRIPE_SECRET_KEY: "",
+    STRIPE_SANDBOX: "1",
     PUBLIC_PAGE_MEMORY_SECONDS: "0",
   });
   resetEnvCache();

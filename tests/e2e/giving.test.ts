@@ -33,7 +33,7 @@ async function giveThroughSandbox(page: Page, options: { monthly: boolean; amoun
   await page.getByRole("button", { name: /\(sandbox\)/ }).click();
 
   await page.waitForURL(/\/give\/thank-you\?session_id=cs_test_/);
-  await page.getByText("Confirmed. Your tax receipt is on its way by email.").waitFor({ timeout: 15_000 });
+  await page.getByText("Confirmed. Your test receipt is on its way by email").waitFor({ timeout: 15_000 });
   return page.getByTestId("gift-amount").innerText();
 }
 

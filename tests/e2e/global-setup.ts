@@ -47,6 +47,8 @@ export default async function setup(project: TestProject) {
     SESSION_SECRET: "e2e-session-secret-0123456789abcdef0123456789",
     DATABASE_URL: "",
     STRIPE_SECRET_KEY: "",
+    // A production server without a Stripe key runs the sandbox only when asked to (a demo site).
+    STRIPE_SANDBOX: "1",
     // Every browser test signs in from 127.0.0.1; the limit itself is tested in tests/integration.
     STAFF_SIGNIN_RATE_LIMIT: "100",
     STAFF_SIGNIN_ADDRESS_LIMIT: "1000",

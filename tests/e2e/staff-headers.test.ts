@@ -42,6 +42,18 @@ function expectStaffHeaders(response: Response, what: string, { page = true } = 
   expect(response.headers.get("x-robots-tag") ?? "", `X-Robots-Tag of ${what}`).toMatch(NOINDEX);
 }
 
+/** The CSV export downloads only through the one-time link that starting it (a POST) answers with. */
+async function exportDownloadUrl(cookie: string): Promise<string> {
+  const started = await fetch(`${baseUrl}/admin/donations/export.csv`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { cookie, origin: baseUrl, "content-type": "application/x-www-form-urlencoded" },
+    body: "",
+  });
+  expect(started.status, "starting an export").toBe(303);
+  return new URL(started.headers.get("location") ?? "", baseUrl).pathname + new URL(started.headers.get("location") ?? "", baseUrl).search;
+}
+
 const routes = staffRouteFiles().map(({ route, file }) => {
   const source = fs.readFileSync(file, "utf8");
   return {
@@ -78,8 +90,8 @@ describe("every staff route", () => {
 
   for (const { route, isPage } of routes.filter((r) => r.hasLoader)) {
     it(`${route}: is private and not indexed, as a document${isPage ? ", as data and in its meta" : ""}`, async () => {
-      const { url } = routeUrl(route, ids);
       const cookie = route === "admin_.sign-in" ? undefined : admin;
+      const url = route === "admin.donations.export[.]csv" ? await exportDownloadUrl(cookie ?? "") : routeUrl(route, ids).url;
       const response = await get(url, cookie);
       if (response.status >= 300 && response.status < 400) {
         // A loader that only sends elsewhere (sign-out's GET): nothing to store or index.

@@ -40,7 +40,7 @@ describe("the mail server down", () => {
     await makeDue();
     expect(await sendDueEmails(transport, policy)).toEqual({ sent: 3, retrying: 0, failed: 0 });
     expect(smtp.received).toHaveLength(3);
-    expect(smtp.received.join("\n")).toMatch(/Subject: Receipt 0/);
+    expect(smtp.received.join("\n")).toMatch(/Subject: .*Receipt 0/);
     expect(await sendDueEmails(transport, policy)).toEqual({ sent: 0, retrying: 0, failed: 0 });
     expect(smtp.received).toHaveLength(3);
     expect((await db().emailMessage.findMany()).every((m) => m.status === "sent" && m.sentAt && m.attempts === 2)).toBe(true);

@@ -69,7 +69,7 @@ describe("the outbox sender", () => {
     expect(files).toHaveLength(1);
     const eml = fs.readFileSync(path.join(dataDir, "outbox", files[0]!), "utf8");
     expect(eml).toMatch(/^To: d0@example.org$/m);
-    expect(eml).toMatch(/^Subject: Receipt 0$/m);
+    expect(eml).toMatch(/^Subject: \[TEST, not a tax receipt\] Receipt 0$/m);
     fs.rmSync(dataDir, { recursive: true, force: true });
   });
 });

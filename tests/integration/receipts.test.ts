@@ -18,12 +18,13 @@ describe("receipts queued with each recorded gift", () => {
     const receipts = await db().emailMessage.findMany({ where: { kind: "receipt", donationId: { in: donations.map((d) => d.id) } } });
     expect(receipts).toHaveLength(6);
 
+    // Tests run in sandbox mode: the test series, TEST-<year>-<number>.
     const year = new Date().getUTCFullYear();
     const numbers = donations.map((d) => d.receiptNumber!).sort();
-    const sequence = numbers.map((n) => Number(n.split("-")[1]));
-    expect(numbers.every((n) => n.startsWith(`${year}-`) && /^\d{4}-\d{6}$/.test(n))).toBe(true);
+    const sequence = numbers.map((n) => Number(n.split("-")[2]));
+    expect(numbers.every((n) => n.startsWith(`TEST-${year}-`) && /^TEST-\d{4}-\d{6}$/.test(n))).toBe(true);
     expect(new Set(sequence).size).toBe(6);
-    const all = (await db().donation.findMany({ where: { receiptNumber: { startsWith: `${year}-` } } })).map((d) => Number(d.receiptNumber!.split("-")[1])).sort((a, b) => a - b);
+    const all = (await db().donation.findMany({ where: { receiptNumber: { startsWith: `TEST-${year}-` } } })).map((d) => Number(d.receiptNumber!.split("-")[2])).sort((a, b) => a - b);
     expect(all).toEqual(Array.from({ length: all.length }, (_, i) => i + 1));
   });
 

@@ -41,6 +41,8 @@ export function serverEnv(options: ServerOptions): NodeJS.ProcessEnv {
     DATABASE_URL: options.databaseUrl ?? "",
     SESSION_SECRET: "fault-test-session-secret-0123456789abcdef0123",
     STRIPE_SECRET_KEY: "",
+    // Production without a key refuses to start unless the sandbox is asked for.
+    STRIPE_SANDBOX: "1",
     STRIPE_WEBHOOK_SECRET: TEST_WEBHOOK_SECRET,
     SMTP_URL: "",
     // Outbox sending is not under test here; receipts stay queued for the assertions.

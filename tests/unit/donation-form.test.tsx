@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { DonationForm } from "~/components/DonationForm";
 import { COMMENT_MAX } from "~/giving/donation-fields";
 import { parseDonationForm } from "~/giving/donation-form.server";
+import { readForm } from "~/utils/request.server";
 import { givingSettings } from "~/giving/settings.server";
 
 /**
@@ -20,7 +21,7 @@ const CAMPAIGN = { currency: "USD", presetAmounts: [2_500, 5_000, 10_000] };
 const settings = givingSettings("USD");
 
 async function action({ request }: ActionFunctionArgs) {
-  const parsed = parseDonationForm(await request.formData(), CAMPAIGN, settings);
+  const parsed = parseDonationForm(await readForm(request), CAMPAIGN, settings);
   if (parsed.ok) return redirect("/checkout");
   return { errors: parsed.errors, values: parsed.values };
 }

@@ -39,9 +39,9 @@ describe("parseEnv", () => {
     expect(found.join("\n")).toMatch(/ORG_EIN must look like 12-3456789/);
   });
 
-  it("formats one readable message that points at .env.example", () => {
-    expect(() => parseEnv({ PORT: "0" })).toThrow(/Lantern cannot start: the environment has a problem:\n {2}- PORT/);
-    expect(() => parseEnv({ PORT: "0" })).toThrow(/\.env\.example/);
+  it("says one problem in one line, and lists several, pointing at .env.example", () => {
+    expect(() => parseEnv({ PORT: "0" })).toThrow(/^Lantern cannot start: PORT .*\. See \.env\.example for every variable and its meaning\.$/);
+    expect(() => parseEnv({ PORT: "0", BODY_LIMIT_KIB: "0" })).toThrow(/Lantern cannot start: the environment has 2 problems:\n {2}- PORT/);
   });
 
   it("requires SESSION_SECRET and APP_URL in production", () => {
@@ -64,8 +64,33 @@ describe("parseEnv", () => {
     );
   });
 
+  it("refuses production without a Stripe key, in one line, unless the sandbox is asked for by name", () => {
+    const production = { NODE_ENV: "production", SESSION_SECRET: "x".repeat(32), APP_URL: "https://give.example.org" };
+    let message = "";
+    try {
+      parseEnv(production);
+    } catch (error) {
+      message = error instanceof Error ? error.message : "";
+    }
+    expect(message).toMatch(/^Lantern cannot start: STRIPE_SECRET_KEY is required in production \(.*STRIPE_SANDBOX=1.*\)\. See \.env\.example/);
+    expect(message).not.toContain("\n");
+    for (const off of ["", "0", "false", "no"]) expect(problems({ ...production, STRIPE_SANDBOX: off })[0]).toMatch(/^STRIPE_SECRET_KEY is required in production/);
+
+    expect(parseEnv({ ...production, STRIPE_SANDBOX: "1" }).sandbox).toBe(true);
+    expect(parseEnv({ ...production, STRIPE_SECRET_KEY: "sk_live_abc123", STRIPE_WEBHOOK_SECRET: "whsec_abc" }).sandbox).toBe(false);
+  });
+
+  it("never runs the sandbox next to a Stripe key, and reads STRIPE_SANDBOX as 1 or 0 only", () => {
+    expect(problems({ STRIPE_SANDBOX: "1", STRIPE_SECRET_KEY: "sk_test_abc123", STRIPE_WEBHOOK_SECRET: "whsec_abc" })).toEqual([
+      expect.stringMatching(/^STRIPE_SANDBOX cannot be on while STRIPE_SECRET_KEY is set/),
+    ]);
+    expect(problems({ STRIPE_SANDBOX: "maybe" })[0]).toMatch(/^STRIPE_SANDBOX must be 1 \(on\) or 0 \(off\)/);
+    // Outside production, no key means the sandbox, as on a fresh clone.
+    expect(parseEnv({ STRIPE_SANDBOX: "0" }).sandbox).toBe(true);
+  });
+
   it("binds all interfaces in production and strips a trailing slash from APP_URL", () => {
-    const env = parseEnv({ NODE_ENV: "production", SESSION_SECRET: "x".repeat(32), APP_URL: "https://give.example.org/" });
+    const env = parseEnv({ NODE_ENV: "production", SESSION_SECRET: "x".repeat(32), APP_URL: "https://give.example.org/", STRIPE_SANDBOX: "1" });
     expect(env.HOST).toBe("0.0.0.0");
     expect(env.APP_URL).toBe("https://give.example.org");
   });

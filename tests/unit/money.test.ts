@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { formatMoney, formatMoneyShort, parseMoneyInput, toDecimalString } from "~/utils/money";
+import { currencyLabel, formatMoney, formatMoneyShort, parseMoneyInput, readMoneyInput, toDecimalString } from "~/utils/money";
 
 describe("money", () => {
   it("formats minor units without floats", () => {
@@ -35,5 +35,32 @@ describe("money", () => {
     expect(parseMoneyInput("-5", "USD")).toBeNull();
     expect(parseMoneyInput("abc", "USD")).toBeNull();
     expect(parseMoneyInput("1.5", "JPY")).toBeNull();
+  });
+});
+
+describe("an amount typed with a currency", () => {
+  it("takes the campaign's own symbol or code, before or after the number", () => {
+    for (const typed of ["$50", "$ 50", "50$", "US$50", "USD 50", "50 usd", "$50 USD", "50.00"]) expect(readMoneyInput(typed, "USD"), typed).toEqual({ ok: true, amount: 5000 });
+    for (const typed of ["€50", "50 €", "EUR 50"]) expect(readMoneyInput(typed, "EUR"), typed).toEqual({ ok: true, amount: 5000 });
+    for (const typed of ["£50", "GBP50"]) expect(readMoneyInput(typed, "GBP"), typed).toEqual({ ok: true, amount: 5000 });
+    for (const typed of ["$50", "CA$50", "C$ 50", "50 CAD"]) expect(readMoneyInput(typed, "CAD"), typed).toEqual({ ok: true, amount: 5000 });
+  });
+
+  it("refuses another currency's symbol or code instead of reading it as the campaign's", () => {
+    for (const typed of ["€50", "50€", "£50", "50 £", "¥50", "₹50", "EUR 50", "50 gbp", "CA$50", "R$50", "$€50"]) {
+      expect(readMoneyInput(typed, "USD"), typed).toEqual({ ok: false, reason: "other_currency" });
+    }
+    for (const typed of ["$50", "US$50", "£50"]) expect(readMoneyInput(typed, "EUR"), typed).toEqual({ ok: false, reason: "other_currency" });
+    expect(readMoneyInput("US$50", "CAD")).toEqual({ ok: false, reason: "other_currency" });
+    expect(parseMoneyInput("€50", "USD")).toBeNull();
+  });
+
+  it("still tells a malformed amount from a foreign one", () => {
+    for (const typed of ["fifty", "50 dollars", "$-5", "5.001", ""]) expect(readMoneyInput(typed, "USD"), typed).toEqual({ ok: false, reason: "format" });
+  });
+
+  it("names the currency for a refusal", () => {
+    expect(currencyLabel("USD")).toBe("US Dollar (USD)");
+    expect(currencyLabel("gbp")).toBe("British Pound (GBP)");
   });
 });

@@ -55,3 +55,18 @@ describe("the origin check", () => {
     expect(originOf("http://127.0.0.1:3000")).toBe("http://127.0.0.1:3000");
   });
 });
+
+describe("the host a form is sent to", () => {
+  const send = (addressedHost: string, origin = APP) => checkOrigin({ method: "POST", path: "/give/manage", origin, fetchSite: undefined, addressedHost }, APP);
+
+  it("must be APP_URL's host when the page's Origin is the site's own (Remix would throw otherwise)", () => {
+    expect(send("give.example.org")).toEqual({ allowed: true });
+    for (const host of ["evil.example", "give.example.org:8443", "GIVE.example.org", "127.0.0.1:3000", ""]) {
+      expect(send(host)).toMatchObject({ allowed: false, status: 421 });
+    }
+  });
+
+  it("does not matter for another site's Origin, which is refused as a forgery first", () => {
+    expect(send("give.example.org", "https://evil.example")).toMatchObject({ allowed: false, status: 403 });
+  });
+});

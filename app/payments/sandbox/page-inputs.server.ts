@@ -1,12 +1,14 @@
 import { z } from "zod";
 
+import { singleLineText } from "~/utils/text";
+
 /** What the sandbox's checkout and billing-portal pages read (on the server only). */
 
 export const CheckoutParamsSchema = z.object({ sessionId: z.string().regex(/^cs_test_[A-Za-z0-9]{8,64}$/) });
 
 export const SandboxPaySchema = z.object({
-  email: z.string().trim().max(254).pipe(z.email("Enter an email address like name@example.org.")),
-  name: z.string().trim().min(1, "Enter the name on the card.").max(200),
+  email: singleLineText().max(254).pipe(z.email("Enter an email address like name@example.org.")),
+  name: singleLineText().min(1, "Enter the name on the card.").max(200),
   cardNumber: z
     .string()
     .transform((value) => value.replace(/[\s-]/g, ""))
