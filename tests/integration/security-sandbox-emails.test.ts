@@ -1,6 +1,7 @@
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 
 import { db } from "~/db.server";
+import { queueRequestedManageLinks } from "~/models/manage-link-requests.server";
 import { TEST_NOTICE, TEST_SUBJECT_PREFIX } from "~/email/test-marking.server";
 import { queueReceipt, queueReceiptCopy, receiptContext } from "~/models/receipts.server";
 import { queueAnnualStatements } from "~/models/statements.server";
@@ -62,6 +63,8 @@ describe("in sandbox mode", () => {
     const monthly = await giveThroughSandbox(campaign.slug, { frequency: "monthly", amount: 2_500, email: "sandbox.monthly@example.org" });
     for (const event of monthly.events) await deliver(event);
     await manageAction({ request: formRequest("/give/manage", { email: "sandbox.monthly@example.org" }), params: {}, context: { clientIp: "198.51.100.90" } });
+    // The link itself is written by the outbox sender, after the form has answered.
+    await queueRequestedManageLinks();
     await queueAnnualStatements(year);
 
     const emails = await db().emailMessage.findMany();
