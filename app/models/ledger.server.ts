@@ -1,5 +1,6 @@
 import type { Prisma } from "~/db.server";
 import type { DisputeStatus, DonationStatus, GiftFrequency, Pledge, RecurringStatus } from "~/generated/prisma/client";
+import type { GiftFees } from "~/payments/settlement";
 
 /**
  * The donation ledger's writes. Every function takes the transaction the
@@ -63,7 +64,8 @@ export interface DonationInput {
   currency: string;
   grossAmount: number;
   coveredFee: number;
-  stripeFee: number | null;
+  /** Stripe's fee in the gift's currency and the settled balance transaction (see payments/settlement.ts). */
+  fees: GiftFees;
   refundedAmount: number;
   paymentMethodBrand: string | null;
   paymentMethodLast4: string | null;
@@ -92,8 +94,9 @@ export async function recordDonation(tx: Tx, input: DonationInput) {
         currency: input.currency.toUpperCase(),
         grossAmount: input.grossAmount,
         coveredFee: Math.min(input.coveredFee, input.grossAmount),
-        stripeFee: input.stripeFee,
-        netAmount: input.stripeFee === null ? null : input.grossAmount - input.stripeFee,
+        stripeFee: input.fees.stripeFee,
+        netAmount: input.fees.stripeFee === null ? null : input.grossAmount - input.fees.stripeFee,
+        ...settlementColumns(input.fees),
         refundedAmount: refunded,
         status: refundStatus(refunded, input.grossAmount),
         anonymous: input.pledge.anonymous,
@@ -110,15 +113,28 @@ export async function recordDonation(tx: Tx, input: DonationInput) {
   const donation = await tx.donation.findUniqueOrThrow({ where });
   if (count === 0) {
     const fill: Prisma.DonationUpdateInput = {};
-    if (donation.stripeFee === null && input.stripeFee !== null) {
-      fill.stripeFee = input.stripeFee;
-      fill.netAmount = donation.grossAmount - input.stripeFee;
+    if (donation.stripeFee === null && input.fees.stripeFee !== null) {
+      fill.stripeFee = input.fees.stripeFee;
+      fill.netAmount = donation.grossAmount - input.fees.stripeFee;
     }
+    if (donation.settlementCurrency === null && input.fees.settlement) Object.assign(fill, settlementColumns(input.fees));
     if (!donation.stripeChargeId && input.stripeChargeId) fill.stripeChargeId = input.stripeChargeId;
     if (!donation.recurringGiftId && input.recurringGiftId) fill.recurringGift = { connect: { id: input.recurringGiftId } };
     if (Object.keys(fill).length > 0) return { donation: await tx.donation.update({ where: { id: donation.id }, data: fill }), created: false };
   }
   return { donation, created: count === 1 };
+}
+
+function settlementColumns(fees: GiftFees) {
+  const settled = fees.settlement;
+  if (!settled) return {};
+  return {
+    settlementCurrency: settled.currency,
+    settlementAmount: settled.amount,
+    settlementFee: settled.fee,
+    settlementNet: settled.net,
+    exchangeRate: settled.exchangeRate,
+  };
 }
 
 function refundStatus(refunded: number, gross: number): DonationStatus {

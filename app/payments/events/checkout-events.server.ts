@@ -62,7 +62,7 @@ export const checkoutEvents = defineHandler({
       currency: payment.currency,
       grossAmount: payment.amount,
       coveredFee: pledge.coveredFee,
-      stripeFee: payment.charge?.stripeFee ?? null,
+      fees: payment.charge?.fees ?? { stripeFee: null, settlement: null },
       refundedAmount: payment.charge?.amountRefunded ?? 0,
       paymentMethodBrand: payment.charge?.brand ?? null,
       paymentMethodLast4: payment.charge?.last4 ?? null,

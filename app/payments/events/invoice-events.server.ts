@@ -80,7 +80,7 @@ export const invoiceEvents = defineHandler({
       currency: invoice.currency,
       grossAmount: invoice.amount_paid,
       coveredFee: pledge.coveredFee,
-      stripeFee: payment?.charge?.stripeFee ?? null,
+      fees: payment?.charge?.fees ?? { stripeFee: null, settlement: null },
       refundedAmount: payment?.charge?.amountRefunded ?? 0,
       paymentMethodBrand: payment?.charge?.brand ?? null,
       paymentMethodLast4: payment?.charge?.last4 ?? null,

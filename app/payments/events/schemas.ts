@@ -37,7 +37,14 @@ export const CheckoutSessionSchema = z.looseObject({
 });
 export type CheckoutSession = z.infer<typeof CheckoutSessionSchema>;
 
-export const BalanceTransactionSchema = z.looseObject({ id: id("txn"), fee: z.number().int(), net: z.number().int() });
+export const BalanceTransactionSchema = z.looseObject({
+  id: id("txn"),
+  amount: z.number().int(),
+  currency: z.string().length(3),
+  fee: z.number().int(),
+  net: z.number().int(),
+  exchange_rate: z.number().positive().nullish(),
+});
 
 export const ChargeSchema = z.looseObject({
   id: id("ch"),

@@ -1,3 +1,4 @@
+import { feesInGiftCurrency, type GiftFees } from "~/payments/settlement";
 import { stripe } from "~/payments/stripe.server";
 
 import {
@@ -27,7 +28,8 @@ export interface PaymentDetails {
   charge: {
     id: string;
     amountRefunded: number;
-    stripeFee: number | null;
+    /** Stripe's fee in the gift's currency, and the balance transaction as settled. */
+    fees: GiftFees;
     brand: string | null;
     last4: string | null;
   } | null;
@@ -49,11 +51,15 @@ export async function paymentDetails(paymentIntentId: string): Promise<PaymentDe
 }
 
 function chargeSummary(charge: Charge): NonNullable<PaymentDetails["charge"]> {
+  // An id (not expanded) or null means the fee is not known yet; it is filled in by a later event.
   const balance = BalanceTransactionSchema.safeParse(charge.balance_transaction);
+  const figures = balance.success
+    ? { currency: balance.data.currency, amount: balance.data.amount, fee: balance.data.fee, net: balance.data.net, exchangeRate: balance.data.exchange_rate ?? null }
+    : null;
   return {
     id: charge.id,
     amountRefunded: charge.amount_refunded,
-    stripeFee: balance.success ? balance.data.fee : null,
+    fees: feesInGiftCurrency(figures, charge.currency),
     brand: charge.payment_method_details?.card?.brand ?? null,
     last4: charge.payment_method_details?.card?.last4 ?? null,
   };

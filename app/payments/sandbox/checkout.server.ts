@@ -1,9 +1,11 @@
 import Stripe from "stripe";
 
 import { givingSettings } from "~/giving/settings.server";
+import { exchangeRate, sandboxAccount } from "~/payments/sandbox/account.server";
 import { getObject, sandboxId, saveObject, type StripeObject } from "~/payments/sandbox/store.server";
 import { stripe, webhookSecret } from "~/payments/stripe.server";
 import { env } from "~/utils/env.server";
+import { convertMinorUnits } from "~/utils/money";
 
 /**
  * What happens on the sandbox checkout page when the donor pays: the objects
@@ -55,20 +57,26 @@ export function sessionDescription(session: Session): string {
   return session.sandbox_request.line_items[0]?.price_data?.product_data?.name ?? "Donation";
 }
 
-/** A charge of `amount` with its balance transaction carrying Stripe's fee. */
+/**
+ * A charge of `amount` with its balance transaction: in the account's
+ * settlement currency (converted, with `exchange_rate`, when the charge is in
+ * another one), carrying Stripe's fee charged on the settled amount.
+ */
 export async function charge(amount: number, currency: string, customer: string, metadata: Record<string, string>, description: string | null) {
-  const fee = givingSettings(currency.toUpperCase()).fee;
-  const stripeFee = Math.round((amount * fee.percentBps) / 10_000) + fee.fixed;
+  const settlement = await settledAmount(amount, currency);
+  const fee = givingSettings(settlement.currency.toUpperCase()).fee;
+  const stripeFee = Math.round((settlement.amount * fee.percentBps) / 10_000) + fee.fixed;
   const paymentIntentId = sandboxId("pi", false);
   const chargeId = sandboxId("ch", false);
   const balanceTransaction = await saveObject({
     id: sandboxId("txn", false),
     object: "balance_transaction",
-    amount,
-    currency,
+    amount: settlement.amount,
+    currency: settlement.currency,
+    exchange_rate: settlement.exchangeRate,
     fee: stripeFee,
-    fee_details: [{ amount: stripeFee, currency, description: "Stripe processing fees", type: "stripe_fee" }],
-    net: amount - stripeFee,
+    fee_details: [{ amount: stripeFee, currency: settlement.currency, description: "Stripe processing fees", type: "stripe_fee" }],
+    net: settlement.amount - stripeFee,
     source: chargeId,
     status: "pending",
     type: "charge",
@@ -110,6 +118,16 @@ export async function charge(amount: number, currency: string, customer: string,
     livemode: false,
   });
   return { paymentIntent, charge: chargeObject };
+}
+
+/** What `amount` in `currency` becomes in the account's settlement currency. */
+async function settledAmount(amount: number, currency: string): Promise<{ amount: number; currency: string; exchangeRate: number | null }> {
+  const account = await sandboxAccount();
+  const rate = account.settlementCurrency === currency.toLowerCase() ? null : exchangeRate(currency, account.settlementCurrency);
+  // A currency the sandbox has no rate for settles as itself, as a balance held in that currency would.
+  if (!rate) return { amount, currency, exchangeRate: null };
+  const converted = convertMinorUnits(amount, { from: currency, to: account.settlementCurrency }, rate);
+  return { amount: converted, currency: account.settlementCurrency, exchangeRate: Number(rate) };
 }
 
 export function event(type: string, object: StripeObject): StripeObject {
