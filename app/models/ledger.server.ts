@@ -157,17 +157,27 @@ export async function findDonationByCharge(tx: Tx, ids: { chargeId: string | nul
   return null;
 }
 
+/** Reads a donation and locks its row until the transaction ends, so a change and what it was changed from agree. */
+async function lockedDonation(tx: Tx, donationId: string) {
+  await tx.$queryRawUnsafe(`SELECT 1 FROM "Donation" WHERE "id" = $1::uuid FOR UPDATE`, donationId);
+  return tx.donation.findUniqueOrThrow({ where: { id: donationId } });
+}
+
 /**
  * Sets the refunded total to what Stripe says the charge has refunded now:
- * an absolute figure, so refund events in any order or repeated agree.
+ * an absolute figure, so refund events in any order or repeated agree, and a
+ * refund that fails or is cancelled (Stripe lowers `amount_refunded` again)
+ * gives the gift back. Returns the refunded total before and the row after.
  */
 export async function setRefundedAmount(tx: Tx, donationId: string, amountRefunded: number) {
-  const donation = await tx.donation.findUniqueOrThrow({ where: { id: donationId } });
-  const refunded = Math.min(Math.max(amountRefunded, donation.refundedAmount), donation.grossAmount);
-  return tx.donation.update({
+  const donation = await lockedDonation(tx, donationId);
+  const refunded = Math.min(Math.max(amountRefunded, 0), donation.grossAmount);
+  if (refunded === donation.refundedAmount) return { previousRefunded: refunded, donation };
+  const updated = await tx.donation.update({
     where: { id: donationId },
     data: { refundedAmount: refunded, status: donationStatus(refunded, donation.grossAmount, donation.disputeStatus) },
   });
+  return { previousRefunded: donation.refundedAmount, donation: updated };
 }
 
 export async function setDispute(tx: Tx, donationId: string, dispute: { status: DisputeStatus; amount: number }) {

@@ -14,7 +14,7 @@ import { currentCharge, currentDispute } from "./stripe-state.server";
  * (yet) is left alone: recording it later reads its refunds then.
  */
 export const refundEvents = defineHandler({
-  types: ["charge.refunded", "charge.refund.updated", "refund.created", "refund.updated"],
+  types: ["charge.refunded", "charge.refund.updated", "refund.created", "refund.updated", "refund.failed"],
 
   async prepare(event) {
     const object = event.data.object;
@@ -24,21 +24,24 @@ export const refundEvents = defineHandler({
     return { charge: await currentCharge(chargeId) };
   },
 
-  async apply(tx, { charge }, _event, context) {
+  async apply(tx, { charge }, event, context) {
     const donation = await findDonationByCharge(tx, { chargeId: charge.id, paymentIntentId: charge.payment_intent ?? null });
     if (!donation) return `charge ${charge.id} is not a recorded gift (left alone)`;
-    const updated = await setRefundedAmount(tx, donation.id, charge.amount_refunded);
-    if (updated.refundedAmount > donation.refundedAmount) {
+    const { previousRefunded, donation: updated } = await setRefundedAmount(tx, donation.id, charge.amount_refunded);
+    if (updated.refundedAmount !== previousRefunded) {
+      // Up (a refund) or down (a refund that failed or was cancelled): the donor's deductible amount changed.
       const donor = await tx.donor.findUniqueOrThrow({ where: { id: updated.donorId } });
       await queueEmail(
         tx,
         refundNoticeEmail({
           donationId: updated.id,
           donorId: donor.id,
+          eventId: event.id,
           to: donor.email,
           donorName: donor.name,
           receiptNumber: updated.receiptNumber,
           grossAmount: updated.grossAmount,
+          previousRefundedAmount: previousRefunded,
           refundedAmount: updated.refundedAmount,
           currency: updated.currency,
           organisation: context.organisation,

@@ -43,6 +43,30 @@ export async function refundCharge(chargeId: string, amount?: number): Promise<S
   return emit(event("charge.refunded", updated), event("refund.created", refund));
 }
 
+/**
+ * A refund that fails after it was made (the card account closed, or the
+ * bank sent it back) or is cancelled: Stripe marks it `failed` or
+ * `canceled`, gives the money back to the balance and lowers the charge's
+ * `amount_refunded` again.
+ */
+export async function failRefund(refundId: string, outcome: "failed" | "canceled" = "failed"): Promise<StripeObject[]> {
+  const refund = await mustGet(refundId);
+  if (refund.object !== "refund") throw new Error(`${refundId} is not a refund`);
+  if (refund.status === "failed" || refund.status === "canceled") throw new Error(`Refund ${refundId} is already ${String(refund.status)}`);
+  const charge = await mustGet(String(refund.charge));
+  const refunded = Math.max(0, Number(charge.amount_refunded ?? 0) - Number(refund.amount));
+  const updatedRefund = await saveObject({
+    ...refund,
+    status: outcome,
+    failure_reason: outcome === "failed" ? "expired_or_canceled_card" : "merchant_request",
+    failure_balance_transaction: sandboxId("txn", false),
+  });
+  await saveObject({ ...charge, amount_refunded: refunded, refunded: false });
+  const events = [event("charge.refund.updated", updatedRefund), event("refund.updated", updatedRefund)];
+  if (outcome === "failed") events.push(event("refund.failed", updatedRefund));
+  return emit(...events);
+}
+
 export async function openDispute(chargeId: string): Promise<{ disputeId: string; events: StripeObject[] }> {
   const charge = await mustGet(chargeId);
   const dispute = await saveObject({
