@@ -76,7 +76,7 @@ export async function startGift(campaign: GiveCampaign, form: FormData, clientIp
   } catch (error) {
     const reason =
       error instanceof Stripe.errors.StripeError ? `${error.type}: ${error.message}` : error instanceof Error ? error.message : String(error);
-    await markCheckoutFailed(pledge.id, reason);
+    await markCheckoutFailed(pledge.id, reason, error instanceof Stripe.errors.StripeError && !(error instanceof Stripe.errors.StripeConnectionError));
     console.error(`Checkout for pledge ${pledge.id} failed: ${reason}`);
     return {
       kind: "refused",

@@ -1,14 +1,9 @@
 import { http, HttpResponse, type HttpHandler } from "msw";
 
+import { invalidParameter, resourceMissing, unknownEndpoint } from "~/payments/sandbox/errors";
 import { decodeStripeForm } from "~/payments/sandbox/form-decode";
-import {
-  getObject,
-  idempotentCreate,
-  listObjects,
-  sandboxId,
-  saveObject,
-  type StripeObject,
-} from "~/payments/sandbox/store.server";
+import { withIdempotency } from "~/payments/sandbox/idempotency.server";
+import { getObject, listObjects, sandboxId, saveObject, type StripeObject } from "~/payments/sandbox/store.server";
 import { env } from "~/utils/env.server";
 
 /**
@@ -20,12 +15,11 @@ const API = "https://api.stripe.com/v1";
 
 const now = () => Math.floor(Date.now() / 1000);
 
-function stripeError(status: number, message: string, extra: Record<string, unknown> = {}) {
-  return HttpResponse.json({ error: { type: "invalid_request_error", message, ...extra } }, { status });
-}
-
-function missing(id: string) {
-  return stripeError(404, `No such object: '${id}'`, { code: "resource_missing", param: "id" });
+/** A customer the request names that Stripe would not find (never made, or deleted). */
+async function missingCustomer(id: unknown): Promise<boolean> {
+  if (typeof id !== "string") return false;
+  const customer = await getObject(id);
+  return !customer || customer.object !== "customer" || customer.deleted === true;
 }
 
 async function body(request: Request): Promise<Record<string, unknown>> {
@@ -73,93 +67,91 @@ async function createCheckoutSession(request: Request) {
   const params = await body(request);
   const lineItems = (params.line_items as LineItemInput[] | undefined) ?? [];
   const mode = params.mode as string | undefined;
-  if (mode !== "payment" && mode !== "subscription") return stripeError(400, "Missing required param: mode.", { param: "mode" });
-  if (lineItems.length === 0) return stripeError(400, "Missing required param: line_items.", { param: "line_items" });
-  if (typeof params.success_url !== "string") return stripeError(400, "Missing required param: success_url.", { param: "success_url" });
+  if (mode !== "payment" && mode !== "subscription") return invalidParameter("mode", "Missing required param: mode.", "parameter_missing");
+  if (lineItems.length === 0) return invalidParameter("line_items", "Missing required param: line_items.", "parameter_missing");
+  if (typeof params.success_url !== "string") return invalidParameter("success_url", "Missing required param: success_url.", "parameter_missing");
   for (const item of lineItems) {
     const amount = Number(item.price_data?.unit_amount);
     if (!Number.isSafeInteger(amount) || amount < 50) {
-      return stripeError(400, "The Checkout Session's total amount due must add up to at least $0.50 usd", { param: "line_items" });
+      return invalidParameter("line_items", "The Checkout Session's total amount due must add up to at least $0.50 usd", "amount_too_small");
     }
     if (mode === "subscription" && !item.price_data?.recurring?.interval) {
-      return stripeError(400, "You must provide at least one recurring price in `subscription` mode when using prices.");
+      return invalidParameter(undefined, "You must provide at least one recurring price in `subscription` mode when using prices.");
     }
   }
+  if (await missingCustomer(params.customer)) return resourceMissing("customer", String(params.customer), "customer");
   const currency = (lineItems[0]?.price_data?.currency ?? "usd").toLowerCase();
   const amountTotal = lineItems.reduce((sum, item) => sum + Number(item.price_data?.unit_amount) * Number(item.quantity ?? 1), 0);
 
-  const session = await idempotentCreate(request.headers.get("idempotency-key"), async () => {
-    const id = sandboxId("cs");
-    return saveObject({
-      id,
-      object: "checkout.session",
-      mode,
-      status: "open",
-      payment_status: "unpaid",
-      amount_subtotal: amountTotal,
-      amount_total: amountTotal,
-      currency,
-      customer: (params.customer as string | undefined) ?? null,
-      customer_email: (params.customer_email as string | undefined) ?? null,
-      customer_details: null,
-      metadata: (params.metadata as Record<string, string> | undefined) ?? {},
-      payment_intent: null,
-      subscription: null,
-      invoice: null,
-      submit_type: (params.submit_type as string | undefined) ?? null,
-      success_url: params.success_url as string,
-      cancel_url: (params.cancel_url as string | undefined) ?? null,
-      url: `${env().APP_URL}/sandbox/checkout/${id}`,
-      created: now(),
-      expires_at: now() + 24 * 3600,
-      livemode: false,
-      // Not part of Stripe's session object; kept so the sandbox can build the
-      // PaymentIntent or Subscription the way Stripe would from these params.
-      sandbox_request: {
-        line_items: lineItems,
-        payment_intent_data: params.payment_intent_data ?? null,
-        subscription_data: params.subscription_data ?? null,
-      },
-    });
+  const id = sandboxId("cs");
+  const session = await saveObject({
+    id,
+    object: "checkout.session",
+    mode,
+    status: "open",
+    payment_status: "unpaid",
+    amount_subtotal: amountTotal,
+    amount_total: amountTotal,
+    currency,
+    customer: (params.customer as string | undefined) ?? null,
+    customer_email: (params.customer_email as string | undefined) ?? null,
+    customer_details: null,
+    metadata: (params.metadata as Record<string, string> | undefined) ?? {},
+    payment_intent: null,
+    subscription: null,
+    invoice: null,
+    submit_type: (params.submit_type as string | undefined) ?? null,
+    success_url: params.success_url as string,
+    cancel_url: (params.cancel_url as string | undefined) ?? null,
+    url: `${env().APP_URL}/sandbox/checkout/${id}`,
+    created: now(),
+    expires_at: now() + 24 * 3600,
+    livemode: false,
+    // Not part of Stripe's session object; kept so the sandbox can build the
+    // PaymentIntent or Subscription the way Stripe would from these params.
+    sandbox_request: {
+      line_items: lineItems,
+      payment_intent_data: params.payment_intent_data ?? null,
+      subscription_data: params.subscription_data ?? null,
+    },
   });
   return HttpResponse.json(session);
 }
 
 async function retrieve(request: Request, id: string, type: string) {
   const object = await getObject(id);
-  if (!object || object.object !== type) return missing(id);
+  if (!object || object.object !== type) return resourceMissing(type.replace(/^.*\./, "").replace(/_/g, " "), id);
   return HttpResponse.json(await expand(object, query(request).expand));
 }
 
 async function createCustomer(request: Request) {
   const params = await body(request);
-  const customer = await idempotentCreate(request.headers.get("idempotency-key"), () =>
-    saveObject({
-      id: sandboxId("cus", false),
-      object: "customer",
-      email: (params.email as string | undefined) ?? null,
-      name: (params.name as string | undefined) ?? null,
-      metadata: (params.metadata as Record<string, string> | undefined) ?? {},
-      created: now(),
-      livemode: false,
-    }),
-  );
+  const customer = await saveObject({
+    id: sandboxId("cus", false),
+    object: "customer",
+    email: (params.email as string | undefined) ?? null,
+    name: (params.name as string | undefined) ?? null,
+    metadata: (params.metadata as Record<string, string> | undefined) ?? {},
+    created: now(),
+    livemode: false,
+  });
   return HttpResponse.json(customer);
 }
 
 async function createPortalSession(request: Request) {
   const params = await body(request);
-  const customer = typeof params.customer === "string" ? await getObject(params.customer) : null;
-  if (!customer) return missing(String(params.customer ?? ""));
+  if (typeof params.customer !== "string") return invalidParameter("customer", "Missing required param: customer.", "parameter_missing");
+  if (await missingCustomer(params.customer)) return resourceMissing("customer", params.customer, "customer");
+  const customer = (await getObject(params.customer))!;
   const id = sandboxId("bps", false);
   const session = await saveObject({
-    id,
-    object: "billing_portal.session",
-    customer: customer.id,
-    return_url: (params.return_url as string | undefined) ?? null,
-    url: `${env().APP_URL}/sandbox/portal/${id}`,
-    created: now(),
-    livemode: false,
+  id,
+  object: "billing_portal.session",
+  customer: customer.id,
+  return_url: (params.return_url as string | undefined) ?? null,
+  url: `${env().APP_URL}/sandbox/portal/${id}`,
+  created: now(),
+  livemode: false,
   });
   return HttpResponse.json(session);
 }
@@ -200,14 +192,12 @@ const retrievable: Array<[string, string]> = [
 ];
 
 export const stripeSandboxHandlers: HttpHandler[] = [
-  http.post(`${API}/checkout/sessions`, ({ request }) => createCheckoutSession(request)),
-  http.post(`${API}/customers`, ({ request }) => createCustomer(request)),
-  http.post(`${API}/billing_portal/sessions`, ({ request }) => createPortalSession(request)),
+  http.post(`${API}/checkout/sessions`, ({ request }) => withIdempotency(request, () => createCheckoutSession(request))),
+  http.post(`${API}/customers`, ({ request }) => withIdempotency(request, () => createCustomer(request))),
+  http.post(`${API}/billing_portal/sessions`, ({ request }) => withIdempotency(request, () => createPortalSession(request))),
   http.get(`${API}/events`, ({ request }) => listEvents(request)),
   ...retrievable.map(([path, type]) =>
     http.get(`${API}/${path}/:id`, ({ request, params }) => retrieve(request, String(params.id), type)),
   ),
-  http.all(`${API}/*`, ({ request }) =>
-    stripeError(404, `Unrecognized request URL (${request.method}: ${new URL(request.url).pathname}). The Lantern sandbox does not implement it.`),
-  ),
+  http.all(`${API}/*`, ({ request }) => unknownEndpoint(request.method, new URL(request.url).pathname)),
 ];

@@ -33,23 +33,3 @@ export async function listObjects<T extends StripeObject = StripeObject>(type: s
   });
   return rows.map((row) => row.data as unknown as T);
 }
-
-/**
- * Stripe's idempotency: a repeated request with the same Idempotency-Key gets
- * the first response. The stored record points at the object it created.
- */
-export async function idempotentCreate<T extends StripeObject>(
-  key: string | null,
-  create: () => Promise<T>,
-): Promise<T> {
-  if (!key) return create();
-  const recordId = `idem_${crypto.createHash("sha256").update(key).digest("hex").slice(0, 40)}`;
-  const existing = await getObject<{ id: string; object: string; objectId: string }>(recordId);
-  if (existing) {
-    const object = await getObject<T>(existing.objectId);
-    if (object) return object;
-  }
-  const object = await create();
-  await saveObject({ id: recordId, object: "idempotency_record", objectId: object.id });
-  return object;
-}
