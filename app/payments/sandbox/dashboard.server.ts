@@ -157,3 +157,11 @@ export async function changeSubscriptionCard(subscriptionId: string, last4: stri
   });
   return emit(event("customer.subscription.updated", updated));
 }
+
+/** Deletes a customer, as staff can in Stripe's dashboard: Stripe then answers "No such customer" wherever it is named. */
+export async function deleteCustomer(customerId: string): Promise<StripeObject[]> {
+  const customer = await mustGet(customerId);
+  if (customer.object !== "customer") throw new Error(`${customerId} is not a customer`);
+  const deleted = await saveObject({ id: customerId, object: "customer", deleted: true });
+  return emit(event("customer.deleted", { ...customer, id: deleted.id }));
+}
