@@ -180,15 +180,32 @@ export async function setRefundedAmount(tx: Tx, donationId: string, amountRefund
   return { previousRefunded: donation.refundedAmount, donation: updated };
 }
 
-export async function setDispute(tx: Tx, donationId: string, dispute: { status: DisputeStatus; amount: number }) {
-  const donation = await tx.donation.findUniqueOrThrow({ where: { id: donationId } });
-  // A closed dispute (won or lost) is final: a late "created" event cannot reopen it.
-  const status = donation.disputeStatus === "won" || donation.disputeStatus === "lost" ? donation.disputeStatus : dispute.status;
+export class DisputeAmountError extends Error {
+  override name = "DisputeAmountError";
+}
+
+/**
+ * Applies a dispute's current state (see payments/events/dispute-status.ts):
+ * `null` clears an inquiry's flag. A real dispute's state is never replaced
+ * by an inquiry's (those come from another dispute object of the charge). An
+ * amount Stripe reports below zero, above the gift or in another currency is
+ * refused: the error is recorded on the event and nothing changes.
+ */
+export async function setDispute(tx: Tx, donationId: string, dispute: { id: string; status: DisputeStatus | null; amount: number; currency: string }) {
+  const donation = await lockedDonation(tx, donationId);
+  if (!Number.isSafeInteger(dispute.amount) || dispute.amount < 0 || dispute.amount > donation.grossAmount) {
+    throw new DisputeAmountError(`Dispute ${dispute.id} reports ${dispute.amount} for a gift of ${donation.grossAmount}; refused`);
+  }
+  if (dispute.currency.toUpperCase() !== donation.currency) {
+    throw new DisputeAmountError(`Dispute ${dispute.id} is in ${dispute.currency.toUpperCase()}, the gift in ${donation.currency}; refused`);
+  }
+  const realDispute = donation.disputeStatus === "open" || donation.disputeStatus === "won" || donation.disputeStatus === "lost";
+  const status = realDispute && (dispute.status === null || dispute.status === "inquiry") ? donation.disputeStatus : dispute.status;
   return tx.donation.update({
     where: { id: donationId },
     data: {
       disputeStatus: status,
-      disputedAmount: Math.min(dispute.amount, donation.grossAmount),
+      disputedAmount: status === null ? 0 : dispute.amount,
       status: donationStatus(donation.refundedAmount, donation.grossAmount, status),
     },
   });

@@ -1,8 +1,8 @@
-import type { DisputeStatus } from "~/generated/prisma/enums";
 import { refundNoticeEmail } from "~/email/refund-notice.server";
 import { findDonationByCharge, setDispute, setRefundedAmount } from "~/models/ledger.server";
 import { queueEmail } from "~/models/outbox.server";
 
+import { disputeFlag } from "./dispute-status";
 import { defineHandler } from "./handler";
 import { ChargeSchema, DisputeSchema, RefundSchema } from "./schemas";
 import { currentCharge, currentDispute } from "./stripe-state.server";
@@ -52,12 +52,6 @@ export const refundEvents = defineHandler({
   },
 });
 
-function disputeStatus(stripeStatus: string): DisputeStatus {
-  if (stripeStatus === "won" || stripeStatus === "warning_closed") return "won";
-  if (stripeStatus === "lost") return "lost";
-  return "open";
-}
-
 export const disputeEvents = defineHandler({
   types: ["charge.dispute.created", "charge.dispute.updated", "charge.dispute.closed", "charge.dispute.funds_reinstated"],
 
@@ -69,7 +63,12 @@ export const disputeEvents = defineHandler({
   async apply(tx, { dispute }) {
     const donation = await findDonationByCharge(tx, { chargeId: dispute.charge, paymentIntentId: dispute.payment_intent ?? null });
     if (!donation) return `dispute ${dispute.id} is not about a recorded gift (left alone)`;
-    const updated = await setDispute(tx, donation.id, { status: disputeStatus(dispute.status), amount: dispute.amount });
-    return `donation ${donation.id} dispute ${updated.disputeStatus}`;
+    const updated = await setDispute(tx, donation.id, {
+      id: dispute.id,
+      status: disputeFlag(dispute.status, dispute.id),
+      amount: dispute.amount,
+      currency: dispute.currency,
+    });
+    return `donation ${donation.id} dispute ${updated.disputeStatus ?? "cleared"}`;
   },
 });

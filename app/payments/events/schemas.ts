@@ -143,6 +143,7 @@ export const DisputeSchema = z.looseObject({
   id: z.string().regex(/^(dp|du)_/),
   object: z.literal("dispute"),
   amount: z.number().int(),
+  currency: z.string().length(3),
   charge: expandable("ch"),
   payment_intent: expandable("pi").nullish(),
   status: z.string(),

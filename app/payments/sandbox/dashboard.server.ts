@@ -67,26 +67,46 @@ export async function failRefund(refundId: string, outcome: "failed" | "canceled
   return emit(...events);
 }
 
-export async function openDispute(chargeId: string): Promise<{ disputeId: string; events: StripeObject[] }> {
+/**
+ * A cardholder's bank questions a charge: a formal dispute (`needs_response`,
+ * the money is withdrawn) or an inquiry (`warning_needs_response`, nothing
+ * withdrawn yet). `amount` is what Stripe reports as disputed (the charge's
+ * amount unless given); `status` starts it elsewhere (`prevented`: Stripe's
+ * dispute prevention settled it before it became a chargeback).
+ */
+export async function openDispute(
+  chargeId: string,
+  options: { inquiry?: boolean; amount?: number; status?: string } = {},
+): Promise<{ disputeId: string; events: StripeObject[] }> {
   const charge = await mustGet(chargeId);
   const dispute = await saveObject({
     id: sandboxId("du", false),
     object: "dispute",
-    amount: charge.amount,
+    amount: options.amount ?? charge.amount,
     charge: chargeId,
     payment_intent: charge.payment_intent ?? null,
     currency: charge.currency,
-    reason: "fraudulent",
-    status: "needs_response",
+    reason: options.inquiry ? "general" : "fraudulent",
+    status: options.status ?? (options.inquiry ? "warning_needs_response" : "needs_response"),
+    is_charge_refundable: Boolean(options.inquiry),
     created: now(),
   });
   await saveObject({ ...charge, disputed: true });
   return { disputeId: dispute.id, events: await emit(event("charge.dispute.created", dispute)) };
 }
 
-export async function closeDispute(disputeId: string, outcome: "won" | "lost"): Promise<StripeObject[]> {
-  const dispute = await saveObject({ ...(await mustGet(disputeId)), status: outcome });
-  return emit(event("charge.dispute.closed", dispute));
+/** Moves a dispute to another status (evidence under review, an inquiry escalated, ...). */
+export async function updateDispute(disputeId: string, status: string): Promise<StripeObject[]> {
+  const dispute = await saveObject({ ...(await mustGet(disputeId)), status });
+  return emit(event("charge.dispute.updated", dispute));
+}
+
+/** The bank decides: a dispute is won or lost; an inquiry closes (`warning_closed`). */
+export async function closeDispute(disputeId: string, outcome: "won" | "lost" | "warning_closed"): Promise<StripeObject[]> {
+  const dispute = await saveObject({ ...(await mustGet(disputeId)), status: outcome, is_charge_refundable: false });
+  const events = [event("charge.dispute.closed", dispute)];
+  if (outcome === "won") events.push(event("charge.dispute.funds_reinstated", dispute));
+  return emit(...events);
 }
 
 /** The next month's invoice of a subscription: paid, or failed (past due). */
