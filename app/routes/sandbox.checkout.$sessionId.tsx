@@ -2,8 +2,10 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 
 import { FieldError } from "~/components/FieldError";
-import { deliverEvents, getSandboxSession, paySandboxSession, sessionDescription, sessionEmail } from "~/payments/sandbox/checkout.server";
-import { CheckoutParamsSchema, SandboxPaySchema, type SandboxPayInput } from "~/payments/sandbox/page-inputs.server";
+import { getSandboxSession, paySandboxSession, sessionDescription, sessionEmail } from "~/payments/sandbox/checkout.server";
+import { deliverEvents } from "~/payments/sandbox/events.server";
+import { CheckoutParamsSchema, SandboxBankPaySchema, SandboxPaySchema, type SandboxPayInput } from "~/payments/sandbox/page-inputs.server";
+import { TEST_BANK_ACCOUNTS, TEST_BANK_ROUTING_NUMBER } from "~/payments/sandbox/test-payment-methods";
 import { env } from "~/utils/env.server";
 import { formatMoney } from "~/utils/money";
 import { readForm } from "~/utils/request.server";
@@ -12,7 +14,7 @@ import { readForm } from "~/utils/request.server";
  * The sandbox's stand-in for Stripe's hosted checkout page. It exists only in
  * sandbox mode and says plainly that no money moves.
  */
-type PayField = keyof SandboxPayInput | "form";
+type PayField = keyof SandboxPayInput | "bankAccount" | "form";
 
 async function sessionFromParams(params: LoaderFunctionArgs["params"]) {
   if (!env().sandbox) throw data(null, { status: 404 });
@@ -33,6 +35,13 @@ export async function loader({ params }: LoaderFunctionArgs) {
       email: await sessionEmail(session),
       open: session.status === "open",
       cancelUrl: session.cancel_url,
+      // Stripe offers ACH for USD and SEPA for EUR one-time payments; the sandbox does the same.
+      bankAccounts:
+        session.mode === "payment"
+          ? Object.entries(TEST_BANK_ACCOUNTS)
+              .filter(([, account]) => account.currency === session.currency.toLowerCase())
+              .map(([number, account]) => ({ number, type: account.type, outcome: account.failureCode ? `fails (${account.failureCode.replace(/_/g, " ")})` : "succeeds" }))
+          : [],
     },
   };
 }
@@ -40,7 +49,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
 export async function action({ params, request }: ActionFunctionArgs) {
   const session = await sessionFromParams(params);
   const form = Object.fromEntries(await readForm(request));
-  const parsed = SandboxPaySchema.safeParse(form);
+  const parsed = (form.method === "bank" ? SandboxBankPaySchema : SandboxPaySchema).safeParse(form);
   const values = { email: String(form.email ?? ""), name: String(form.name ?? ""), expiry: String(form.expiry ?? "") };
   if (!parsed.success) {
     const errors: Partial<Record<PayField, string>> = {};
@@ -121,6 +130,45 @@ export default function SandboxCheckout() {
             </button>
           </Form>
         )}
+        {session.open && session.bankAccounts.length > 0 ? (
+          <Form method="post" noValidate className="mt-6 space-y-3 border-t border-slate-200 pt-5" aria-labelledby="bank-heading">
+            <h2 id="bank-heading" className="text-lg font-bold text-slate-900">
+              Or pay by bank debit
+            </h2>
+            <p className="text-sm text-slate-700">
+              A bank debit takes days: the gift is confirmed when the bank answers (release it from the{" "}
+              <a href="/sandbox/dashboard" className="text-brand-700 underline">
+                sandbox dashboard
+              </a>
+              ). Test accounts{session.bankAccounts[0]?.type === "us_bank_account" ? ` (routing number ${TEST_BANK_ROUTING_NUMBER})` : ""}:{" "}
+              {session.bankAccounts.map((a) => `${a.number} ${a.outcome}`).join("; ")}.
+            </p>
+            <input type="hidden" name="method" value="bank" />
+            {[
+              ["bank-email", "email", "Email", actionData?.values.email ?? session.email],
+              ["bank-name", "name", "Account holder", actionData?.values.name],
+              ["bankAccount", "bankAccount", session.bankAccounts[0]?.type === "sepa_debit" ? "IBAN" : "Account number", undefined],
+            ].map(([id, name, label, value]) => (
+              <div key={id}>
+                <label htmlFor={id} className="block text-sm font-semibold text-slate-900">
+                  {label}
+                </label>
+                <input
+                  id={id}
+                  name={name}
+                  defaultValue={value}
+                  aria-invalid={errors[name as PayField] ? true : undefined}
+                  aria-describedby={errors[name as PayField] ? `${name}-error` : undefined}
+                  className="mt-1 block w-full rounded-md border border-slate-400 px-3 py-2"
+                />
+                {name === "bankAccount" ? <FieldError field="bankAccount" message={errors.bankAccount} /> : null}
+              </div>
+            ))}
+            <button type="submit" disabled={busy} className="w-full rounded-md border-2 border-brand-700 px-4 py-3 font-bold text-brand-800 disabled:opacity-70">
+              Pay by bank debit (sandbox)
+            </button>
+          </Form>
+        ) : null}
         {session.cancelUrl && session.open ? (
           <p className="mt-4 text-center text-sm">
             <a href={session.cancelUrl} className="text-brand-700 underline">

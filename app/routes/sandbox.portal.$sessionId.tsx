@@ -1,7 +1,7 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 
-import { deliverEvents } from "~/payments/sandbox/checkout.server";
+import { deliverEvents } from "~/payments/sandbox/events.server";
 import { cancelSubscription, changeSubscriptionCard } from "~/payments/sandbox/dashboard.server";
 import { PortalActionSchema, PortalParamsSchema } from "~/payments/sandbox/page-inputs.server";
 import { getObject, listObjects, type StripeObject } from "~/payments/sandbox/store.server";

@@ -3,7 +3,7 @@ import { findPledgeForUpdate, linkPledge, recordDonation, upsertDonor } from "~/
 
 import { defineHandler, pledgeIdFrom } from "./handler";
 import { syncRecurringGift } from "./recurring-gift.server";
-import { CheckoutSessionSchema } from "./schemas";
+import { CheckoutSessionSchema, type ParsedEvent } from "./schemas";
 import { currentSubscription, paymentDetails, type PaymentDetails } from "./stripe-state.server";
 
 /**
@@ -66,10 +66,23 @@ export const checkoutEvents = defineHandler({
       refundedAmount: payment.charge?.amountRefunded ?? 0,
       paymentMethodBrand: payment.charge?.brand ?? null,
       paymentMethodLast4: payment.charge?.last4 ?? null,
-      paidAt: payment.createdAt ?? new Date(event.created * 1000),
+      paidAt: paidAt(event, payment),
     });
     const receipt = created ? await queueReceipt(tx, donation.id, context) : null;
     await linkPledge(tx, pledge.id, { donorId: donor.id, status: "completed", checkoutSessionId: session.id });
     return `${created ? `recorded (receipt ${receipt})` : "already had"} donation ${donation.id} (${payment.paymentIntentId})`;
   },
 });
+
+/**
+ * When the donor's money was paid, which dates the gift and its receipt
+ * year: a card's charge is paid when it is made; a bank debit is paid days
+ * after its charge was made, when Stripe reports the delayed payment's
+ * success. Not when the PaymentIntent was created (that can be a declined
+ * first attempt, long before).
+ */
+function paidAt(event: ParsedEvent, payment: PaymentDetails): Date {
+  const eventTime = new Date(event.created * 1000);
+  if (event.type === "checkout.session.async_payment_succeeded") return eventTime;
+  return payment.charge?.createdAt ?? eventTime;
+}

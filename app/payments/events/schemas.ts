@@ -56,7 +56,11 @@ export const ChargeSchema = z.looseObject({
   payment_intent: expandable("pi").nullish(),
   balance_transaction: z.union([id("txn"), BalanceTransactionSchema]).nullish(),
   payment_method_details: z
-    .looseObject({ card: z.looseObject({ brand: z.string().nullish(), last4: z.string().nullish() }).nullish() })
+    .looseObject({
+      card: z.looseObject({ brand: z.string().nullish(), last4: z.string().nullish() }).nullish(),
+      us_bank_account: z.looseObject({ last4: z.string().nullish() }).nullish(),
+      sepa_debit: z.looseObject({ last4: z.string().nullish() }).nullish(),
+    })
     .nullish(),
 });
 export type Charge = z.infer<typeof ChargeSchema>;

@@ -24,9 +24,10 @@ export interface PaymentDetails {
   metadata: Record<string, string>;
   amount: number;
   currency: string;
-  createdAt: Date | null;
   charge: {
     id: string;
+    /** When the charge was made: for a card, when the money was paid. */
+    createdAt: Date | null;
     amountRefunded: number;
     /** Stripe's fee in the gift's currency, and the balance transaction as settled. */
     fees: GiftFees;
@@ -45,7 +46,6 @@ export async function paymentDetails(paymentIntentId: string): Promise<PaymentDe
     metadata: intent.metadata,
     amount: intent.amount_received ?? intent.amount,
     currency: intent.currency,
-    createdAt: intent.created ? new Date(intent.created * 1000) : null,
     charge: charge ? chargeSummary(charge) : null,
   };
 }
@@ -58,11 +58,20 @@ function chargeSummary(charge: Charge): NonNullable<PaymentDetails["charge"]> {
     : null;
   return {
     id: charge.id,
+    createdAt: charge.created ? new Date(charge.created * 1000) : null,
     amountRefunded: charge.amount_refunded,
     fees: feesInGiftCurrency(figures, charge.currency),
-    brand: charge.payment_method_details?.card?.brand ?? null,
-    last4: charge.payment_method_details?.card?.last4 ?? null,
+    ...paymentMethod(charge),
   };
+}
+
+/** What the receipt says the donor paid with: a card's brand, or the kind of bank debit, and the last four digits. */
+function paymentMethod(charge: Charge): { brand: string | null; last4: string | null } {
+  const details = charge.payment_method_details;
+  if (details?.card) return { brand: details.card.brand ?? null, last4: details.card.last4 ?? null };
+  if (details?.us_bank_account) return { brand: "bank account (ACH)", last4: details.us_bank_account.last4 ?? null };
+  if (details?.sepa_debit) return { brand: "bank account (SEPA)", last4: details.sepa_debit.last4 ?? null };
+  return { brand: null, last4: null };
 }
 
 export async function currentCharge(chargeId: string): Promise<Charge> {

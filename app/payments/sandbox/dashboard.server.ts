@@ -1,5 +1,7 @@
-import { charge as createCharge, event } from "~/payments/sandbox/checkout.server";
-import { getObject, sandboxId, saveObject, type StripeObject } from "~/payments/sandbox/store.server";
+import { event } from "~/payments/sandbox/events.server";
+import { chargeCardOnFile, settleBankDebit } from "~/payments/sandbox/payments.server";
+import { getObject, listObjects, sandboxId, saveObject, type StripeObject } from "~/payments/sandbox/store.server";
+import { TEST_BANK_ACCOUNTS } from "~/payments/sandbox/test-payment-methods";
 
 /**
  * What staff (or Stripe itself) can do to payments outside Lantern, in the
@@ -134,7 +136,7 @@ export async function renewSubscription(subscriptionId: string, outcome: "paid" 
     const pastDue = await saveObject({ ...subscription, status: "past_due", latest_invoice: invoiceId });
     return emit(event("invoice.payment_failed", invoice), event("customer.subscription.updated", pastDue));
   }
-  const { paymentIntent } = await createCharge(amount, currency, String(subscription.customer), {}, "Monthly gift");
+  const { paymentIntent } = await chargeCardOnFile({ amount, currency, customer: String(subscription.customer), metadata: {}, description: "Monthly gift" });
   const invoice = await saveObject({
     ...base,
     amount_paid: amount,
@@ -184,4 +186,27 @@ export async function deleteCustomer(customerId: string): Promise<StripeObject[]
   if (customer.object !== "customer") throw new Error(`${customerId} is not a customer`);
   const deleted = await saveObject({ id: customerId, object: "customer", deleted: true });
   return emit(event("customer.deleted", { ...customer, id: deleted.id }));
+}
+
+/** Bank debits still waiting for the bank, newest first. */
+export async function pendingBankDebits(): Promise<Obj[]> {
+  return (await listObjects<Obj>("payment_intent")).filter((intent) => intent.status === "processing");
+}
+
+/**
+ * The bank answers a pending debit (in Stripe, days after the donor paid):
+ * it succeeds, or fails, as the test account number says. The Checkout
+ * Session that started it gets Stripe's delayed-payment event.
+ */
+export async function releaseBankDebit(paymentIntentId: string): Promise<StripeObject[]> {
+  const intent = await mustGet(paymentIntentId);
+  const pending = await mustGet(String(intent.latest_charge));
+  const details = pending.payment_method_details as { type: string; [key: string]: unknown };
+  const last4 = (details[details.type] as { last4?: string } | undefined)?.last4;
+  const account = Object.values(TEST_BANK_ACCOUNTS).find((a) => a.type === details.type && a.last4 === last4);
+  const { succeeded } = await settleBankDebit(paymentIntentId, account?.failureCode ?? null);
+  const session = (await listObjects<Obj>("checkout.session")).find((s) => s.payment_intent === paymentIntentId);
+  if (!session) return [];
+  const settled = await saveObject({ ...session, payment_status: succeeded ? "paid" : "unpaid" });
+  return emit(event(succeeded ? "checkout.session.async_payment_succeeded" : "checkout.session.async_payment_failed", settled));
 }
