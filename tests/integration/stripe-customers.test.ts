@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it } from "vitest";
 
 import { db } from "~/db.server";
-import { deleteCustomer } from "~/payments/sandbox/dashboard.server";
+import { deleteCustomer, openDispute, refundCharge } from "~/payments/sandbox/dashboard.server";
+import { getObject, type StripeObject } from "~/payments/sandbox/store.server";
 import { action as campaignAction } from "~/routes/campaigns.$slug";
 
 import { createCampaign } from "../support/factories";
@@ -69,5 +70,44 @@ describe("a stored Stripe customer that Stripe no longer has", () => {
     const donor = await db().donor.findUniqueOrThrow({ where: { email: "other.mode@example.org" } });
     expect(donor.stripeCustomerId).toMatch(/^cus_/);
     expect(donor.stripeCustomerId).not.toBe("cus_fromtheothermode1");
+  });
+});
+
+describe("a one-time gift", () => {
+  type SessionSnapshot = { customer: string | null; payment_intent: string; customer_details: { email: string } };
+
+  it("makes no Stripe customer (Checkout's rule in payment mode), and every handler works with customer null", async () => {
+    const checkout = await give("guest@example.org");
+    expect(checkout.creates[0]!.body).not.toHaveProperty("customer_creation");
+    expect(checkout.creates[0]!.body).not.toHaveProperty("customer");
+
+    const { pledge, events } = await giveThroughSandbox(campaign.slug, { amount: 4_000, email: "guest@example.org" });
+    const session = (events[0]!.data as { object: SessionSnapshot }).object;
+    expect(session.customer).toBeNull();
+    expect(session.customer_details.email).toBe("guest@example.org");
+    const intent = await getObject<StripeObject & { customer: string | null; latest_charge: string }>(session.payment_intent);
+    expect(intent?.customer).toBeNull();
+    expect((await getObject<StripeObject & { customer: string | null }>(intent!.latest_charge))?.customer).toBeNull();
+
+    for (const event of events) expect((await deliver(event)).status).toBe(200);
+    const donation = await db().donation.findFirstOrThrow({ where: { pledgeId: pledge.id }, include: { donor: true } });
+    expect(donation.donor).toMatchObject({ email: "guest@example.org", stripeCustomerId: null });
+    expect(await db().emailMessage.count({ where: { kind: "receipt", donationId: donation.id } })).toBe(1);
+
+    for (const event of await refundCharge(donation.stripeChargeId!, 1_000)) expect((await deliver(event)).status).toBe(200);
+    for (const event of (await openDispute(donation.stripeChargeId!)).events) expect((await deliver(event)).status).toBe(200);
+    expect(await db().donation.findUniqueOrThrow({ where: { id: donation.id } })).toMatchObject({ refundedAmount: 1_000, disputeStatus: "open" });
+  });
+
+  it("by a monthly donor stays on their Stripe customer", async () => {
+    const monthly = await giveThroughSandbox(campaign.slug, { frequency: "monthly", email: "both@example.org" });
+    for (const event of monthly.events) await deliver(event);
+    const customerId = (await db().donor.findUniqueOrThrow({ where: { email: "both@example.org" } })).stripeCustomerId;
+    expect(customerId).toMatch(/^cus_/);
+
+    const once = await giveThroughSandbox(campaign.slug, { amount: 2_000, email: "both@example.org" });
+    expect((once.events[0]!.data as { object: SessionSnapshot }).object.customer).toBe(customerId);
+    for (const event of once.events) expect((await deliver(event)).status).toBe(200);
+    expect(await db().donation.count({ where: { donor: { stripeCustomerId: customerId } } })).toBe(2);
   });
 });

@@ -95,6 +95,8 @@ async function createCheckoutSession(request: Request) {
     currency,
     customer: (params.customer as string | undefined) ?? null,
     customer_email: (params.customer_email as string | undefined) ?? null,
+    // Payment mode makes a customer only when asked; subscription mode always does.
+    customer_creation: mode === "payment" ? ((params.customer_creation as string | undefined) ?? "if_required") : null,
     customer_details: null,
     metadata: (params.metadata as Record<string, string> | undefined) ?? {},
     payment_intent: null,

@@ -16,6 +16,7 @@ type Session = StripeObject & {
   amount_total: number;
   currency: string;
   customer_email: string | null;
+  customer_creation: string | null;
   payment_intent: string | null;
   metadata: Record<string, string>;
   success_url: string;
@@ -84,13 +85,17 @@ function paymentAttempt(session: Session, input: PayInput): PaymentAttempt | Ext
   return { kind: "card", number };
 }
 
-/** Like Stripe: the session's customer when one was given, else a new one. */
-async function sessionCustomer(session: Session, input: PayInput): Promise<StripeObject> {
+/**
+ * Checkout's rule: the session's customer when one was given; otherwise a new
+ * one in subscription mode (a subscription needs one), but in payment mode
+ * only when the session asked for `customer_creation: "always"`. A one-time
+ * payment without one is a guest payment: `customer` stays null everywhere.
+ */
+async function sessionCustomer(session: Session, input: PayInput): Promise<StripeObject | null> {
   const existing = typeof session.customer === "string" ? await getObject(session.customer) : null;
-  return (
-    existing ??
-    saveObject({ id: sandboxId("cus", false), object: "customer", email: input.email, name: input.name, metadata: {}, created: now(), livemode: false })
-  );
+  if (existing) return existing;
+  if (session.mode === "payment" && session.customer_creation !== "always") return null;
+  return saveObject({ id: sandboxId("cus", false), object: "customer", email: input.email, name: input.name, metadata: {}, created: now(), livemode: false });
 }
 
 /**
@@ -119,7 +124,7 @@ export async function paySandboxSession(sessionId: string, input: PayInput): Pro
         {
           amount: session.amount_total,
           currency: session.currency,
-          customer: customer.id,
+          customer: customer?.id ?? null,
           metadata: session.sandbox_request.payment_intent_data?.metadata ?? {},
           description,
         },
@@ -134,7 +139,7 @@ export async function paySandboxSession(sessionId: string, input: PayInput): Pro
       ...session,
       status: "complete",
       payment_status: result.status === "succeeded" ? "paid" : "unpaid",
-      customer: customer.id,
+      customer: customer?.id ?? null,
       customer_details: billing,
       payment_intent: intent.id,
     };
@@ -147,6 +152,7 @@ export async function paySandboxSession(sessionId: string, input: PayInput): Pro
   if (attempt.kind === "card" && testCard(attempt.number)?.outcome === "declined") {
     return { ok: false, field: "cardNumber", code: "card_declined", message: "Your card was declined." };
   }
+  if (!customer) throw new Error(`Checkout Session ${session.id} in subscription mode has no customer`);
   const events = await startSubscription(session, customer, input, description);
   for (const item of events) await saveObject(item);
   return { ok: true, redirectTo: session.success_url.replace("{CHECKOUT_SESSION_ID}", session.id), events };
