@@ -2,8 +2,9 @@ import { queueReceipt } from "~/models/receipts.server";
 import { findPledgeForUpdate, linkPledge, recordDonation, upsertDonor } from "~/models/ledger.server";
 
 import { defineHandler, pledgeIdFrom } from "./handler";
+import { unknownStripeValue } from "./unknown-values";
 import { syncRecurringGift } from "./recurring-gift.server";
-import { CheckoutSessionSchema, type ParsedEvent } from "./schemas";
+import { CheckoutSessionSchema, type CheckoutSession, type ParsedEvent } from "./schemas";
 import { currentSubscription, paymentDetails, type PaymentDetails } from "./stripe-state.server";
 
 /**
@@ -17,8 +18,13 @@ export const checkoutEvents = defineHandler({
   async prepare(event) {
     const session = CheckoutSessionSchema.parse(event.data.object);
     const pledgeId = pledgeIdFrom(session.metadata, session.client_reference_id ?? undefined);
-    if (!pledgeId || session.mode === "setup") return null;
-    const paid = session.payment_status === "paid" && event.type !== "checkout.session.async_payment_failed";
+    if (!pledgeId) return null;
+    if (session.mode !== "payment" && session.mode !== "subscription") {
+      // Lantern makes only these two; anything else (setup, or a mode Stripe adds later) is not a gift.
+      if (session.mode !== "setup") unknownStripeValue("Checkout mode", session.mode, session.id, "not a gift (acknowledged, nothing recorded)");
+      return null;
+    }
+    const paid = isPaid(session) && event.type !== "checkout.session.async_payment_failed";
     const payment: PaymentDetails | null =
       session.mode === "payment" && paid && session.payment_intent ? await paymentDetails(session.payment_intent) : null;
     const subscription = session.mode === "subscription" && session.subscription ? await currentSubscription(session.subscription) : null;
@@ -85,4 +91,17 @@ function paidAt(event: ParsedEvent, payment: PaymentDetails): Date {
   const eventTime = new Date(event.created * 1000);
   if (event.type === "checkout.session.async_payment_succeeded") return eventTime;
   return payment.charge?.createdAt ?? eventTime;
+}
+
+/**
+ * Only `paid` means the money is there. `unpaid` waits for a delayed payment,
+ * `no_payment_required` has nothing to record; a status Stripe adds later is
+ * treated as not paid yet: the gift is recorded when Stripe says it is paid.
+ */
+function isPaid(session: CheckoutSession): boolean {
+  if (session.payment_status === "paid") return true;
+  if (session.payment_status !== "unpaid" && session.payment_status !== "no_payment_required") {
+    unknownStripeValue("Checkout payment status", session.payment_status, session.id, "not paid yet");
+  }
+  return false;
 }

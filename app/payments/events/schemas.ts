@@ -22,9 +22,10 @@ export type ParsedEvent = z.infer<typeof EventSchema>;
 export const CheckoutSessionSchema = z.looseObject({
   id: id("cs"),
   object: z.literal("checkout.session"),
-  mode: z.enum(["payment", "subscription", "setup"]),
+  // Open enums: Stripe adds values over time; the handler maps what it does not know (see unknown-values.ts).
+  mode: z.string().min(1),
   status: z.string().nullish(),
-  payment_status: z.enum(["paid", "unpaid", "no_payment_required"]),
+  payment_status: z.string().min(1),
   amount_total: z.number().int().nullish(),
   currency: z.string().nullish(),
   client_reference_id: z.string().nullish(),
@@ -79,12 +80,10 @@ export const PaymentIntentSchema = z.looseObject({
 });
 export type PaymentIntent = z.infer<typeof PaymentIntentSchema>;
 
-const RecurringStatusSchema = z.enum(["incomplete", "incomplete_expired", "trialing", "active", "past_due", "canceled", "unpaid", "paused"]);
-
 export const SubscriptionSchema = z.looseObject({
   id: id("sub"),
   object: z.literal("subscription"),
-  status: RecurringStatusSchema,
+  status: z.string().min(1),
   customer: expandable("cus"),
   currency: z.string().optional(),
   metadata,
