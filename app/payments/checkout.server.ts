@@ -40,11 +40,11 @@ export async function createCheckoutSession(
       },
     ],
     metadata,
+    // Checkout's button says "Donate", in subscription mode too (allowed there since API version 2025).
+    submit_type: "donate",
     success_url: `${appUrl}/give/thank-you?session_id={CHECKOUT_SESSION_ID}`,
     cancel_url: `${appUrl}/campaigns/${campaign.slug}?pledge=${pledge.id}#give`,
-    ...(monthly
-      ? { subscription_data: { metadata, description: name } }
-      : { submit_type: "donate" as const, payment_intent_data: { metadata, description: name } }),
+    ...(monthly ? { subscription_data: { metadata, description: name } } : { payment_intent_data: { metadata, description: name } }),
   };
 
   const session = await stripe().checkout.sessions.create(params, { idempotencyKey: checkoutIdempotencyKey(pledge, params) });

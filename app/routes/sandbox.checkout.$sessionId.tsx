@@ -24,6 +24,12 @@ async function sessionFromParams(params: LoaderFunctionArgs["params"]) {
   return session;
 }
 
+function submitVerb(submitType: unknown, monthly: boolean): string {
+  if (submitType === "donate") return monthly ? "Donate monthly" : "Donate";
+  if (submitType === "book") return "Book";
+  return monthly || submitType === "subscribe" ? "Subscribe" : "Pay";
+}
+
 export async function loader({ params }: LoaderFunctionArgs) {
   const session = await sessionFromParams(params);
   return {
@@ -32,6 +38,8 @@ export async function loader({ params }: LoaderFunctionArgs) {
       description: sessionDescription(session),
       amount: formatMoney(session.amount_total, session.currency.toUpperCase()),
       monthly: session.mode === "subscription",
+      // What Stripe's button says for the session's submit_type.
+      submitLabel: `${submitVerb(session.submit_type, session.mode === "subscription")} (sandbox)`,
       email: await sessionEmail(session),
       open: session.status === "open",
       cancelUrl: session.cancel_url,
@@ -126,7 +134,7 @@ export default function SandboxCheckout() {
               {field("cvc", "Security code", { inputMode: "numeric", autoComplete: "cc-csc", placeholder: "123" })}
             </div>
             <button type="submit" disabled={busy} className="w-full rounded-md bg-brand-700 px-4 py-3 font-bold text-white hover:bg-brand-800 disabled:opacity-70">
-              {busy ? "Processing…" : session.monthly ? "Subscribe (sandbox)" : "Pay (sandbox)"}
+              {busy ? "Processing…" : session.submitLabel}
             </button>
           </Form>
         )}
@@ -165,7 +173,7 @@ export default function SandboxCheckout() {
               </div>
             ))}
             <button type="submit" disabled={busy} className="w-full rounded-md border-2 border-brand-700 px-4 py-3 font-bold text-brand-800 disabled:opacity-70">
-              Pay by bank debit (sandbox)
+              Pay by bank debit
             </button>
           </Form>
         ) : null}

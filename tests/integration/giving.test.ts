@@ -6,6 +6,7 @@ import { apiError, rateLimited } from "~/payments/sandbox/errors";
 import { withIdempotency } from "~/payments/sandbox/idempotency.server";
 import { action, loader as campaignLoader } from "~/routes/campaigns.$slug";
 import { loader as thankYouLoader } from "~/routes/give.thank-you";
+import { loader as checkoutLoader } from "~/routes/sandbox.checkout.$sessionId";
 
 import { mockServer } from "../mocks/server";
 import { createCampaign } from "../support/factories";
@@ -170,7 +171,11 @@ describe("giving monthly", () => {
       metadata: { pledge_id: pledge.id },
     });
     expect(create?.body).not.toHaveProperty("payment_intent_data");
-    expect(create?.body).not.toHaveProperty("submit_type");
+    // The button says "Donate" for monthly gifts too (submit_type is allowed in subscription mode).
+    expect(create?.body).toMatchObject({ submit_type: "donate" });
+    const sessionId = (result.headers.get("location") ?? "").split("/").pop() ?? "";
+    const page = await checkoutLoader(loaderArgs(`/sandbox/checkout/${sessionId}`, { sessionId }));
+    expect(page.session.submitLabel).toBe("Donate monthly (sandbox)");
   });
 });
 

@@ -53,6 +53,9 @@ async function expand(object: StripeObject, paths: unknown): Promise<StripeObjec
   return copy as StripeObject;
 }
 
+/** At the SDK's API version, `submit_type` is allowed in payment and subscription mode alike. */
+const SUBMIT_TYPES = ["auto", "book", "donate", "pay", "subscribe"];
+
 type LineItemInput = {
   quantity?: string;
   price_data?: {
@@ -78,6 +81,9 @@ async function createCheckoutSession(request: Request) {
     if (mode === "subscription" && !item.price_data?.recurring?.interval) {
       return invalidParameter(undefined, "You must provide at least one recurring price in `subscription` mode when using prices.");
     }
+  }
+  if (params.submit_type !== undefined && !SUBMIT_TYPES.includes(String(params.submit_type))) {
+    return invalidParameter("submit_type", `Invalid submit_type: must be one of ${SUBMIT_TYPES.join(", ")}`, "parameter_invalid_string");
   }
   if (await missingCustomer(params.customer)) return resourceMissing("customer", String(params.customer), "customer");
   const currency = (lineItems[0]?.price_data?.currency ?? "usd").toLowerCase();
