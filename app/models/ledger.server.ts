@@ -72,6 +72,10 @@ export interface DonationInput {
   paidAt: Date;
 }
 
+export class ForeignPaymentError extends Error {
+  override name = "ForeignPaymentError";
+}
+
 /**
  * Records one successful charge. A second call for the same payment intent or
  * invoice changes nothing but filling in what was not known the first time
@@ -111,6 +115,12 @@ export async function recordDonation(tx: Tx, input: DonationInput) {
     ? { stripeInvoiceId: input.stripeInvoiceId }
     : { stripePaymentIntentId: input.stripePaymentIntentId ?? "" };
   const donation = await tx.donation.findUniqueOrThrow({ where });
+  if (count === 0 && donation.pledgeId !== input.pledge.id) {
+    // A pledge is completed only by its own payment, never by one already recorded for another.
+    throw new ForeignPaymentError(
+      `Payment ${input.stripeInvoiceId ?? input.stripePaymentIntentId} is already recorded for pledge ${donation.pledgeId}, not ${input.pledge.id}; refused`,
+    );
+  }
   if (count === 0) {
     const fill: Prisma.DonationUpdateInput = {};
     if (donation.stripeFee === null && input.fees.stripeFee !== null) {

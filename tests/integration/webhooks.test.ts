@@ -10,13 +10,14 @@ import {
   refundCharge,
   renewSubscription,
 } from "~/payments/sandbox/dashboard.server";
-import type { StripeObject } from "~/payments/sandbox/store.server";
+import { event as sandboxEvent } from "~/payments/sandbox/events.server";
+import { getObject, type StripeObject } from "~/payments/sandbox/store.server";
 import { campaignProgress } from "~/models/totals.server";
 import { action as webhookAction } from "~/routes/webhooks.stripe";
 
 import { mockServer } from "../mocks/server";
 import { createCampaign } from "../support/factories";
-import { deliver, giveThroughSandbox, permutations, signedWebhookRequest, WEBHOOK_SECRET } from "../support/webhooks";
+import { deliver, giveThroughSandbox, permutations, signedWebhookRequest, startCheckout, WEBHOOK_SECRET } from "../support/webhooks";
 
 let campaign: Awaited<ReturnType<typeof createCampaign>>;
 
@@ -297,5 +298,56 @@ describe("refunds and disputes made outside Lantern", () => {
     await deliver(events[0]!);
     expect(await db().donation.findFirstOrThrow({ where: { stripeChargeId: chargeId } })).toMatchObject({ status: "refunded" });
     expect(await raised()).toBe(0);
+  });
+});
+
+describe("a pledge is completed only by its own payment", () => {
+  type SessionObject = StripeObject & { payment_intent: string | null; subscription: string | null };
+
+  /** A signed checkout.session.completed for pledge B's session that carries another pledge's payment. */
+  async function completedWith(sessionId: string, paidBy: { payment_intent?: string; subscription?: string }) {
+    const session = (await getObject<SessionObject>(sessionId))!;
+    return sandboxEvent("checkout.session.completed", { ...session, status: "complete", payment_status: "paid", ...paidBy });
+  }
+
+  it("refuses a session of pledge B that carries the payment already recorded for pledge A, with a recorded error", async () => {
+    const a = await giveThroughSandbox(campaign.slug, { amount: 3_000, email: "pledge-a@example.org" });
+    for (const event of a.events) await deliver(event);
+    const recordedA = await db().donation.findFirstOrThrow({ where: { pledgeId: a.pledge.id } });
+    const b = await startCheckout(campaign.slug, { amount: 9_000, email: "pledge-b@example.org" });
+    const pledgeB = await db().pledge.findUniqueOrThrow({ where: { checkoutSessionId: b.sessionId } });
+
+    const forged = await completedWith(b.sessionId, { payment_intent: recordedA.stripePaymentIntentId! });
+    const result = await deliver(forged);
+    expect(result.status).toBe(500);
+    expect((await db().stripeEvent.findUniqueOrThrow({ where: { id: forged.id } })).error).toMatch(/ForeignPaymentError: .*refused/);
+    expect((await db().pledge.findUniqueOrThrow({ where: { id: pledgeB.id } })).status).toBe("open");
+    expect(await db().donation.count({ where: { pledgeId: pledgeB.id } })).toBe(0);
+    expect(await db().donation.findUniqueOrThrow({ where: { id: recordedA.id } })).toMatchObject({ pledgeId: a.pledge.id, grossAmount: 3_000 });
+    expect(await raised()).toBe(3_000);
+  });
+
+  it("refuses it too when pledge A's payment is not recorded yet, so A's own event still records A", async () => {
+    const a = await giveThroughSandbox(campaign.slug, { amount: 2_000, email: "pledge-a2@example.org" });
+    const b = await startCheckout(campaign.slug, { amount: 8_000, email: "pledge-b2@example.org" });
+    const pledgeB = await db().pledge.findUniqueOrThrow({ where: { checkoutSessionId: b.sessionId } });
+    const paymentA = (a.events[0]!.data as { object: SessionObject }).object.payment_intent!;
+
+    expect((await deliver(await completedWith(b.sessionId, { payment_intent: paymentA }))).status).toBe(500);
+    expect((await db().pledge.findUniqueOrThrow({ where: { id: pledgeB.id } })).status).toBe("open");
+    for (const event of a.events) expect((await deliver(event)).status).toBe(200);
+    expect(await db().donation.findFirstOrThrow({ where: { stripePaymentIntentId: paymentA } })).toMatchObject({ pledgeId: a.pledge.id });
+  });
+
+  it("refuses a monthly session of pledge B that carries pledge A's subscription", async () => {
+    const a = await giveThroughSandbox(campaign.slug, { frequency: "monthly", amount: 1_000, email: "monthly-a@example.org" });
+    for (const event of a.events) await deliver(event);
+    const gift = await db().recurringGift.findUniqueOrThrow({ where: { pledgeId: a.pledge.id } });
+    const b = await startCheckout(campaign.slug, { frequency: "monthly", amount: 1_000, email: "monthly-b@example.org" });
+    const pledgeB = await db().pledge.findUniqueOrThrow({ where: { checkoutSessionId: b.sessionId } });
+
+    expect((await deliver(await completedWith(b.sessionId, { subscription: gift.stripeSubscriptionId }))).status).toBe(500);
+    expect((await db().pledge.findUniqueOrThrow({ where: { id: pledgeB.id } })).status).toBe("open");
+    expect(await db().recurringGift.findUniqueOrThrow({ where: { id: gift.id } })).toMatchObject({ pledgeId: a.pledge.id });
   });
 });

@@ -1,5 +1,5 @@
 import { queueReceipt } from "~/models/receipts.server";
-import { findPledgeForUpdate, linkPledge, recordDonation, upsertDonor } from "~/models/ledger.server";
+import { findPledgeForUpdate, ForeignPaymentError, linkPledge, recordDonation, upsertDonor } from "~/models/ledger.server";
 
 import { defineHandler, pledgeIdFrom } from "./handler";
 import { unknownStripeValue } from "./unknown-values";
@@ -43,6 +43,13 @@ export const checkoutEvents = defineHandler({
     if (event.type === "checkout.session.async_payment_failed") {
       await linkPledge(tx, pledge.id, { donorId: donor.id, status: "failed", failureReason: "The delayed payment failed", checkoutSessionId: session.id });
       return `pledge ${pledge.id} failed (delayed payment)`;
+    }
+
+    const paymentPledge = payment ? pledgeIdFrom(payment.metadata) : subscription ? pledgeIdFrom(subscription.metadata) : null;
+    if (paymentPledge && paymentPledge !== pledge.id) {
+      // A pledge is completed only by its own payment (or monthly gift), whatever the session says.
+      const paidWith = payment?.paymentIntentId ?? subscription?.id;
+      throw new ForeignPaymentError(`Checkout Session ${session.id} names pledge ${pledge.id} but ${paidWith} is pledge ${paymentPledge}'s; refused`);
     }
 
     if (session.mode === "subscription") {
