@@ -53,6 +53,23 @@ export async function linkPledge(
   });
 }
 
+/**
+ * A Checkout Session expired unpaid: its pledge is abandoned, unless it was
+ * paid or failed meanwhile, or it has moved on to a newer session (a retry).
+ * Returns whether the pledge was marked.
+ */
+export async function markPledgeExpired(tx: Tx, pledgeId: string, checkoutSessionId: string): Promise<boolean> {
+  const { count } = await tx.pledge.updateMany({
+    where: {
+      id: pledgeId,
+      status: { in: ["pending", "open", "checkout_failed"] },
+      OR: [{ checkoutSessionId }, { checkoutSessionId: null }],
+    },
+    data: { status: "expired", failureReason: "The Checkout Session expired without payment" },
+  });
+  return count === 1;
+}
+
 export interface DonationInput {
   pledge: Pledge;
   donorId: string;

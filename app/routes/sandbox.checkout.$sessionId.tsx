@@ -2,7 +2,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 
 import { FieldError } from "~/components/FieldError";
-import { getSandboxSession, paySandboxSession, sessionDescription, sessionEmail } from "~/payments/sandbox/checkout.server";
+import { getSandboxSession, paySandboxSession, sessionEmail } from "~/payments/sandbox/checkout.server";
 import { deliverEvents } from "~/payments/sandbox/events.server";
 import { CheckoutParamsSchema, SandboxBankPaySchema, SandboxPaySchema, type SandboxPayInput } from "~/payments/sandbox/page-inputs.server";
 import { TEST_BANK_ACCOUNTS, TEST_BANK_ROUTING_NUMBER } from "~/payments/sandbox/test-payment-methods";
@@ -19,9 +19,9 @@ type PayField = keyof SandboxPayInput | "bankAccount" | "form";
 async function sessionFromParams(params: LoaderFunctionArgs["params"]) {
   if (!env().sandbox) throw data(null, { status: 404 });
   const parsed = CheckoutParamsSchema.safeParse(params);
-  const session = parsed.success ? await getSandboxSession(parsed.data.sessionId) : null;
-  if (!session) throw data(null, { status: 404 });
-  return session;
+  const checkout = parsed.success ? await getSandboxSession(parsed.data.sessionId) : null;
+  if (!checkout) throw data(null, { status: 404 });
+  return checkout;
 }
 
 function submitVerb(submitType: unknown, monthly: boolean): string {
@@ -31,23 +31,25 @@ function submitVerb(submitType: unknown, monthly: boolean): string {
 }
 
 export async function loader({ params }: LoaderFunctionArgs) {
-  const session = await sessionFromParams(params);
+  const { session, plan } = await sessionFromParams(params);
+  const currency = (session.currency ?? "usd").toLowerCase();
   return {
     session: {
       id: session.id,
-      description: sessionDescription(session),
-      amount: formatMoney(session.amount_total, session.currency.toUpperCase()),
+      description: plan.description,
+      amount: formatMoney(session.amount_total ?? 0, currency.toUpperCase()),
       monthly: session.mode === "subscription",
       // What Stripe's button says for the session's submit_type.
       submitLabel: `${submitVerb(session.submit_type, session.mode === "subscription")} (sandbox)`,
       email: await sessionEmail(session),
       open: session.status === "open",
+      expired: session.status === "expired",
       cancelUrl: session.cancel_url,
       // Stripe offers ACH for USD and SEPA for EUR one-time payments; the sandbox does the same.
       bankAccounts:
         session.mode === "payment"
           ? Object.entries(TEST_BANK_ACCOUNTS)
-              .filter(([, account]) => account.currency === session.currency.toLowerCase())
+              .filter(([, account]) => account.currency === currency)
               .map(([number, account]) => ({ number, type: account.type, outcome: account.failureCode ? `fails (${account.failureCode.replace(/_/g, " ")})` : "succeeds" }))
           : [],
     },
@@ -55,7 +57,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
 }
 
 export async function action({ params, request }: ActionFunctionArgs) {
-  const session = await sessionFromParams(params);
+  const { session } = await sessionFromParams(params);
   const form = Object.fromEntries(await readForm(request));
   const parsed = (form.method === "bank" ? SandboxBankPaySchema : SandboxPaySchema).safeParse(form);
   const values = { email: String(form.email ?? ""), name: String(form.name ?? ""), expiry: String(form.expiry ?? "") };
@@ -113,7 +115,9 @@ export default function SandboxCheckout() {
           {session.monthly ? <span className="text-base font-normal"> per month</span> : null}
         </p>
         {!session.open ? (
-          <p className="mt-4 font-semibold text-slate-800">This checkout is already complete.</p>
+          <p className="mt-4 font-semibold text-slate-800">
+            {session.expired ? "This checkout has expired. Nothing was charged." : "This checkout is already complete."}
+          </p>
         ) : (
           <Form method="post" noValidate className="mt-5 space-y-4">
             {errors.form ? (

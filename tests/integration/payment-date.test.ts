@@ -1,3 +1,4 @@
+import type Stripe from "stripe";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 
 import { db } from "~/db.server";
@@ -5,7 +6,7 @@ import { paySandboxSession } from "~/payments/sandbox/checkout.server";
 import { releaseBankDebit } from "~/payments/sandbox/dashboard.server";
 
 import { createCampaign } from "../support/factories";
-import { deliver, startCheckout } from "../support/webhooks";
+import { carried, deliver, startCheckout } from "../support/webhooks";
 
 /**
  * A gift is dated (and its receipt numbered in the year) when the money was
@@ -59,7 +60,7 @@ describe("the date of a gift", () => {
     expect(waiting.pledge.status).toBe("open");
 
     vi.setSystemTime(new Date("2027-01-04T15:30:00Z"));
-    const paymentIntent = String((paid.events[0]!.data as { object: { payment_intent: string } }).object.payment_intent);
+    const paymentIntent = String(carried<Stripe.Checkout.Session>(paid.events[0]!).payment_intent);
     const settled = await releaseBankDebit(paymentIntent);
     expect(settled.map((e) => e.type)).toEqual(["checkout.session.async_payment_succeeded"]);
     for (const event of settled) expect((await deliver(event)).status).toBe(200);
@@ -80,7 +81,7 @@ describe("the date of a gift", () => {
     if (!paid.ok) throw new Error(paid.message);
     for (const event of paid.events) await deliver(event);
     vi.setSystemTime(new Date("2027-01-04T15:30:00Z"));
-    const paymentIntent = String((paid.events[0]!.data as { object: { payment_intent: string } }).object.payment_intent);
+    const paymentIntent = String(carried<Stripe.Checkout.Session>(paid.events[0]!).payment_intent);
     const failed = await releaseBankDebit(paymentIntent);
     expect(failed.map((e) => e.type)).toEqual(["checkout.session.async_payment_failed"]);
     for (const event of failed) expect((await deliver(event)).status).toBe(200);

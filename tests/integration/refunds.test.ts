@@ -2,11 +2,12 @@ import { beforeEach, describe, expect, it } from "vitest";
 
 import { db } from "~/db.server";
 import { campaignProgress } from "~/models/totals.server";
+import { paySandboxSession } from "~/payments/sandbox/checkout.server";
 import { failRefund, refundCharge } from "~/payments/sandbox/dashboard.server";
 import { HANDLED_EVENT_TYPES } from "~/payments/webhooks.server";
 
 import { createCampaign } from "../support/factories";
-import { deliver, giveThroughSandbox } from "../support/webhooks";
+import { deliver, giveThroughSandbox, startCheckout } from "../support/webhooks";
 
 /**
  * A gift's refunded amount follows Stripe's `charge.amount_refunded` both
@@ -90,5 +91,19 @@ describe("a refund that does not go through", () => {
     const last = (await notices(donation.id)).at(-1)!;
     expect(last.textBody).toContain("In all, $10.00 of this gift has been refunded.");
     expect(last.textBody).toContain("is $70.00");
+  });
+
+  it("with Stripe's test card whose refunds fail (4000 0000 0000 5126) leaves the gift whole", async () => {
+    const { sessionId, email, name } = await startCheckout(campaign.slug, { amount: 6_000, email: "refund.fails@example.org" });
+    const paid = await paySandboxSession(sessionId, { email, name, cardNumber: "4000 0000 0000 5126" });
+    if (!paid.ok) throw new Error(paid.message);
+    for (const event of paid.events) await deliver(event);
+    const pledge = await db().pledge.findUniqueOrThrow({ where: { checkoutSessionId: sessionId } });
+    const donation = await db().donation.findFirstOrThrow({ where: { pledgeId: pledge.id } });
+    const events = await refundCharge(donation.stripeChargeId!);
+    expect(events.map((e) => e.type)).toEqual(["charge.refunded", "refund.created", "charge.refund.updated", "refund.updated", "refund.failed"]);
+    for (const event of events) expect((await deliver(event)).status).toBe(200);
+    expect(await db().donation.findUniqueOrThrow({ where: { id: donation.id } })).toMatchObject({ refundedAmount: 0, status: "succeeded" });
+    expect(await raised()).toBe(6_000);
   });
 });

@@ -8,7 +8,7 @@ import { action as campaignAction } from "~/routes/campaigns.$slug";
 import { createCampaign } from "../support/factories";
 import { formRequest, outcome } from "../support/requests";
 import { recordStripeRequests } from "../support/stripe-requests";
-import { deliver, giveThroughSandbox } from "../support/webhooks";
+import { carried, deliver, giveThroughSandbox } from "../support/webhooks";
 
 /** Donors and their Stripe customers, as Stripe has them (or no longer has them). */
 let campaign: Awaited<ReturnType<typeof createCampaign>>;
@@ -82,7 +82,7 @@ describe("a one-time gift", () => {
     expect(checkout.creates[0]!.body).not.toHaveProperty("customer");
 
     const { pledge, events } = await giveThroughSandbox(campaign.slug, { amount: 4_000, email: "guest@example.org" });
-    const session = (events[0]!.data as { object: SessionSnapshot }).object;
+    const session = carried<SessionSnapshot>(events[0]!);
     expect(session.customer).toBeNull();
     expect(session.customer_details.email).toBe("guest@example.org");
     const intent = await getObject<StripeObject & { customer: string | null; latest_charge: string }>(session.payment_intent);
@@ -106,7 +106,7 @@ describe("a one-time gift", () => {
     expect(customerId).toMatch(/^cus_/);
 
     const once = await giveThroughSandbox(campaign.slug, { amount: 2_000, email: "both@example.org" });
-    expect((once.events[0]!.data as { object: SessionSnapshot }).object.customer).toBe(customerId);
+    expect(carried<SessionSnapshot>(once.events[0]!).customer).toBe(customerId);
     for (const event of once.events) expect((await deliver(event)).status).toBe(200);
     expect(await db().donation.count({ where: { donor: { stripeCustomerId: customerId } } })).toBe(2);
   });

@@ -1,9 +1,10 @@
+import type Stripe from "stripe";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 
 import { db } from "~/db.server";
 import { campaignProgress } from "~/models/totals.server";
 import { openDispute, renewSubscription } from "~/payments/sandbox/dashboard.server";
-import { event as sandboxEvent } from "~/payments/sandbox/events.server";
+import { newEvent } from "~/payments/sandbox/events.server";
 import { getObject, saveObject, type StripeObject } from "~/payments/sandbox/store.server";
 
 import { createCampaign } from "../support/factories";
@@ -68,9 +69,9 @@ describe("a value Stripe added after this code was written", () => {
     const gift = await db().recurringGift.findUniqueOrThrow({ where: { pledgeId: pledge.id } });
     expect(gift.status).toBe("active");
 
-    const subscription = (await getObject(gift.stripeSubscriptionId))!;
-    const changed = await saveObject({ ...subscription, status: "suspended_by_bank" });
-    const updated = sandboxEvent("customer.subscription.updated", changed);
+    const subscription = (await getObject<Stripe.Subscription>(gift.stripeSubscriptionId))!;
+    const changed = await saveObject({ ...subscription, status: "suspended_by_bank" } satisfies Stripe.Subscription);
+    const updated = await newEvent({ type: "customer.subscription.updated", data: { object: changed } });
     expect((await deliver(updated)).status).toBe(200);
     expect((await db().recurringGift.findUniqueOrThrow({ where: { id: gift.id } })).status).toBe("active");
     expect(warnings.join("\n")).toMatch(/unknown subscription status "suspended_by_bank"/);

@@ -10,14 +10,14 @@ import {
   refundCharge,
   renewSubscription,
 } from "~/payments/sandbox/dashboard.server";
-import { event as sandboxEvent } from "~/payments/sandbox/events.server";
+import { newEvent } from "~/payments/sandbox/events.server";
 import { getObject, type StripeObject } from "~/payments/sandbox/store.server";
 import { campaignProgress } from "~/models/totals.server";
 import { action as webhookAction } from "~/routes/webhooks.stripe";
 
 import { mockServer } from "../mocks/server";
 import { createCampaign } from "../support/factories";
-import { deliver, giveThroughSandbox, permutations, signedWebhookRequest, startCheckout, WEBHOOK_SECRET } from "../support/webhooks";
+import { carried, deliver, giveThroughSandbox, permutations, signedWebhookRequest, startCheckout, WEBHOOK_SECRET } from "../support/webhooks";
 
 let campaign: Awaited<ReturnType<typeof createCampaign>>;
 
@@ -289,9 +289,8 @@ describe("refunds and disputes made outside Lantern", () => {
 
   it("leaves alone a refund of a charge Lantern never recorded", async () => {
     const { events } = await giveThroughSandbox(campaign.slug);
-    const session = events[0]!.data as { object: { payment_intent: string } };
-    const intent = (await import("~/payments/sandbox/store.server")).getObject<StripeObject & { latest_charge: string }>(session.object.payment_intent);
-    const chargeId = (await intent)!.latest_charge;
+    const session = carried<Stripe.Checkout.Session>(events[0]!);
+    const chargeId = String((await getObject<Stripe.PaymentIntent>(String(session.payment_intent)))!.latest_charge);
     const refundEvents = await refundCharge(chargeId);
     expect((await deliver(refundEvents[0]!)).status).toBe(200);
     // The gift's own event arrives afterwards and is recorded with its refund already applied.
@@ -306,8 +305,9 @@ describe("a pledge is completed only by its own payment", () => {
 
   /** A signed checkout.session.completed for pledge B's session that carries another pledge's payment. */
   async function completedWith(sessionId: string, paidBy: { payment_intent?: string; subscription?: string }) {
-    const session = (await getObject<SessionObject>(sessionId))!;
-    return sandboxEvent("checkout.session.completed", { ...session, status: "complete", payment_status: "paid", ...paidBy });
+    const session = (await getObject<Stripe.Checkout.Session>(sessionId))!;
+    const completed = { ...session, status: "complete", payment_status: "paid", ...paidBy } satisfies Stripe.Checkout.Session;
+    return newEvent({ type: "checkout.session.completed", data: { object: completed } });
   }
 
   it("refuses a session of pledge B that carries the payment already recorded for pledge A, with a recorded error", async () => {
@@ -331,7 +331,7 @@ describe("a pledge is completed only by its own payment", () => {
     const a = await giveThroughSandbox(campaign.slug, { amount: 2_000, email: "pledge-a2@example.org" });
     const b = await startCheckout(campaign.slug, { amount: 8_000, email: "pledge-b2@example.org" });
     const pledgeB = await db().pledge.findUniqueOrThrow({ where: { checkoutSessionId: b.sessionId } });
-    const paymentA = (a.events[0]!.data as { object: SessionObject }).object.payment_intent!;
+    const paymentA = String(carried<SessionObject>(a.events[0]!).payment_intent);
 
     expect((await deliver(await completedWith(b.sessionId, { payment_intent: paymentA }))).status).toBe(500);
     expect((await db().pledge.findUniqueOrThrow({ where: { id: pledgeB.id } })).status).toBe("open");

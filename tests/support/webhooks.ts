@@ -1,5 +1,6 @@
 import { db } from "~/db.server";
 import { paySandboxSession, type PayResult } from "~/payments/sandbox/checkout.server";
+import type { SandboxEvent } from "~/payments/sandbox/events.server";
 import type { StripeObject } from "~/payments/sandbox/store.server";
 import { action as webhookAction } from "~/routes/webhooks.stripe";
 import { action as campaignAction } from "~/routes/campaigns.$slug";
@@ -15,6 +16,11 @@ export async function deliver(event: StripeObject | string): Promise<{ status: n
   const payload = typeof event === "string" ? event : JSON.stringify(event);
   const response = await webhookAction({ request: signedWebhookRequest(payload), params: {}, context: {} });
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+}
+
+/** The object an event carries, as the test reads it (Stripe-typed when the sandbox made it; the rendered version may be older). */
+export function carried<T>(event: SandboxEvent): T {
+  return event.data.object as unknown as T;
 }
 
 let ipSeed = 0;
