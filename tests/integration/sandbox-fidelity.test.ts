@@ -5,7 +5,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "~/db.server";
 import { configureSandboxAccount, currentApiVersion } from "~/payments/sandbox/account.server";
 import { expireDueSessions } from "~/payments/sandbox/dashboard.server";
-import { LEGACY_API_VERSION } from "~/payments/sandbox/dashboard-page.server";
+import { LEGACY_API_VERSION } from "~/payments/sandbox/api-version-names";
 import { apiError } from "~/payments/sandbox/errors";
 import { addFault, clearFaults } from "~/payments/sandbox/faults.server";
 import { withIdempotency } from "~/payments/sandbox/idempotency.server";

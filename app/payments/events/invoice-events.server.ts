@@ -9,7 +9,6 @@ import { InvoiceSchema, invoiceSubscriptionId } from "./schemas";
 import {
   currentSubscription,
   invoicePaymentIntentId,
-  invoiceWithPayments,
   paymentDetails,
   toDate,
 } from "./stripe-state.server";
@@ -27,12 +26,11 @@ export const invoiceEvents = defineHandler({
     const subscriptionId = invoiceSubscriptionId(invoice);
     if (!subscriptionId) return null;
     const subscription = await currentSubscription(subscriptionId);
-    const pledgeId = pledgeIdFrom(subscription.metadata, invoice.parent?.subscription_details?.metadata);
+    const pledgeId = pledgeIdFrom(subscription.metadata, invoice.parent?.subscription_details?.metadata, invoice.subscription_details?.metadata);
     if (!pledgeId) return null;
     let payment = null;
     if (event.type === "invoice.paid" && invoice.amount_paid > 0) {
-      const withPayments = await invoiceWithPayments(invoice);
-      const paymentIntentId = invoicePaymentIntentId(withPayments);
+      const paymentIntentId = await invoicePaymentIntentId(invoice);
       payment = paymentIntentId ? await paymentDetails(paymentIntentId) : null;
     }
     return { invoice, subscription, pledgeId, payment };

@@ -116,8 +116,10 @@ export const InvoiceSchema = z.looseObject({
       subscription_details: z.looseObject({ subscription: expandable("sub"), metadata }).nullish(),
     })
     .nullish(),
-  // Older API versions put the subscription on the invoice itself.
+  // Before API version 2025-03-31 the subscription, its metadata and the one payment were on the invoice itself.
   subscription: expandable("sub").nullish(),
+  subscription_details: z.looseObject({ metadata }).nullish(),
+  payment_intent: expandable("pi").nullish(),
   payments: z
     .looseObject({
       data: z.array(

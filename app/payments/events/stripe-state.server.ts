@@ -86,13 +86,18 @@ export async function currentDispute(disputeId: string) {
   return DisputeSchema.parse(await stripe().disputes.retrieve(disputeId));
 }
 
-/** The invoice with its payments listed (newer API versions include them only on request). */
-export async function invoiceWithPayments(invoice: Invoice): Promise<Invoice> {
-  if (invoice.payments?.data.length) return invoice;
-  return InvoiceSchema.parse(await stripe().invoices.retrieve(invoice.id, { expand: ["payments"] }));
+/**
+ * The PaymentIntent that paid an invoice: named on the invoice itself by API
+ * versions before 2025-03-31, else found among its payments, which Stripe
+ * lists only when asked (`expand: ["payments"]`).
+ */
+export async function invoicePaymentIntentId(invoice: Invoice): Promise<string | null> {
+  const named = paidIntent(invoice) ?? invoice.payment_intent ?? null;
+  if (named) return named;
+  return paidIntent(InvoiceSchema.parse(await stripe().invoices.retrieve(invoice.id, { expand: ["payments"] })));
 }
 
-export function invoicePaymentIntentId(invoice: Invoice): string | null {
+function paidIntent(invoice: Invoice): string | null {
   const payments = invoice.payments?.data ?? [];
   const paid = payments.find((p) => p.status === "paid") ?? payments[0];
   return paid?.payment.payment_intent ?? null;

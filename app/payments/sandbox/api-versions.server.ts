@@ -1,5 +1,6 @@
 import type Stripe from "stripe";
 
+import { BASIL } from "~/payments/sandbox/api-version-names";
 import { listObjects, type StripeObject } from "~/payments/sandbox/store.server";
 
 /**
@@ -15,7 +16,6 @@ import { listObjects, type StripeObject } from "~/payments/sandbox/store.server"
  * - a PaymentIntent and a charge name the `invoice` they paid.
  * Only these differences matter to Lantern's handlers; the rest is kept.
  */
-export const BASIL = "2025-03-31";
 
 export function isBeforeBasil(apiVersion: string): boolean {
   return apiVersion.slice(0, 10) < BASIL;

@@ -1,7 +1,7 @@
 import type Stripe from "stripe";
 
 import { configureSandboxAccount, currentApiVersion, sandboxAccount } from "~/payments/sandbox/account.server";
-import { BASIL } from "~/payments/sandbox/api-versions.server";
+import { BASIL, LEGACY_API_VERSION } from "~/payments/sandbox/api-version-names";
 import {
   cancelSubscription,
   closeDispute,
@@ -31,8 +31,6 @@ import { z } from "~/utils/zod";
  */
 const ROWS = 15;
 
-/** A version before 2025-03-31, whose events have the older invoice and subscription shapes. */
-export const LEGACY_API_VERSION = "2025-02-24.acacia";
 const SETTLEMENT_CURRENCIES = ["usd", "eur", "gbp", "cad"] as const;
 
 const id = (prefix: string) => z.string().regex(new RegExp(`^${prefix}_[A-Za-z0-9_]{6,80}$`), "Not an id of the right kind.");
