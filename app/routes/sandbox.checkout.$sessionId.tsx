@@ -60,7 +60,7 @@ export async function action({ params, request }: ActionFunctionArgs) {
   const { session } = await sessionFromParams(params);
   const form = Object.fromEntries(await readForm(request));
   const parsed = (form.method === "bank" ? SandboxBankPaySchema : SandboxPaySchema).safeParse(form);
-  const values = { email: String(form.email ?? ""), name: String(form.name ?? ""), expiry: String(form.expiry ?? "") };
+  const values = { email: String(form.email ?? ""), name: String(form.name ?? ""), expiry: String(form.expiry ?? ""), method: form.method === "bank" ? "bank" : "card" };
   if (!parsed.success) {
     const errors: Partial<Record<PayField, string>> = {};
     for (const issue of parsed.error.issues) errors[(issue.path[0] as PayField) ?? "form"] ??= issue.message;
@@ -81,23 +81,29 @@ export default function SandboxCheckout() {
   const actionData = useActionData<typeof action>();
   const errors = actionData?.errors ?? {};
   const busy = useNavigation().state !== "idle";
-  const field = (name: Exclude<PayField, "form">, label: string, props: Record<string, string> = {}) => (
-    <div>
-      <label htmlFor={name} className="block text-sm font-semibold text-slate-900">
-        {label}
-      </label>
-      <input
-        id={name}
-        name={name}
-        defaultValue={name === "email" ? (actionData?.values.email ?? session.email) : name === "name" ? actionData?.values.name : name === "expiry" ? actionData?.values.expiry : undefined}
-        aria-invalid={errors[name] ? true : undefined}
-        aria-describedby={errors[name] ? `${name}-error` : undefined}
-        className="mt-1 block w-full rounded-md border border-slate-400 px-3 py-2"
-        {...props}
-      />
-      <FieldError field={name} message={errors[name]} />
-    </div>
-  );
+  // Each form shows the problems of its own submission only (the card form, or the bank debit one).
+  const byBank = actionData?.values.method === "bank";
+  const field = (name: Exclude<PayField, "form">, label: string, props: Record<string, string> = {}, form: "card" | "bank" = "card") => {
+    const id = form === "bank" && name !== "bankAccount" ? `bank-${name}` : name;
+    const message = (form === "bank") === byBank ? errors[name] : undefined;
+    return (
+      <div>
+        <label htmlFor={id} className="block text-sm font-semibold text-slate-900">
+          {label}
+        </label>
+        <input
+          id={id}
+          name={name}
+          defaultValue={name === "email" ? (actionData?.values.email ?? session.email) : name === "name" ? actionData?.values.name : name === "expiry" ? actionData?.values.expiry : undefined}
+          aria-invalid={message ? true : undefined}
+          aria-describedby={message ? `${id}-error` : undefined}
+          className="mt-1 block w-full rounded-md border border-slate-400 px-3 py-2"
+          {...props}
+        />
+        <FieldError field={id} message={message} />
+      </div>
+    );
+  };
 
   return (
     <section className="mx-auto max-w-md">
@@ -156,26 +162,9 @@ export default function SandboxCheckout() {
               {session.bankAccounts.map((a) => `${a.number} ${a.outcome}`).join("; ")}.
             </p>
             <input type="hidden" name="method" value="bank" />
-            {[
-              ["bank-email", "email", "Email", actionData?.values.email ?? session.email],
-              ["bank-name", "name", "Account holder", actionData?.values.name],
-              ["bankAccount", "bankAccount", session.bankAccounts[0]?.type === "sepa_debit" ? "IBAN" : "Account number", undefined],
-            ].map(([id, name, label, value]) => (
-              <div key={id}>
-                <label htmlFor={id} className="block text-sm font-semibold text-slate-900">
-                  {label}
-                </label>
-                <input
-                  id={id}
-                  name={name}
-                  defaultValue={value}
-                  aria-invalid={errors[name as PayField] ? true : undefined}
-                  aria-describedby={errors[name as PayField] ? `${name}-error` : undefined}
-                  className="mt-1 block w-full rounded-md border border-slate-400 px-3 py-2"
-                />
-                {name === "bankAccount" ? <FieldError field="bankAccount" message={errors.bankAccount} /> : null}
-              </div>
-            ))}
+            {field("email", "Email", { type: "email", autoComplete: "email" }, "bank")}
+            {field("name", "Account holder", { autoComplete: "name" }, "bank")}
+            {field("bankAccount", session.bankAccounts[0]?.type === "sepa_debit" ? "IBAN" : "Account number", {}, "bank")}
             <button type="submit" disabled={busy} className="w-full rounded-md border-2 border-brand-700 px-4 py-3 font-bold text-brand-800 disabled:opacity-70">
               Pay by bank debit
             </button>

@@ -58,8 +58,36 @@ function Act({ intent, fields, label, tone = "plain" }: { intent: string; fields
   );
 }
 
-function Empty({ children }: { children: ReactNode }) {
-  return <p className="text-sm text-slate-600">{children}</p>;
+/** A section listing objects, one line each with its actions, or what it means that there are none. */
+function Listing<T extends { id: string }>({
+  title,
+  items,
+  empty,
+  intro,
+  line,
+}: {
+  title: string;
+  items: T[];
+  empty: string;
+  intro?: ReactNode;
+  line: (item: T) => ReactNode;
+}) {
+  return (
+    <Section title={title}>
+      {intro}
+      {items.length ? (
+        <ul>
+          {items.map((item) => (
+            <li key={item.id} className="text-sm">
+              <code>{item.id}</code> {line(item)}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="text-sm text-slate-600">{empty}</p>
+      )}
+    </Section>
+  );
 }
 
 export default function SandboxDashboard() {
@@ -95,8 +123,7 @@ export default function SandboxDashboard() {
             <select name="eventsApiVersion" defaultValue={view.account.eventsApiVersion} className="mt-1 block rounded border border-slate-400 px-2 py-1">
               {[...new Set([view.account.eventsApiVersion, ...view.apiVersions])].map((v) => (
                 <option key={v} value={v}>
-                  {v}
-                  {v < view.basil ? " (before 2025-03-31)" : ""}
+                  {v < view.basil ? `${v} (before 2025-03-31)` : v}
                 </option>
               ))}
             </select>
@@ -138,142 +165,123 @@ export default function SandboxDashboard() {
           </button>
         </Form>
         {view.faults.length ? (
-          <p className="mt-2 text-sm">
+          <div className="mt-2 text-sm">
             Set: {view.faults.map((f) => `${f.method} ${f.path} → ${f.kind} ×${f.remaining}`).join("; ")} <Act intent="clear-faults" fields={{}} label="Clear" />
-          </p>
+          </div>
         ) : null}
       </Section>
 
-      <Section title="Open Checkout Sessions">
-        <p className="text-sm text-slate-700">
-          Stripe expires a session 24 hours after it was made; so does the sandbox, whenever a new one is made.{" "}
-          <Act intent="expire-due" fields={{}} label="Expire those past 24 hours now" />
-        </p>
-        {view.sessions.length ? (
-          <ul>
-            {view.sessions.map((s) => (
-              <li key={s.id} className="text-sm">
-                <code>{s.id}</code> {s.amount} ({s.mode}) <Act intent="expire" fields={{ session: s.id }} label="Expire" />
-              </li>
-            ))}
-          </ul>
-        ) : (
-          <Empty>None.</Empty>
+      <Listing
+        title="Open Checkout Sessions"
+        items={view.sessions}
+        empty="None."
+        intro={
+          <div className="text-sm text-slate-700">
+            Stripe expires a session 24 hours after it was made; so does the sandbox, whenever a new one is made.{" "}
+            <Act intent="expire-due" fields={{}} label="Expire those past 24 hours now" />
+          </div>
+        }
+        line={(s) => (
+          <>
+            {s.amount} ({s.mode}) <Act intent="expire" fields={{ session: s.id }} label="Expire" />
+          </>
         )}
-      </Section>
+      />
 
-      <Section title="Bank debits waiting for the bank">
-        {view.bankDebits.length ? (
-          <ul>
-            {view.bankDebits.map((d) => (
-              <li key={d.id} className="text-sm">
-                <code>{d.id}</code> {d.amount} ({d.method}) <Act intent="release" fields={{ paymentIntent: d.id }} label="The bank answers" />
-              </li>
-            ))}
-          </ul>
-        ) : (
-          <Empty>None: a bank debit paid on the sandbox checkout appears here until the bank answers.</Empty>
+      <Listing
+        title="Bank debits waiting for the bank"
+        items={view.bankDebits}
+        empty="None: a bank debit paid on the sandbox checkout appears here until the bank answers."
+        line={(d) => (
+          <>
+            {d.amount} ({d.method}) <Act intent="release" fields={{ paymentIntent: d.id }} label="The bank answers" />
+          </>
         )}
-      </Section>
+      />
 
-      <Section title="Payments">
-        {view.charges.length ? (
-          <ul>
-            {view.charges.map((c) => (
-              <li key={c.id} className="text-sm">
-                <code>{c.id}</code> {c.amount}, refunded {c.refunded}
-                {c.card ? ` (card …${c.card})` : ""}{" "}
-                {!c.fullyRefunded ? <Act intent="refund" fields={{ charge: c.id, amount: "" }} label="Refund" /> : null}
-                <Act intent="dispute" fields={{ charge: c.id, kind: "inquiry" }} label="Inquiry" />
-                <Act intent="dispute" fields={{ charge: c.id, kind: "dispute" }} label="Dispute" tone="danger" />
-              </li>
-            ))}
-          </ul>
-        ) : (
-          <Empty>None yet.</Empty>
+      <Listing
+        title="Payments"
+        items={view.charges}
+        empty="None yet."
+        line={(c) => (
+          <>
+            {c.amount}, refunded {c.refunded}
+            {c.card ? ` (card …${c.card})` : ""}{" "}
+            {!c.fullyRefunded ? <Act intent="refund" fields={{ charge: c.id, amount: "" }} label="Refund" /> : null}
+            <Act intent="dispute" fields={{ charge: c.id, kind: "inquiry" }} label="Inquiry" />
+            <Act intent="dispute" fields={{ charge: c.id, kind: "dispute" }} label="Dispute" tone="danger" />
+          </>
         )}
-      </Section>
+      />
 
-      <Section title="Refunds">
-        {view.refunds.length ? (
-          <ul>
-            {view.refunds.map((r) => (
-              <li key={r.id} className="text-sm">
-                <code>{r.id}</code> {r.amount} of <code>{r.charge}</code>: {r.status}{" "}
-                {r.status === "succeeded" || r.status === "pending" ? (
-                  <>
-                    <Act intent="fail-refund" fields={{ refund: r.id, outcome: "failed" }} label="Fails" tone="danger" />
-                    <Act intent="fail-refund" fields={{ refund: r.id, outcome: "canceled" }} label="Cancelled" />
-                  </>
-                ) : null}
-              </li>
-            ))}
-          </ul>
-        ) : (
-          <Empty>None.</Empty>
+      <Listing
+        title="Refunds"
+        items={view.refunds}
+        empty="None."
+        line={(r) => (
+          <>
+            {r.amount} of <code>{r.charge}</code>: {r.status}{" "}
+            {r.status === "succeeded" || r.status === "pending" ? (
+              <>
+                <Act intent="fail-refund" fields={{ refund: r.id, outcome: "failed" }} label="Fails" tone="danger" />
+                <Act intent="fail-refund" fields={{ refund: r.id, outcome: "canceled" }} label="Cancelled" />
+              </>
+            ) : null}
+          </>
         )}
-      </Section>
+      />
 
-      <Section title="Disputes and inquiries">
-        {view.disputes.length ? (
-          <ul>
-            {view.disputes.map((d) => (
-              <li key={d.id} className="text-sm">
-                <code>{d.id}</code> {d.amount} on <code>{d.charge}</code>: {d.status.replace(/_/g, " ")}{" "}
-                {d.status.startsWith("warning_") && d.status !== "warning_closed" ? (
-                  <>
-                    <Act intent="dispute-status" fields={{ dispute: d.id, status: "warning_closed" }} label="Inquiry closes" />
-                    <Act intent="dispute-status" fields={{ dispute: d.id, status: "needs_response" }} label="Escalates" tone="danger" />
-                  </>
-                ) : null}
-                {d.status === "needs_response" || d.status === "under_review" ? (
-                  <>
-                    <Act intent="dispute-status" fields={{ dispute: d.id, status: "won" }} label="Won" />
-                    <Act intent="dispute-status" fields={{ dispute: d.id, status: "lost" }} label="Lost" tone="danger" />
-                  </>
-                ) : null}
-              </li>
-            ))}
-          </ul>
-        ) : (
-          <Empty>None.</Empty>
+      <Listing
+        title="Disputes and inquiries"
+        items={view.disputes}
+        empty="None."
+        line={(d) => (
+          <>
+            {d.amount} on <code>{d.charge}</code>: {d.status.replace(/_/g, " ")}{" "}
+            {d.status.startsWith("warning_") && d.status !== "warning_closed" ? (
+              <>
+                <Act intent="dispute-status" fields={{ dispute: d.id, status: "warning_closed" }} label="Inquiry closes" />
+                <Act intent="dispute-status" fields={{ dispute: d.id, status: "needs_response" }} label="Escalates" tone="danger" />
+              </>
+            ) : null}
+            {d.status === "needs_response" || d.status === "under_review" ? (
+              <>
+                <Act intent="dispute-status" fields={{ dispute: d.id, status: "won" }} label="Won" />
+                <Act intent="dispute-status" fields={{ dispute: d.id, status: "lost" }} label="Lost" tone="danger" />
+              </>
+            ) : null}
+          </>
         )}
-      </Section>
+      />
 
-      <Section title="Monthly gifts">
-        {view.subscriptions.length ? (
-          <ul>
-            {view.subscriptions.map((s) => (
-              <li key={s.id} className="text-sm">
-                <code>{s.id}</code> {s.amount} a month: {s.status.replace(/_/g, " ")}{" "}
-                {s.status !== "canceled" ? (
-                  <>
-                    <Act intent="renew" fields={{ subscription: s.id, outcome: "paid" }} label="Next month paid" />
-                    <Act intent="renew" fields={{ subscription: s.id, outcome: "failed" }} label="Next month fails" tone="danger" />
-                    <Act intent="cancel" fields={{ subscription: s.id }} label="Cancel" tone="danger" />
-                  </>
-                ) : null}
-              </li>
-            ))}
-          </ul>
-        ) : (
-          <Empty>None.</Empty>
+      <Listing
+        title="Monthly gifts"
+        items={view.subscriptions}
+        empty="None."
+        line={(s) => (
+          <>
+            {s.amount} a month: {s.status.replace(/_/g, " ")}{" "}
+            {s.status !== "canceled" ? (
+              <>
+                <Act intent="renew" fields={{ subscription: s.id, outcome: "paid" }} label="Next month paid" />
+                <Act intent="renew" fields={{ subscription: s.id, outcome: "failed" }} label="Next month fails" tone="danger" />
+                <Act intent="cancel" fields={{ subscription: s.id }} label="Cancel" tone="danger" />
+              </>
+            ) : null}
+          </>
         )}
-      </Section>
+      />
 
-      <Section title="Customers">
-        {view.customers.length ? (
-          <ul>
-            {view.customers.map((c) => (
-              <li key={c.id} className="text-sm">
-                <code>{c.id}</code> {c.email} <Act intent="delete-customer" fields={{ customer: c.id }} label="Delete" tone="danger" />
-              </li>
-            ))}
-          </ul>
-        ) : (
-          <Empty>None: one-time gifts make no customer.</Empty>
+      <Listing
+        title="Customers"
+        items={view.customers}
+        empty="None: one-time gifts make no customer."
+        line={(c) => (
+          <>
+            {c.email} <Act intent="delete-customer" fields={{ customer: c.id }} label="Delete" tone="danger" />
+          </>
         )}
-      </Section>
+      />
     </div>
   );
 }
