@@ -1,7 +1,8 @@
 import type Stripe from "stripe";
 
 import { BASIL } from "~/payments/sandbox/api-version-names";
-import { listObjects, type StripeObject } from "~/payments/sandbox/store.server";
+import { invoiceOfPaymentIntent, invoicePaymentsOf } from "~/payments/sandbox/invoice-payments.server";
+import { getObject, type StripeObject } from "~/payments/sandbox/store.server";
 
 /**
  * Objects as Stripe renders them at an older API version. A webhook
@@ -23,22 +24,12 @@ export function isBeforeBasil(apiVersion: string): boolean {
 
 type Rendered = StripeObject;
 
-async function paymentsOf(invoiceId: string): Promise<Stripe.InvoicePayment[]> {
-  return (await listObjects<Stripe.InvoicePayment>("invoice_payment")).filter((payment) => payment.invoice === invoiceId);
-}
-
-async function invoiceOfPayment(paymentIntentId: string | null): Promise<string | null> {
-  if (!paymentIntentId) return null;
-  const payment = (await listObjects<Stripe.InvoicePayment>("invoice_payment")).find((p) => p.payment.payment_intent === paymentIntentId);
-  return payment ? String(payment.invoice) : null;
-}
-
 async function legacyInvoice(invoice: Stripe.Invoice): Promise<Rendered> {
   const { parent, payments: _payments, ...rest } = invoice;
-  const paid = (await paymentsOf(invoice.id)).find((p) => p.status === "paid");
+  const paid = (await invoicePaymentsOf(invoice.id)).find((p) => p.status === "paid");
   const paymentIntent = paid?.payment.payment_intent ?? null;
   const intentId = typeof paymentIntent === "string" ? paymentIntent : (paymentIntent?.id ?? null);
-  const intent = intentId ? (await listObjects<Stripe.PaymentIntent>("payment_intent")).find((pi) => pi.id === intentId) : undefined;
+  const intent = intentId ? await getObject<Stripe.PaymentIntent>(intentId) : null;
   return {
     ...rest,
     subscription: parent?.subscription_details?.subscription ?? null,
@@ -74,9 +65,9 @@ export async function renderAtVersion(object: Stripe.Event["data"]["object"] | S
     case "subscription":
       return legacySubscription(object as Stripe.Subscription);
     case "payment_intent":
-      return { ...plain, invoice: await invoiceOfPayment(plain.id) };
+      return { ...plain, invoice: await invoiceOfPaymentIntent(plain.id) };
     case "charge":
-      return { ...plain, invoice: await invoiceOfPayment(typeof plain.payment_intent === "string" ? plain.payment_intent : null) };
+      return { ...plain, invoice: await invoiceOfPaymentIntent(typeof plain.payment_intent === "string" ? plain.payment_intent : null) };
     default:
       return plain;
   }

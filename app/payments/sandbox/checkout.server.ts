@@ -2,7 +2,8 @@ import type Stripe from "stripe";
 
 import { newEvents, type SandboxEvent } from "~/payments/sandbox/events.server";
 import { customerDetails, customerObject } from "~/payments/sandbox/objects/checkout";
-import { invoiceObject, invoicePaymentObject, subscriptionObject } from "~/payments/sandbox/objects/billing";
+import { recordInvoicePayment } from "~/payments/sandbox/invoice-payments.server";
+import { invoiceObject, subscriptionObject } from "~/payments/sandbox/objects/billing";
 import { attemptPayment, chargeCardOnFile, createPaymentIntent, type PaymentAttempt } from "~/payments/sandbox/payments.server";
 import { getObject, sandboxId, saveObject } from "~/payments/sandbox/store.server";
 import { testBankAccount, testCard } from "~/payments/sandbox/test-payment-methods";
@@ -181,7 +182,7 @@ async function startSubscription(
     invoiceObject({ id: sandboxId("in", false), subscription: created, billingReason: "subscription_create", customerEmail: billing.email, paid: true, lineId: sandboxId("il", false) }),
   );
   const { paymentIntent } = await chargeCardOnFile({ amount, currency, customer, metadata: {}, description: plan.description });
-  await saveObject(invoicePaymentObject({ id: sandboxId("inpay", false), invoice, paymentIntent: paymentIntent.id, paid: true }));
+  await recordInvoicePayment(invoice, paymentIntent.id);
   const subscription = await saveObject({ ...created, latest_invoice: invoice.id } satisfies Stripe.Subscription);
   const completed = await saveObject({
     ...session,

@@ -1,7 +1,8 @@
 import type Stripe from "stripe";
 
 import { newEvents, type SandboxEvent } from "~/payments/sandbox/events.server";
-import { advancedPeriod, invoiceObject, invoicePaymentObject } from "~/payments/sandbox/objects/billing";
+import { recordInvoicePayment } from "~/payments/sandbox/invoice-payments.server";
+import { advancedPeriod, invoiceObject } from "~/payments/sandbox/objects/billing";
 import { deletedCustomerObject, SESSION_LIFETIME_SECONDS } from "~/payments/sandbox/objects/checkout";
 import { disputeObject, refundObject } from "~/payments/sandbox/objects/payments";
 import { chargeCardOnFile, refundBalance, settleBankDebit } from "~/payments/sandbox/payments.server";
@@ -134,7 +135,7 @@ export async function renewSubscription(subscriptionId: string, outcome: "paid" 
     return newEvents({ type: "invoice.payment_failed", data: { object: invoice } }, { type: "customer.subscription.updated", data: { object: pastDue } });
   }
   const { paymentIntent } = await chargeCardOnFile({ amount: invoice.amount_due, currency: invoice.currency, customer, metadata: {}, description: subscription.description });
-  await saveObject(invoicePaymentObject({ id: sandboxId("inpay", false), invoice, paymentIntent: paymentIntent.id, paid: true }));
+  await recordInvoicePayment(invoice, paymentIntent.id);
   const renewed = await saveObject({ ...subscription, status: "active", latest_invoice: invoice.id } satisfies Stripe.Subscription);
   return newEvents(
     { type: "invoice.paid", data: { object: invoice } },

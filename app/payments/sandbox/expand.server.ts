@@ -1,6 +1,7 @@
 import type Stripe from "stripe";
 
-import { getObject, listObjects, type Stored, type StripeObject } from "~/payments/sandbox/store.server";
+import { invoicePaymentsOf } from "~/payments/sandbox/invoice-payments.server";
+import { getObject, type Stored, type StripeObject } from "~/payments/sandbox/store.server";
 
 /**
  * Stripe's `expand`: an expandable field is an id unless the request names
@@ -22,7 +23,7 @@ function isNode(value: unknown): value is Node {
 }
 
 async function invoicePayments(invoiceId: string): Promise<Stripe.ApiList<Stripe.InvoicePayment>> {
-  const data = (await listObjects<Stripe.InvoicePayment>("invoice_payment")).filter((payment) => payment.invoice === invoiceId);
+  const data = await invoicePaymentsOf(invoiceId);
   return { object: "list", data, has_more: false, url: `/v1/invoice_payments?invoice=${invoiceId}` };
 }
 
