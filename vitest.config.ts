@@ -2,6 +2,7 @@ import path from "node:path";
 
 import { defineConfig, type TestProjectInlineConfiguration } from "vitest/config";
 
+import { LEGACY_API_VERSION } from "./app/payments/sandbox/api-version-names";
 import { findPostgresBin } from "./tests/support/pg-cluster";
 
 const alias = { "~": path.resolve(__dirname, "app") };
@@ -16,9 +17,30 @@ const alias = { "~": path.resolve(__dirname, "app") };
  * - faults: the production server as a child process while its database goes
  *   away, the mail server is down, or the process is killed mid-webhook (see
  *   tests/faults; the PostgreSQL ones are skipped, saying why, without binaries).
+ * - db-stripe-2025-02: the payment suites again on PGlite, with the sandbox
+ *   rendering webhook events at an API version before 2025-03-31 (an
+ *   account's endpoint may be that old), so the handlers meet both shapes.
  * - e2e: the built site in Debian's Chromium (see tests/e2e).
  */
 const dbFiles = ["tests/integration/**/*.test.{ts,tsx}", "tests/db/**/*.test.ts"];
+const dbSetup = ["tests/support/setup-msw.ts", "tests/support/setup-database.ts", "tests/support/setup-stripe-account.ts"];
+
+/** Every file whose gifts reach the ledger through Stripe's events. */
+const paymentFiles = [
+  "tests/integration/webhooks.test.ts",
+  "tests/integration/giving.test.ts",
+  "tests/integration/refunds.test.ts",
+  "tests/integration/disputes.test.ts",
+  "tests/integration/payment-date.test.ts",
+  "tests/integration/settlement.test.ts",
+  "tests/integration/stripe-customers.test.ts",
+  "tests/integration/unknown-values.test.ts",
+  "tests/integration/reconcile.test.ts",
+  "tests/integration/manage.test.ts",
+  "tests/integration/receipts.test.ts",
+  "tests/integration/stripe-api-url.test.ts",
+];
+
 
 function project(config: TestProjectInlineConfiguration["test"] & { name: string }): TestProjectInlineConfiguration {
   return { extends: true, test: config };
@@ -32,7 +54,14 @@ const projects: TestProjectInlineConfiguration[] = [
     include: dbFiles,
     exclude: ["tests/**/*.postgres.test.ts"],
     globalSetup: ["tests/support/global-setup.pglite.ts"],
-    setupFiles: ["tests/support/setup-msw.ts", "tests/support/setup-database.ts"],
+    setupFiles: dbSetup,
+  }),
+  project({
+    name: "db-stripe-2025-02",
+    include: paymentFiles,
+    globalSetup: ["tests/support/global-setup.pglite.ts"],
+    setupFiles: dbSetup,
+    provide: { stripeEventsApiVersion: LEGACY_API_VERSION },
   }),
 ];
 if (postgresAvailable && process.env.LANTERN_SKIP_POSTGRES !== "1") {
@@ -41,7 +70,7 @@ if (postgresAvailable && process.env.LANTERN_SKIP_POSTGRES !== "1") {
       name: "db-postgres",
       include: dbFiles,
       globalSetup: ["tests/support/global-setup.postgres.ts"],
-      setupFiles: ["tests/support/setup-msw.ts", "tests/support/setup-database.ts"],
+      setupFiles: dbSetup,
     }),
   );
 } else if (!process.env.VITEST_WORKER_ID) {

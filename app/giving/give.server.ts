@@ -1,7 +1,5 @@
 import crypto from "node:crypto";
 
-import Stripe from "stripe";
-
 import { coveredFeeFor } from "~/giving/fees";
 import { parseDonationForm } from "~/giving/donation-form.server";
 import type { DonationErrors, DonationValues } from "~/giving/donation-fields";
@@ -12,9 +10,11 @@ import {
   markCheckoutFailed,
   markCheckoutOpen,
 } from "~/models/pledges.server";
-import { stripeCustomerFor } from "~/models/donors.server";
+import { forgetStripeCustomer, stripeCustomerFor } from "~/models/donors.server";
 import { hitRateLimit } from "~/models/rate-limit.server";
+import type { Pledge } from "~/generated/prisma/client";
 import { createCheckoutSession } from "~/payments/checkout.server";
+import { describeStripeError, isMissingCustomer, isStripeAnswer } from "~/payments/stripe-errors";
 import { formatMoney } from "~/utils/money";
 
 export type GiveOutcome =
@@ -71,13 +71,12 @@ export async function startGift(campaign: GiveCampaign, form: FormData, clientIp
     (await createPledge(campaign, gift, coveredFee));
 
   try {
-    const session = await createCheckoutSession(pledge, campaign, await stripeCustomerFor(pledge.email));
+    const session = await openCheckout(pledge, campaign);
     await markCheckoutOpen(pledge.id, session.id);
     return { kind: "checkout", url: session.url, pledgeId: pledge.id };
   } catch (error) {
-    const reason =
-      error instanceof Stripe.errors.StripeError ? `${error.type}: ${error.message}` : error instanceof Error ? error.message : String(error);
-    await markCheckoutFailed(pledge.id, reason);
+    const reason = describeStripeError(error);
+    await markCheckoutFailed(pledge.id, reason, isStripeAnswer(error));
     console.error(`Checkout for pledge ${pledge.id} failed: ${reason}`);
     return {
       kind: "refused",
@@ -87,5 +86,23 @@ export async function startGift(campaign: GiveCampaign, form: FormData, clientIp
       },
       values: { ...parsed.values, pledgeId: pledge.id },
     };
+  }
+}
+
+/**
+ * Checkout for a pledge, on the donor's Stripe customer when they have one.
+ * A stored customer Stripe no longer has (deleted in its dashboard, or an id
+ * from test mode under a live key) would fail every later gift of that
+ * donor: it is forgotten, and Checkout starts again from the donor's email.
+ */
+async function openCheckout(pledge: Pledge, campaign: GiveCampaign) {
+  const customerId = await stripeCustomerFor(pledge.email);
+  try {
+    return await createCheckoutSession(pledge, campaign, customerId);
+  } catch (error) {
+    if (!customerId || !isMissingCustomer(error)) throw error;
+    console.warn(`Stripe has no customer ${customerId} any more; it is forgotten and Checkout for pledge ${pledge.id} starts from the donor's email.`);
+    await forgetStripeCustomer(customerId);
+    return createCheckoutSession(pledge, campaign, null);
   }
 }

@@ -1,5 +1,6 @@
 import type { Prisma } from "~/db.server";
 import type { DisputeStatus, DonationStatus, GiftFrequency, Pledge, RecurringStatus } from "~/generated/prisma/client";
+import type { GiftFees } from "~/payments/settlement";
 
 /**
  * The donation ledger's writes. Every function takes the transaction the
@@ -52,6 +53,23 @@ export async function linkPledge(
   });
 }
 
+/**
+ * A Checkout Session expired unpaid: its pledge is abandoned, unless it was
+ * paid or failed meanwhile, or it has moved on to a newer session (a retry).
+ * Returns whether the pledge was marked.
+ */
+export async function markPledgeExpired(tx: Tx, pledgeId: string, checkoutSessionId: string): Promise<boolean> {
+  const { count } = await tx.pledge.updateMany({
+    where: {
+      id: pledgeId,
+      status: { in: ["pending", "open", "checkout_failed"] },
+      OR: [{ checkoutSessionId }, { checkoutSessionId: null }],
+    },
+    data: { status: "expired", failureReason: "The Checkout Session expired without payment" },
+  });
+  return count === 1;
+}
+
 export interface DonationInput {
   pledge: Pledge;
   donorId: string;
@@ -63,11 +81,16 @@ export interface DonationInput {
   currency: string;
   grossAmount: number;
   coveredFee: number;
-  stripeFee: number | null;
+  /** Stripe's fee in the gift's currency and the settled balance transaction (see payments/settlement.ts). */
+  fees: GiftFees;
   refundedAmount: number;
   paymentMethodBrand: string | null;
   paymentMethodLast4: string | null;
   paidAt: Date;
+}
+
+export class ForeignPaymentError extends Error {
+  override name = "ForeignPaymentError";
 }
 
 /**
@@ -92,8 +115,9 @@ export async function recordDonation(tx: Tx, input: DonationInput) {
         currency: input.currency.toUpperCase(),
         grossAmount: input.grossAmount,
         coveredFee: Math.min(input.coveredFee, input.grossAmount),
-        stripeFee: input.stripeFee,
-        netAmount: input.stripeFee === null ? null : input.grossAmount - input.stripeFee,
+        stripeFee: input.fees.stripeFee,
+        netAmount: input.fees.stripeFee === null ? null : input.grossAmount - input.fees.stripeFee,
+        ...settlementColumns(input.fees),
         refundedAmount: refunded,
         status: refundStatus(refunded, input.grossAmount),
         anonymous: input.pledge.anonymous,
@@ -108,17 +132,36 @@ export async function recordDonation(tx: Tx, input: DonationInput) {
     ? { stripeInvoiceId: input.stripeInvoiceId }
     : { stripePaymentIntentId: input.stripePaymentIntentId ?? "" };
   const donation = await tx.donation.findUniqueOrThrow({ where });
+  if (count === 0 && donation.pledgeId !== input.pledge.id) {
+    // A pledge is completed only by its own payment, never by one already recorded for another.
+    throw new ForeignPaymentError(
+      `Payment ${input.stripeInvoiceId ?? input.stripePaymentIntentId} is already recorded for pledge ${donation.pledgeId}, not ${input.pledge.id}; refused`,
+    );
+  }
   if (count === 0) {
     const fill: Prisma.DonationUpdateInput = {};
-    if (donation.stripeFee === null && input.stripeFee !== null) {
-      fill.stripeFee = input.stripeFee;
-      fill.netAmount = donation.grossAmount - input.stripeFee;
+    if (donation.stripeFee === null && input.fees.stripeFee !== null) {
+      fill.stripeFee = input.fees.stripeFee;
+      fill.netAmount = donation.grossAmount - input.fees.stripeFee;
     }
+    if (donation.settlementCurrency === null && input.fees.settlement) Object.assign(fill, settlementColumns(input.fees));
     if (!donation.stripeChargeId && input.stripeChargeId) fill.stripeChargeId = input.stripeChargeId;
     if (!donation.recurringGiftId && input.recurringGiftId) fill.recurringGift = { connect: { id: input.recurringGiftId } };
     if (Object.keys(fill).length > 0) return { donation: await tx.donation.update({ where: { id: donation.id }, data: fill }), created: false };
   }
   return { donation, created: count === 1 };
+}
+
+function settlementColumns(fees: GiftFees) {
+  const settled = fees.settlement;
+  if (!settled) return {};
+  return {
+    settlementCurrency: settled.currency,
+    settlementAmount: settled.amount,
+    settlementFee: settled.fee,
+    settlementNet: settled.net,
+    exchangeRate: settled.exchangeRate,
+  };
 }
 
 function refundStatus(refunded: number, gross: number): DonationStatus {
@@ -141,28 +184,55 @@ export async function findDonationByCharge(tx: Tx, ids: { chargeId: string | nul
   return null;
 }
 
+/** Reads a donation and locks its row until the transaction ends, so a change and what it was changed from agree. */
+async function lockedDonation(tx: Tx, donationId: string) {
+  await tx.$queryRaw`SELECT 1 FROM "Donation" WHERE "id" = ${donationId}::uuid FOR UPDATE`;
+  return tx.donation.findUniqueOrThrow({ where: { id: donationId } });
+}
+
 /**
  * Sets the refunded total to what Stripe says the charge has refunded now:
- * an absolute figure, so refund events in any order or repeated agree.
+ * an absolute figure, so refund events in any order or repeated agree, and a
+ * refund that fails or is cancelled (Stripe lowers `amount_refunded` again)
+ * gives the gift back. Returns the refunded total before and the row after.
  */
 export async function setRefundedAmount(tx: Tx, donationId: string, amountRefunded: number) {
-  const donation = await tx.donation.findUniqueOrThrow({ where: { id: donationId } });
-  const refunded = Math.min(Math.max(amountRefunded, donation.refundedAmount), donation.grossAmount);
-  return tx.donation.update({
+  const donation = await lockedDonation(tx, donationId);
+  const refunded = Math.min(Math.max(amountRefunded, 0), donation.grossAmount);
+  if (refunded === donation.refundedAmount) return { previousRefunded: refunded, donation };
+  const updated = await tx.donation.update({
     where: { id: donationId },
     data: { refundedAmount: refunded, status: donationStatus(refunded, donation.grossAmount, donation.disputeStatus) },
   });
+  return { previousRefunded: donation.refundedAmount, donation: updated };
 }
 
-export async function setDispute(tx: Tx, donationId: string, dispute: { status: DisputeStatus; amount: number }) {
-  const donation = await tx.donation.findUniqueOrThrow({ where: { id: donationId } });
-  // A closed dispute (won or lost) is final: a late "created" event cannot reopen it.
-  const status = donation.disputeStatus === "won" || donation.disputeStatus === "lost" ? donation.disputeStatus : dispute.status;
+export class DisputeAmountError extends Error {
+  override name = "DisputeAmountError";
+}
+
+/**
+ * Applies a dispute's current state (see payments/events/dispute-status.ts):
+ * `null` clears an inquiry's flag. A real dispute's state is never replaced
+ * by an inquiry's (those come from another dispute object of the charge). An
+ * amount Stripe reports below zero, above the gift or in another currency is
+ * refused: the error is recorded on the event and nothing changes.
+ */
+export async function setDispute(tx: Tx, donationId: string, dispute: { id: string; status: DisputeStatus | null; amount: number; currency: string }) {
+  const donation = await lockedDonation(tx, donationId);
+  if (!Number.isSafeInteger(dispute.amount) || dispute.amount < 0 || dispute.amount > donation.grossAmount) {
+    throw new DisputeAmountError(`Dispute ${dispute.id} reports ${dispute.amount} for a gift of ${donation.grossAmount}; refused`);
+  }
+  if (dispute.currency.toUpperCase() !== donation.currency) {
+    throw new DisputeAmountError(`Dispute ${dispute.id} is in ${dispute.currency.toUpperCase()}, the gift in ${donation.currency}; refused`);
+  }
+  const realDispute = donation.disputeStatus === "open" || donation.disputeStatus === "won" || donation.disputeStatus === "lost";
+  const status = realDispute && (dispute.status === null || dispute.status === "inquiry") ? donation.disputeStatus : dispute.status;
   return tx.donation.update({
     where: { id: donationId },
     data: {
       disputeStatus: status,
-      disputedAmount: Math.min(dispute.amount, donation.grossAmount),
+      disputedAmount: status === null ? 0 : dispute.amount,
       status: donationStatus(donation.refundedAmount, donation.grossAmount, status),
     },
   });

@@ -1,4 +1,6 @@
 import { db } from "~/db.server";
+import { forgetStripeCustomer } from "~/models/donors.server";
+import { describeStripeError, isMissingCustomer } from "~/payments/stripe-errors";
 import { stripe } from "~/payments/stripe.server";
 import { env, sessionSecret } from "~/utils/env.server";
 import { verifySignedToken } from "~/utils/signed-link.server";
@@ -21,21 +23,38 @@ export async function checkManageLink(token: string): Promise<LinkState> {
   return { ok: true, donorId: check.payload.subject, nonce: check.payload.nonce };
 }
 
+export type RedeemResult =
+  | { ok: true; url: string }
+  | { ok: false; reason: "invalid" | "expired" | "used" | "no_gift" | "unavailable" };
+
 /**
- * Uses the link up (the unique nonce row makes it work once, even when
- * clicked twice at the same moment) and opens Stripe's billing portal for
- * the donor's customer. Returns the portal URL.
+ * Opens Stripe's billing portal for the donor's customer, then uses the link
+ * up (the unique nonce row makes it work once, even when clicked twice at the
+ * same moment) and returns the portal's URL. The portal session comes first:
+ * when Stripe fails, the link is still unused and the donor can try again.
  */
-export async function redeemManageLink(token: string): Promise<{ ok: true; url: string } | { ok: false; reason: "invalid" | "expired" | "used" }> {
+export async function redeemManageLink(token: string): Promise<RedeemResult> {
   const state = await checkManageLink(token);
   if (!state.ok) return state;
+  const donor = await db().donor.findUnique({ where: { id: state.donorId } });
+  if (!donor?.stripeCustomerId) return { ok: false, reason: "no_gift" };
+  let url: string;
+  try {
+    const session = await stripe().billingPortal.sessions.create({
+      customer: donor.stripeCustomerId,
+      return_url: `${env().APP_URL}/give/manage?done=1`,
+    });
+    url = session.url;
+  } catch (error) {
+    if (isMissingCustomer(error)) {
+      // Deleted in Stripe's dashboard: its subscriptions went with it.
+      await forgetStripeCustomer(donor.stripeCustomerId);
+      return { ok: false, reason: "no_gift" };
+    }
+    console.error(`The billing portal for donor ${donor.id} could not be opened; the link stays usable: ${describeStripeError(error)}`);
+    return { ok: false, reason: "unavailable" };
+  }
   const { count } = await db().usedLink.createMany({ data: [{ nonce: state.nonce }], skipDuplicates: true });
   if (count === 0) return { ok: false, reason: "used" };
-  const donor = await db().donor.findUnique({ where: { id: state.donorId } });
-  if (!donor?.stripeCustomerId) return { ok: false, reason: "invalid" };
-  const session = await stripe().billingPortal.sessions.create({
-    customer: donor.stripeCustomerId,
-    return_url: `${env().APP_URL}/give/manage?done=1`,
-  });
-  return { ok: true, url: session.url };
+  return { ok: true, url };
 }

@@ -27,8 +27,7 @@ export async function createPledge(
 
 /**
  * An earlier pledge for exactly the same gift whose Checkout Session could not
- * be created: reusing it reuses its Stripe idempotency key, so a retry can
- * never create a second payment for the same intent.
+ * be created: the retry continues that pledge instead of leaving it behind.
  */
 export async function findRetryablePledge(
   pledgeId: string,
@@ -60,10 +59,20 @@ export async function markCheckoutOpen(pledgeId: string, checkoutSessionId: stri
   });
 }
 
-export async function markCheckoutFailed(pledgeId: string, reason: string): Promise<void> {
+/**
+ * The Checkout Session could not be created. `stripeAnswered` counts the
+ * failure toward the next idempotency key: Stripe keeps an answered error
+ * for the key, whereas after a lost connection the same key must be sent
+ * again (Stripe may have made the session, and then answers with it).
+ */
+export async function markCheckoutFailed(pledgeId: string, reason: string, stripeAnswered: boolean): Promise<void> {
   await db().pledge.update({
     where: { id: pledgeId },
-    data: { status: "checkout_failed", failureReason: reason.slice(0, 1_000) },
+    data: {
+      status: "checkout_failed",
+      failureReason: reason.slice(0, 1_000),
+      ...(stripeAnswered ? { checkoutFailures: { increment: 1 } } : {}),
+    },
   });
 }
 

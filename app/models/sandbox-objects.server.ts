@@ -11,12 +11,22 @@ export async function findSandboxObjectData(id: string): Promise<Prisma.JsonValu
   return row ? row.data : null;
 }
 
-/** Newest first; only those created at or after `since` when given. */
-export async function findSandboxObjectsData(type: string, since?: Date): Promise<Prisma.JsonValue[]> {
+/** Newest first; only those created at or after `since`, or before `before`, when given. */
+export async function findSandboxObjectsData(type: string, since?: Date, before?: Date): Promise<Prisma.JsonValue[]> {
   const rows = await db().sandboxObject.findMany({
-    where: { type, ...(since ? { createdAt: { gte: since } } : {}) },
-    orderBy: { createdAt: "desc" },
+    where: { type, ...(since || before ? { createdAt: { ...(since ? { gte: since } : {}), ...(before ? { lt: before } : {}) } } : {}) },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     select: { data: true },
   });
   return rows.map((row) => row.data);
+}
+
+/** Stores an object under an id not yet taken; false when the id exists already (the claim of an idempotency key). */
+export async function insertSandboxObjectIfAbsent(id: string, type: string, data: Prisma.InputJsonValue): Promise<boolean> {
+  const { count } = await db().sandboxObject.createMany({ data: [{ id, type, data }], skipDuplicates: true });
+  return count === 1;
+}
+
+export async function deleteSandboxObject(id: string): Promise<void> {
+  await db().sandboxObject.deleteMany({ where: { id } });
 }

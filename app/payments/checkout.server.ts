@@ -1,3 +1,5 @@
+import crypto from "node:crypto";
+
 import type Stripe from "stripe";
 
 import type { Pledge } from "~/generated/prisma/client";
@@ -6,9 +8,9 @@ import { env } from "~/utils/env.server";
 
 /**
  * Creates the Stripe Checkout Session for a pledge: a one-time payment, or a
- * monthly subscription with an inline price. The pledge id is the
- * idempotency key and travels in the metadata of the session, the
- * PaymentIntent and the Subscription, so every later webhook finds it.
+ * monthly subscription with an inline price. The pledge id travels in the
+ * metadata of the session, the PaymentIntent and the Subscription, so every
+ * later webhook finds it, and is the root of the idempotency key.
  */
 export async function createCheckoutSession(
   pledge: Pledge,
@@ -38,14 +40,38 @@ export async function createCheckoutSession(
       },
     ],
     metadata,
+    // Checkout's button says "Donate", in subscription mode too (allowed there since API version 2025).
+    submit_type: "donate",
     success_url: `${appUrl}/give/thank-you?session_id={CHECKOUT_SESSION_ID}`,
     cancel_url: `${appUrl}/campaigns/${campaign.slug}?pledge=${pledge.id}#give`,
-    ...(monthly
-      ? { subscription_data: { metadata, description: name } }
-      : { submit_type: "donate" as const, payment_intent_data: { metadata, description: name } }),
+    ...(monthly ? { subscription_data: { metadata, description: name } } : { payment_intent_data: { metadata, description: name } }),
   };
 
-  const session = await stripe().checkout.sessions.create(params, { idempotencyKey: pledge.id });
+  const session = await stripe().checkout.sessions.create(params, { idempotencyKey: checkoutIdempotencyKey(pledge, params) });
   if (!session.url) throw new Error(`Stripe returned Checkout Session ${session.id} without a URL`);
   return { id: session.id, url: session.url };
+}
+
+/**
+ * Stripe replays the first answer to a key for 24 hours, errors included,
+ * and refuses the same key with other parameters (400 idempotency_error).
+ * So the key is derived from the pledge, the number of attempts Stripe has
+ * already answered with an error, and what is sent: a double-submitted form
+ * or the SDK's own network retry reuses the key and gets the same session,
+ * while a retry after a Stripe error, or the same pledge sent with other
+ * parameters (a new amount, a customer found missing), gets a new one.
+ */
+export function checkoutIdempotencyKey(pledge: Pick<Pledge, "id" | "checkoutFailures">, params: Stripe.Checkout.SessionCreateParams): string {
+  const digest = crypto.createHash("sha256").update(canonicalJson(params)).digest("base64url").slice(0, 24);
+  return `checkout-${pledge.id}-${pledge.checkoutFailures}-${digest}`;
+}
+
+/** JSON with object keys sorted, so equal parameters always hash alike. */
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
+  if (value && typeof value === "object") {
+    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
+    return `{${entries.sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
+  }
+  return JSON.stringify(value);
 }

@@ -3,6 +3,7 @@ import Stripe from "stripe";
 import { describeDatabaseError, isDatabaseUnavailable } from "~/db/unavailable.server";
 import { claimEvent, inEventTransaction, isEventProcessed, markProcessed, recordEventFailure } from "~/models/stripe-events.server";
 import { checkoutEvents } from "~/payments/events/checkout-events.server";
+import { expiredCheckoutEvents } from "~/payments/events/checkout-expired.server";
 import { disputeEvents, refundEvents } from "~/payments/events/charge-events.server";
 import type { EventHandler } from "~/payments/events/handler.server";
 import { invoiceEvents } from "~/payments/events/invoice-events.server";
@@ -16,6 +17,7 @@ export const SIGNATURE_TOLERANCE_SECONDS = 300;
 
 const HANDLERS: EventHandler<unknown>[] = [
   checkoutEvents,
+  expiredCheckoutEvents,
   invoiceEvents,
   subscriptionEvents,
   refundEvents,

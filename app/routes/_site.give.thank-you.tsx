@@ -30,7 +30,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
       coveredFee: pledge.coveredFee > 0 ? formatMoney(pledge.coveredFee, pledge.currency) : null,
       monthly: pledge.frequency === "monthly",
       campaign: pledge.campaign,
-      status: pledge.status === "failed" ? ("failed" as const) : confirmed ? ("confirmed" as const) : ("processing" as const),
+      // An expired (abandoned) Checkout took nothing, like a failed payment: say so instead of waiting.
+      status: pledge.status === "failed" || (pledge.status === "expired" && !confirmed) ? ("failed" as const) : confirmed ? ("confirmed" as const) : ("processing" as const),
     },
   };
 }

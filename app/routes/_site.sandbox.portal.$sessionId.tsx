@@ -1,32 +1,25 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import type Stripe from "stripe";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 
 import { Alert } from "~/components/ui/Alert";
 import { Input } from "~/components/ui/Input";
-import { deliverEvents } from "~/payments/sandbox/checkout.server";
+import { deliverEvents } from "~/payments/sandbox/events.server";
 import { cancelSubscription, changeSubscriptionCard } from "~/payments/sandbox/dashboard.server";
 import { PortalActionSchema, PortalParamsSchema } from "~/payments/sandbox/page-inputs.server";
-import { getObject, listObjects, type StripeObject } from "~/payments/sandbox/store.server";
+import { getObject, listObjects } from "~/payments/sandbox/store.server";
 import { env } from "~/utils/env.server";
 import { privatePageMeta } from "~/utils/meta";
 import { formatMoney } from "~/utils/money";
 import { readForm } from "~/utils/request.server";
 
 /** The sandbox's stand-in for Stripe's billing portal: cancel, or change the card. */
-type Subscription = StripeObject & {
-  customer: string;
-  status: string;
-  items: { data: Array<{ price: { unit_amount: number; currency: string } }> };
-};
-type PortalSession = StripeObject & { customer: string; return_url: string | null };
-
-
 async function portal(params: LoaderFunctionArgs["params"]) {
   if (!env().sandbox) throw data(null, { status: 404 });
   const parsed = PortalParamsSchema.safeParse(params);
-  const session = parsed.success ? await getObject<PortalSession>(parsed.data.sessionId) : null;
+  const session = parsed.success ? await getObject<Stripe.BillingPortal.Session>(parsed.data.sessionId) : null;
   if (!session || session.object !== "billing_portal.session") throw data(null, { status: 404 });
-  const subscriptions = (await listObjects<Subscription>("subscription")).filter((s) => s.customer === session.customer);
+  const subscriptions = (await listObjects<Stripe.Subscription>("subscription")).filter((s) => s.customer === session.customer);
   return { session, subscriptions };
 }
 
@@ -37,7 +30,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
     subscriptions: subscriptions.map((s) => ({
       id: s.id,
       status: s.status,
-      amount: s.items.data[0] ? formatMoney(s.items.data[0].price.unit_amount, s.items.data[0].price.currency.toUpperCase()) : "",
+      amount: s.items.data[0] ? formatMoney(s.items.data[0].price.unit_amount ?? 0, s.items.data[0].price.currency.toUpperCase()) : "",
     })),
   };
 }
@@ -50,7 +43,7 @@ export async function action({ params, request }: ActionFunctionArgs) {
   const events =
     parsed.data.intent === "cancel"
       ? await cancelSubscription(parsed.data.subscription)
-      : await changeSubscriptionCard(parsed.data.subscription, parsed.data.cardNumber.slice(-4));
+      : await changeSubscriptionCard(parsed.data.subscription);
   await deliverEvents(events);
   return { message: parsed.data.intent === "cancel" ? "Your monthly gift is cancelled." : "Your card is updated.", error: null };
 }

@@ -13,6 +13,20 @@ function yesNo(value: boolean): string {
   return value ? "Yes" : "No";
 }
 
+/** How Stripe settled the gift, when the account's balance is in another currency. */
+function settledFacts(donation: DonationDetail["donation"]): Fact[] {
+  const currency = donation.settlementCurrency;
+  if (!currency || currency === donation.currency || donation.settlementAmount === null) return [];
+  const settled = (amount: number | null) => (amount === null ? NONE : formatMoney(amount, currency));
+  const rate = donation.exchangeRate ? ` at ${donation.exchangeRate.toString()} ${currency} per ${donation.currency}` : "";
+  return [
+    {
+      label: `Settled in ${currency}`,
+      value: `${settled(donation.settlementAmount)}${rate}: fee ${settled(donation.settlementFee)}, net ${settled(donation.settlementNet)}`,
+    },
+  ];
+}
+
 export function donationDetailView(detail: DonationDetail) {
   const { donation, emails, events } = detail;
   const { donor, pledge, campaign, recurringGift } = donation;
@@ -49,6 +63,7 @@ export function donationDetailView(detail: DonationDetail) {
     { label: "Covered fee (in gross)", value: money(donation.coveredFee) },
     { label: "Stripe fee", value: money(donation.stripeFee) },
     { label: "Net", value: money(donation.netAmount) },
+    ...settledFacts(donation),
     { label: "Refunded", value: money(donation.refundedAmount) },
     { label: "Status", value: STATUS_LABELS[donation.status] ?? donation.status },
     {

@@ -65,6 +65,13 @@ const EnvSchema = z
     STRIPE_WEBHOOK_SECRET: optionalText.pipe(
       z.string().regex(/^whsec_[A-Za-z0-9]+$/, "must look like whsec_...").optional(),
     ),
+    // Another Stripe-compatible API for the SDK (stripe-mock, a local stand-in): an origin, test keys only.
+    STRIPE_API_URL: optionalText.pipe(
+      z
+        .url({ protocol: /^https?$/, error: "must be an http:// or https:// URL, e.g. http://127.0.0.1:12111" })
+        .refine((value) => ["", "/"].includes(new URL(value).pathname) && !new URL(value).search, "must be an origin only (no path), e.g. http://127.0.0.1:12111")
+        .optional(),
+    ),
     SMTP_URL: optionalText.pipe(z.url({ protocol: /^smtps?$/ }).optional()),
     EMAIL_FROM: optionalText,
     EMAIL_MAX_ATTEMPTS: integer(1, 50, 8),
@@ -128,6 +135,13 @@ const EnvSchema = z
     }
     if (Number(env.GIFT_MIN) > Number(env.GIFT_MAX)) {
       ctx.addIssue({ code: "custom", path: ["GIFT_MIN"], message: "must not be larger than GIFT_MAX" });
+    }
+    if (env.STRIPE_API_URL && !env.STRIPE_SECRET_KEY?.startsWith("sk_test_")) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["STRIPE_API_URL"],
+        message: "is allowed only with a test key (STRIPE_SECRET_KEY=sk_test_...): a live key never leaves for another server",
+      });
     }
     if (env.STRIPE_SECRET_KEY && !env.STRIPE_WEBHOOK_SECRET) {
       ctx.addIssue({

@@ -154,3 +154,49 @@ function splitMinor(amount: number, digits: number): { whole: string; fraction: 
     fraction: String(absolute % base).padStart(digits, "0"),
   };
 }
+
+/** A decimal rate ("1.0825", "0.000731", "2e-7") as an exact fraction of integers. */
+function rateFraction(rate: string): { numerator: bigint; denominator: bigint } {
+  const match = /^(\d+)(?:\.(\d+))?(?:e([+-]?\d+))?$/i.exec(rate.trim());
+  if (!match) throw new RangeError(`Not an exchange rate: ${rate}`);
+  const digits = `${match[1] ?? ""}${match[2] ?? ""}`;
+  const exponent = Number(match[3] ?? 0) - (match[2]?.length ?? 0);
+  let numerator = BigInt(digits);
+  let denominator = 1n;
+  if (exponent >= 0) numerator *= 10n ** BigInt(exponent);
+  else denominator = 10n ** BigInt(-exponent);
+  if (numerator === 0n) throw new RangeError(`An exchange rate cannot be zero: ${rate}`);
+  return { numerator, denominator };
+}
+
+/** numerator / denominator rounded half away from zero, for integers. */
+function divideRounded(numerator: bigint, denominator: bigint): number {
+  const negative = numerator < 0n !== denominator < 0n;
+  const n = numerator < 0n ? -numerator : numerator;
+  const d = denominator < 0n ? -denominator : denominator;
+  const quotient = (n * 2n + d) / (d * 2n);
+  return Number(negative ? -quotient : quotient);
+}
+
+/**
+ * Converts an amount between currencies with a rate in major units, the way
+ * Stripe states it on a balance transaction: an amount in `from` times `rate`
+ * is the amount in `to`. `direction: "back"` goes the other way (divides).
+ * Exact integer arithmetic, rounded half away from zero to a minor unit.
+ */
+export function convertMinorUnits(
+  amount: number,
+  currencies: { from: string; to: string },
+  rate: string,
+  direction: "forward" | "back" = "forward",
+): number {
+  assertMinorUnits(amount);
+  const { numerator, denominator } = rateFraction(rate);
+  const [source, target] = direction === "forward" ? [currencies.from, currencies.to] : [currencies.to, currencies.from];
+  const scale = minorUnitDigits(target) - minorUnitDigits(source);
+  let top = BigInt(amount) * (direction === "forward" ? numerator : denominator);
+  let bottom = direction === "forward" ? denominator : numerator;
+  if (scale >= 0) top *= 10n ** BigInt(scale);
+  else bottom *= 10n ** BigInt(-scale);
+  return divideRounded(top, bottom);
+}

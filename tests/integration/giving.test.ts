@@ -2,8 +2,11 @@ import { http, HttpResponse } from "msw";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 
 import { db } from "~/db.server";
+import { apiError, rateLimited } from "~/payments/sandbox/errors";
+import { withIdempotency } from "~/payments/sandbox/idempotency.server";
 import { action, loader as campaignLoader } from "~/routes/_site.campaigns.$slug";
 import { loader as thankYouLoader } from "~/routes/_site.give.thank-you";
+import { loader as checkoutLoader } from "~/routes/_site.sandbox.checkout.$sessionId";
 
 import { mockServer } from "../mocks/server";
 import { createCampaign } from "../support/factories";
@@ -122,7 +125,7 @@ describe("giving once", () => {
     expect(location.endsWith(pledge.checkoutSessionId ?? "missing")).toBe(true);
 
     const create = recorder.requests.find((r) => r.method === "POST" && r.path === "/v1/checkout/sessions");
-    expect(create?.idempotencyKey).toBe(pledge.id);
+    expect(create?.idempotencyKey).toMatch(new RegExp(`^checkout-${pledge.id}-0-[A-Za-z0-9_-]{24}$`));
     expect(create?.body).toMatchObject({
       mode: "payment",
       submit_type: "donate",
@@ -158,7 +161,7 @@ describe("giving monthly", () => {
     expect(result.status).toBe(303);
     const pledge = await db().pledge.findFirstOrThrow({ where: { campaign: { slug } } });
     const create = recorder.requests.find((r) => r.path === "/v1/checkout/sessions");
-    expect(create?.idempotencyKey).toBe(pledge.id);
+    expect(create?.idempotencyKey).toContain(pledge.id);
     expect(create?.body).toMatchObject({
       mode: "subscription",
       line_items: [
@@ -168,19 +171,33 @@ describe("giving monthly", () => {
       metadata: { pledge_id: pledge.id },
     });
     expect(create?.body).not.toHaveProperty("payment_intent_data");
-    expect(create?.body).not.toHaveProperty("submit_type");
+    // The button says "Donate" for monthly gifts too (submit_type is allowed in subscription mode).
+    expect(create?.body).toMatchObject({ submit_type: "donate" });
+    const sessionId = (result.headers.get("location") ?? "").split("/").pop() ?? "";
+    const page = await checkoutLoader(loaderArgs(`/sandbox/checkout/${sessionId}`, { sessionId }));
+    expect(page.session.submitLabel).toBe("Donate monthly (sandbox)");
   });
 });
 
 describe("when Stripe fails", () => {
   afterEach(() => mockServer.resetHandlers());
 
+  const CHECKOUT = "https://api.stripe.com/v1/checkout/sessions";
+
+  /** Stripe answers with an error and, as Stripe does, keeps that answer for the request's idempotency key. */
+  function keptError(failure: () => Response) {
+    return http.post(CHECKOUT, ({ request }) => withIdempotency(request, async () => failure()), { once: true });
+  }
+
   it.each([
-    ["an API error", () => HttpResponse.json({ error: { type: "api_error", message: "Something went wrong on Stripe's end." } }, { status: 500 })],
-    ["a dropped connection", () => HttpResponse.error()],
-  ])("after %s the donor sees a calm message, keeps their values, and a retry reuses the pledge's idempotency key", async (_name, failure) => {
-    mockServer.use(http.post("https://api.stripe.com/v1/checkout/sessions", failure, { once: true }));
+    ["an API error", () => keptError(() => apiError("Something went wrong on Stripe's end.")), "new key"],
+    ["a rate limit", () => keptError(() => rateLimited()), "new key"],
+    ["a dropped connection", () => http.post(CHECKOUT, () => HttpResponse.error(), { once: true }), "same key"],
+  ] as const)("after %s the donor sees a calm message, keeps their values, and the retry gets a Checkout", async (_name, failure, expectedKey) => {
+    const firstAttempt = recordStripeRequests();
+    mockServer.use(failure());
     const first = await give({ ...valid, coverFee: "on" });
+    firstAttempt.stop();
     expect(first.status).toBe(502);
     expect(first.data?.errors.form).toMatch(/nothing was charged/);
     expect(first.data?.values).toMatchObject({ name: "Ada Donor", email: "Ada@Example.org", amount: "5000", coverFee: "on" });
@@ -193,20 +210,43 @@ describe("when Stripe fails", () => {
     const retry = await give({ ...valid, coverFee: "on", pledgeId: failed.id });
     recorder.stop();
     expect(retry.status).toBe(303);
-    expect(recorder.requests.find((r) => r.path === "/v1/checkout/sessions")?.idempotencyKey).toBe(failed.id);
+    const firstKey = firstAttempt.requests.find((r) => r.path === "/v1/checkout/sessions")?.idempotencyKey;
+    const retryKey = recorder.requests.find((r) => r.path === "/v1/checkout/sessions")?.idempotencyKey;
+    expect(firstKey).toContain(failed.id);
+    expect(retryKey).toContain(failed.id);
+    // Stripe keeps an answered error for its key, so the retry must not send that key again; after a
+    // lost connection nothing may have been kept, and the same key is what prevents a second session.
+    if (expectedKey === "new key") expect(retryKey).not.toBe(firstKey);
+    else expect(retryKey).toBe(firstKey);
     expect(await db().pledge.count({ where: { campaign: { slug } } })).toBe(1);
     expect((await db().pledge.findUniqueOrThrow({ where: { id: failed.id } })).status).toBe("open");
   });
 
-  it("does not reuse the earlier pledge when the donor changed the gift", async () => {
-    mockServer.use(http.post("https://api.stripe.com/v1/checkout/sessions", () => HttpResponse.error(), { once: true }));
+  it("does not reuse the earlier pledge when the donor went back and changed the amount, and is not locked out", async () => {
+    mockServer.use(keptError(() => apiError()));
     const first = await give(valid);
+    expect(first.status).toBe(502);
     const retry = await give({ ...valid, amount: "10000", pledgeId: first.data?.values.pledgeId ?? "" });
     expect(retry.status).toBe(303);
     expect(await db().pledge.count({ where: { campaign: { slug } } })).toBe(2);
   });
 
-  it("Stripe's own idempotency returns the same session for the same pledge", async () => {
+  it("sends the same pledge with other parameters under another key, so Stripe does not refuse it as an idempotency error", async () => {
+    await give(valid);
+    const pledge = await db().pledge.findFirstOrThrow({ where: { campaign: { slug } } });
+    const { createCheckoutSession } = await import("~/payments/checkout.server");
+    const { stripe } = await import("~/payments/stripe.server");
+    // The donor became a Stripe customer meanwhile (another gift), so the session now names the customer.
+    const customer = await stripe().customers.create({ email: pledge.email });
+    const recorder = recordStripeRequests();
+    const again = await createCheckoutSession(pledge, { slug, title: "Safe homes" }, customer.id);
+    recorder.stop();
+    expect(again.id).not.toBe(pledge.checkoutSessionId);
+    expect(recorder.requests[0]?.body).toMatchObject({ customer: customer.id });
+    expect(recorder.requests[0]?.idempotencyKey).toContain(pledge.id);
+  });
+
+  it("Stripe's own idempotency returns the same session for the same pledge sent again", async () => {
     await give(valid);
     const pledge = await db().pledge.findFirstOrThrow({ where: { campaign: { slug } } });
     const { createCheckoutSession } = await import("~/payments/checkout.server");

@@ -1,4 +1,4 @@
-import { http } from "msw";
+import { http, HttpResponse } from "msw";
 import { beforeEach, describe, expect, it, onTestFinished, vi } from "vitest";
 
 import { db } from "~/db.server";
@@ -9,6 +9,8 @@ import { action as portalAction, loader as portalLoader } from "~/routes/_site.s
 import { action as campaignAction } from "~/routes/_site.campaigns.$slug";
 import { loader as checkoutLoader } from "~/routes/_site.sandbox.checkout.$sessionId";
 import { action as webhookAction } from "~/routes/webhooks.stripe";
+import { apiError } from "~/payments/sandbox/errors";
+import { deleteCustomer } from "~/payments/sandbox/dashboard.server";
 import { createSignedToken } from "~/utils/signed-link.server";
 
 import { mockServer } from "../mocks/server";
@@ -32,7 +34,7 @@ async function linkFor(email: string): Promise<string> {
 }
 
 async function redeem(token: string) {
-  return outcome<{ problem: string }>(await redeemAction({ request: formRequest(`/give/manage/${token}`, {}), params: { token }, context: {} }));
+  return outcome<{ problem: string; retry: boolean }>(await redeemAction({ request: formRequest(`/give/manage/${token}`, {}), params: { token }, context: {} }));
 }
 
 beforeEach(() => {
@@ -133,5 +135,45 @@ describe("a returning donor", () => {
     const sessionId = (outcome(response).headers.get("location") ?? "").split("/").pop() ?? "";
     const page = await checkoutLoader(loaderArgs(`/sandbox/checkout/${sessionId}`, { sessionId }));
     expect(page.session.email).toBe("again@example.org");
+  });
+});
+
+describe("when Stripe fails while the billing portal opens", () => {
+  async function monthlyDonorLink(email: string) {
+    const campaign = await createCampaign();
+    const gift = await giveThroughSandbox(campaign.slug, { frequency: "monthly", email });
+    for (const event of gift.events) await deliver(event);
+    await ask(email);
+    return linkFor(email);
+  }
+
+  it.each([
+    ["an API error", () => apiError("Stripe is having a moment")],
+    ["a dropped connection", () => HttpResponse.error()],
+  ])("after %s the donor sees a calm message, and the same link works once Stripe answers", async (_name, failure) => {
+    const email = `portal-${_name.toLowerCase().replace(/\W+/g, "-")}@example.org`;
+    const token = await monthlyDonorLink(email);
+    mockServer.use(http.post("https://api.stripe.com/v1/billing_portal/sessions", failure, { once: true }));
+
+    const failed = await redeem(token);
+    expect(failed.status).toBe(502);
+    expect(failed.data?.problem).toMatch(/Nothing has changed, and this link still works/);
+    expect(failed.data?.retry).toBe(true);
+    expect((await linkLoader(loaderArgs(`/give/manage/${token}`, { token }))).problem).toBeNull();
+
+    const retried = await redeem(token);
+    expect(retried.status).toBe(303);
+    expect(retried.headers.get("location")).toMatch(/\/sandbox\/portal\/bps_/);
+    expect((await redeem(token)).data?.problem).toMatch(/already been used/);
+  });
+
+  it("says there is no gift to manage when the customer was deleted in Stripe, and forgets it", async () => {
+    const token = await monthlyDonorLink("portal-deleted@example.org");
+    const donor = await db().donor.findUniqueOrThrow({ where: { email: "portal-deleted@example.org" } });
+    await deleteCustomer(donor.stripeCustomerId!);
+    const result = await redeem(token);
+    expect(result.status).toBe(404);
+    expect(result.data?.problem).toMatch(/could not find a monthly gift/);
+    expect((await db().donor.findUniqueOrThrow({ where: { id: donor.id } })).stripeCustomerId).toBeNull();
   });
 });

@@ -10,13 +10,14 @@ import {
   refundCharge,
   renewSubscription,
 } from "~/payments/sandbox/dashboard.server";
-import type { StripeObject } from "~/payments/sandbox/store.server";
+import { newEvent } from "~/payments/sandbox/events.server";
+import { getObject, type StripeObject } from "~/payments/sandbox/store.server";
 import { campaignProgress } from "~/models/totals.server";
 import { action as webhookAction } from "~/routes/webhooks.stripe";
 
 import { mockServer } from "../mocks/server";
 import { createCampaign } from "../support/factories";
-import { deliver, giveThroughSandbox, permutations, signedWebhookRequest, WEBHOOK_SECRET } from "../support/webhooks";
+import { carried, deliver, giveThroughSandbox, permutations, signedWebhookRequest, startCheckout, WEBHOOK_SECRET } from "../support/webhooks";
 
 let campaign: Awaited<ReturnType<typeof createCampaign>>;
 
@@ -101,8 +102,9 @@ describe("a one-time gift", () => {
     expect(donation.stripePaymentIntentId).toMatch(/^pi_/);
     expect(donation.stripeChargeId).toMatch(/^ch_/);
     expect((await db().pledge.findUniqueOrThrow({ where: { id: pledge.id } })).status).toBe("completed");
+    // A one-time gift is a guest payment: Checkout makes no customer for it (decision 016).
     const donor = await db().donor.findUniqueOrThrow({ where: { email: "ada@example.org" } });
-    expect(donor.stripeCustomerId).toMatch(/^cus_/);
+    expect(donor.stripeCustomerId).toBeNull();
     expect(await raised()).toBe(5_000);
   });
 
@@ -287,14 +289,65 @@ describe("refunds and disputes made outside Lantern", () => {
 
   it("leaves alone a refund of a charge Lantern never recorded", async () => {
     const { events } = await giveThroughSandbox(campaign.slug);
-    const session = events[0]!.data as { object: { payment_intent: string } };
-    const intent = (await import("~/payments/sandbox/store.server")).getObject<StripeObject & { latest_charge: string }>(session.object.payment_intent);
-    const chargeId = (await intent)!.latest_charge;
+    const session = carried<Stripe.Checkout.Session>(events[0]!);
+    const chargeId = String((await getObject<Stripe.PaymentIntent>(String(session.payment_intent)))!.latest_charge);
     const refundEvents = await refundCharge(chargeId);
     expect((await deliver(refundEvents[0]!)).status).toBe(200);
     // The gift's own event arrives afterwards and is recorded with its refund already applied.
     await deliver(events[0]!);
     expect(await db().donation.findFirstOrThrow({ where: { stripeChargeId: chargeId } })).toMatchObject({ status: "refunded" });
     expect(await raised()).toBe(0);
+  });
+});
+
+describe("a pledge is completed only by its own payment", () => {
+  type SessionObject = StripeObject & { payment_intent: string | null; subscription: string | null };
+
+  /** A signed checkout.session.completed for pledge B's session that carries another pledge's payment. */
+  async function completedWith(sessionId: string, paidBy: { payment_intent?: string; subscription?: string }) {
+    const session = (await getObject<Stripe.Checkout.Session>(sessionId))!;
+    const completed = { ...session, status: "complete", payment_status: "paid", ...paidBy } satisfies Stripe.Checkout.Session;
+    return newEvent({ type: "checkout.session.completed", data: { object: completed } });
+  }
+
+  it("refuses a session of pledge B that carries the payment already recorded for pledge A, with a recorded error", async () => {
+    const a = await giveThroughSandbox(campaign.slug, { amount: 3_000, email: "pledge-a@example.org" });
+    for (const event of a.events) await deliver(event);
+    const recordedA = await db().donation.findFirstOrThrow({ where: { pledgeId: a.pledge.id } });
+    const b = await startCheckout(campaign.slug, { amount: 9_000, email: "pledge-b@example.org" });
+    const pledgeB = await db().pledge.findUniqueOrThrow({ where: { checkoutSessionId: b.sessionId } });
+
+    const forged = await completedWith(b.sessionId, { payment_intent: recordedA.stripePaymentIntentId! });
+    const result = await deliver(forged);
+    expect(result.status).toBe(500);
+    expect((await db().stripeEvent.findUniqueOrThrow({ where: { id: forged.id } })).error).toMatch(/ForeignPaymentError: .*refused/);
+    expect((await db().pledge.findUniqueOrThrow({ where: { id: pledgeB.id } })).status).toBe("open");
+    expect(await db().donation.count({ where: { pledgeId: pledgeB.id } })).toBe(0);
+    expect(await db().donation.findUniqueOrThrow({ where: { id: recordedA.id } })).toMatchObject({ pledgeId: a.pledge.id, grossAmount: 3_000 });
+    expect(await raised()).toBe(3_000);
+  });
+
+  it("refuses it too when pledge A's payment is not recorded yet, so A's own event still records A", async () => {
+    const a = await giveThroughSandbox(campaign.slug, { amount: 2_000, email: "pledge-a2@example.org" });
+    const b = await startCheckout(campaign.slug, { amount: 8_000, email: "pledge-b2@example.org" });
+    const pledgeB = await db().pledge.findUniqueOrThrow({ where: { checkoutSessionId: b.sessionId } });
+    const paymentA = String(carried<SessionObject>(a.events[0]!).payment_intent);
+
+    expect((await deliver(await completedWith(b.sessionId, { payment_intent: paymentA }))).status).toBe(500);
+    expect((await db().pledge.findUniqueOrThrow({ where: { id: pledgeB.id } })).status).toBe("open");
+    for (const event of a.events) expect((await deliver(event)).status).toBe(200);
+    expect(await db().donation.findFirstOrThrow({ where: { stripePaymentIntentId: paymentA } })).toMatchObject({ pledgeId: a.pledge.id });
+  });
+
+  it("refuses a monthly session of pledge B that carries pledge A's subscription", async () => {
+    const a = await giveThroughSandbox(campaign.slug, { frequency: "monthly", amount: 1_000, email: "monthly-a@example.org" });
+    for (const event of a.events) await deliver(event);
+    const gift = await db().recurringGift.findUniqueOrThrow({ where: { pledgeId: a.pledge.id } });
+    const b = await startCheckout(campaign.slug, { frequency: "monthly", amount: 1_000, email: "monthly-b@example.org" });
+    const pledgeB = await db().pledge.findUniqueOrThrow({ where: { checkoutSessionId: b.sessionId } });
+
+    expect((await deliver(await completedWith(b.sessionId, { subscription: gift.stripeSubscriptionId }))).status).toBe(500);
+    expect((await db().pledge.findUniqueOrThrow({ where: { id: pledgeB.id } })).status).toBe("open");
+    expect(await db().recurringGift.findUniqueOrThrow({ where: { id: gift.id } })).toMatchObject({ pledgeId: a.pledge.id });
   });
 });

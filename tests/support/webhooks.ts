@@ -1,5 +1,6 @@
 import { db } from "~/db.server";
 import { paySandboxSession, type PayResult } from "~/payments/sandbox/checkout.server";
+import type { SandboxEvent } from "~/payments/sandbox/events.server";
 import type { StripeObject } from "~/payments/sandbox/store.server";
 import { action as webhookAction } from "~/routes/webhooks.stripe";
 import { action as campaignAction } from "~/routes/_site.campaigns.$slug";
@@ -17,16 +18,25 @@ export async function deliver(event: StripeObject | string): Promise<{ status: n
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }
 
+/** The object an event carries, as the test reads it (Stripe-typed when the sandbox made it; the rendered version may be older). */
+export function carried<T>(event: SandboxEvent): T {
+  return event.data.object as unknown as T;
+}
+
 let ipSeed = 0;
 
-/**
- * A donor gives through the real donation action and pays on the sandbox
- * checkout; returns the pledge and the events Stripe would send, undelivered.
- */
-export async function giveThroughSandbox(
-  slug: string,
-  options: { frequency?: "once" | "monthly"; amount?: number; coverFee?: boolean; email?: string; name?: string; anonymous?: boolean; comment?: string } = {},
-) {
+export interface GiftOptions {
+  frequency?: "once" | "monthly";
+  amount?: number;
+  coverFee?: boolean;
+  email?: string;
+  name?: string;
+  anonymous?: boolean;
+  comment?: string;
+}
+
+/** A donor fills in the donation form (the real action) and is sent to the sandbox checkout; returns its session. */
+export async function startCheckout(slug: string, options: GiftOptions = {}) {
   const fields: Record<string, string> = {
     amount: "other",
     customAmount: ((options.amount ?? 5_000) / 100).toFixed(2),
@@ -46,11 +56,16 @@ export async function giveThroughSandbox(
   });
   if (!(response instanceof Response) || response.status !== 303) throw new Error(`giving failed: ${JSON.stringify(response)}`);
   const sessionId = (response.headers.get("location") ?? "").split("/").pop() ?? "";
-  const paid: PayResult = await paySandboxSession(sessionId, {
-    email: fields.email ?? "",
-    name: fields.name ?? "",
-    cardNumber: "4242424242424242",
-  });
+  return { sessionId, email: fields.email ?? "", name: fields.name ?? "" };
+}
+
+/**
+ * A donor gives through the real donation action and pays on the sandbox
+ * checkout; returns the pledge and the events Stripe would send, undelivered.
+ */
+export async function giveThroughSandbox(slug: string, options: GiftOptions = {}) {
+  const { sessionId, email, name } = await startCheckout(slug, options);
+  const paid: PayResult = await paySandboxSession(sessionId, { email, name, cardNumber: "4242424242424242" });
   if (!paid.ok) throw new Error(`sandbox payment failed: ${paid.message}`);
   const pledge = await db().pledge.findUniqueOrThrow({ where: { checkoutSessionId: sessionId } });
   return { pledge, sessionId, events: paid.events };

@@ -101,4 +101,17 @@ describe("parseEnv", () => {
     expect(problems({ BODY_LIMIT_KIB: "0" })[0]).toMatch(/^BODY_LIMIT_KIB/);
     expect(problems({ WEBHOOK_BODY_LIMIT_KIB: "64k" })[0]).toMatch(/^WEBHOOK_BODY_LIMIT_KIB must be a whole number/);
   });
+
+  it("takes STRIPE_API_URL, an origin, with a test key only", () => {
+    const base = { STRIPE_SECRET_KEY: "sk_test_abc123", STRIPE_WEBHOOK_SECRET: "whsec_abc" };
+    expect(parseEnv({ ...base, STRIPE_API_URL: "http://127.0.0.1:12111" })).toMatchObject({ STRIPE_API_URL: "http://127.0.0.1:12111", sandbox: false });
+    expect(parseEnv({ ...base, STRIPE_API_URL: "" }).STRIPE_API_URL).toBeUndefined();
+    expect(problems({ ...base, STRIPE_SECRET_KEY: "sk_live_abc123", STRIPE_API_URL: "http://127.0.0.1:12111" }).join("\n")).toMatch(
+      /STRIPE_API_URL is allowed only with a test key/,
+    );
+    expect(problems({ STRIPE_API_URL: "http://127.0.0.1:12111" }).join("\n")).toMatch(/STRIPE_API_URL is allowed only with a test key/);
+    expect(problems({ ...base, STRIPE_SECRET_KEY: "rk_test_abc123", STRIPE_API_URL: "http://127.0.0.1:12111" })).toHaveLength(1);
+    expect(problems({ ...base, STRIPE_API_URL: "http://127.0.0.1:12111/v1" }).join("\n")).toMatch(/must be an origin only/);
+    expect(problems({ ...base, STRIPE_API_URL: "ftp://127.0.0.1" }).join("\n")).toMatch(/STRIPE_API_URL must be an http/);
+  });
 });

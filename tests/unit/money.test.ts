@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { currencyLabel, formatMoney, formatMoneyShort, parseMoneyInput, readMoneyInput, toDecimalString } from "~/utils/money";
+import { convertMinorUnits, currencyLabel, formatMoney, formatMoneyShort, parseMoneyInput, readMoneyInput, toDecimalString } from "~/utils/money";
 
 describe("money", () => {
   it("formats minor units without floats", () => {
@@ -35,6 +35,24 @@ describe("money", () => {
     expect(parseMoneyInput("-5", "USD")).toBeNull();
     expect(parseMoneyInput("abc", "USD")).toBeNull();
     expect(parseMoneyInput("1.5", "JPY")).toBeNull();
+  });
+
+  it("converts with a balance transaction's exchange rate, exactly, both ways", () => {
+    // Stripe's own example: 10.00 EUR settles as 12.34 USD at 1.234.
+    const eurToUsd = { from: "EUR", to: "USD" };
+    expect(convertMinorUnits(1_000, eurToUsd, "1.234")).toBe(1_234);
+    expect(convertMinorUnits(1_234, eurToUsd, "1.234", "back")).toBe(1_000);
+    // A USD fee of 1.49 is 1.38 EUR at 1.0825 (1.3764... rounds down), 1.39 at 1.0717.
+    expect(convertMinorUnits(149, eurToUsd, "1.0825", "back")).toBe(138);
+    expect(convertMinorUnits(149, eurToUsd, "1.0717", "back")).toBe(139);
+    // Half a minor unit rounds away from zero.
+    expect(convertMinorUnits(1, { from: "USD", to: "EUR" }, "0.5")).toBe(1);
+    // Currencies with other minor units: 1,000 JPY at 0.0067 USD is 6.70 USD.
+    expect(convertMinorUnits(1_000, { from: "JPY", to: "USD" }, "0.0067")).toBe(670);
+    expect(convertMinorUnits(670, { from: "JPY", to: "USD" }, "0.0067", "back")).toBe(1_000);
+    expect(convertMinorUnits(100, { from: "USD", to: "EUR" }, "9e-1")).toBe(90);
+    expect(() => convertMinorUnits(100, eurToUsd, "0")).toThrow(RangeError);
+    expect(() => convertMinorUnits(100, eurToUsd, "-1.2")).toThrow(RangeError);
   });
 });
 

@@ -1,4 +1,3 @@
-import type { DisputeStatus } from "~/generated/prisma/enums";
 import { refundNoticeEmail } from "~/email/refund-notice.server";
 import { findDonationByCharge, setDispute, setRefundedAmount } from "~/models/ledger.server";
 import { queueEmail } from "~/models/outbox.server";
@@ -6,6 +5,7 @@ import { queueEmail } from "~/models/outbox.server";
 import { defineHandler } from "~/payments/events/handler.server";
 import { ChargeSchema, DisputeSchema, RefundSchema } from "~/payments/events/schemas.server";
 import { currentCharge, currentDispute } from "~/payments/events/stripe-state.server";
+import { disputeFlag } from "~/payments/events/dispute-status";
 
 /**
  * Refunds (also those made in Stripe's dashboard) and disputes. Amounts come
@@ -14,7 +14,7 @@ import { currentCharge, currentDispute } from "~/payments/events/stripe-state.se
  * (yet) is left alone: recording it later reads its refunds then.
  */
 export const refundEvents = defineHandler({
-  types: ["charge.refunded", "charge.refund.updated", "refund.created", "refund.updated"],
+  types: ["charge.refunded", "charge.refund.updated", "refund.created", "refund.updated", "refund.failed"],
 
   async prepare(event) {
     const object = event.data.object;
@@ -24,21 +24,24 @@ export const refundEvents = defineHandler({
     return { charge: await currentCharge(chargeId) };
   },
 
-  async apply(tx, { charge }, _event, context) {
+  async apply(tx, { charge }, event, context) {
     const donation = await findDonationByCharge(tx, { chargeId: charge.id, paymentIntentId: charge.payment_intent ?? null });
     if (!donation) return `charge ${charge.id} is not a recorded gift (left alone)`;
-    const updated = await setRefundedAmount(tx, donation.id, charge.amount_refunded);
-    if (updated.refundedAmount > donation.refundedAmount) {
+    const { previousRefunded, donation: updated } = await setRefundedAmount(tx, donation.id, charge.amount_refunded);
+    if (updated.refundedAmount !== previousRefunded) {
+      // Up (a refund) or down (a refund that failed or was cancelled): the donor's deductible amount changed.
       const donor = await tx.donor.findUniqueOrThrow({ where: { id: updated.donorId } });
       await queueEmail(
         tx,
         refundNoticeEmail({
           donationId: updated.id,
           donorId: donor.id,
+          eventId: event.id,
           to: donor.email,
           donorName: donor.name,
           receiptNumber: updated.receiptNumber,
           grossAmount: updated.grossAmount,
+          previousRefundedAmount: previousRefunded,
           refundedAmount: updated.refundedAmount,
           currency: updated.currency,
           organisation: context.organisation,
@@ -48,12 +51,6 @@ export const refundEvents = defineHandler({
     return `donation ${donation.id} refunded ${updated.refundedAmount} of ${updated.grossAmount} (${updated.status})`;
   },
 });
-
-function disputeStatus(stripeStatus: string): DisputeStatus {
-  if (stripeStatus === "won" || stripeStatus === "warning_closed") return "won";
-  if (stripeStatus === "lost") return "lost";
-  return "open";
-}
 
 export const disputeEvents = defineHandler({
   types: ["charge.dispute.created", "charge.dispute.updated", "charge.dispute.closed", "charge.dispute.funds_reinstated"],
@@ -66,7 +63,12 @@ export const disputeEvents = defineHandler({
   async apply(tx, { dispute }) {
     const donation = await findDonationByCharge(tx, { chargeId: dispute.charge, paymentIntentId: dispute.payment_intent ?? null });
     if (!donation) return `dispute ${dispute.id} is not about a recorded gift (left alone)`;
-    const updated = await setDispute(tx, donation.id, { status: disputeStatus(dispute.status), amount: dispute.amount });
-    return `donation ${donation.id} dispute ${updated.disputeStatus}`;
+    const updated = await setDispute(tx, donation.id, {
+      id: dispute.id,
+      status: disputeFlag(dispute.status, dispute.id),
+      amount: dispute.amount,
+      currency: dispute.currency,
+    });
+    return `donation ${donation.id} dispute ${updated.disputeStatus ?? "cleared"}`;
   },
 });

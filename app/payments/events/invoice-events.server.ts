@@ -9,7 +9,6 @@ import { InvoiceSchema, invoiceSubscriptionId } from "~/payments/events/schemas.
 import {
   currentSubscription,
   invoicePaymentIntentId,
-  invoiceWithPayments,
   paymentDetails,
   toDate,
 } from "~/payments/events/stripe-state.server";
@@ -27,12 +26,11 @@ export const invoiceEvents = defineHandler({
     const subscriptionId = invoiceSubscriptionId(invoice);
     if (!subscriptionId) return null;
     const subscription = await currentSubscription(subscriptionId);
-    const pledgeId = pledgeIdFrom(subscription.metadata, invoice.parent?.subscription_details?.metadata);
+    const pledgeId = pledgeIdFrom(subscription.metadata, invoice.parent?.subscription_details?.metadata, invoice.subscription_details?.metadata);
     if (!pledgeId) return null;
     let payment = null;
     if (event.type === "invoice.paid" && invoice.amount_paid > 0) {
-      const withPayments = await invoiceWithPayments(invoice);
-      const paymentIntentId = invoicePaymentIntentId(withPayments);
+      const paymentIntentId = await invoicePaymentIntentId(invoice);
       payment = paymentIntentId ? await paymentDetails(paymentIntentId) : null;
     }
     return { invoice, subscription, pledgeId, payment };
@@ -80,7 +78,7 @@ export const invoiceEvents = defineHandler({
       currency: invoice.currency,
       grossAmount: invoice.amount_paid,
       coveredFee: pledge.coveredFee,
-      stripeFee: payment?.charge?.stripeFee ?? null,
+      fees: payment?.charge?.fees ?? { stripeFee: null, settlement: null },
       refundedAmount: payment?.charge?.amountRefunded ?? 0,
       paymentMethodBrand: payment?.charge?.brand ?? null,
       paymentMethodLast4: payment?.charge?.last4 ?? null,

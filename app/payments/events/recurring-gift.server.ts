@@ -15,7 +15,7 @@ export function syncRecurringGift(tx: Prisma.TransactionClient, subscription: Su
     donorId,
     grossAmount: terms.grossAmount,
     currency: terms.currency,
-    status: recurringStatus(subscription.status),
+    status: recurringStatus(subscription.status, subscription.id),
     currentPeriodEnd: terms.currentPeriodEnd,
     canceledAt: terms.canceledAt,
     // The subscription was read from Stripe just now, so this is its newest state.

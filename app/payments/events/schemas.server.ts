@@ -22,9 +22,10 @@ export type ParsedEvent = z.infer<typeof EventSchema>;
 export const CheckoutSessionSchema = z.looseObject({
   id: id("cs"),
   object: z.literal("checkout.session"),
-  mode: z.enum(["payment", "subscription", "setup"]),
+  // Open enums: Stripe adds values over time; the handler maps what it does not know (see unknown-values.ts).
+  mode: z.string().min(1),
   status: z.string().nullish(),
-  payment_status: z.enum(["paid", "unpaid", "no_payment_required"]),
+  payment_status: z.string().min(1),
   amount_total: z.number().int().nullish(),
   currency: z.string().nullish(),
   client_reference_id: z.string().nullish(),
@@ -37,7 +38,14 @@ export const CheckoutSessionSchema = z.looseObject({
 });
 export type CheckoutSession = z.infer<typeof CheckoutSessionSchema>;
 
-export const BalanceTransactionSchema = z.looseObject({ id: id("txn"), fee: z.number().int(), net: z.number().int() });
+export const BalanceTransactionSchema = z.looseObject({
+  id: id("txn"),
+  amount: z.number().int(),
+  currency: z.string().length(3),
+  fee: z.number().int(),
+  net: z.number().int(),
+  exchange_rate: z.number().positive().nullish(),
+});
 
 export const ChargeSchema = z.looseObject({
   id: id("ch"),
@@ -49,7 +57,11 @@ export const ChargeSchema = z.looseObject({
   payment_intent: expandable("pi").nullish(),
   balance_transaction: z.union([id("txn"), BalanceTransactionSchema]).nullish(),
   payment_method_details: z
-    .looseObject({ card: z.looseObject({ brand: z.string().nullish(), last4: z.string().nullish() }).nullish() })
+    .looseObject({
+      card: z.looseObject({ brand: z.string().nullish(), last4: z.string().nullish() }).nullish(),
+      us_bank_account: z.looseObject({ last4: z.string().nullish() }).nullish(),
+      sepa_debit: z.looseObject({ last4: z.string().nullish() }).nullish(),
+    })
     .nullish(),
 });
 export type Charge = z.infer<typeof ChargeSchema>;
@@ -68,12 +80,10 @@ export const PaymentIntentSchema = z.looseObject({
 });
 export type PaymentIntent = z.infer<typeof PaymentIntentSchema>;
 
-const RecurringStatusSchema = z.enum(["incomplete", "incomplete_expired", "trialing", "active", "past_due", "canceled", "unpaid", "paused"]);
-
 export const SubscriptionSchema = z.looseObject({
   id: id("sub"),
   object: z.literal("subscription"),
-  status: RecurringStatusSchema,
+  status: z.string().min(1),
   customer: expandable("cus"),
   currency: z.string().optional(),
   metadata,
@@ -106,8 +116,10 @@ export const InvoiceSchema = z.looseObject({
       subscription_details: z.looseObject({ subscription: expandable("sub"), metadata }).nullish(),
     })
     .nullish(),
-  // Older API versions put the subscription on the invoice itself.
+  // Before API version 2025-03-31 the subscription, its metadata and the one payment were on the invoice itself.
   subscription: expandable("sub").nullish(),
+  subscription_details: z.looseObject({ metadata }).nullish(),
+  payment_intent: expandable("pi").nullish(),
   payments: z
     .looseObject({
       data: z.array(
@@ -136,6 +148,7 @@ export const DisputeSchema = z.looseObject({
   id: z.string().regex(/^(dp|du)_/),
   object: z.literal("dispute"),
   amount: z.number().int(),
+  currency: z.string().length(3),
   charge: expandable("ch"),
   payment_intent: expandable("pi").nullish(),
   status: z.string(),

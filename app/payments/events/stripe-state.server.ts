@@ -1,3 +1,4 @@
+import { feesInGiftCurrency, type GiftFees } from "~/payments/settlement";
 import { stripe } from "~/payments/stripe.server";
 
 import {
@@ -23,11 +24,13 @@ export interface PaymentDetails {
   metadata: Record<string, string>;
   amount: number;
   currency: string;
-  createdAt: Date | null;
   charge: {
     id: string;
+    /** When the charge was made: for a card, when the money was paid. */
+    createdAt: Date | null;
     amountRefunded: number;
-    stripeFee: number | null;
+    /** Stripe's fee in the gift's currency, and the balance transaction as settled. */
+    fees: GiftFees;
     brand: string | null;
     last4: string | null;
   } | null;
@@ -43,20 +46,32 @@ export async function paymentDetails(paymentIntentId: string): Promise<PaymentDe
     metadata: intent.metadata,
     amount: intent.amount_received ?? intent.amount,
     currency: intent.currency,
-    createdAt: intent.created ? new Date(intent.created * 1000) : null,
     charge: charge ? chargeSummary(charge) : null,
   };
 }
 
 function chargeSummary(charge: Charge): NonNullable<PaymentDetails["charge"]> {
+  // An id (not expanded) or null means the fee is not known yet; it is filled in by a later event.
   const balance = BalanceTransactionSchema.safeParse(charge.balance_transaction);
+  const figures = balance.success
+    ? { currency: balance.data.currency, amount: balance.data.amount, fee: balance.data.fee, net: balance.data.net, exchangeRate: balance.data.exchange_rate ?? null }
+    : null;
   return {
     id: charge.id,
+    createdAt: charge.created ? new Date(charge.created * 1000) : null,
     amountRefunded: charge.amount_refunded,
-    stripeFee: balance.success ? balance.data.fee : null,
-    brand: charge.payment_method_details?.card?.brand ?? null,
-    last4: charge.payment_method_details?.card?.last4 ?? null,
+    fees: feesInGiftCurrency(figures, charge.currency),
+    ...paymentMethod(charge),
   };
+}
+
+/** What the receipt says the donor paid with: a card's brand, or the kind of bank debit, and the last four digits. */
+function paymentMethod(charge: Charge): { brand: string | null; last4: string | null } {
+  const details = charge.payment_method_details;
+  if (details?.card) return { brand: details.card.brand ?? null, last4: details.card.last4 ?? null };
+  if (details?.us_bank_account) return { brand: "bank account (ACH)", last4: details.us_bank_account.last4 ?? null };
+  if (details?.sepa_debit) return { brand: "bank account (SEPA)", last4: details.sepa_debit.last4 ?? null };
+  return { brand: null, last4: null };
 }
 
 export async function currentCharge(chargeId: string): Promise<Charge> {
@@ -71,13 +86,18 @@ export async function currentDispute(disputeId: string) {
   return DisputeSchema.parse(await stripe().disputes.retrieve(disputeId));
 }
 
-/** The invoice with its payments listed (newer API versions include them only on request). */
-export async function invoiceWithPayments(invoice: Invoice): Promise<Invoice> {
-  if (invoice.payments?.data.length) return invoice;
-  return InvoiceSchema.parse(await stripe().invoices.retrieve(invoice.id, { expand: ["payments"] }));
+/**
+ * The PaymentIntent that paid an invoice: named on the invoice itself by API
+ * versions before 2025-03-31, else found among its payments, which Stripe
+ * lists only when asked (`expand: ["payments"]`).
+ */
+export async function invoicePaymentIntentId(invoice: Invoice): Promise<string | null> {
+  const named = paidIntent(invoice) ?? invoice.payment_intent ?? null;
+  if (named) return named;
+  return paidIntent(InvoiceSchema.parse(await stripe().invoices.retrieve(invoice.id, { expand: ["payments"] })));
 }
 
-export function invoicePaymentIntentId(invoice: Invoice): string | null {
+function paidIntent(invoice: Invoice): string | null {
   const payments = invoice.payments?.data ?? [];
   const paid = payments.find((p) => p.status === "paid") ?? payments[0];
   return paid?.payment.payment_intent ?? null;

@@ -1,63 +1,59 @@
 import { http, HttpResponse, type HttpHandler } from "msw";
+import type Stripe from "stripe";
 
+import { planId, type SessionPlan } from "~/payments/sandbox/checkout.server";
+import { expireDueSessions, expireSession } from "~/payments/sandbox/dashboard.server";
+import { invalidParameter, resourceMissing, stripeErrorResponse, unknownEndpoint } from "~/payments/sandbox/errors";
+import { deliverEvents } from "~/payments/sandbox/events.server";
+import { expandObject, ExpansionError } from "~/payments/sandbox/expand.server";
+import { takeFault } from "~/payments/sandbox/faults.server";
 import { decodeStripeForm } from "~/payments/sandbox/form-decode.server";
-import {
-  getObject,
-  idempotentCreate,
-  listObjects,
-  sandboxId,
-  saveObject,
-  type StripeObject,
-} from "~/payments/sandbox/store.server";
+import { withIdempotency } from "~/payments/sandbox/idempotency.server";
+import { checkoutSessionObject, customerObject, portalSessionObject } from "~/payments/sandbox/objects/checkout";
+import { renderAtVersion } from "~/payments/sandbox/api-versions.server";
+import { getObject, listObjects, sandboxId, saveObject, type Stored, type StripeObject } from "~/payments/sandbox/store.server";
 import { env } from "~/utils/env.server";
 
 /**
  * The local stand-in for Stripe's HTTP API used in sandbox mode (and by the
  * tests): the real Stripe SDK sends its requests, and these MSW handlers
- * answer them with Stripe-shaped objects kept in the database.
+ * answer them as Stripe would: objects typed against the SDK, expandable
+ * fields as ids unless the request expands them, Stripe's error shapes and
+ * statuses, its idempotency rules, answers rendered at the request's API
+ * version. Served over HTTP too (stripe-compatible-server.ts).
  */
-const API = "https://api.stripe.com/v1";
-
-const now = () => Math.floor(Date.now() / 1000);
-
-function stripeError(status: number, message: string, extra: Record<string, unknown> = {}) {
-  return HttpResponse.json({ error: { type: "invalid_request_error", message, ...extra } }, { status });
-}
-
-function missing(id: string) {
-  return stripeError(404, `No such object: '${id}'`, { code: "resource_missing", param: "id" });
-}
+export const STRIPE_API_ORIGIN = "https://api.stripe.com";
+const API = `${STRIPE_API_ORIGIN}/v1`;
 
 async function body(request: Request): Promise<Record<string, unknown>> {
-  return decodeStripeForm(new URLSearchParams(await request.text()));
+  return decodeStripeForm(new URLSearchParams(await request.clone().text()));
 }
 
 function query(request: Request): Record<string, unknown> {
   return decodeStripeForm(new URL(request.url).searchParams);
 }
 
-/** Replaces id references named by `expand` paths with the objects they name. */
-async function expand(object: StripeObject, paths: unknown): Promise<StripeObject> {
-  const list = Array.isArray(paths) ? (paths as string[]) : [];
-  const copy = structuredClone(object) as Record<string, unknown>;
-  for (const path of list) {
-    let node: Record<string, unknown> | undefined = copy;
-    const keys = path.split(".");
-    for (const [index, key] of keys.entries()) {
-      if (!node) break;
-      let value: unknown = node[key];
-      if (typeof value === "string") {
-        const found = await getObject(value);
-        if (found) {
-          node[key] = structuredClone(found);
-          value = node[key];
-        }
-      }
-      node = index < keys.length - 1 && value && typeof value === "object" ? (value as Record<string, unknown>) : undefined;
-    }
+/** The object as the request asked for it: expanded as asked, at the request's API version. */
+async function answer(request: Request, object: Stored, expand: unknown): Promise<Response> {
+  try {
+    const expanded = await expandObject(object, expand);
+    const version = request.headers.get("stripe-version");
+    return HttpResponse.json(version ? await renderAtVersion(expanded, version) : expanded);
+  } catch (error) {
+    if (error instanceof ExpansionError) return invalidParameter("expand", error.message, "parameter_invalid_string");
+    throw error;
   }
-  return copy as StripeObject;
 }
+
+/** A customer the request names that Stripe would not find (never made, or deleted). */
+async function missingCustomer(id: unknown): Promise<boolean> {
+  if (typeof id !== "string") return false;
+  const customer = await getObject<Stripe.Customer | Stripe.DeletedCustomer>(id);
+  return !customer || customer.object !== "customer" || "deleted" in customer;
+}
+
+/** At the SDK's API version, `submit_type` is allowed in payment and subscription mode alike. */
+const SUBMIT_TYPES = ["auto", "book", "donate", "pay", "subscribe"] as const;
 
 type LineItemInput = {
   quantity?: string;
@@ -69,111 +65,150 @@ type LineItemInput = {
   };
 };
 
-async function createCheckoutSession(request: Request) {
-  const params = await body(request);
-  const lineItems = (params.line_items as LineItemInput[] | undefined) ?? [];
-  const mode = params.mode as string | undefined;
-  if (mode !== "payment" && mode !== "subscription") return stripeError(400, "Missing required param: mode.", { param: "mode" });
-  if (lineItems.length === 0) return stripeError(400, "Missing required param: line_items.", { param: "line_items" });
-  if (typeof params.success_url !== "string") return stripeError(400, "Missing required param: success_url.", { param: "success_url" });
+type CheckoutParams = {
+  mode?: string;
+  line_items?: LineItemInput[];
+  success_url?: string;
+  cancel_url?: string;
+  customer?: string;
+  customer_email?: string;
+  customer_creation?: string;
+  client_reference_id?: string;
+  submit_type?: string;
+  metadata?: Record<string, string>;
+  payment_method_types?: string[];
+  payment_intent_data?: { metadata?: Record<string, string>; description?: string };
+  subscription_data?: { metadata?: Record<string, string>; description?: string };
+};
+
+async function createCheckoutSession(request: Request): Promise<Response> {
+  const params = (await body(request)) as CheckoutParams;
+  const lineItems = params.line_items ?? [];
+  const mode = params.mode;
+  if (mode !== "payment" && mode !== "subscription") return invalidParameter("mode", "Missing required param: mode.", "parameter_missing");
+  if (lineItems.length === 0) return invalidParameter("line_items", "Missing required param: line_items.", "parameter_missing");
+  if (typeof params.success_url !== "string") return invalidParameter("success_url", "Missing required param: success_url.", "parameter_missing");
   for (const item of lineItems) {
     const amount = Number(item.price_data?.unit_amount);
     if (!Number.isSafeInteger(amount) || amount < 50) {
-      return stripeError(400, "The Checkout Session's total amount due must add up to at least $0.50 usd", { param: "line_items" });
+      return invalidParameter("line_items", "The Checkout Session's total amount due must add up to at least $0.50 usd", "amount_too_small");
     }
     if (mode === "subscription" && !item.price_data?.recurring?.interval) {
-      return stripeError(400, "You must provide at least one recurring price in `subscription` mode when using prices.");
+      return invalidParameter(undefined, "You must provide at least one recurring price in `subscription` mode when using prices.");
+    }
+    if (mode === "payment" && item.price_data?.recurring) {
+      return invalidParameter(undefined, "You specified `payment` mode but passed a recurring price. Either switch to `subscription` mode or use only one-time prices.");
     }
   }
+  const submitType = params.submit_type;
+  if (submitType !== undefined && !SUBMIT_TYPES.some((t) => t === submitType)) {
+    return invalidParameter("submit_type", `Invalid submit_type: must be one of ${SUBMIT_TYPES.join(", ")}`, "parameter_invalid_string");
+  }
+  if (params.customer && params.customer_email) {
+    return invalidParameter("customer_email", "You may only specify one of these parameters: customer, customer_email.", "parameter_unknown");
+  }
+  if (params.customer_creation && (mode !== "payment" || params.customer)) {
+    return invalidParameter("customer_creation", "`customer_creation` can only be used in `payment` mode and without `customer`.", "parameter_unknown");
+  }
+  if (await missingCustomer(params.customer)) return resourceMissing("customer", String(params.customer), "customer");
+
+  // The sandbox's clock: sessions older than their 24 hours expire, with Stripe's event, before a new one is made.
+  await deliverEvents(await expireDueSessions());
+
   const currency = (lineItems[0]?.price_data?.currency ?? "usd").toLowerCase();
   const amountTotal = lineItems.reduce((sum, item) => sum + Number(item.price_data?.unit_amount) * Number(item.quantity ?? 1), 0);
-
-  const session = await idempotentCreate(request.headers.get("idempotency-key"), async () => {
-    const id = sandboxId("cs");
-    return saveObject({
+  const id = sandboxId("cs");
+  const session = await saveObject(
+    checkoutSessionObject({
       id,
-      object: "checkout.session",
       mode,
-      status: "open",
-      payment_status: "unpaid",
-      amount_subtotal: amountTotal,
-      amount_total: amountTotal,
+      amountTotal,
       currency,
-      customer: (params.customer as string | undefined) ?? null,
-      customer_email: (params.customer_email as string | undefined) ?? null,
-      customer_details: null,
-      metadata: (params.metadata as Record<string, string> | undefined) ?? {},
-      payment_intent: null,
-      subscription: null,
-      invoice: null,
-      submit_type: (params.submit_type as string | undefined) ?? null,
-      success_url: params.success_url as string,
-      cancel_url: (params.cancel_url as string | undefined) ?? null,
+      customer: params.customer ?? null,
+      customerEmail: params.customer_email ?? null,
+      // Payment mode makes a customer only when asked; subscription mode always does.
+      customerCreation: mode === "payment" && !params.customer ? (params.customer_creation === "always" ? "always" : "if_required") : null,
+      clientReferenceId: params.client_reference_id ?? null,
+      metadata: params.metadata ?? {},
+      submitType: (submitType as Stripe.Checkout.Session.SubmitType | undefined) ?? null,
+      successUrl: params.success_url,
+      cancelUrl: params.cancel_url ?? null,
       url: `${env().APP_URL}/sandbox/checkout/${id}`,
-      created: now(),
-      expires_at: now() + 24 * 3600,
-      livemode: false,
-      // Not part of Stripe's session object; kept so the sandbox can build the
-      // PaymentIntent or Subscription the way Stripe would from these params.
-      sandbox_request: {
-        line_items: lineItems,
-        payment_intent_data: params.payment_intent_data ?? null,
-        subscription_data: params.subscription_data ?? null,
-      },
-    });
-  });
-  return HttpResponse.json(session);
-}
-
-async function retrieve(request: Request, id: string, type: string) {
-  const object = await getObject(id);
-  if (!object || object.object !== type) return missing(id);
-  return HttpResponse.json(await expand(object, query(request).expand));
-}
-
-async function createCustomer(request: Request) {
-  const params = await body(request);
-  const customer = await idempotentCreate(request.headers.get("idempotency-key"), () =>
-    saveObject({
-      id: sandboxId("cus", false),
-      object: "customer",
-      email: (params.email as string | undefined) ?? null,
-      name: (params.name as string | undefined) ?? null,
-      metadata: (params.metadata as Record<string, string> | undefined) ?? {},
-      created: now(),
-      livemode: false,
+      paymentMethodTypes: params.payment_method_types ?? ["card"],
     }),
   );
-  return HttpResponse.json(customer);
-}
-
-async function createPortalSession(request: Request) {
-  const params = await body(request);
-  const customer = typeof params.customer === "string" ? await getObject(params.customer) : null;
-  if (!customer) return missing(String(params.customer ?? ""));
-  const id = sandboxId("bps", false);
-  const session = await saveObject({
-    id,
-    object: "billing_portal.session",
-    customer: customer.id,
-    return_url: (params.return_url as string | undefined) ?? null,
-    url: `${env().APP_URL}/sandbox/portal/${id}`,
-    created: now(),
-    livemode: false,
+  await saveObject<SessionPlan>({
+    id: planId(id),
+    object: "sandbox_session_plan",
+    description: lineItems[0]?.price_data?.product_data?.name ?? "Donation",
+    paymentIntentMetadata: params.payment_intent_data?.metadata ?? {},
+    subscriptionMetadata: params.subscription_data?.metadata ?? {},
   });
-  return HttpResponse.json(session);
+  return answer(request, session, (await body(request)).expand);
 }
 
-async function listEvents(request: Request) {
+/** POST /v1/checkout/sessions/:id/expire: an open session expires at once and Stripe sends checkout.session.expired. */
+async function expireCheckoutSession(request: Request, id: string): Promise<Response> {
+  const session = await getObject<Stripe.Checkout.Session>(id);
+  if (!session || session.object !== "checkout.session") return resourceMissing("checkout.session", id);
+  if (session.status !== "open") {
+    return stripeErrorResponse(400, {
+      type: "invalid_request_error",
+      code: "checkout_session_not_open",
+      message: `Only Checkout Sessions with a status in ["open"] can be expired. This Checkout Session has a status of "${session.status}".`,
+    });
+  }
+  await deliverEvents(await expireSession(id));
+  return answer(request, (await getObject<StripeObject>(id))!, (await body(request)).expand);
+}
+
+async function retrieve(request: Request, id: string, type: string): Promise<Response> {
+  const object = await getObject<StripeObject>(id);
+  // A deleted customer is still retrievable, as { id, object: "customer", deleted: true }.
+  if (!object || object.object !== type) return resourceMissing(type.replace(/^.*\./, "").replace(/_/g, " "), id);
+  return answer(request, object, query(request).expand);
+}
+
+async function createCustomer(request: Request): Promise<Response> {
+  const params = await body(request);
+  const customer = await saveObject(
+    customerObject({
+      id: sandboxId("cus", false),
+      email: typeof params.email === "string" ? params.email : null,
+      name: typeof params.name === "string" ? params.name : null,
+    }),
+  );
+  return answer(request, customer, params.expand);
+}
+
+async function createPortalSession(request: Request): Promise<Response> {
+  const params = await body(request);
+  if (typeof params.customer !== "string") return invalidParameter("customer", "Missing required param: customer.", "parameter_missing");
+  if (await missingCustomer(params.customer)) return resourceMissing("customer", params.customer, "customer");
+  const id = sandboxId("bps", false);
+  const session = await saveObject(
+    portalSessionObject({
+      id,
+      customer: params.customer,
+      returnUrl: typeof params.return_url === "string" ? params.return_url : null,
+      url: `${env().APP_URL}/sandbox/portal/${id}`,
+    }),
+  );
+  return answer(request, session, params.expand);
+}
+
+async function listEvents(request: Request): Promise<Response> {
   const params = query(request);
   const created = (params.created as Record<string, string> | undefined) ?? {};
   const types = Array.isArray(params.types) ? (params.types as string[]) : params.type ? [String(params.type)] : null;
-  const limit = Math.min(100, Number(params.limit ?? 10));
+  const limit = Math.min(100, Math.max(1, Number(params.limit ?? 10)));
   let events = await listObjects<StripeObject & { created: number; type: string }>("event");
   events = events.filter(
     (event) =>
       (!created.gte || event.created >= Number(created.gte)) &&
       (!created.gt || event.created > Number(created.gt)) &&
+      (!created.lte || event.created <= Number(created.lte)) &&
+      (!created.lt || event.created < Number(created.lt)) &&
       (!types || types.includes(event.type)),
   );
   events.sort((a, b) => b.created - a.created || (a.id < b.id ? 1 : -1));
@@ -182,8 +217,8 @@ async function listEvents(request: Request) {
     const index = events.findIndex((event) => event.id === startingAfter);
     events = index >= 0 ? events.slice(index + 1) : [];
   }
-  const page = events.slice(0, limit);
-  return HttpResponse.json({ object: "list", url: "/v1/events", has_more: events.length > limit, data: page });
+  // Listed events keep the API version they were made at.
+  return HttpResponse.json({ object: "list", url: "/v1/events", has_more: events.length > limit, data: events.slice(0, limit) });
 }
 
 const retrievable: Array<[string, string]> = [
@@ -194,20 +229,28 @@ const retrievable: Array<[string, string]> = [
   ["balance_transactions", "balance_transaction"],
   ["subscriptions", "subscription"],
   ["invoices", "invoice"],
+  ["invoice_payments", "invoice_payment"],
   ["refunds", "refund"],
   ["disputes", "dispute"],
   ["events", "event"],
 ];
 
+/** Every answer may be a fault set from the sandbox dashboard (a 500, a 429 ...), as Stripe has bad moments too. */
+function guarded(handler: (request: Request, id?: string) => Promise<Response>) {
+  return async ({ request, params }: { request: Request; params: Record<string, string | readonly string[] | undefined> }) => {
+    const fault = await takeFault(request.method, new URL(request.url).pathname);
+    const id = typeof params.id === "string" ? params.id : undefined;
+    if (request.method === "POST") return withIdempotency(request, async () => fault ?? handler(request, id));
+    return fault ?? handler(request, id);
+  };
+}
+
 export const stripeSandboxHandlers: HttpHandler[] = [
-  http.post(`${API}/checkout/sessions`, ({ request }) => createCheckoutSession(request)),
-  http.post(`${API}/customers`, ({ request }) => createCustomer(request)),
-  http.post(`${API}/billing_portal/sessions`, ({ request }) => createPortalSession(request)),
-  http.get(`${API}/events`, ({ request }) => listEvents(request)),
-  ...retrievable.map(([path, type]) =>
-    http.get(`${API}/${path}/:id`, ({ request, params }) => retrieve(request, String(params.id), type)),
-  ),
-  http.all(`${API}/*`, ({ request }) =>
-    stripeError(404, `Unrecognized request URL (${request.method}: ${new URL(request.url).pathname}). The Lantern sandbox does not implement it.`),
-  ),
+  http.post(`${API}/checkout/sessions`, guarded((request) => createCheckoutSession(request))),
+  http.post(`${API}/checkout/sessions/:id/expire`, guarded((request, id) => expireCheckoutSession(request, id ?? ""))),
+  http.post(`${API}/customers`, guarded((request) => createCustomer(request))),
+  http.post(`${API}/billing_portal/sessions`, guarded((request) => createPortalSession(request))),
+  http.get(`${API}/events`, guarded((request) => listEvents(request))),
+  ...retrievable.map(([path, type]) => http.get(`${API}/${path}/:id`, guarded((request, id) => retrieve(request, id ?? "", type)))),
+  http.all(`${API}/*`, ({ request }) => unknownEndpoint(request.method, new URL(request.url).pathname)),
 ];

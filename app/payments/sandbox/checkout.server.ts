@@ -1,286 +1,201 @@
-import Stripe from "stripe";
+import type Stripe from "stripe";
 
-import { givingSettings } from "~/giving/settings.server";
-import { getObject, sandboxId, saveObject, type StripeObject } from "~/payments/sandbox/store.server";
-import { stripe, webhookSecret } from "~/payments/stripe.server";
-import { env } from "~/utils/env.server";
+import { newEvents, type SandboxEvent } from "~/payments/sandbox/events.server";
+import { customerDetails, customerObject } from "~/payments/sandbox/objects/checkout";
+import { recordInvoicePayment } from "~/payments/sandbox/invoice-payments.server";
+import { invoiceObject, subscriptionObject } from "~/payments/sandbox/objects/billing";
+import { attemptPayment, chargeCardOnFile, createPaymentIntent, type PaymentAttempt } from "~/payments/sandbox/payments.server";
+import { getObject, sandboxId, saveObject } from "~/payments/sandbox/store.server";
+import { testBankAccount, testCard } from "~/payments/sandbox/test-payment-methods";
 
 /**
  * What happens on the sandbox checkout page when the donor pays: the objects
- * Stripe would create (customer, PaymentIntent, charge, balance transaction,
- * or subscription and first invoice), and the signed events it would send, in
- * the order Stripe sends them.
+ * Stripe would create (PaymentIntent and charges, a customer where Checkout
+ * makes one, or subscription and first invoice), and the events it would
+ * send, in the order Stripe sends them.
  */
-export const SANDBOX_CARDS = {
-  success: "4242424242424242",
-  declined: "4000000000000002",
-} as const;
 
-type Session = StripeObject & {
-  mode: "payment" | "subscription";
-  status: string;
-  payment_status: string;
-  amount_total: number;
-  currency: string;
-  customer_email: string | null;
-  metadata: Record<string, string>;
-  success_url: string;
-  cancel_url: string | null;
-  sandbox_request: {
-    line_items: Array<{ price_data?: { product_data?: { name?: string } } }>;
-    payment_intent_data: { metadata?: Record<string, string>; description?: string } | null;
-    subscription_data: { metadata?: Record<string, string>; description?: string } | null;
-  };
-};
+/**
+ * What Checkout was asked for but does not show on the session object: the
+ * sandbox keeps it beside the session to build the PaymentIntent or the
+ * subscription as Stripe would.
+ */
+export interface SessionPlan {
+  id: string;
+  object: "sandbox_session_plan";
+  description: string;
+  paymentIntentMetadata: Record<string, string>;
+  subscriptionMetadata: Record<string, string>;
+}
+
+export function planId(sessionId: string): string {
+  return `plan_${sessionId}`;
+}
+
+export interface SandboxCheckout {
+  session: Stripe.Checkout.Session;
+  plan: SessionPlan;
+}
 
 export type PayResult =
-  | { ok: true; redirectTo: string; events: StripeObject[] }
-  | { ok: false; field: "cardNumber" | "form"; code: string; message: string };
+  | { ok: true; redirectTo: string; events: SandboxEvent[] }
+  | { ok: false; field: "cardNumber" | "bankAccount" | "form"; code: string; message: string };
 
-const now = () => Math.floor(Date.now() / 1000);
+/** What the donor typed on the page: a test card, or a test bank account for a direct debit. */
+export interface PayInput {
+  email: string;
+  name: string;
+  cardNumber?: string;
+  bankAccount?: string;
+}
 
-export async function getSandboxSession(id: string): Promise<Session | null> {
-  const session = await getObject<Session>(id);
-  return session?.object === "checkout.session" ? session : null;
+export async function getSandboxSession(id: string): Promise<SandboxCheckout | null> {
+  const session = await getObject<Stripe.Checkout.Session>(id);
+  if (session?.object !== "checkout.session") return null;
+  const plan = await getObject<SessionPlan>(planId(id));
+  return plan ? { session, plan } : null;
 }
 
 /** Like Stripe's page: the email given at creation, or the existing customer's. */
-export async function sessionEmail(session: Session): Promise<string> {
+export async function sessionEmail(session: Stripe.Checkout.Session): Promise<string> {
   if (session.customer_email) return session.customer_email;
-  const customer = typeof session.customer === "string" ? await getObject(session.customer) : null;
-  return typeof customer?.email === "string" ? customer.email : "";
+  const customer = typeof session.customer === "string" ? await getObject<Stripe.Customer>(session.customer) : null;
+  return customer?.email ?? "";
 }
 
-export function sessionDescription(session: Session): string {
-  return session.sandbox_request.line_items[0]?.price_data?.product_data?.name ?? "Donation";
-}
+const CARD_HELP = "In the sandbox, use 4242 4242 4242 4242 (or 4000 0000 0000 0002 to see a decline).";
 
-/** A charge of `amount` with its balance transaction carrying Stripe's fee. */
-export async function charge(amount: number, currency: string, customer: string, metadata: Record<string, string>, description: string | null) {
-  const fee = givingSettings(currency.toUpperCase()).fee;
-  const stripeFee = Math.round((amount * fee.percentBps) / 10_000) + fee.fixed;
-  const paymentIntentId = sandboxId("pi", false);
-  const chargeId = sandboxId("ch", false);
-  const balanceTransaction = await saveObject({
-    id: sandboxId("txn", false),
-    object: "balance_transaction",
-    amount,
-    currency,
-    fee: stripeFee,
-    fee_details: [{ amount: stripeFee, currency, description: "Stripe processing fees", type: "stripe_fee" }],
-    net: amount - stripeFee,
-    source: chargeId,
-    status: "pending",
-    type: "charge",
-    created: now(),
-  });
-  const chargeObject = await saveObject({
-    id: chargeId,
-    object: "charge",
-    amount,
-    amount_captured: amount,
-    amount_refunded: 0,
-    balance_transaction: balanceTransaction.id,
-    currency,
-    customer,
-    description,
-    disputed: false,
-    metadata,
-    paid: true,
-    payment_intent: paymentIntentId,
-    payment_method_details: { type: "card", card: { brand: "visa", last4: "4242", exp_month: 12, exp_year: 2034, funding: "credit" } },
-    refunded: false,
-    status: "succeeded",
-    created: now(),
-    livemode: false,
-  });
-  const paymentIntent = await saveObject({
-    id: paymentIntentId,
-    object: "payment_intent",
-    amount,
-    amount_received: amount,
-    currency,
-    customer,
-    description,
-    latest_charge: chargeObject.id,
-    metadata,
-    payment_method_types: ["card"],
-    status: "succeeded",
-    created: now(),
-    livemode: false,
-  });
-  return { paymentIntent, charge: chargeObject };
-}
-
-export function event(type: string, object: StripeObject): StripeObject {
-  return {
-    id: sandboxId("evt", false),
-    object: "event",
-    api_version: stripe().getApiField("version") ?? null,
-    created: now(),
-    data: { object: structuredClone(object) },
-    livemode: false,
-    pending_webhooks: 1,
-    request: { id: null, idempotency_key: null },
-    type,
-  };
-}
-
-export async function paySandboxSession(sessionId: string, input: { email: string; cardNumber: string; name: string }): Promise<PayResult> {
-  const session = await getSandboxSession(sessionId);
-  if (!session) return { ok: false, field: "form", code: "resource_missing", message: "This checkout session does not exist." };
-  if (session.status !== "open") {
-    return { ok: false, field: "form", code: "session_closed", message: "This checkout session is already complete." };
+/** The attempt the donor's input describes, or why the page refuses it (as Stripe's page would, before anything is charged). */
+function paymentAttempt(session: Stripe.Checkout.Session, input: PayInput): PaymentAttempt | Extract<PayResult, { ok: false }> {
+  if (input.bankAccount?.trim()) {
+    const account = testBankAccount(input.bankAccount);
+    if (!account) {
+      return { ok: false, field: "bankAccount", code: "invalid_bank_account", message: "Use one of the sandbox's test bank accounts listed above." };
+    }
+    if (session.mode !== "payment") {
+      return { ok: false, field: "bankAccount", code: "payment_method_unavailable", message: "In the sandbox, monthly gifts are paid by card." };
+    }
+    if (account.currency !== session.currency?.toLowerCase()) {
+      return {
+        ok: false,
+        field: "bankAccount",
+        code: "payment_method_unavailable",
+        message: `${account.type === "sepa_debit" ? "SEPA" : "ACH"} debits are in ${account.currency.toUpperCase()}; this gift is in ${String(session.currency).toUpperCase()}.`,
+      };
+    }
+    return { kind: "bank", number: input.bankAccount, account };
   }
-  const card = input.cardNumber.replace(/\s+/g, "");
-  if (card === SANDBOX_CARDS.declined) {
-    return { ok: false, field: "cardNumber", code: "card_declined", message: "Your card was declined." };
-  }
-  if (card !== SANDBOX_CARDS.success) {
-    return {
-      ok: false,
-      field: "cardNumber",
-      code: "incorrect_number",
-      message: "Your card number is incorrect. In the sandbox, use 4242 4242 4242 4242 (or 4000 0000 0000 0002 to see a decline).",
-    };
-  }
-
-  // Like Stripe: the session's customer when one was given, else a new one.
-  const existing = typeof session.customer === "string" ? await getObject(session.customer) : null;
-  const customer =
-    existing ??
-    (await saveObject({
-      id: sandboxId("cus", false),
-      object: "customer",
-      email: input.email,
-      name: input.name,
-      metadata: {},
-      created: now(),
-      livemode: false,
-    }));
-  const description = sessionDescription(session);
-  const events: StripeObject[] = [];
-  const completed: Session = {
-    ...session,
-    status: "complete",
-    payment_status: "paid",
-    customer: customer.id,
-    customer_details: { email: input.email, name: input.name },
-  };
-
-  if (session.mode === "payment") {
-    const metadata = session.sandbox_request.payment_intent_data?.metadata ?? {};
-    const { paymentIntent } = await charge(session.amount_total, session.currency, customer.id, metadata, description);
-    completed.payment_intent = paymentIntent.id;
-    await saveObject(completed);
-    events.push(event("checkout.session.completed", completed));
-  } else {
-    const metadata = session.sandbox_request.subscription_data?.metadata ?? {};
-    const subscriptionId = sandboxId("sub", false);
-    const invoiceId = sandboxId("in", false);
-    const periodEnd = now() + 30 * 86_400;
-    const { paymentIntent } = await charge(session.amount_total, session.currency, customer.id, {}, description);
-    const subscription = await saveObject({
-      id: subscriptionId,
-      object: "subscription",
-      customer: customer.id,
-      status: "active",
-      cancel_at_period_end: false,
-      canceled_at: null,
-      currency: session.currency,
-      items: {
-        object: "list",
-        data: [
-          {
-            id: sandboxId("si", false),
-            object: "subscription_item",
-            quantity: 1,
-            current_period_start: now(),
-            current_period_end: periodEnd,
-            price: {
-              id: sandboxId("price", false),
-              object: "price",
-              currency: session.currency,
-              unit_amount: session.amount_total,
-              recurring: { interval: "month", interval_count: 1 },
-              product: description,
-            },
-          },
-        ],
-      },
-      latest_invoice: invoiceId,
-      metadata,
-      start_date: now(),
-      created: now(),
-      livemode: false,
-    });
-    const invoice = await saveObject({
-      id: invoiceId,
-      object: "invoice",
-      amount_due: session.amount_total,
-      amount_paid: session.amount_total,
-      amount_remaining: 0,
-      billing_reason: "subscription_create",
-      currency: session.currency,
-      customer: customer.id,
-      customer_email: input.email,
-      lines: {
-        object: "list",
-        data: [{ id: sandboxId("il", false), object: "line_item", amount: session.amount_total, currency: session.currency, description }],
-      },
-      parent: { type: "subscription_details", subscription_details: { subscription: subscriptionId, metadata } },
-      payments: {
-        object: "list",
-        data: [{ object: "invoice_payment", payment: { type: "payment_intent", payment_intent: paymentIntent.id }, status: "paid" }],
-      },
-      status: "paid",
-      status_transitions: { paid_at: now() },
-      created: now(),
-      livemode: false,
-    });
-    completed.subscription = subscription.id;
-    completed.invoice = invoice.id;
-    await saveObject(completed);
-    events.push(
-      event("checkout.session.completed", completed),
-      event("customer.subscription.created", subscription),
-      event("invoice.paid", invoice),
-    );
-  }
-
-  for (const item of events) await saveObject(item);
-  const redirectTo = session.success_url.replace("{CHECKOUT_SESSION_ID}", session.id);
-  return { ok: true, redirectTo, events };
-}
-
-/** Where the sandbox delivers events: this same server's webhook endpoint. */
-export function sandboxWebhookUrl(): string {
-  const e = env();
-  const host = e.HOST === "0.0.0.0" || e.HOST === "::" ? "127.0.0.1" : e.HOST;
-  return `http://${host.includes(":") ? `[${host}]` : host}:${e.PORT}/webhooks/stripe`;
+  const number = (input.cardNumber ?? "").replace(/[\s-]/g, "");
+  if (!testCard(number)) return { ok: false, field: "cardNumber", code: "incorrect_number", message: `Your card number is incorrect. ${CARD_HELP}` };
+  return { kind: "card", number };
 }
 
 /**
- * Posts each event, signed as Stripe signs them, one after the other.
- * A failed delivery is logged and left for reconciliation, as with Stripe.
+ * Checkout's rule: the session's customer when one was given; otherwise a new
+ * one in subscription mode (a subscription needs one), but in payment mode
+ * only when the session asked for `customer_creation: "always"`. A one-time
+ * payment without one is a guest payment: `customer` stays null everywhere.
  */
-export async function deliverEvents(events: StripeObject[], url = sandboxWebhookUrl()): Promise<number[]> {
-  const statuses: number[] = [];
-  for (const item of events) {
-    const payload = JSON.stringify(item);
-    const signature = Stripe.webhooks.generateTestHeaderString({ payload, secret: webhookSecret() });
-    try {
-      const response = await fetch(url, {
-        method: "POST",
-        headers: { "content-type": "application/json", "stripe-signature": signature, "user-agent": "Stripe/1.0 (+https://stripe.com/docs/webhooks)" },
-        body: payload,
-      });
-      statuses.push(response.status);
-      if (!response.ok) console.warn(`Sandbox: ${item.type as string} ${item.id} delivery answered ${response.status}`);
-    } catch (error) {
-      statuses.push(0);
-      console.warn(`Sandbox: ${item.type as string} ${item.id} could not be delivered:`, error);
-    }
+async function sessionCustomer(session: Stripe.Checkout.Session, input: PayInput): Promise<string | null> {
+  if (typeof session.customer === "string") return session.customer;
+  if (session.mode === "payment" && session.customer_creation !== "always") return null;
+  const customer = await saveObject(customerObject({ id: sandboxId("cus", false), email: input.email, name: input.name || null }));
+  return customer.id;
+}
+
+function successUrl(session: Stripe.Checkout.Session): string {
+  return (session.success_url ?? "").replace("{CHECKOUT_SESSION_ID}", session.id);
+}
+
+/**
+ * The donor presses Pay. A card is charged at once; a declined card leaves
+ * a failed charge on the session's PaymentIntent and the page open for
+ * another try; a bank debit completes the session unpaid and waits for the
+ * bank (the sandbox dashboard releases it days later, as it were).
+ */
+export async function paySandboxSession(sessionId: string, input: PayInput): Promise<PayResult> {
+  const checkout = await getSandboxSession(sessionId);
+  if (!checkout) return { ok: false, field: "form", code: "resource_missing", message: "This checkout session does not exist." };
+  const { session, plan } = checkout;
+  if (session.status !== "open") {
+    const message = session.status === "expired" ? "This checkout session has expired. Go back and start again." : "This checkout session is already complete.";
+    return { ok: false, field: "form", code: "session_closed", message };
   }
-  return statuses;
+  const attempt = paymentAttempt(session, input);
+  if ("ok" in attempt) return attempt;
+  const billing = { email: input.email, name: input.name };
+
+  if (session.mode === "payment") {
+    const customer = await sessionCustomer(session, input);
+    const existing = typeof session.payment_intent === "string" ? await getObject<Stripe.PaymentIntent>(session.payment_intent) : null;
+    const intent =
+      existing ??
+      (await createPaymentIntent(
+        { amount: session.amount_total ?? 0, currency: session.currency ?? "usd", customer, metadata: plan.paymentIntentMetadata, description: plan.description },
+        attempt.kind === "bank" ? [attempt.account.type] : ["card"],
+      ));
+    const result = await attemptPayment(intent.id, attempt, billing);
+    if (result.status === "failed") {
+      await saveObject({ ...session, payment_intent: intent.id } satisfies Stripe.Checkout.Session);
+      return { ok: false, field: "cardNumber", code: "card_declined", message: "Your card was declined." };
+    }
+    const completed = await saveObject({
+      ...session,
+      status: "complete",
+      payment_status: result.status === "succeeded" ? "paid" : "unpaid",
+      customer,
+      customer_details: customerDetails(billing),
+      payment_intent: intent.id,
+    } satisfies Stripe.Checkout.Session);
+    return { ok: true, redirectTo: successUrl(session), events: await newEvents({ type: "checkout.session.completed", data: { object: completed } }) };
+  }
+
+  if (attempt.kind === "card" && testCard(attempt.number)?.outcome === "declined") {
+    // Since API version 2025-03-31 a subscription is made only once the first payment succeeds.
+    return { ok: false, field: "cardNumber", code: "card_declined", message: "Your card was declined." };
+  }
+  const customer = (await sessionCustomer(session, input)) ?? "";
+  return { ok: true, redirectTo: successUrl(session), events: await startSubscription(session, plan, customer, billing) };
+}
+
+/** Subscription mode: the subscription and its first invoice, paid by the card. */
+async function startSubscription(
+  session: Stripe.Checkout.Session,
+  plan: SessionPlan,
+  customer: string,
+  billing: { email: string; name: string },
+): Promise<SandboxEvent[]> {
+  const amount = session.amount_total ?? 0;
+  const currency = session.currency ?? "usd";
+  const created = subscriptionObject({
+    id: sandboxId("sub", false),
+    customer,
+    amount,
+    currency,
+    description: plan.description,
+    metadata: plan.subscriptionMetadata,
+    itemId: sandboxId("si", false),
+    priceId: sandboxId("price", false),
+    productId: sandboxId("prod", false),
+  });
+  const invoice = await saveObject(
+    invoiceObject({ id: sandboxId("in", false), subscription: created, billingReason: "subscription_create", customerEmail: billing.email, paid: true, lineId: sandboxId("il", false) }),
+  );
+  const { paymentIntent } = await chargeCardOnFile({ amount, currency, customer, metadata: {}, description: plan.description });
+  await recordInvoicePayment(invoice, paymentIntent.id);
+  const subscription = await saveObject({ ...created, latest_invoice: invoice.id } satisfies Stripe.Subscription);
+  const completed = await saveObject({
+    ...session,
+    status: "complete",
+    payment_status: "paid",
+    customer,
+    customer_details: customerDetails(billing),
+    subscription: subscription.id,
+    invoice: invoice.id,
+  } satisfies Stripe.Checkout.Session);
+  return newEvents(
+    { type: "checkout.session.completed", data: { object: completed } },
+    { type: "customer.subscription.created", data: { object: subscription } },
+    { type: "invoice.paid", data: { object: invoice } },
+  );
 }

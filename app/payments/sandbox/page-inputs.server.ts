@@ -20,6 +20,12 @@ export type SandboxPayInput = z.infer<typeof SandboxPaySchema>;
 /** The pay form's fields, in the order the page shows them. */
 export const SANDBOX_PAY_FIELDS = ["email", "name", "cardNumber", "expiry", "cvc"] as const satisfies ReadonlyArray<keyof SandboxPayInput>;
 
+/** Paying by bank debit instead (`method=bank`): a test account number or IBAN instead of a card. */
+export const SandboxBankPaySchema = SandboxPaySchema.pick({ email: true, name: true }).extend({
+  bankAccount: z.string().trim().min(1, "Enter one of the test bank accounts.").max(40, "That is not a bank account number."),
+});
+export const SANDBOX_BANK_PAY_FIELDS = ["email", "name", "bankAccount"] as const;
+
 export const PortalParamsSchema = z.object({ sessionId: z.string().regex(/^bps_[A-Za-z0-9]{8,64}$/) });
 export const PortalActionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("cancel"), subscription: z.string().startsWith("sub_") }),

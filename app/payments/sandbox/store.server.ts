@@ -3,8 +3,18 @@ import crypto from "node:crypto";
 import type { Prisma } from "~/db.server";
 import { findSandboxObjectData, findSandboxObjectsData, upsertSandboxObject } from "~/models/sandbox-objects.server";
 
-/** A Stripe-shaped object as the sandbox stores it. */
-export type StripeObject = { id: string; object: string; [key: string]: unknown };
+/**
+ * The sandbox's objects live in the database (SandboxObject), so every
+ * server instance answers with the same ones. Each is kept whole as JSON,
+ * as Stripe returns it, with ids in its expandable fields.
+ */
+export interface Stored {
+  id: string;
+  object: string;
+}
+
+/** Any stored object, for code that reads fields generically (expansion, tests). */
+export type StripeObject = Stored & { [key: string]: unknown };
 
 /** Ids with Stripe's prefixes and a random tail, e.g. cs_test_a1B2... */
 export function sandboxId(prefix: string, test = true): string {
@@ -12,35 +22,22 @@ export function sandboxId(prefix: string, test = true): string {
   return `${prefix}_${test ? "test_" : ""}${tail}`;
 }
 
-export async function saveObject<T extends StripeObject>(object: T): Promise<T> {
-  await upsertSandboxObject(object.id, object.object, object as unknown as Prisma.InputJsonValue);
+function json(object: Stored): Prisma.InputJsonValue {
+  // Through JSON, as Stripe's answers are: Decimal fields become strings, undefined fields disappear.
+  return JSON.parse(JSON.stringify(object)) as Prisma.InputJsonValue;
+}
+
+export async function saveObject<T extends Stored>(object: T): Promise<T> {
+  await upsertSandboxObject(object.id, object.object, json(object));
   return object;
 }
 
-export async function getObject<T extends StripeObject = StripeObject>(id: string): Promise<T | null> {
+/** A stored object read back; the type parameter says what the caller stored under that id. */
+export async function getObject<T extends Stored = StripeObject>(id: string): Promise<T | null> {
   return (await findSandboxObjectData(id)) as unknown as T | null;
 }
 
-export async function listObjects<T extends StripeObject = StripeObject>(type: string, since?: Date): Promise<T[]> {
-  return (await findSandboxObjectsData(type, since)) as unknown as T[];
-}
-
-/**
- * Stripe's idempotency: a repeated request with the same Idempotency-Key gets
- * the first response. The stored record points at the object it created.
- */
-export async function idempotentCreate<T extends StripeObject>(
-  key: string | null,
-  create: () => Promise<T>,
-): Promise<T> {
-  if (!key) return create();
-  const recordId = `idem_${crypto.createHash("sha256").update(key).digest("hex").slice(0, 40)}`;
-  const existing = await getObject<{ id: string; object: string; objectId: string }>(recordId);
-  if (existing) {
-    const object = await getObject<T>(existing.objectId);
-    if (object) return object;
-  }
-  const object = await create();
-  await saveObject({ id: recordId, object: "idempotency_record", objectId: object.id });
-  return object;
+/** Objects of one kind, newest first; only those made from `since`, or before `before`, when given. */
+export async function listObjects<T extends Stored = StripeObject>(type: string, since?: Date, before?: Date): Promise<T[]> {
+  return (await findSandboxObjectsData(type, since, before)) as unknown as T[];
 }

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Pledge" ADD COLUMN     "checkoutFailures" INTEGER NOT NULL DEFAULT 0;

@@ -1,0 +1,2 @@
+-- AlterEnum
+ALTER TYPE "DisputeStatus" ADD VALUE 'inquiry';
