@@ -45,7 +45,7 @@ describe("the date of a gift", () => {
     const { donations } = await donationOf(sessionId);
     expect(donations).toHaveLength(1);
     expect(donations[0]!.paidAt.toISOString()).toBe("2027-01-01T00:03:00.000Z");
-    expect(donations[0]!.receiptNumber).toMatch(/^2027-\d{6}$/);
+    expect(donations[0]!.receiptNumber).toMatch(/^TEST-2027-\d{6}$/);
   });
 
   it("is when the bank debit succeeded, days after the donor paid", async () => {
@@ -70,7 +70,7 @@ describe("the date of a gift", () => {
     expect(donations).toHaveLength(1);
     expect(donations[0]).toMatchObject({ grossAmount: 10_000, paymentMethodBrand: "bank account (ACH)", paymentMethodLast4: "6789" });
     expect(donations[0]!.paidAt.toISOString()).toBe("2027-01-04T15:30:00.000Z");
-    expect(donations[0]!.receiptNumber).toMatch(/^2027-\d{6}$/);
+    expect(donations[0]!.receiptNumber).toMatch(/^TEST-2027-\d{6}$/);
     expect(donations[0]!.stripeFee).not.toBeNull();
   });
 
