@@ -65,43 +65,104 @@ export async function campaignProgressFromLedger(campaignIds: string[]): Promise
 }
 
 /**
- * Recomputes "CampaignTotals" and "CampaignDonorTotal" from the donation rows
- * in one transaction, by the same rule. For bulk loads that ran with the
- * totals trigger off (imports, benchmarks): `npm run db:rebuild-totals`.
- * Returns how many campaigns have totals afterwards.
+ * The three totals tables as the donation rows say they should be, by the
+ * trigger's rule: one SELECT each, with the tables' own columns (no
+ * "updatedAt"). The rebuild inserts them; the consistency check compares them
+ * with what the trigger kept. `donorTotals` names the per-donor totals that
+ * the donor count is taken from.
+ */
+const LEDGER_DONOR_TOTALS_SQL = `SELECT d."campaignId", d."donorId", SUM(${COUNTED_AMOUNT_SQL}) AS "raised"
+    FROM "Donation" d GROUP BY 1, 2`;
+
+const CAMPAIGN_TOTALS_COLUMNS = `"campaignId", "donations", "raised", "donors", "gross", "coveredFees", "stripeFees",
+  "refunds", "disputesLost", "disputesOpen", "onceDonations", "onceRaised", "monthlyDonations", "monthlyRaised"`;
+
+const ledgerCampaignTotalsSql = (donorTotals: string) => `
+  SELECT d."campaignId", COUNT(*), SUM(${COUNTED_AMOUNT_SQL}),
+         (SELECT COUNT(*) FROM ${donorTotals} t WHERE t."campaignId" = d."campaignId" AND t."raised" > 0),
+         SUM(d."grossAmount"), SUM(d."coveredFee"), SUM(COALESCE(d."stripeFee", 0)), SUM(d."refundedAmount"),
+         SUM(CASE WHEN d."disputeStatus" = 'lost' THEN d."disputedAmount" ELSE 0 END),
+         COUNT(*) FILTER (WHERE d."disputeStatus" = 'open'),
+         COUNT(*) FILTER (WHERE d."frequency" = 'once'),
+         COALESCE(SUM(${COUNTED_AMOUNT_SQL}) FILTER (WHERE d."frequency" = 'once'), 0),
+         COUNT(*) FILTER (WHERE d."frequency" = 'monthly'),
+         COALESCE(SUM(${COUNTED_AMOUNT_SQL}) FILTER (WHERE d."frequency" = 'monthly'), 0)
+    FROM "Donation" d
+   GROUP BY d."campaignId"`;
+
+/** "paidAt" holds UTC wall-clock time, so its date is the UTC day of the payment. */
+const LEDGER_DAILY_TOTALS_SQL = `SELECT d."campaignId", d."paidAt"::date AS "day", SUM(${COUNTED_AMOUNT_SQL}) AS "raised", COUNT(*) AS "donations"
+    FROM "Donation" d GROUP BY 1, 2`;
+
+/**
+ * Recomputes "CampaignTotals", "CampaignDonorTotal" and "CampaignDailyTotal"
+ * from the donation rows in one transaction, by the same rule. For bulk loads
+ * that ran with the totals trigger off (imports, benchmarks):
+ * `npm run db:rebuild-totals`. Returns how many campaigns have totals afterwards.
  */
 export async function rebuildCampaignTotals(): Promise<number> {
-  const counted = COUNTED_AMOUNT_SQL;
-  return db().$transaction(
+  const campaigns = await db().$transaction(
     async (tx) => {
       // No gift may change while the sums are taken (the trigger would add it twice).
       await tx.$executeRawUnsafe(`LOCK TABLE "Donation" IN SHARE MODE`);
       await tx.$executeRawUnsafe(`DELETE FROM "CampaignDonorTotal"`);
+      await tx.$executeRawUnsafe(`DELETE FROM "CampaignDailyTotal"`);
       await tx.$executeRawUnsafe(`DELETE FROM "CampaignTotals"`);
-      await tx.$executeRawUnsafe(
-        `INSERT INTO "CampaignDonorTotal" ("campaignId", "donorId", "raised")
-         SELECT d."campaignId", d."donorId", SUM(${counted}) FROM "Donation" d GROUP BY 1, 2`,
-      );
+      await tx.$executeRawUnsafe(`INSERT INTO "CampaignDonorTotal" ("campaignId", "donorId", "raised") ${LEDGER_DONOR_TOTALS_SQL}`);
+      await tx.$executeRawUnsafe(`INSERT INTO "CampaignDailyTotal" ("campaignId", "day", "raised", "donations") ${LEDGER_DAILY_TOTALS_SQL}`);
       return tx.$executeRawUnsafe(
-        `INSERT INTO "CampaignTotals" ("campaignId", "donations", "raised", "donors", "gross", "coveredFees", "stripeFees",
-                                       "refunds", "disputesLost", "disputesOpen", "onceDonations", "onceRaised",
-                                       "monthlyDonations", "monthlyRaised", "updatedAt")
-         SELECT d."campaignId", COUNT(*), SUM(${counted}),
-                (SELECT COUNT(*) FROM "CampaignDonorTotal" t WHERE t."campaignId" = d."campaignId" AND t."raised" > 0),
-                SUM(d."grossAmount"), SUM(d."coveredFee"), SUM(COALESCE(d."stripeFee", 0)), SUM(d."refundedAmount"),
-                SUM(CASE WHEN d."disputeStatus" = 'lost' THEN d."disputedAmount" ELSE 0 END),
-                COUNT(*) FILTER (WHERE d."disputeStatus" = 'open'),
-                COUNT(*) FILTER (WHERE d."frequency" = 'once'),
-                COALESCE(SUM(${counted}) FILTER (WHERE d."frequency" = 'once'), 0),
-                COUNT(*) FILTER (WHERE d."frequency" = 'monthly'),
-                COALESCE(SUM(${counted}) FILTER (WHERE d."frequency" = 'monthly'), 0),
-                now()
-           FROM "Donation" d
-          GROUP BY d."campaignId"`,
+        `INSERT INTO "CampaignTotals" (${CAMPAIGN_TOTALS_COLUMNS}) ${ledgerCampaignTotalsSql(`"CampaignDonorTotal"`)}`,
       );
     },
     { timeout: 30 * 60_000, maxWait: 60_000 },
   );
+  // The tables were replaced whole: give the planner their new sizes now.
+  await db().$executeRawUnsafe(`ANALYZE "CampaignTotals", "CampaignDonorTotal", "CampaignDailyTotal"`);
+  return campaigns;
+}
+
+/** A row of a totals table that differs from what the donation rows give (or is missing from one side). */
+export interface TotalsDisagreement {
+  table: "CampaignTotals" | "CampaignDonorTotal" | "CampaignDailyTotal";
+  campaignId: string;
+  /** The donor (CampaignDonorTotal) or the UTC day (CampaignDailyTotal) of the row. */
+  key: string | null;
+}
+
+/**
+ * Every row where the maintained totals disagree with sums taken from the
+ * donation rows, in any column: empty when the trigger (or a rebuild) got
+ * everything right. Reads every donation: for checks (tests, the benchmark,
+ * `db:rebuild-totals`), never for pages. A donor whose gifts were all deleted
+ * keeps a zero row in "CampaignDonorTotal"; zero rows are not compared.
+ */
+export async function totalsDisagreeingWithLedger(): Promise<TotalsDisagreement[]> {
+  const differences = (kept: string, ledger: string, key: string) => `
+    SELECT DISTINCT "campaignId"::text AS "campaignId", ${key} AS "key"
+      FROM ((SELECT * FROM (${kept}) k EXCEPT ALL SELECT * FROM (${ledger}) l)
+            UNION ALL
+            (SELECT * FROM (${ledger}) l EXCEPT ALL SELECT * FROM (${kept}) k)) AS differing`;
+  const [campaigns, donors, days] = await Promise.all([
+    db().$queryRawUnsafe<Omit<TotalsDisagreement, "table">[]>(
+      `WITH donor_totals AS (${LEDGER_DONOR_TOTALS_SQL})
+       ${differences(`SELECT ${CAMPAIGN_TOTALS_COLUMNS} FROM "CampaignTotals"`, ledgerCampaignTotalsSql("donor_totals"), "NULL::text")}`,
+    ),
+    db().$queryRawUnsafe<Omit<TotalsDisagreement, "table">[]>(
+      differences(
+        `SELECT "campaignId", "donorId", "raised" FROM "CampaignDonorTotal" WHERE "raised" <> 0`,
+        `SELECT * FROM (${LEDGER_DONOR_TOTALS_SQL}) t WHERE "raised" <> 0`,
+        `"donorId"::text`,
+      ),
+    ),
+    db().$queryRawUnsafe<Omit<TotalsDisagreement, "table">[]>(
+      differences(`SELECT "campaignId", "day", "raised", "donations" FROM "CampaignDailyTotal"`, LEDGER_DAILY_TOTALS_SQL, `to_char("day", 'YYYY-MM-DD')`),
+    ),
+  ]);
+  return [
+    ...campaigns.map((row) => ({ table: "CampaignTotals" as const, ...row })),
+    ...donors.map((row) => ({ table: "CampaignDonorTotal" as const, ...row })),
+    ...days.map((row) => ({ table: "CampaignDailyTotal" as const, ...row })),
+  ];
 }
 
 export interface CampaignFigures {
@@ -225,7 +286,9 @@ function utcDay(date: Date): string {
 
 /**
  * What each campaign raised per UTC day over the last `days` days (today
- * included), every day present, counted by the same rule as the totals.
+ * included), every day present, counted by the same rule as the totals. Read
+ * from "CampaignDailyTotal" (one row per campaign and day with gifts, kept by
+ * the totals trigger), so the cost does not grow with the number of gifts.
  */
 export async function dailyGiving(campaignIds: string[], days: number, now = new Date()): Promise<Map<string, DailyAmount[]>> {
   const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
@@ -233,24 +296,18 @@ export async function dailyGiving(campaignIds: string[], days: number, now = new
   const calendar = Array.from({ length: days }, (_, i) => utcDay(new Date(first.getTime() + i * 86_400_000)));
   const result = new Map<string, DailyAmount[]>();
   if (campaignIds.length === 0) return result;
-  const rows = await db().$queryRawUnsafe<{ campaignId: string; day: string; amount: bigint | null; donations: bigint }[]>(
-    // Grouped by the uuid and the date, and only then turned into text: grouping
-    // by text would sort every row of the period as strings (about twice as slow).
-    `SELECT t."campaignId"::text AS "campaignId", to_char(t.day, 'YYYY-MM-DD') AS day, t.amount, t.donations
-       FROM (SELECT d."campaignId", d."paidAt"::date AS day, SUM(${COUNTED_AMOUNT_SQL}) AS amount, COUNT(*) AS donations
-               FROM "Donation" d
-              WHERE d."campaignId" = ANY($1::uuid[]) AND d."paidAt" >= $2
-              GROUP BY 1, 2) t`,
-    campaignIds,
-    first,
-  );
-  const byKey = new Map(rows.map((row) => [`${row.campaignId}/${row.day}`, row]));
+  const rows = await db().campaignDailyTotal.findMany({
+    where: { campaignId: { in: campaignIds }, day: { gte: first } },
+    select: { campaignId: true, day: true, raised: true, donations: true },
+  });
+  // A DATE column comes back as midnight UTC of that day.
+  const byKey = new Map(rows.map((row) => [`${row.campaignId}/${utcDay(row.day)}`, row]));
   for (const campaignId of campaignIds) {
     result.set(
       campaignId,
       calendar.map((day) => {
         const row = byKey.get(`${campaignId}/${day}`);
-        return { day, amount: Number(row?.amount ?? 0), donations: Number(row?.donations ?? 0) };
+        return { day, amount: Number(row?.raised ?? 0), donations: Number(row?.donations ?? 0) };
       }),
     );
   }
