@@ -248,3 +248,57 @@ describe("keyset pagination", () => {
     expect(second?.rows[0]?.href).toBe(`/admin/donations/${second?.rows[0]?.id}?${visited[1]}`);
   });
 });
+
+describe("a search that matches more than a thousand donors", () => {
+  const t = tag();
+  const word = `many${t}`;
+  let campaignId = "";
+  let otherCampaignId = "";
+  beforeAll(async () => {
+    campaignId = (await createCampaign({ title: `Many ${t}` })).id;
+    otherCampaignId = (await createCampaign({ title: `Many other ${t}` })).id;
+    // 1,200 donors named "<word> N", with one to three gifts each: 2,400 gifts in all.
+    await db().$executeRawUnsafe(
+      `INSERT INTO "Donor" ("id", "email", "name", "updatedAt")
+       SELECT gen_random_uuid(), $1 || '.' || i || '@example.org', initcap($1) || ' Donor' || i, now() FROM generate_series(1, 1200) AS i`,
+      word,
+    );
+    await db().$executeRawUnsafe(
+      `INSERT INTO "Donation" ("id", "campaignId", "donorId", "frequency", "currency", "grossAmount", "status", "stripePaymentIntentId", "paidAt", "updatedAt")
+       SELECT gen_random_uuid(), CASE WHEN g % 2 = 0 THEN $2::uuid ELSE $3::uuid END, p."id", 'once', 'USD', 1000,
+              (CASE WHEN g = 3 THEN 'refunded' ELSE 'succeeded' END)::"DonationStatus",
+              'pi_' || md5(p."id"::text || g), timestamp '2031-06-01' + g * interval '1 day', now()
+         FROM "Donor" p CROSS JOIN generate_series(1, 3) AS g
+        WHERE p."email" LIKE $1 || '.%' AND g <= 1 + (substring(p."email" FROM '\\.(\\d+)@')::int % 3)`,
+      word,
+      campaignId,
+      otherCampaignId,
+    );
+  });
+
+  const ledgerCount = async (where: string) => {
+    const rows = await db().$queryRawUnsafe<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM "Donation" d JOIN "Donor" p ON p."id" = d."donorId" WHERE p."email" LIKE $1 || '.%' AND ${where}`,
+      word,
+    );
+    return rows[0]?.n ?? -1;
+  };
+
+  it("counts their gifts donor by donor, exactly below the cap and capped above it, with the other filters", async () => {
+    expect(await ledgerCount("TRUE")).toBe(2_400);
+    expect(await countDonations({ text: word })).toEqual({ count: 2_400, more: false });
+    expect(await countDonations({ text: word.toUpperCase() }, 1_000)).toEqual({ count: 1_000, more: true });
+    expect(await countDonations({ text: word, campaignId })).toEqual({ count: await ledgerCount(`d."campaignId" = '${campaignId}'`), more: false });
+    expect(await countDonations({ text: word, status: "refunded" })).toEqual({ count: 400, more: false });
+    // Second and third gifts (paid 3 and 4 June): 800 + 400.
+    expect(await countDonations({ text: word, paidFrom: new Date("2031-06-03T00:00:00Z") })).toEqual({ count: 1_200, more: false });
+    expect(await countDonations({ text: `${word} donor12` })).toEqual({ count: await ledgerCount(`p."name" ~ 'Donor12\\d*$'`), more: false });
+  });
+
+  it("lists the newest of their gifts first, the page and its count agreeing", async () => {
+    const result = (await list(`q=${word}&campaign=${otherCampaignId}&status=succeeded`)).data?.result;
+    expect(result?.total).toEqual({ count: await ledgerCount(`d."campaignId" = '${otherCampaignId}' AND d."status" = 'succeeded'`), more: false });
+    expect(result?.rows).toHaveLength(50);
+    expect(result?.rows.every((row) => row.donorName.startsWith(`${word.charAt(0).toUpperCase()}${word.slice(1)} Donor`))).toBe(true);
+  });
+});
