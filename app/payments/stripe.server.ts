@@ -7,6 +7,13 @@ export const SANDBOX_SECRET_KEY = "sk_test_lanternsandbox";
 
 const holder = globalThis as typeof globalThis & { __lanternStripe?: { key: string; client: Stripe } };
 
+/** The SDK's host, port and protocol for STRIPE_API_URL (stripe-mock or a local stand-in). */
+function apiHost(url: string | undefined): Pick<Stripe.StripeConfig, "host" | "port" | "protocol"> {
+  if (!url) return {};
+  const parsed = new URL(url);
+  return { host: parsed.hostname, port: parsed.port || (parsed.protocol === "https:" ? 443 : 80), protocol: parsed.protocol === "https:" ? "https" : "http" };
+}
+
 /**
  * The Stripe client. With STRIPE_SECRET_KEY it talks to Stripe; without it
  * (sandbox mode) the same SDK code path runs and its HTTP calls are answered
@@ -15,14 +22,16 @@ const holder = globalThis as typeof globalThis & { __lanternStripe?: { key: stri
 export function stripe(): Stripe {
   const e = env();
   const key = e.STRIPE_SECRET_KEY ?? SANDBOX_SECRET_KEY;
-  if (holder.__lanternStripe?.key !== key) {
+  const holderKey = `${key} ${e.STRIPE_API_URL ?? ""}`;
+  if (holder.__lanternStripe?.key !== holderKey) {
     holder.__lanternStripe = {
-      key,
+      key: holderKey,
       client: new Stripe(key, {
         // Stripe retries with the same idempotency key, so retries never double-charge.
         maxNetworkRetries: e.sandbox || e.NODE_ENV === "test" ? 0 : 2,
         timeout: 15_000,
         appInfo: { name: "Lantern" },
+        ...apiHost(e.STRIPE_API_URL),
       }),
     };
   }

@@ -58,6 +58,8 @@ const EnvSchema = z
     STRIPE_WEBHOOK_SECRET: optionalText.pipe(
       z.string().regex(/^whsec_[A-Za-z0-9]+$/, "must look like whsec_...").optional(),
     ),
+    // Where the Stripe SDK sends its requests instead of Stripe (stripe-mock, a local stand-in); test keys only.
+    STRIPE_API_URL: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
     SMTP_URL: optionalText.pipe(z.url({ protocol: /^smtps?$/ }).optional()),
     EMAIL_FROM: optionalText,
     EMAIL_MAX_ATTEMPTS: integer(1, 50, 8),
@@ -108,6 +110,13 @@ const EnvSchema = z
         code: "custom",
         path: ["STRIPE_WEBHOOK_SECRET"],
         message: "is required when STRIPE_SECRET_KEY is set (the endpoint's signing secret from Stripe)",
+      });
+    }
+    if (env.STRIPE_API_URL && !/^(sk|rk)_test_/.test(env.STRIPE_SECRET_KEY ?? "")) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["STRIPE_API_URL"],
+        message: "may only be set with a test key (STRIPE_SECRET_KEY=sk_test_...): a live key must only ever be sent to Stripe",
       });
     }
   });

@@ -64,6 +64,18 @@ describe("parseEnv", () => {
     );
   });
 
+  it("sends Stripe's requests to STRIPE_API_URL only with a test key", () => {
+    const local = parseEnv({ STRIPE_SECRET_KEY: "sk_test_abc123", STRIPE_WEBHOOK_SECRET: "whsec_abc", STRIPE_API_URL: "http://127.0.0.1:12111" });
+    expect(local).toMatchObject({ STRIPE_API_URL: "http://127.0.0.1:12111", sandbox: false });
+    expect(parseEnv({ STRIPE_API_URL: "" }).STRIPE_API_URL).toBeUndefined();
+    const refusal = /^STRIPE_API_URL may only be set with a test key/;
+    expect(problems({ STRIPE_SECRET_KEY: "sk_live_abc123", STRIPE_WEBHOOK_SECRET: "whsec_abc", STRIPE_API_URL: "http://127.0.0.1:12111" })).toEqual([
+      expect.stringMatching(refusal),
+    ]);
+    expect(problems({ STRIPE_API_URL: "http://127.0.0.1:12111" })).toEqual([expect.stringMatching(refusal)]);
+    expect(problems({ STRIPE_SECRET_KEY: "sk_test_abc123", STRIPE_WEBHOOK_SECRET: "whsec_abc", STRIPE_API_URL: "ftp://127.0.0.1" })[0]).toMatch(/^STRIPE_API_URL/);
+  });
+
   it("binds all interfaces in production and strips a trailing slash from APP_URL", () => {
     const env = parseEnv({ NODE_ENV: "production", SESSION_SECRET: "x".repeat(32), APP_URL: "https://give.example.org/" });
     expect(env.HOST).toBe("0.0.0.0");
