@@ -21,7 +21,7 @@ export type EventClaim = "first" | "retry" | "duplicate";
 export async function claimEvent(tx: Prisma.TransactionClient, event: ParsedEvent): Promise<EventClaim> {
   const inserted = await tx.$executeRawUnsafe(
     `INSERT INTO "StripeEvent" ("id", "type", "livemode", "stripeCreatedAt", "objectId", "payload", "receivedAt", "processedAt", "attempts")
-     VALUES ($1, $2, $3, $4, $5, $6::jsonb, now(), now(), 1)
+     VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $7, 1)
      ON CONFLICT ("id") DO NOTHING`,
     event.id,
     event.type,
@@ -29,6 +29,8 @@ export async function claimEvent(tx: Prisma.TransactionClient, event: ParsedEven
     new Date(event.created * 1000),
     event.data.object.id,
     JSON.stringify(event),
+    // The app's clock, as Prisma writes every other timestamp (UTC whatever the session's time zone).
+    new Date(),
   );
   if (inserted === 1) return "first";
   const rows = await tx.$queryRawUnsafe<{ processedAt: Date | null }[]>(
