@@ -187,7 +187,8 @@ export interface CampaignFigures {
   activeMonthly: { gifts: number; monthlyAmount: number };
 }
 
-function emptyFigures(campaignId: string, currency: string): CampaignFigures {
+/** The figures of a campaign with no gift yet. */
+export function noFigures(campaignId: string, currency: string): CampaignFigures {
   return {
     campaignId,
     currency,
@@ -208,57 +209,64 @@ function emptyFigures(campaignId: string, currency: string): CampaignFigures {
 }
 
 /** A campaign's kept totals and active monthly gifts; every figure null when it has none. */
-type TotalsRow = { campaignId: string; activeGifts: bigint | null; activeAmount: bigint | null } & {
+type TotalsRow = { campaignId: string; currency: string; activeGifts: bigint | null; activeAmount: bigint | null } & {
   [K in "donations" | "raised" | "donors" | "gross" | "coveredFees" | "stripeFees" | "refunds" | "disputesLost" | "disputesOpen" | "onceDonations" | "onceRaised" | "monthlyDonations" | "monthlyRaised"]: bigint | null;
 };
 
-/** Staff figures for each campaign given: every amount in the campaign's currency. */
-export async function campaignFigures(campaigns: Array<{ id: string; currency: string }>): Promise<Map<string, CampaignFigures>> {
-  const figures = new Map(campaigns.map((c) => [c.id, emptyFigures(c.id, c.currency)]));
-  if (campaigns.length === 0) return figures;
-  const ids = campaigns.map((c) => c.id);
-
-  // One statement for both the kept totals and the active monthly gifts: the
-  // dashboard's cost is its number of round trips, not the rows it reads.
+/**
+ * Staff figures of each campaign named, or of every campaign when none are
+ * named: every amount in the campaign's currency.
+ */
+export async function campaignFigures(campaignIds?: readonly string[]): Promise<Map<string, CampaignFigures>> {
+  if (campaignIds?.length === 0) return new Map();
+  // One statement for the campaigns, their kept totals and their active
+  // monthly gifts: the dashboard's cost is its round trips, not the rows.
   const rows = await db().$queryRawUnsafe<TotalsRow[]>(
-    `SELECT c."id"::text AS "campaignId", t."donations", t."raised", t."donors", t."gross", t."coveredFees", t."stripeFees",
+    `SELECT c."id"::text AS "campaignId", c."currency"::text AS "currency",
+            t."donations", t."raised", t."donors", t."gross", t."coveredFees", t."stripeFees",
             t."refunds", t."disputesLost", t."disputesOpen", t."onceDonations", t."onceRaised", t."monthlyDonations",
             t."monthlyRaised", r."gifts" AS "activeGifts", r."amount" AS "activeAmount"
-       FROM unnest($1::uuid[]) AS c("id")
+       FROM "Campaign" c
        LEFT JOIN "CampaignTotals" t ON t."campaignId" = c."id"
        LEFT JOIN (SELECT "campaignId", COUNT(*) AS "gifts", SUM("amount") AS "amount"
                     FROM "RecurringGift"
-                   WHERE "campaignId" = ANY($1::uuid[]) AND "status" = 'active'
-                   GROUP BY "campaignId") r ON r."campaignId" = c."id"`,
-    ids,
+                   WHERE "status" = 'active' AND ($1::uuid[] IS NULL OR "campaignId" = ANY($1::uuid[]))
+                   GROUP BY "campaignId") r ON r."campaignId" = c."id"
+      WHERE $1::uuid[] IS NULL OR c."id" = ANY($1::uuid[])`,
+    campaignIds ?? null,
   );
-
-  const n = (value: bigint | string | null | undefined) => Number(value ?? 0);
-  for (const row of rows) {
-    const current = figures.get(row.campaignId);
-    if (!current) continue;
-    current.donations = n(row.donations);
-    current.raised = n(row.raised);
-    current.donors = n(row.donors);
-    current.gross = n(row.gross);
-    current.coveredFees = n(row.coveredFees);
-    current.stripeFees = n(row.stripeFees);
-    current.refunds = n(row.refunds);
-    current.disputesLost = n(row.disputesLost);
-    current.disputesOpen = n(row.disputesOpen);
-    current.net = current.gross - current.stripeFees - current.refunds - current.disputesLost;
-    current.once = { donations: n(row.onceDonations), raised: n(row.onceRaised) };
-    current.monthly = { donations: n(row.monthlyDonations), raised: n(row.monthlyRaised) };
-    current.activeMonthly = { gifts: n(row.activeGifts), monthlyAmount: n(row.activeAmount) };
-  }
-  return figures;
+  const n = (value: bigint | null) => Number(value ?? 0);
+  return new Map(
+    rows.map((row) => {
+      const gross = n(row.gross);
+      const [stripeFees, refunds, disputesLost] = [n(row.stripeFees), n(row.refunds), n(row.disputesLost)];
+      const figures: CampaignFigures = {
+        campaignId: row.campaignId,
+        currency: row.currency,
+        raised: n(row.raised),
+        donors: n(row.donors),
+        donations: n(row.donations),
+        gross,
+        coveredFees: n(row.coveredFees),
+        stripeFees,
+        refunds,
+        disputesLost,
+        disputesOpen: n(row.disputesOpen),
+        net: gross - stripeFees - refunds - disputesLost,
+        once: { donations: n(row.onceDonations), raised: n(row.onceRaised) },
+        monthly: { donations: n(row.monthlyDonations), raised: n(row.monthlyRaised) },
+        activeMonthly: { gifts: n(row.activeGifts), monthlyAmount: n(row.activeAmount) },
+      };
+      return [row.campaignId, figures];
+    }),
+  );
 }
 
 /** The same figures added up across campaigns, one total per currency. */
 export function totalsByCurrency(figures: Iterable<CampaignFigures>): Map<string, Omit<CampaignFigures, "campaignId" | "donors">> {
   const totals = new Map<string, Omit<CampaignFigures, "campaignId" | "donors">>();
   for (const f of figures) {
-    const { campaignId: _id, donors: _donors, ...base } = emptyFigures("", f.currency);
+    const { campaignId: _id, donors: _donors, ...base } = noFigures("", f.currency);
     const t = totals.get(f.currency) ?? base;
     t.raised += f.raised;
     t.donations += f.donations;
@@ -292,32 +300,42 @@ function utcDay(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
 
+/** The days of a chart of `days` days ending today (UTC), oldest first, as YYYY-MM-DD. */
+function chartDays(days: number, now: Date): string[] {
+  const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
+  return Array.from({ length: days }, (_, i) => utcDay(new Date(today - (days - 1 - i) * 86_400_000)));
+}
+
+/** A chart for a campaign that gave nothing in the range: every day at zero. */
+export function noGiving(days: number, now = new Date()): DailyAmount[] {
+  return chartDays(days, now).map((day) => ({ day, amount: 0, donations: 0 }));
+}
+
 /**
  * What each campaign raised per UTC day over the last `days` days (today
  * included), every day present, counted by the same rule as the totals. Read
  * from "CampaignDailyTotal" (one row per campaign and day with gifts, kept by
  * the totals trigger), so the cost does not grow with the number of gifts.
+ * With `campaignIds` null, every campaign that has a gift in the range (the
+ * others have `noGiving`).
  */
-export async function dailyGiving(campaignIds: string[], days: number, now = new Date()): Promise<Map<string, DailyAmount[]>> {
-  const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
-  const first = new Date(today - (days - 1) * 86_400_000);
-  const calendar = Array.from({ length: days }, (_, i) => utcDay(new Date(first.getTime() + i * 86_400_000)));
-  const result = new Map<string, DailyAmount[]>();
-  if (campaignIds.length === 0) return result;
+export async function dailyGiving(campaignIds: readonly string[] | null, days: number, now = new Date()): Promise<Map<string, DailyAmount[]>> {
+  const calendar = chartDays(days, now);
+  if (campaignIds?.length === 0) return new Map();
   const rows = await db().campaignDailyTotal.findMany({
-    where: { campaignId: { in: campaignIds }, day: { gte: first } },
+    where: { day: { gte: new Date(`${calendar[0]}T00:00:00Z`) }, ...(campaignIds ? { campaignId: { in: [...campaignIds] } } : {}) },
     select: { campaignId: true, day: true, raised: true, donations: true },
   });
   // A DATE column comes back as midnight UTC of that day.
   const byKey = new Map(rows.map((row) => [`${row.campaignId}/${utcDay(row.day)}`, row]));
-  for (const campaignId of campaignIds) {
-    result.set(
+  const ids = campaignIds ?? [...new Set(rows.map((row) => row.campaignId))];
+  return new Map(
+    ids.map((campaignId) => [
       campaignId,
       calendar.map((day) => {
         const row = byKey.get(`${campaignId}/${day}`);
         return { day, amount: Number(row?.raised ?? 0), donations: Number(row?.donations ?? 0) };
       }),
-    );
-  }
-  return result;
+    ]),
+  );
 }
