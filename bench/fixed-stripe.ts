@@ -10,6 +10,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 
+import { expandPaths } from "~/payments/sandbox/api.server";
 import type { StripeObject } from "~/payments/sandbox/store.server";
 
 export interface FixedStripe {
@@ -35,30 +36,11 @@ const RESOURCES: Record<string, string> = {
 };
 const PATH = new RegExp(`^/v1/(${Object.keys(RESOURCES).join("|")})/([A-Za-z0-9_]+)$`);
 
-/** Replaces the ids named by dotted `expand` paths with the objects themselves (as Stripe does). */
-function expanded(object: StripeObject, paths: string[], byId: Map<string, StripeObject>): unknown {
-  if (paths.length === 0) return object;
-  const copy = structuredClone(object) as Record<string, unknown>;
-  for (const path of paths) {
-    let node: Record<string, unknown> | undefined = copy;
-    const keys = path.split(".");
-    for (const [index, key] of keys.entries()) {
-      if (!node) break;
-      const value: unknown = node[key];
-      const found = typeof value === "string" ? byId.get(value) : undefined;
-      if (found) node[key] = structuredClone(found);
-      const next: unknown = node[key];
-      node = index < keys.length - 1 && next && typeof next === "object" ? (next as Record<string, unknown>) : undefined;
-    }
-  }
-  return copy;
-}
-
 export async function startFixedStripe(objects: StripeObject[]): Promise<FixedStripe> {
   const byId = new Map(objects.map((object) => [object.id, object]));
   let found = 0;
   let missing = 0;
-  const server = http.createServer((request, response) => {
+  const server = http.createServer(async (request, response) => {
     const url = new URL(request.url ?? "/", "http://127.0.0.1");
     const match = request.method === "GET" ? PATH.exec(url.pathname) : null;
     const object = match ? byId.get(match[2] ?? "") : undefined;
@@ -72,7 +54,7 @@ export async function startFixedStripe(objects: StripeObject[]): Promise<FixedSt
     found++;
     // The SDK sends `expand[0]=a.b&expand[1]=c`.
     const paths = [...url.searchParams].filter(([key]) => /^expand\[\d*\]$/.test(key)).map(([, value]) => value);
-    const body = JSON.stringify(expanded(object, paths, byId));
+    const body = JSON.stringify(await expandPaths(object, paths, (id) => byId.get(id) ?? null));
     response.writeHead(200, { "content-type": "application/json", "request-id": `req_fixed_${found}` });
     response.end(body);
   });

@@ -36,18 +36,25 @@ function query(request: Request): Record<string, unknown> {
   return decodeStripeForm(new URL(request.url).searchParams);
 }
 
-/** Replaces id references named by `expand` paths with the objects they name. */
-async function expand(object: StripeObject, paths: unknown): Promise<StripeObject> {
-  const list = Array.isArray(paths) ? (paths as string[]) : [];
+/**
+ * Replaces the id references named by dotted `expand` paths with the objects
+ * `find` returns for them, as Stripe does. Also used by the benchmark's
+ * stand-in that answers from objects in memory.
+ */
+export async function expandPaths(
+  object: StripeObject,
+  paths: readonly string[],
+  find: (id: string) => Promise<StripeObject | null> | StripeObject | null,
+): Promise<StripeObject> {
   const copy = structuredClone(object) as Record<string, unknown>;
-  for (const path of list) {
+  for (const path of paths) {
     let node: Record<string, unknown> | undefined = copy;
     const keys = path.split(".");
     for (const [index, key] of keys.entries()) {
       if (!node) break;
       let value: unknown = node[key];
       if (typeof value === "string") {
-        const found = await getObject(value);
+        const found = await find(value);
         if (found) {
           node[key] = structuredClone(found);
           value = node[key];
@@ -57,6 +64,11 @@ async function expand(object: StripeObject, paths: unknown): Promise<StripeObjec
     }
   }
   return copy as StripeObject;
+}
+
+/** Expands from the sandbox's stored objects. */
+function expand(object: StripeObject, paths: unknown): Promise<StripeObject> {
+  return expandPaths(object, Array.isArray(paths) ? (paths as string[]) : [], (id) => getObject(id));
 }
 
 type LineItemInput = {
