@@ -20,6 +20,10 @@ export interface BenchDatabase {
   databaseUrl: string;
   /** The embedded database lives in dataDir/pglite; secrets and outbox files in dataDir. */
   dataDir: string;
+  /** Whether the database server runs on this machine (its processes' CPU can be read). */
+  local: boolean;
+  /** An exact copy, made while nothing has the database open; dropped on its own. */
+  fork(): Promise<BenchDatabase>;
   drop(): Promise<void>;
 }
 
@@ -52,27 +56,54 @@ function pgliteVersion(): string {
   return (JSON.parse(fs.readFileSync(file, "utf8")) as { version: string }).version;
 }
 
+const LOOPBACK = new Set(["127.0.0.1", "localhost", "[::1]"]);
+
 export async function createBenchDatabase(kind: BenchDatabaseKind): Promise<BenchDatabase> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "lantern-bench-"));
-  const removeDir = () => fs.rmSync(dataDir, { recursive: true, force: true });
-  if (kind === "pglite") {
-    return { kind, label: `PGlite ${pgliteVersion()} (embedded, in-process)`, databaseUrl: "", dataDir, drop: async () => removeDir() };
-  }
+  if (kind === "pglite") return embedded(dataDir);
   const available = await postgresAvailable();
   if (!available.ok) throw new Error(`no PostgreSQL server: ${available.reason}`);
-  const serverUrl = postgresServerUrl();
   const name = `lantern_bench_${crypto.randomBytes(4).toString("hex")}`;
-  await withClient(serverUrl, (client) => client.query(`CREATE DATABASE "${name}"`));
+  await withClient(postgresServerUrl(), (client) => client.query(`CREATE DATABASE "${name}"`));
+  return onServer(name, available.version, dataDir);
+}
+
+function embedded(dataDir: string): BenchDatabase {
+  return {
+    kind: "pglite",
+    label: `PGlite ${pgliteVersion()} (embedded, in-process)`,
+    databaseUrl: "",
+    dataDir,
+    local: true,
+    fork: async () => {
+      const copy = fs.mkdtempSync(path.join(os.tmpdir(), "lantern-bench-"));
+      fs.cpSync(dataDir, copy, { recursive: true });
+      return embedded(copy);
+    },
+    drop: async () => fs.rmSync(dataDir, { recursive: true, force: true }),
+  };
+}
+
+function onServer(name: string, version: string, dataDir: string): BenchDatabase {
+  const serverUrl = postgresServerUrl();
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   return {
-    kind,
-    label: `PostgreSQL ${available.version} (${url.host}, over TCP)`,
+    kind: "postgres",
+    label: `PostgreSQL ${version} (${url.host}, over TCP)`,
     databaseUrl: url.toString(),
     dataDir,
+    local: LOOPBACK.has(url.hostname),
+    fork: async () => {
+      const copy = `lantern_bench_${crypto.randomBytes(4).toString("hex")}`;
+      await withClient(serverUrl, (client) => client.query(`CREATE DATABASE "${copy}" TEMPLATE "${name}"`));
+      const copyDir = fs.mkdtempSync(path.join(os.tmpdir(), "lantern-bench-"));
+      fs.cpSync(dataDir, copyDir, { recursive: true });
+      return onServer(copy, version, copyDir);
+    },
     drop: async () => {
       await withClient(serverUrl, (client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
-      removeDir();
+      fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -4,17 +4,18 @@
  * machine so that the ratios hold. Prints every figure and writes them to
  * bench/results.md. Every load stops by itself; servers listen on 127.0.0.1.
  *
- *   npm run bench                              # both databases, 10 s per HTTP row
+ *   npm run bench                              # both databases, everything, 10 s per HTTP row
  *   npm run bench -- --db pglite --seconds 3 --gifts 300 --rows 100000   # a quick look
+ *   npm run bench -- --only webhooks --gifts 1500                         # one part
  *
- * Options: --db pglite|postgres|both, --seconds N (per HTTP row),
- * --connections N, --gifts N (gifts whose webhooks are ingested),
- * --rows N (donations for the staff pages), --out FILE.
+ * Options: --db pglite|postgres|both, --only pages,webhooks,staff (default: all),
+ * --seconds N (per HTTP row), --connections N (also the webhooks posted at a time),
+ * --gifts N (gifts whose webhooks are ingested), --rows N (donations for the
+ * staff pages), --out FILE.
  * PostgreSQL: BENCH_PG_URL, else TEST_PG_URL, else postgresql://postgres@127.0.0.1:5432/postgres.
  */
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 
@@ -22,17 +23,20 @@ import { z } from "zod";
 
 import { AWARENESS_CAMPAIGN_SLUG } from "~/db/seed.server";
 import { startStripeSandbox } from "~/payments/sandbox/start.server";
+import type { StripeObject } from "~/payments/sandbox/store.server";
 import { startDatabase } from "~/server/bootstrap.server";
 import { env, resetEnvCache } from "~/utils/env.server";
 
 import { freePort } from "../tests/support/free-port";
-import { serverEnv, startServer, type ServerOptions } from "../tests/support/server-process";
-import { TEST_WEBHOOK_SECRET } from "../tests/support/test-env";
-import { createBenchDatabase, postgresAvailable, type BenchDatabaseKind } from "./databases";
+import { serverEnv, startServer, type ServerOptions, type ServerProcess } from "../tests/support/server-process";
+import { createBenchDatabase, postgresAvailable, type BenchDatabase, type BenchDatabaseKind } from "./databases";
+import { startFixedStripe } from "./fixed-stripe";
 import { loadRow, type LoadRow } from "./http-load";
-import { millionRows, type MillionResult } from "./million";
-import { pageWeight, type PageWeight } from "./page-weight";
-import { checkLedger, ingest, prepareGifts, type IngestionResult, type LedgerCheck } from "./webhook-ingestion";
+import { millionRows } from "./million";
+import { pageWeight } from "./page-weight";
+import { machine, report, ROW, WEBHOOK_RUN, type DatabaseRun } from "./report";
+import { measureIngestion, withLedgerChecked } from "./webhook-run";
+import { prepareGifts, type PreparedGifts } from "./webhook-ingestion";
 
 const wholeNumber = (min: number, max: number, fallback: number) =>
   z.coerce
@@ -42,8 +46,17 @@ const wholeNumber = (min: number, max: number, fallback: number) =>
     .max(max, `must be at most ${max}`)
     .default(fallback);
 
+const PARTS = ["pages", "webhooks", "staff"] as const;
+type Part = (typeof PARTS)[number];
+
 const OptionsSchema = z.object({
   db: z.enum(["pglite", "postgres", "both"]).default("both"),
+  only: z
+    .string()
+    .default(PARTS.join(","))
+    .transform((value) => value.split(",").map((part) => part.trim()).filter(Boolean))
+    .pipe(z.array(z.enum(PARTS, { error: `each part must be one of ${PARTS.join(", ")}` })).min(1, "names no part"))
+    .transform((parts) => new Set<Part>(parts)),
   seconds: wholeNumber(1, 120, 10),
   connections: wholeNumber(1, 1_000, 50),
   gifts: wholeNumber(10, 20_000, 1_500),
@@ -52,24 +65,10 @@ const OptionsSchema = z.object({
 });
 type Options = z.infer<typeof OptionsSchema>;
 
-interface DatabaseRun {
-  kind: BenchDatabaseKind;
-  label: string;
-  rows: LoadRow[];
-  weight: PageWeight;
-  ingestion: IngestionResult;
-  ledger: LedgerCheck;
-  million: MillionResult;
-}
-
 const STATIC_DIR = path.resolve("public/bench");
-const ROW = {
-  rendered: "campaign page, rendered from the database every request",
-  revalidated: "the same, revalidated (If-None-Match: 304)",
-  file: "the same HTML as a static file (same process)",
-  memory: "campaign page with the 5 s page memory (the default)",
-  memoryRevalidated: "the same, revalidated from memory (304)",
-} as const;
+const PAGE_PATH = `/campaigns/${AWARENESS_CAMPAIGN_SLUG}`;
+/** What the fixed-objects run's server uses instead of the sandbox: a test key, so STRIPE_API_URL is allowed. */
+const FIXED_STRIPE_KEY = "sk_test_benchfixedobjects";
 const log = (message: string) => console.log(`  ${message}`);
 
 function build(): void {
@@ -78,204 +77,137 @@ function build(): void {
   if (result.status !== 0) throw new Error("npm run build failed");
 }
 
-/** The same environment for the preparation in this process and for the server process. */
+async function serverOptionsFor(target: BenchDatabase): Promise<ServerOptions> {
+  return { port: await freePort(), dataDir: target.dataDir, ...(target.databaseUrl ? { databaseUrl: target.databaseUrl } : {}) };
+}
+
+/** The same environment for the work in this process and for the server process, pointing at `options`' database. */
 function applyServerEnv(options: ServerOptions): void {
   Object.assign(process.env, serverEnv(options), { CHECKOUT_RATE_LIMIT: "10000" });
   resetEnvCache();
 }
 
+/** Seeds the database and makes the gifts in this process; returns them with every Stripe object the sandbox made. */
+async function prepare(count: number): Promise<{ prepared: PreparedGifts; stripeObjects: StripeObject[] }> {
+  const database = await startDatabase(env(), { seed: true, log: () => {} });
+  const stopSandbox = startStripeSandbox();
+  try {
+    const prepared = await prepareGifts(count);
+    const rows = await database.prisma.sandboxObject.findMany({ select: { data: true } });
+    return { prepared, stripeObjects: rows.map((row) => row.data as unknown as StripeObject) };
+  } finally {
+    stopSandbox();
+    await database.close();
+  }
+}
+
+/** The campaign page rendered every request, revalidated, as a static file, and from the page memory. */
+async function measurePages(server: ServerProcess, serverOptions: ServerOptions, options: Options) {
+  const rows: LoadRow[] = [];
+  const load = { connections: options.connections, seconds: options.seconds };
+  const measure = async (baseUrl: string, list: [string, string, Record<string, string>][]) => {
+    log("warming up...");
+    await loadRow("warm-up", `${baseUrl}${PAGE_PATH}`, { ...load, seconds: Math.min(3, options.seconds) });
+    for (const [name, url, headers] of list) {
+      log(`${name}: ${options.seconds} s at ${options.connections} connections...`);
+      rows.push(await loadRow(name, `${baseUrl}${url}`, { ...load, headers }));
+    }
+  };
+  const page = await fetch(`${server.baseUrl}${PAGE_PATH}`);
+  const etag = page.headers.get("etag") ?? "";
+  if (page.status !== 200 || !etag) throw new Error(`the campaign page answered ${page.status} with ETag ${etag || "none"}`);
+  fs.mkdirSync(STATIC_DIR, { recursive: true });
+  fs.writeFileSync(path.join(STATIC_DIR, "campaign.html"), Buffer.from(await page.arrayBuffer()));
+  await measure(server.baseUrl, [
+    [ROW.rendered, PAGE_PATH, {}],
+    [ROW.revalidated, PAGE_PATH, { "if-none-match": etag }],
+    [ROW.file, "/bench/campaign.html", {}],
+  ]);
+  const weight = await pageWeight(`${server.baseUrl}${PAGE_PATH}`);
+  // Then as configured by default: rendered pages kept in memory for a few seconds.
+  await server.stop();
+  const remembering = await startServer({ ...serverOptions, env: { PUBLIC_PAGE_MEMORY_SECONDS: "5" } });
+  try {
+    await measure(remembering.baseUrl, [
+      [ROW.memory, PAGE_PATH, {}],
+      [ROW.memoryRevalidated, PAGE_PATH, { "if-none-match": etag }],
+    ]);
+  } finally {
+    await remembering.stop();
+  }
+  return { rows, weight };
+}
+
 async function runOn(kind: BenchDatabaseKind, options: Options): Promise<DatabaseRun> {
   const target = await createBenchDatabase(kind);
+  const databases: BenchDatabase[] = [target];
+  const run: DatabaseRun = { label: target.label, rows: [], webhooks: [] };
   console.log(`\n== ${target.label}`);
   try {
-    const serverOptions: ServerOptions = {
-      port: await freePort(),
-      dataDir: target.dataDir,
-      ...(target.databaseUrl ? { databaseUrl: target.databaseUrl } : {}),
-    };
-    applyServerEnv(serverOptions);
+    if (options.only.has("pages") || options.only.has("webhooks")) {
+      const serverOptions = await serverOptionsFor(target);
+      applyServerEnv(serverOptions);
+      log(`making ${options.gifts} gifts through the giving code and the Stripe sandbox...`);
+      const { prepared, stripeObjects } = await prepare(options.gifts);
+      // The same gifts, not yet delivered, for the run with Stripe answered in constant time.
+      const untouched = options.only.has("webhooks") ? await target.fork() : undefined;
+      if (untouched) databases.push(untouched);
+      const events = prepared.gifts.flat().length;
 
-    log(`making ${options.gifts} gifts through the giving code and the Stripe sandbox...`);
-    let database = await startDatabase(env(), { seed: true, log: () => {} });
-    const stopSandbox = startStripeSandbox();
-    const prepared = await prepareGifts(options.gifts).finally(async () => {
-      stopSandbox();
-      await database.close();
-    });
-
-    const rows: LoadRow[] = [];
-    const load = { connections: options.connections, seconds: options.seconds };
-    const pagePath = `/campaigns/${AWARENESS_CAMPAIGN_SLUG}`;
-    const measure = async (baseUrl: string, list: [string, string, Record<string, string>][]) => {
-      log("warming up...");
-      await loadRow("warm-up", `${baseUrl}${pagePath}`, { ...load, seconds: Math.min(3, options.seconds) });
-      for (const [name, url, headers] of list) {
-        log(`${name}: ${options.seconds} s at ${options.connections} connections...`);
-        rows.push(await loadRow(name, `${baseUrl}${url}`, { ...load, headers }));
+      // Through the sandbox, then the campaign page (holding those gifts) on the same server.
+      const server = await startServer({ ...serverOptions, env: { PUBLIC_PAGE_MEMORY_SECONDS: "0" } });
+      try {
+        log(`posting their ${events} events (and duplicates) ${options.connections} at a time, Stripe's API answered by the sandbox...`);
+        const sandboxRun = await measureIngestion(WEBHOOK_RUN.sandbox, server, target, prepared, options.connections);
+        if (options.only.has("pages")) Object.assign(run, await measurePages(server, serverOptions, options));
+        await server.stop();
+        run.webhooks.push(await withLedgerChecked(sandboxRun, prepared));
+      } finally {
+        await server.stop();
       }
-    };
 
-    // First every request rendered from the database (the page memory off).
-    let server = await startServer({ ...serverOptions, env: { PUBLIC_PAGE_MEMORY_SECONDS: "0" } });
-    let ingestion: IngestionResult;
-    let weight: PageWeight;
-    let etag: string;
-    try {
-      log(`posting their ${prepared.gifts.flat().length} events (and duplicates), ${options.connections} at a time...`);
-      ingestion = await ingest(server.baseUrl, prepared, { concurrency: options.connections, duplicateShare: 0.1, secret: TEST_WEBHOOK_SECRET });
-
-      const page = await fetch(`${server.baseUrl}${pagePath}`);
-      etag = page.headers.get("etag") ?? "";
-      if (page.status !== 200 || !etag) throw new Error(`the campaign page answered ${page.status} with ETag ${etag || "none"}`);
-      fs.mkdirSync(STATIC_DIR, { recursive: true });
-      fs.writeFileSync(path.join(STATIC_DIR, "campaign.html"), Buffer.from(await page.arrayBuffer()));
-      await measure(server.baseUrl, [
-        [ROW.rendered, pagePath, {}],
-        [ROW.revalidated, pagePath, { "if-none-match": etag }],
-        [ROW.file, "/bench/campaign.html", {}],
-      ]);
-      weight = await pageWeight(`${server.baseUrl}${pagePath}`);
-    } finally {
-      await server.stop();
-    }
-    // Then as configured by default: rendered pages kept in memory for a few seconds.
-    server = await startServer({ ...serverOptions, env: { PUBLIC_PAGE_MEMORY_SECONDS: "5" } });
-    try {
-      await measure(server.baseUrl, [
-        [ROW.memory, pagePath, {}],
-        [ROW.memoryRevalidated, pagePath, { "if-none-match": etag }],
-      ]);
-    } finally {
-      await server.stop();
+      if (untouched) {
+        const copyOptions = await serverOptionsFor(untouched);
+        applyServerEnv(copyOptions);
+        const fixed = await startFixedStripe(stripeObjects);
+        try {
+          const fixedServer = await startServer({
+            ...copyOptions,
+            env: { STRIPE_SECRET_KEY: FIXED_STRIPE_KEY, STRIPE_API_URL: fixed.url, PUBLIC_PAGE_MEMORY_SECONDS: "0" },
+          });
+          let fixedRun;
+          try {
+            log(`posting the same ${events} events to a copy of the database, Stripe's API answered from fixed objects...`);
+            fixedRun = await measureIngestion(WEBHOOK_RUN.fixed, fixedServer, untouched, prepared, options.connections);
+          } finally {
+            await fixedServer.stop();
+          }
+          if (fixed.answered().missing > 0) throw new Error(`the fixed Stripe objects lacked ${fixed.answered().missing} that the server asked for`);
+          run.webhooks.push(await withLedgerChecked(fixedRun, prepared));
+        } finally {
+          await fixed.stop();
+        }
+      }
     }
 
-    database = await startDatabase(env(), { log: () => {} });
-    const ledger = await checkLedger(prepared, ingestion).finally(() => database.close());
-    if (!ledger.ok) throw new Error(`the ledger does not hold each gift once: ${JSON.stringify(ledger)}`);
-
-    log(`loading ${options.rows.toLocaleString("en-US")} donations with bulk SQL, then timing the staff pages...`);
-    const scratch = await createBenchDatabase(kind);
-    const million = await millionRows(scratch, options.rows).finally(() => scratch.drop());
-    return { kind, label: target.label, rows, weight, ingestion, ledger, million };
+    if (options.only.has("staff")) {
+      log(`loading ${options.rows.toLocaleString("en-US")} donations with bulk SQL, then timing the staff pages...`);
+      const scratch = await createBenchDatabase(kind);
+      databases.push(scratch);
+      run.million = await millionRows(scratch, options.rows);
+    }
+    return run;
   } finally {
     fs.rmSync(STATIC_DIR, { recursive: true, force: true });
-    await target.drop();
+    for (const database of databases) await database.drop();
   }
-}
-
-// ---- report
-
-const n0 = (value: number) => Math.round(value).toLocaleString("en-US");
-const n1 = (value: number) => value.toFixed(1);
-const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
-
-function table(header: string[], body: string[][]): string {
-  return [`| ${header.join(" | ")} |`, `|${header.map(() => "---").join("|")}|`, ...body.map((row) => `| ${row.join(" | ")} |`)].join("\n");
-}
-
-function machine(): string {
-  const cpus = os.cpus();
-  return `${cpus[0]?.model.trim() ?? "unknown CPU"}, ${cpus.length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB; Node ${process.version}; ${os.platform()} ${os.release()}`;
-}
-
-function report(runs: DatabaseRun[], options: Options, skipped: string[]): string {
-  const out: string[] = [];
-  out.push(`# Benchmark results`, "");
-  out.push(`Written by \`npm run bench\` on ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC.`);
-  out.push(`Machine: ${machine()}.`);
-  out.push(
-    `Settings: ${options.seconds} s per HTTP row at ${options.connections} connections (autocannon, gzip accepted), ` +
-      `${options.gifts} gifts ingested, ${options.rows.toLocaleString("en-US")} donations for the staff pages. ` +
-      "The server is the production build (`server.ts`), in its own process; the load comes from another.",
-  );
-  for (const reason of skipped) out.push("", `Skipped: ${reason}`);
-  for (const run of runs) {
-    const row = (name: string) => run.rows.find((r) => r.name === name);
-    const [page, revalidated, file, memory] = [row(ROW.rendered), row(ROW.revalidated), row(ROW.file), row(ROW.memory)];
-    out.push("", `## ${run.label}`, "", "### Campaign page against the static-file limit", "");
-    out.push(
-      table(
-        ["request", "req/s", "p50 ms", "p99 ms", "bytes/response", "responses", "errors"],
-        run.rows.map((row) => [
-          row.name,
-          n0(row.requestsPerSecond),
-          n1(row.p50Ms),
-          n1(row.p99Ms),
-          n0(row.bytesPerResponse),
-          Object.entries(row.statuses).map(([k, v]) => `${n0(v)} ${k}`).join(", "),
-          String(row.errors),
-        ]),
-      ),
-    );
-    if (page && revalidated && file) {
-      out.push(
-        "",
-        `Rendered page / static file: **${(page.requestsPerSecond / file.requestsPerSecond).toFixed(2)}×** the requests per second ` +
-          `(p50 ${n1(page.p50Ms)} ms against ${n1(file.p50Ms)} ms). Revalidated / rendered: ${(revalidated.requestsPerSecond / page.requestsPerSecond).toFixed(2)}× ` +
-          "(a 304 saves the bytes, not the rendering: the ETag is computed from the rendered page).",
-      );
-    }
-    if (memory && file) {
-      out.push(
-        "",
-        `With the page memory (default): **${(memory.requestsPerSecond / file.requestsPerSecond).toFixed(2)}×** the static file's requests per second ` +
-          `(p50 ${n1(memory.p50Ms)} ms against ${n1(file.p50Ms)} ms).`,
-      );
-    }
-    const w = run.weight;
-    out.push("", "### What a first visit to the campaign page downloads (gzip)", "");
-    out.push(
-      table(
-        ["HTML", "CSS", `JavaScript (${w.jsFiles} files)`, "other", "total (gzip)", "total (uncompressed)"],
-        [[kb(w.htmlGzip), kb(w.cssGzip), kb(w.jsGzip), kb(w.otherGzip), kb(w.totalGzip), kb(w.totalRaw)]],
-      ),
-    );
-    const i = run.ingestion;
-    out.push("", "### Webhook ingestion", "");
-    out.push(
-      table(
-        ["events", "deliveries (with duplicates)", "retried 5xx", "seconds", "events/s", "deliveries/s", "answers"],
-        [
-          [
-            n0(i.uniqueEvents),
-            `${n0(i.deliveries)} (${n0(i.duplicatesSent)} duplicates)`,
-            n0(i.retries),
-            n1(i.seconds),
-            n0(i.eventsPerSecond),
-            n0(i.deliveriesPerSecond),
-            Object.entries(i.outcomes).map(([k, v]) => `${n0(v)} ${k}`).join(", "),
-          ],
-        ],
-      ),
-    );
-    const l = run.ledger;
-    out.push(
-      "",
-      `Ledger afterwards: ${n0(l.gifts)} gifts → ${n0(l.donations)} donations, ${n0(l.distinctCharges)} distinct charges, ` +
-        `${n0(l.receipts)} receipts, ${n0(l.processedEvents)} events processed; every event the site acts on was applied exactly once: ` +
-        `${i.appliedOnceEach ? "yes" : "NO"}; totals equal the ledger's sums: ${l.totalsMatchLedger ? "yes" : "NO"}.`,
-    );
-    const m = run.million;
-    out.push("", `### Staff pages at ${n0(m.donations)} donations (${n0(m.donors)} donors)`, "");
-    out.push(`Bulk load ${n1(m.loadSeconds)} s; totals rebuilt from the rows in ${n1(m.rebuildSeconds)} s. Median of 7 runs, in the bench process:`, "");
-    out.push(
-      table(
-        ["work", "ms", "rows"],
-        [
-          ["dashboard (figures of every campaign + 30-day chart)", n1(m.dashboard30Ms), ""],
-          ["dashboard (figures of every campaign + 90-day chart)", n1(m.dashboard90Ms), ""],
-          ...m.list.map((c) => [`donations list: ${c.name}`, n1(c.medianMs), String(c.rows)]),
-        ],
-      ),
-    );
-  }
-  return `${out.join("\n")}\n`;
 }
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       db: { type: "string" },
+      only: { type: "string" },
       seconds: { type: "string" },
       connections: { type: "string" },
       gifts: { type: "string" },
@@ -285,7 +217,7 @@ async function main(): Promise<void> {
   });
   const parsed = OptionsSchema.safeParse(values);
   if (!parsed.success) {
-    console.error(`bench: ${parsed.error.issues.map((issue) => `--${issue.path.join(".")}: ${issue.message}`).join("; ")}`);
+    console.error(`bench: ${parsed.error.issues.map((issue) => `--${String(issue.path[0])}: ${issue.message}`).join("; ")}`);
     process.exitCode = 2;
     return;
   }
@@ -303,7 +235,7 @@ async function main(): Promise<void> {
   build();
   const runs: DatabaseRun[] = [];
   for (const kind of kinds) runs.push(await runOn(kind, options));
-  const text = report(runs, options, skipped);
+  const text = report(runs, { ...options, parts: [...options.only] }, skipped);
   console.log(`\n${text}`);
   fs.writeFileSync(options.out, text);
   console.log(`Written to ${options.out}.`);

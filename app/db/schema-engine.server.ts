@@ -19,6 +19,7 @@ import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import {
   bindMigrationAwareSqlAdapterFactory,
+  ColumnTypeEnum,
   DriverAdapterError,
   type SqlDriverAdapter,
   type SqlMigrationAwareDriverAdapterFactory,
@@ -210,21 +211,39 @@ const PG_TEXT_OID = 25;
 /**
  * adapter-pg refuses result columns of type "char", which the engine's schema
  * describer reads from the catalogs (introspection, drift checks on a live
- * server). Its values arrive as strings anyway, so we report them as text.
+ * server). Its values arrive as strings anyway: the pool reports those columns
+ * as text, so adapter-pg accepts them, and remembers which they were (by the
+ * result's rows array, which adapter-pg passes on as it is). `asCharColumns`
+ * then gives them back their type, Character, which the describer reads as a
+ * one-letter value (pg_constraint.contype of a constraint trigger, 't', is
+ * read that way; as text the describer fails on it).
  */
-function readCharColumnsAsText(pool: pg.Pool): void {
+function readCharColumnsAsText(pool: pg.Pool): (adapter: SqlDriverAdapter) => SqlDriverAdapter {
+  const charColumns = new WeakMap<unknown[], number[]>();
   const query = pool.query.bind(pool) as (config: pg.QueryConfig) => Promise<pg.QueryResult | pg.QueryResult[]>;
   const patched = async (config: pg.QueryConfig) => {
     const result = await query(config);
     for (const part of Array.isArray(result) ? result : [result]) {
-      for (const field of part.fields ?? []) {
-        if (field.dataTypeID === PG_CHAR_OID) field.dataTypeID = PG_TEXT_OID;
-      }
+      const found: number[] = [];
+      (part.fields ?? []).forEach((field, index) => {
+        if (field.dataTypeID !== PG_CHAR_OID) return;
+        field.dataTypeID = PG_TEXT_OID;
+        found.push(index);
+      });
+      if (found.length > 0 && Array.isArray(part.rows)) charColumns.set(part.rows, found);
     }
     return result;
   };
   // adapter-pg only calls the promise form `pool.query(config)`.
   (pool as unknown as { query: typeof patched }).query = patched;
+  return (adapter) => ({
+    ...withScriptRunner(adapter, adapter.executeScript.bind(adapter)),
+    queryRaw: async (sql) => {
+      const result = await adapter.queryRaw(sql);
+      for (const index of charColumns.get(result.rows) ?? []) result.columnTypes[index] = ColumnTypeEnum.Character;
+      return result;
+    },
+  });
 }
 
 /** The database the engine works on (the shadow is always a scratch PGlite). */
@@ -260,8 +279,14 @@ function engineAdapterFactory(target: EngineTarget): EngineAdapterFactory {
     // lock call could wait forever on the first.
     const pool = new pg.Pool({ connectionString: target.url, max: 1, idleTimeoutMillis: 0, connectionTimeoutMillis: 10_000 });
     const rawQuery = pool.query.bind(pool) as (text: string) => Promise<unknown>;
-    readCharColumnsAsText(pool);
-    base = new PrismaPg(pool);
+    const asCharColumns = readCharColumnsAsText(pool);
+    const pgFactory = new PrismaPg(pool);
+    base = {
+      provider: pgFactory.provider,
+      adapterName: pgFactory.adapterName,
+      connect: async () => asCharColumns(await pgFactory.connect()),
+      connectToShadowDb: () => pgFactory.connectToShadowDb(),
+    };
     runScript = scriptRunner((sql) => rawQuery(sql));
     close = () => pool.end();
   }

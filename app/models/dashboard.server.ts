@@ -1,6 +1,6 @@
 import { db } from "~/db.server";
 import type { CampaignStatus } from "~/generated/prisma/enums";
-import { campaignFigures, dailyGiving, totalsByCurrency, type CampaignFigures, type DailyAmount } from "~/models/totals.server";
+import { campaignFigures, dailyGiving, noFigures, noGiving, totalsByCurrency, type CampaignFigures, type DailyAmount } from "~/models/totals.server";
 
 /** The chart covers the last 30 or 90 days. */
 export type ChartRange = 30 | 90;
@@ -21,21 +21,23 @@ export interface DashboardCampaign {
  * Archived campaigns come last.
  */
 export async function dashboard(range: ChartRange, now = new Date()) {
-  const campaigns = await db().campaign.findMany({
-    select: { id: true, slug: true, title: true, status: true, goalAmount: true, currency: true, createdAt: true },
-  });
+  // Three statements at once, none waiting for another's answer.
+  const [campaigns, figures, daily] = await Promise.all([
+    db().campaign.findMany({ select: { id: true, slug: true, title: true, status: true, goalAmount: true, currency: true, createdAt: true } }),
+    campaignFigures(),
+    dailyGiving(null, range, now),
+  ]);
   const order: Record<CampaignStatus, number> = { published: 0, draft: 1, archived: 2 };
   campaigns.sort((a, b) => order[a.status] - order[b.status] || b.createdAt.getTime() - a.createdAt.getTime());
-  const ids = campaigns.map((c) => c.id);
-  const [figures, daily] = await Promise.all([campaignFigures(campaigns), dailyGiving(ids, range, now)]);
   const rows: DashboardCampaign[] = campaigns.map((c) => ({
     id: c.id,
     slug: c.slug,
     title: c.title,
     status: c.status,
     goalAmount: c.goalAmount,
-    figures: figures.get(c.id)!,
-    daily: daily.get(c.id) ?? [],
+    // A campaign created while the figures were being read has none yet.
+    figures: figures.get(c.id) ?? noFigures(c.id, c.currency),
+    daily: daily.get(c.id) ?? noGiving(range, now),
   }));
-  return { campaigns: rows, totals: [...totalsByCurrency(figures.values())].map(([currency, t]) => ({ ...t, currency })) };
+  return { campaigns: rows, totals: [...totalsByCurrency(rows.map((c) => c.figures))].map(([currency, t]) => ({ ...t, currency })) };
 }

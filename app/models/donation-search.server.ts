@@ -122,15 +122,16 @@ function donorMatchSql(text: string): Prisma.Sql {
  * and guessing "many" when there are none walks every donation. Up to
  * DONOR_IDS_LIMIT donors are passed by id (their gifts come through the
  * `(donorId, paidAt)` index); more than that match a good share of all gifts,
- * and walking the newest gifts finds a page quickly.
+ * and walking the newest gifts finds a page quickly. `manyDonors` is the
+ * donor match itself in that case, for the count.
  */
-async function donorCondition(text: string): Promise<Prisma.Sql> {
+async function donorCondition(text: string): Promise<{ condition: Prisma.Sql; manyDonors?: Prisma.Sql }> {
   const match = donorMatchSql(text);
   const donors = await db().$queryRaw<{ id: string }[]>`
     SELECT p."id"::text AS "id" FROM "Donor" p WHERE ${match} LIMIT ${DONOR_IDS_LIMIT + 1}`;
-  if (donors.length === 0) return Prisma.sql`FALSE`;
-  if (donors.length <= DONOR_IDS_LIMIT) return Prisma.sql`d."donorId" = ANY(${donors.map((donor) => donor.id)}::uuid[])`;
-  return Prisma.sql`d."donorId" IN (SELECT p."id" FROM "Donor" p WHERE ${match})`;
+  if (donors.length === 0) return { condition: Prisma.sql`FALSE` };
+  if (donors.length <= DONOR_IDS_LIMIT) return { condition: Prisma.sql`d."donorId" = ANY(${donors.map((donor) => donor.id)}::uuid[])` };
+  return { condition: Prisma.sql`d."donorId" IN (SELECT p."id" FROM "Donor" p WHERE ${match})`, manyDonors: match };
 }
 
 /** `timestamp(3)` columns hold UTC wall-clock time; an ISO string cast to `timestamp` gives exactly that. */
@@ -141,22 +142,34 @@ function utc(date: Date): Prisma.Sql {
 /** A search turned into SQL conditions, with its donor lookup done once. */
 export interface PreparedSearch {
   readonly conditions: readonly Prisma.Sql[];
+  /**
+   * When the text matched more than DONOR_IDS_LIMIT donors: the condition on
+   * "Donor" p that matches them, and the search's other conditions on
+   * "Donation" d (see donationCountQuery).
+   */
+  readonly manyDonors?: { readonly match: Prisma.Sql; readonly otherConditions: readonly Prisma.Sql[] };
 }
 
 /** Turns a search into SQL; pass the result to several pages or a count to look donors up once. */
 export async function prepareSearch(search: DonationSearch): Promise<PreparedSearch> {
   const where: Prisma.Sql[] = [];
   const text = search.text?.trim();
+  let byDonor: { condition: Prisma.Sql; manyDonors?: Prisma.Sql } | undefined;
   if (text) {
     const receipt = receiptNumberIn(text);
-    where.push(receipt ? Prisma.sql`d."receiptNumber" = ${receipt}` : await donorCondition(text));
+    if (receipt) where.push(Prisma.sql`d."receiptNumber" = ${receipt}`);
+    else byDonor = await donorCondition(text);
   }
   if (search.campaignId) where.push(Prisma.sql`d."campaignId" = ${search.campaignId}::uuid`);
   if (search.frequency) where.push(Prisma.sql`d."frequency" = ${search.frequency}::"GiftFrequency"`);
   if (search.status) where.push(Prisma.sql`d."status" = ${search.status}::"DonationStatus"`);
   if (search.paidFrom) where.push(Prisma.sql`d."paidAt" >= ${utc(search.paidFrom)}`);
   if (search.paidBefore) where.push(Prisma.sql`d."paidAt" < ${utc(search.paidBefore)}`);
-  return { conditions: where };
+  if (!byDonor) return { conditions: where };
+  return {
+    conditions: [byDonor.condition, ...where],
+    ...(byDonor.manyDonors ? { manyDonors: { match: byDonor.manyDonors, otherConditions: where } } : {}),
+  };
 }
 
 async function prepared(search: DonationSearch | PreparedSearch): Promise<PreparedSearch> {
@@ -237,9 +250,23 @@ export const DONATION_COUNT_CAP = 10_000;
  * How many donations match, counted up to `cap`: past it the answer is
  * "more than cap" (`more: true`), which costs a bounded index walk instead of
  * a count over the whole table.
+ *
+ * When the text matched many donors, the count goes donor by donor: each
+ * matching donor's gifts come from the `(donorId, paidAt)` index until cap + 1
+ * are found, so a common first name costs a few thousand index probes. The
+ * LATERAL subquery with OFFSET 0 keeps PostgreSQL from turning it into a join
+ * that scans the donations (or starts parallel workers) instead.
  */
 export async function donationCountQuery(search: DonationSearch | PreparedSearch, cap = DONATION_COUNT_CAP): Promise<Prisma.Sql> {
-  const { conditions } = await prepared(search);
+  const { conditions, manyDonors } = await prepared(search);
+  if (manyDonors) {
+    const gifts = whereSql([Prisma.sql`d."donorId" = p."id"`, ...manyDonors.otherConditions]);
+    return Prisma.sql`
+      SELECT count(*)::int AS "n" FROM (
+        SELECT 1 FROM "Donor" p CROSS JOIN LATERAL (SELECT 1 FROM "Donation" d ${gifts} OFFSET 0) AS gift
+         WHERE ${manyDonors.match}
+         LIMIT ${cap + 1}) AS matched`;
+  }
   return Prisma.sql`
     SELECT count(*)::int AS "n" FROM (SELECT 1 FROM "Donation" d ${whereSql([...conditions])} LIMIT ${cap + 1}) AS matched`;
 }

@@ -1,3 +1,5 @@
+import crypto from "node:crypto";
+
 import { db, type Prisma } from "~/db.server";
 import { markedAsTest } from "~/email/test-marking.server";
 import { env } from "~/utils/env.server";
@@ -19,27 +21,27 @@ export interface OutgoingEmail {
 /**
  * Queues an email in the outbox inside the caller's transaction. The dedupe
  * key is unique, so the same email can never be queued twice; returns whether
+/**
+ * Queues an email in the outbox inside the caller's transaction. The dedupe
+ * key is unique, so the same email can never be queued twice; returns whether
  * this call queued it. In sandbox mode every email is marked as a test here,
  * the one door every email goes through.
+ *
+ * A plain INSERT ... ON CONFLICT DO NOTHING rather than Prisma's createMany:
+ * Prisma keeps no query plan for createMany and compiles it anew on every
+ * call, rendered bodies included, which cost more than the insert itself for
+ * every receipt a webhook queues.
  */
 export async function queueEmail(tx: Prisma.TransactionClient, outgoing: OutgoingEmail): Promise<boolean> {
   const email = env().sandbox || outgoing.test ? markedAsTest(outgoing) : outgoing;
-  const { count } = await tx.emailMessage.createMany({
-    skipDuplicates: true,
-    data: [
-      {
-        dedupeKey: email.dedupeKey,
-        kind: email.kind,
-        toAddress: email.to,
-        subject: email.subject,
-        textBody: email.text,
-        htmlBody: email.html,
-        donorId: email.donorId ?? null,
-        donationId: email.donationId ?? null,
-      },
-    ],
-  });
-  return count === 1;
+  const now = new Date();
+  const inserted = await tx.$executeRaw`
+    INSERT INTO "EmailMessage" ("id", "dedupeKey", "kind", "toAddress", "subject", "textBody", "htmlBody",
+                                "donorId", "donationId", "nextAttemptAt", "createdAt", "updatedAt")
+    VALUES (${crypto.randomUUID()}::uuid, ${email.dedupeKey}, ${email.kind}, ${email.to}, ${email.subject}, ${email.text}, ${email.html},
+            ${email.donorId ?? null}::uuid, ${email.donationId ?? null}::uuid, ${now}, ${now}, ${now})
+    ON CONFLICT ("dedupeKey") DO NOTHING`;
+  return inserted === 1;
 }
 
 export interface ClaimedEmail {

@@ -88,10 +88,10 @@ export async function receiveEvent(event: ParsedEvent): Promise<Received> {
     const prepared = await handler.prepare(event);
     const context = await receiptContext();
     return await inEventTransaction(async (tx) => {
-      const { alreadyProcessed } = await claimEvent(tx, event);
-      if (alreadyProcessed) return { outcome: "duplicate" } as const;
+      const claim = await claimEvent(tx, event);
+      if (claim === "duplicate") return { outcome: "duplicate" } as const;
       const summary = prepared === null ? "not a Lantern gift" : await handler.apply(tx, prepared, event, context);
-      await markProcessed(tx, event.id);
+      if (claim === "retry") await markProcessed(tx, event.id);
       return { outcome: "applied", summary } as const;
     });
   } catch (error) {

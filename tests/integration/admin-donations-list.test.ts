@@ -3,6 +3,7 @@ import crypto from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 
 import { db } from "~/db.server";
+import { Prisma } from "~/generated/prisma/client";
 import { countDonations, findDonations, type DonationCursor } from "~/models/donation-search.server";
 import { loader } from "~/routes/admin.donations._index";
 
@@ -246,5 +247,52 @@ describe("keyset pagination", () => {
     expect(newer?.rows.map((row) => row.id)).toEqual(second?.rows.map((row) => row.id));
     // Each row links to its detail page, carrying the list's place.
     expect(second?.rows[0]?.href).toBe(`/admin/donations/${second?.rows[0]?.id}?${visited[1]}`);
+  });
+});
+
+describe("a search that matches more than a thousand donors", () => {
+  const t = tag();
+  const word = `many${t}`;
+  let campaignId = "";
+  let otherCampaignId = "";
+  beforeAll(async () => {
+    campaignId = (await createCampaign({ title: `Many ${t}` })).id;
+    otherCampaignId = (await createCampaign({ title: `Many other ${t}` })).id;
+    // 1,200 donors named "<word> N", with one to three gifts each: 2,400 gifts in all.
+    await db().$executeRaw`
+      INSERT INTO "Donor" ("id", "email", "name", "updatedAt")
+      SELECT gen_random_uuid(), ${word} || '.' || i || '@example.org', initcap(${word}) || ' Donor' || i, now() FROM generate_series(1, 1200) AS i`;
+    await db().$executeRaw`
+      INSERT INTO "Donation" ("id", "campaignId", "donorId", "frequency", "currency", "grossAmount", "status", "stripePaymentIntentId", "paidAt", "updatedAt")
+       SELECT gen_random_uuid(), CASE WHEN g % 2 = 0 THEN ${campaignId}::uuid ELSE ${otherCampaignId}::uuid END, p."id", 'once', 'USD', 1000,
+              (CASE WHEN g = 3 THEN 'refunded' ELSE 'succeeded' END)::"DonationStatus",
+              'pi_' || md5(p."id"::text || g), timestamp '2031-06-01' + g * interval '1 day', now()
+         FROM "Donor" p CROSS JOIN generate_series(1, 3) AS g
+        WHERE p."email" LIKE ${word} || '.%' AND g <= 1 + (substring(p."email" FROM '\\.(\\d+)@')::int % 3)`;
+  });
+
+  const ledgerCount = async (where: string) => {
+    const rows = await db().$queryRaw<{ n: number }[]>`
+      SELECT count(*)::int AS n FROM "Donation" d JOIN "Donor" p ON p."id" = d."donorId"
+       WHERE p."email" LIKE ${word} || '.%' AND ${Prisma.raw(where)}`;
+    return rows[0]?.n ?? -1;
+  };
+
+  it("counts their gifts donor by donor, exactly below the cap and capped above it, with the other filters", async () => {
+    expect(await ledgerCount("TRUE")).toBe(2_400);
+    expect(await countDonations({ text: word })).toEqual({ count: 2_400, more: false });
+    expect(await countDonations({ text: word.toUpperCase() }, 1_000)).toEqual({ count: 1_000, more: true });
+    expect(await countDonations({ text: word, campaignId })).toEqual({ count: await ledgerCount(`d."campaignId" = '${campaignId}'`), more: false });
+    expect(await countDonations({ text: word, status: "refunded" })).toEqual({ count: 400, more: false });
+    // Second and third gifts (paid 3 and 4 June): 800 + 400.
+    expect(await countDonations({ text: word, paidFrom: new Date("2031-06-03T00:00:00Z") })).toEqual({ count: 1_200, more: false });
+    expect(await countDonations({ text: `${word} donor12` })).toEqual({ count: await ledgerCount(`p."name" ~ 'Donor12\\d*$'`), more: false });
+  });
+
+  it("lists the newest of their gifts first, the page and its count agreeing", async () => {
+    const result = (await list(`q=${word}&campaign=${otherCampaignId}&status=succeeded`)).data?.result;
+    expect(result?.total).toEqual({ count: await ledgerCount(`d."campaignId" = '${otherCampaignId}' AND d."status" = 'succeeded'`), more: false });
+    expect(result?.rows).toHaveLength(50);
+    expect(result?.rows.every((row) => row.donorName.startsWith(`${word.charAt(0).toUpperCase()}${word.slice(1)} Donor`))).toBe(true);
   });
 });

@@ -26,7 +26,7 @@ async function recordedGift(amount: number, email: string) {
 }
 
 async function figures() {
-  return (await campaignFigures([campaign])).get(campaign.id)!;
+  return (await campaignFigures([campaign.id])).get(campaign.id)!;
 }
 
 async function raised() {

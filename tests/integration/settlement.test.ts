@@ -53,7 +53,7 @@ describe("a gift in another currency than the account's", () => {
     });
     expect(donation.exchangeRate?.toString()).toBe("1.0825");
 
-    const figures = (await campaignFigures([campaign])).get(campaign.id)!;
+    const figures = (await campaignFigures([campaign.id])).get(campaign.id)!;
     expect(figures).toMatchObject({ currency: "EUR", gross: 5_000, stripeFees: 138, net: 4_862 });
 
     const page = await donationPage(loaderArgs(`/admin/donations/${donation.id}`, { donationId: donation.id }, { headers: await staffCookieHeader("viewer") }));

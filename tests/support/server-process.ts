@@ -9,6 +9,8 @@ import { TEST_WEBHOOK_SECRET } from "./test-env";
  */
 export interface ServerProcess {
   baseUrl: string;
+  /** The server's process id (for benchmarks that read its CPU time). */
+  pid: number;
   /** Everything the process printed so far (stdout and stderr). */
   output(): string;
   /** Sends a signal and waits (bounded) until the process has exited. */
@@ -86,6 +88,7 @@ export async function startServer(options: ServerOptions): Promise<ServerProcess
   };
   const server: ServerProcess = {
     baseUrl: `http://127.0.0.1:${options.port}`,
+    pid: child.pid ?? 0,
     output: () => output,
     kill: (signal) => kill(signal),
     stop: async () => {

@@ -22,32 +22,37 @@ function isNode(value: unknown): value is Node {
   return Boolean(value) && typeof value === "object" && !Array.isArray(value);
 }
 
-async function invoicePayments(invoiceId: string): Promise<Stripe.ApiList<Stripe.InvoicePayment>> {
-  const data = await invoicePaymentsOf(invoiceId);
+/** Where expansion finds the objects an id names: the sandbox's store, or (the benchmark) objects in memory. */
+export type FindObject = (id: string) => Promise<StripeObject | null> | StripeObject | null;
+
+const fromStore: FindObject = (id) => getObject<StripeObject>(id);
+
+async function invoicePayments(invoiceId: string, find: FindObject): Promise<Stripe.ApiList<Stripe.InvoicePayment>> {
+  const data = await invoicePaymentsOf(invoiceId, find);
   return { object: "list", data, has_more: false, url: `/v1/invoice_payments?invoice=${invoiceId}` };
 }
 
-async function expandAt(node: unknown, keys: string[], path: string): Promise<unknown> {
+async function expandAt(node: unknown, keys: string[], path: string, find: FindObject): Promise<unknown> {
   const [key, ...rest] = keys;
   if (key === undefined || node === null || node === undefined) return node;
-  if (Array.isArray(node)) return Promise.all(node.map((item) => expandAt(item, keys, path)));
+  if (Array.isArray(node)) return Promise.all(node.map((item) => expandAt(item, keys, path, find)));
   if (!isNode(node)) throw new ExpansionError(`This property cannot be expanded (${path}).`);
   const copy: Node = { ...node };
   if (key === "payments" && copy.object === "invoice" && copy.payments === undefined) {
-    copy.payments = await invoicePayments(String(copy.id));
+    copy.payments = await invoicePayments(String(copy.id), find);
   }
   let value = copy[key];
   if (value === undefined) throw new ExpansionError(`This property cannot be expanded (${path}).`);
   if (typeof value === "string") {
-    const found = await getObject<StripeObject>(value);
+    const found = await find(value);
     if (!found || found.id !== value) throw new ExpansionError(`This property cannot be expanded (${path}).`);
     value = found;
   }
-  copy[key] = await expandAt(value, rest, path);
+  copy[key] = await expandAt(value, rest, path, find);
   return copy;
 }
 
-export async function expandObject(object: Stored, expand: unknown): Promise<StripeObject> {
+export async function expandObject(object: Stored, expand: unknown, find: FindObject = fromStore): Promise<StripeObject> {
   const paths = Array.isArray(expand) ? expand.map(String) : typeof expand === "string" ? [expand] : [];
   let result: StripeObject = { ...object };
   for (const path of paths) {
@@ -55,7 +60,7 @@ export async function expandObject(object: Stored, expand: unknown): Promise<Str
     if (keys.filter((k) => k !== "data").length > MAX_DEPTH) {
       throw new ExpansionError(`You cannot expand more than ${MAX_DEPTH} levels of a property. Property: ${path}`);
     }
-    result = (await expandAt(result, keys, path)) as StripeObject;
+    result = (await expandAt(result, keys, path, find)) as StripeObject;
   }
   return result;
 }

@@ -11,7 +11,7 @@ import { getObject, saveObject } from "~/payments/sandbox/store.server";
  */
 type IntentLink = { id: string; object: "sandbox_intent_invoice"; invoice: string };
 
-function paymentIdOf(invoiceId: string): string {
+export function paymentIdOf(invoiceId: string): string {
   return `inpay_${invoiceId.replace(/^in_/, "")}`;
 }
 
@@ -25,8 +25,11 @@ export async function recordInvoicePayment(invoice: Stripe.Invoice, paymentInten
   return payment;
 }
 
-export async function invoicePaymentsOf(invoiceId: string): Promise<Stripe.InvoicePayment[]> {
-  const payment = await getObject<Stripe.InvoicePayment>(paymentIdOf(invoiceId));
+export async function invoicePaymentsOf(
+  invoiceId: string,
+  find: (id: string) => Promise<unknown> | unknown = (id) => getObject(id),
+): Promise<Stripe.InvoicePayment[]> {
+  const payment = (await find(paymentIdOf(invoiceId))) as Stripe.InvoicePayment | null;
   return payment ? [payment] : [];
 }
 
