@@ -24,7 +24,7 @@ export default tseslint.config(
         "error",
         {
           selector: "NewExpression[callee.name='PrismaClient']",
-          message: "Only app/db/database.server.ts constructs a PrismaClient; use db() from ~/db.server.",
+          message: "Only app/db/database.server.ts constructs a PrismaClient; use db() from ~/db/db.server.",
         },
         {
           selector: "CallExpression[callee.property.name='formData'][arguments.length=0]",
@@ -43,17 +43,17 @@ export default tseslint.config(
   },
   {
     // Only the data layer talks to the database: app/models (one module per
-    // table or aggregate), and app/db with app/db.server.ts, which open it.
+    // table or aggregate), and app/db with app/db/db.server.ts, which open it.
     // Elsewhere the Prisma client and the database may be imported for their
     // types only (a transaction's type passed through, an enum's values).
     files: ["app/**/*.{ts,tsx}"],
-    ignores: ["app/models/**", "app/db/**", "app/db.server.ts", "app/server/bootstrap.server.ts", "app/generated/**"],
+    ignores: ["app/**/*.data.server.ts", "app/db/**", "app/db/db.server.ts", "app/server/bootstrap.server.ts", "app/generated/**"],
     rules: {
       "@typescript-eslint/no-restricted-imports": [
         "error",
         {
           paths: [
-            { name: "~/db.server", message: "Only app/models talks to the database: add or use a function there.", allowTypeImports: true },
+            { name: "~/db/db.server", message: "Only app/models talks to the database: add or use a function there.", allowTypeImports: true },
             { name: "~/generated/prisma/client", message: "Only app/models uses the Prisma client: add or use a function there.", allowTypeImports: true },
           ],
           patterns: [

@@ -11,8 +11,8 @@ import {
 } from "@remix-run/react";
 import type { ReactNode } from "react";
 
-import { SiteFrame } from "~/components/SiteLayout";
-import { getOrganisation } from "~/models/organisation.server";
+import { SiteFrame } from "~/components/site/SiteLayout";
+import { getOrganisation } from "~/organisation/organisation.data.server";
 import stylesheet from "~/tailwind.css";
 import { env } from "~/utils/env.server";
 import { useNonce } from "~/utils/nonce";

@@ -17,7 +17,7 @@ import { pathToFileURL } from "node:url";
 
 import pg from "pg";
 
-import { setDatabase } from "~/db.server";
+import { setDatabase } from "~/db/db.server";
 import { openDatabase, type Database } from "~/db/database.server";
 import { applyMigrations } from "~/db/migrate.server";
 import { Prisma } from "~/generated/prisma/client";
@@ -29,7 +29,7 @@ import {
   type DonationCursor,
   type DonationSearch,
   type PageRequest,
-} from "~/models/donation-search.server";
+} from "~/donations/donation-search.data.server";
 
 export interface LoadOptions {
   donations: number;

@@ -5,11 +5,11 @@
  */
 import path from "node:path";
 
-import { setDatabase } from "~/db.server";
+import { setDatabase } from "~/db/db.server";
 import { openDatabase } from "~/db/database.server";
 import { applyMigrations } from "~/db/migrate.server";
-import { dashboard } from "~/models/dashboard.server";
-import { rebuildCampaignTotals } from "~/models/totals.server";
+import { dashboard } from "~/dashboard/dashboard.data.server";
+import { rebuildCampaignTotals } from "~/donations/totals.data.server";
 
 import type { BenchDatabase } from "./databases";
 import { loadDonations, median, timeDonationsList, type CaseResult } from "./donations-list";

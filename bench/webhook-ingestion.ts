@@ -7,11 +7,11 @@
  */
 import Stripe from "stripe";
 
-import { db } from "~/db.server";
+import { db } from "~/db/db.server";
 import { AWARENESS_CAMPAIGN_SLUG } from "~/db/seed.server";
 import { startGift } from "~/giving/give.server";
-import { findPublishedCampaign } from "~/models/campaigns.server";
-import { totalsDisagreeingWithLedger } from "~/models/totals.server";
+import { findPublishedCampaign } from "~/campaigns/campaigns.data.server";
+import { totalsDisagreeingWithLedger } from "~/donations/totals.data.server";
 import { paySandboxSession } from "~/payments/sandbox/checkout.server";
 import type { StripeObject } from "~/payments/sandbox/store.server";
 

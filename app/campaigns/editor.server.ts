@@ -4,7 +4,7 @@ import { z } from "zod";
 import { campaignFormValues, parseCampaignForm, type CampaignInput } from "~/campaigns/campaign-form.server";
 import type { CampaignFormErrors, CampaignFormValues } from "~/campaigns/fields";
 import { givingSettings } from "~/giving/settings.server";
-import type { CampaignSave } from "~/models/campaign-admin.server";
+import type { CampaignSave } from "~/campaigns/campaign-admin.data.server";
 import { renderMarkdown } from "~/utils/markdown.server";
 import { toDecimalString } from "~/utils/money";
 

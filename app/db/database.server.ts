@@ -27,7 +27,7 @@ export interface Database {
 
 /**
  * Opens a connection to the target. This is the only place that constructs a
- * PrismaClient; the rest of the app gets it from `~/db.server`.
+ * PrismaClient; the rest of the app gets it from `~/db/db.server`.
  */
 export async function openDatabase(
   target: DatabaseTarget,

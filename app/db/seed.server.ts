@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 
-import { EXAMPLE_ORGANISATION } from "~/models/organisation.server";
+import { EXAMPLE_ORGANISATION } from "~/organisation/organisation.data.server";
 import type { PrismaClient } from "~/generated/prisma/client";
 import { hashPassword } from "~/staff/password.server";
 

@@ -1,7 +1,7 @@
 import type { MailTransport } from "~/email/transport.server";
 import type { Env } from "~/utils/env.server";
-import { queueRequestedManageLinks } from "~/models/manage-link-requests.server";
-import { claimDueEmails, markEmailFailed, markEmailSent } from "~/models/outbox.server";
+import { queueRequestedManageLinks } from "~/manage/manage-link-requests.server";
+import { claimDueEmails, markEmailFailed, markEmailSent } from "~/email/outbox.data.server";
 
 export interface SendPolicy {
   from: string;

@@ -1,7 +1,7 @@
 import type { DonationField } from "~/giving/donation-fields";
 import { rememberedPledges } from "~/giving/gift-cookie.server";
 import type { Pledge } from "~/generated/prisma/client";
-import { findPledge } from "~/models/pledges.server";
+import { findPledge } from "~/giving/pledges.data.server";
 
 /**
  * Stripe's "cancel" link brings the donor back to the campaign page with

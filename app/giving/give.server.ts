@@ -9,9 +9,9 @@ import {
   findRetryablePledge,
   markCheckoutFailed,
   markCheckoutOpen,
-} from "~/models/pledges.server";
-import { forgetStripeCustomer, stripeCustomerFor } from "~/models/donors.server";
-import { hitRateLimit } from "~/models/rate-limit.server";
+} from "~/giving/pledges.data.server";
+import { forgetStripeCustomer, stripeCustomerFor } from "~/giving/donors.data.server";
+import { hitRateLimit } from "~/db/rate-limit.data.server";
 import type { Pledge } from "~/generated/prisma/client";
 import { createCheckoutSession } from "~/payments/checkout.server";
 import { describeStripeError, isMissingCustomer, isStripeAnswer } from "~/payments/stripe-errors";

@@ -1,7 +1,7 @@
 import Stripe from "stripe";
 
 import { describeDatabaseError, isDatabaseUnavailable } from "~/db/unavailable.server";
-import { claimEvent, inEventTransaction, isEventProcessed, markProcessed, recordEventFailure } from "~/models/stripe-events.server";
+import { claimEvent, inEventTransaction, isEventProcessed, markProcessed, recordEventFailure } from "~/payments/stripe-events.data.server";
 import { checkoutEvents } from "~/payments/events/checkout-events.server";
 import { expiredCheckoutEvents } from "~/payments/events/checkout-expired.server";
 import { disputeEvents, refundEvents } from "~/payments/events/charge-events.server";
@@ -10,7 +10,7 @@ import { invoiceEvents } from "~/payments/events/invoice-events.server";
 import { EventSchema, type ParsedEvent } from "~/payments/events/schemas.server";
 import { subscriptionEvents } from "~/payments/events/subscription-events.server";
 import { webhookSecret } from "~/payments/stripe.server";
-import { receiptContext } from "~/models/receipts.server";
+import { receiptContext } from "~/email/receipts.data.server";
 
 /** Stripe's default tolerance for a signature's timestamp. */
 export const SIGNATURE_TOLERANCE_SECONDS = 300;

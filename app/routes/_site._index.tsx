@@ -1,9 +1,9 @@
 import { data, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 
-import { ProgressBar } from "~/components/ProgressBar";
-import { listPublishedCampaigns } from "~/models/campaigns.server";
-import { campaignProgress } from "~/models/totals.server";
+import { ProgressBar } from "~/campaigns/components/ProgressBar";
+import { listPublishedCampaigns } from "~/campaigns/campaigns.data.server";
+import { campaignProgress } from "~/donations/totals.data.server";
 import type { loader as rootLoader } from "~/root";
 import { cacheControlFromData, PUBLIC_PAGE } from "~/utils/cache-control";
 import { pageMeta } from "~/utils/meta";

@@ -1,18 +1,18 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 
-import { DonationForm } from "~/components/DonationForm";
-import { DonorWall } from "~/components/DonorWall";
-import { ProgressBar } from "~/components/ProgressBar";
+import { DonationForm } from "~/giving/components/DonationForm";
+import { DonorWall } from "~/giving/components/DonorWall";
+import { ProgressBar } from "~/campaigns/components/ProgressBar";
 import { COMMENT_MAX } from "~/giving/donation-fields";
 import { refillAfterCancel } from "~/giving/checkout-return.server";
 import { rememberPledge } from "~/giving/gift-cookie.server";
 import { startGift } from "~/giving/give.server";
 import { CampaignParamsSchema, CampaignSearchSchema } from "~/giving/page-inputs.server";
 import { givingSettings } from "~/giving/settings.server";
-import { findPublishedCampaign, hasEnded } from "~/models/campaigns.server";
-import { recentPublicGifts } from "~/models/donor-wall.server";
-import { campaignProgress } from "~/models/totals.server";
+import { findPublishedCampaign, hasEnded } from "~/campaigns/campaigns.data.server";
+import { recentPublicGifts } from "~/giving/donor-wall.data.server";
+import { campaignProgress } from "~/donations/totals.data.server";
 import type { loader as rootLoader } from "~/root";
 import { cacheControlFromData, PRIVATE_PAGE, PUBLIC_PAGE } from "~/utils/cache-control";
 import { renderMarkdown } from "~/utils/markdown.server";

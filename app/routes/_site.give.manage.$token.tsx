@@ -2,7 +2,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 
 import { Alert } from "~/components/ui/Alert";
-import { checkManageLink, redeemManageLink } from "~/models/manage.server";
+import { checkManageLink, redeemManageLink } from "~/manage/manage.server";
 import { privatePageMeta } from "~/utils/meta";
 
 const MESSAGES = {

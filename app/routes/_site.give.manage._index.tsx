@@ -4,7 +4,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Alert } from "~/components/ui/Alert";
 import { TextField } from "~/components/ui/Field";
 import { ManageEmailSchema } from "~/giving/page-inputs.server";
-import { requestManageLink } from "~/models/manage-link-requests.server";
+import { requestManageLink } from "~/manage/manage-link-requests.server";
 import { parseForm } from "~/utils/forms.server";
 import { privatePageMeta } from "~/utils/meta";
 import { clientIp, readForm } from "~/utils/request.server";

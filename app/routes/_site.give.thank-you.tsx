@@ -4,7 +4,7 @@ import { Link, useLoaderData, useRouteLoaderData } from "@remix-run/react";
 import { Alert } from "~/components/ui/Alert";
 import { rememberedPledges } from "~/giving/gift-cookie.server";
 import { ThankYouSearchSchema } from "~/giving/page-inputs.server";
-import { findPledgeByCheckoutSession } from "~/models/pledges.server";
+import { findPledgeByCheckoutSession } from "~/giving/pledges.data.server";
 import { privatePageMeta } from "~/utils/meta";
 import type { loader as rootLoader } from "~/root";
 import { formatMoney } from "~/utils/money";

@@ -1,6 +1,6 @@
 import { Outlet } from "@remix-run/react";
 
-import { SiteFrame } from "~/components/SiteLayout";
+import { SiteFrame } from "~/components/site/SiteLayout";
 
 /**
  * The public pages' frame (quick exit, hotline, the organisation's footer),

@@ -1,10 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 
-import { ProgressBar } from "~/components/ProgressBar";
-import { DailyGivingChart } from "~/components/staff/DailyGivingChart";
-import { FigureList } from "~/components/staff/FigureList";
-import { dashboard } from "~/models/dashboard.server";
+import { ProgressBar } from "~/campaigns/components/ProgressBar";
+import { DailyGivingChart } from "~/dashboard/components/DailyGivingChart";
+import { FigureList } from "~/dashboard/components/FigureList";
+import { dashboard } from "~/dashboard/dashboard.data.server";
 import { requireStaff } from "~/staff/auth.server";
 import { z } from "~/utils/zod";
 import { staffPageMeta } from "~/utils/meta";

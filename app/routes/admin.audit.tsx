@@ -1,12 +1,12 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 
-import { AuditDetails } from "~/components/admin/AuditDetails";
-import { OlderPageLink } from "~/components/admin/OlderPageLink";
-import { SelectFilter } from "~/components/staff/SelectFilter";
-import { StaffTable } from "~/components/staff/StaffTable";
-import { auditTargetNames } from "~/models/audit-admin.server";
-import { AUDIT_ACTIONS, auditLogPage } from "~/models/audit.server";
+import { AuditDetails } from "~/staff/components/AuditDetails";
+import { OlderPageLink } from "~/staff/components/OlderPageLink";
+import { SelectFilter } from "~/staff/components/SelectFilter";
+import { StaffTable } from "~/staff/components/StaffTable";
+import { auditTargetNames } from "~/staff/audit-admin.data.server";
+import { AUDIT_ACTIONS, auditLogPage } from "~/staff/audit.data.server";
 import { requireAdmin } from "~/staff/auth.server";
 import { formatUtc } from "~/utils/datetime";
 import { encodeKeyset, KeysetSchema } from "~/utils/keyset.server";

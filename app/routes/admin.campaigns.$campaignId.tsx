@@ -3,10 +3,10 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 
 import { campaignToFormValues } from "~/campaigns/campaign-form.server";
 import { giftRange, handleCampaignPost } from "~/campaigns/editor.server";
-import { CampaignEditorPage } from "~/components/admin/CampaignEditorPage";
-import { CampaignState } from "~/components/admin/CampaignState";
+import { CampaignEditorPage } from "~/campaigns/components/CampaignEditorPage";
+import { CampaignState } from "~/campaigns/components/CampaignState";
 import { Alert } from "~/components/ui/Alert";
-import { findCampaignForStaff, updateCampaign } from "~/models/campaign-admin.server";
+import { findCampaignForStaff, updateCampaign } from "~/campaigns/campaign-admin.data.server";
 import { requireAdmin, staffActor } from "~/staff/auth.server";
 import { readForm } from "~/utils/request.server";
 import { staffPageMeta } from "~/utils/meta";

@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 
-import { StaffTable } from "~/components/staff/StaffTable";
-import type { PublicState } from "~/models/campaign-admin.server";
-import { listCampaignsForStaff } from "~/models/campaign-admin.server";
+import { StaffTable } from "~/staff/components/StaffTable";
+import type { PublicState } from "~/campaigns/campaign-admin.data.server";
+import { listCampaignsForStaff } from "~/campaigns/campaign-admin.data.server";
 import { requireAdmin } from "~/staff/auth.server";
 import { formatUtc } from "~/utils/datetime";
 import { formatMoneyShort } from "~/utils/money";

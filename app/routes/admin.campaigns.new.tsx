@@ -3,8 +3,8 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 
 import { giftRange, handleCampaignPost } from "~/campaigns/editor.server";
 import { EMPTY_CAMPAIGN_VALUES } from "~/campaigns/fields";
-import { CampaignEditorPage } from "~/components/admin/CampaignEditorPage";
-import { createCampaign } from "~/models/campaign-admin.server";
+import { CampaignEditorPage } from "~/campaigns/components/CampaignEditorPage";
+import { createCampaign } from "~/campaigns/campaign-admin.data.server";
 import { requireAdmin, staffActor } from "~/staff/auth.server";
 import { readForm } from "~/utils/request.server";
 import { staffPageMeta } from "~/utils/meta";

@@ -1,16 +1,16 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 
-import { DonationEmails } from "~/components/staff/DonationEmails";
-import { DonationEvents } from "~/components/staff/DonationEvents";
-import { Facts } from "~/components/staff/Facts";
+import { DonationEmails } from "~/donations/components/DonationEmails";
+import { DonationEvents } from "~/donations/components/DonationEvents";
+import { Facts } from "~/donations/components/Facts";
 import { Alert } from "~/components/ui/Alert";
-import { findDonationDetail, findDonationEmail } from "~/models/donation-detail.server";
-import { DonationNotFound, resendReceipt } from "~/models/receipt-resend.server";
+import { findDonationDetail, findDonationEmail } from "~/donations/donation-detail.data.server";
+import { DonationNotFound, resendReceipt } from "~/donations/receipt-resend.data.server";
 import { canEdit, requireAdmin, requireStaff, staffActor } from "~/staff/auth.server";
-import { donationDetailView } from "~/staff/donation-detail-view.server";
-import { formatUtc } from "~/staff/donation-labels";
-import { listQuery, parseListParams } from "~/staff/donation-list-params.server";
+import { donationDetailView } from "~/donations/donation-detail-view.server";
+import { formatUtc } from "~/donations/donation-labels";
+import { listQuery, parseListParams } from "~/donations/donation-list-params.server";
 import { staffPageMeta } from "~/utils/meta";
 import { useIsPending } from "~/utils/use-is-pending";
 import { readForm } from "~/utils/request.server";

@@ -1,12 +1,12 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 
-import { DonationFilters } from "~/components/staff/DonationFilters";
-import { DonationTable, type DonationTableRow } from "~/components/staff/DonationTable";
-import { campaignChoices, countDonations, findDonations, prepareSearch, type DonationRow } from "~/models/donation-search.server";
+import { DonationFilters } from "~/donations/components/DonationFilters";
+import { DonationTable, type DonationTableRow } from "~/donations/components/DonationTable";
+import { campaignChoices, countDonations, findDonations, prepareSearch, type DonationRow } from "~/donations/donation-search.data.server";
 import { canEdit, requireStaff } from "~/staff/auth.server";
-import { DISPUTE_LABELS, FREQUENCY_LABELS, STATUS_LABELS, formatUtc } from "~/staff/donation-labels";
-import { listQuery, parseListParams, type DonationFilters as Filters } from "~/staff/donation-list-params.server";
+import { DISPUTE_LABELS, FREQUENCY_LABELS, STATUS_LABELS, formatUtc } from "~/donations/donation-labels";
+import { listQuery, parseListParams, type DonationFilters as Filters } from "~/donations/donation-list-params.server";
 import { staffPageMeta } from "~/utils/meta";
 import { formatMoney } from "~/utils/money";
 

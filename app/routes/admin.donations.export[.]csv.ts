@@ -1,10 +1,10 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 
-import { openDonationsExport, startDonationsExport } from "~/models/donation-export.server";
+import { openDonationsExport, startDonationsExport } from "~/donations/donation-export.server";
 import { requireAdmin, staffActor } from "~/staff/auth.server";
-import { parseListParams } from "~/staff/donation-list-params.server";
-import { donationsCsvStream } from "~/staff/donations-csv.server";
+import { parseListParams } from "~/donations/donation-list-params.server";
+import { donationsCsvStream } from "~/donations/donations-csv.server";
 import { STAFF_HEADERS } from "~/staff/headers";
 import { readForm } from "~/utils/request.server";
 

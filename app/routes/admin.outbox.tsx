@@ -1,11 +1,11 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 
-import { OlderPageLink } from "~/components/admin/OlderPageLink";
-import { SelectFilter } from "~/components/staff/SelectFilter";
-import { StaffTable } from "~/components/staff/StaffTable";
+import { OlderPageLink } from "~/staff/components/OlderPageLink";
+import { SelectFilter } from "~/staff/components/SelectFilter";
+import { StaffTable } from "~/staff/components/StaffTable";
 import { Alert } from "~/components/ui/Alert";
-import { EMAIL_STATUSES, outboxPage, retryFailedEmail } from "~/models/outbox-admin.server";
+import { EMAIL_STATUSES, outboxPage, retryFailedEmail } from "~/email/outbox-admin.data.server";
 import { requireAdmin, staffActor } from "~/staff/auth.server";
 import { formatUtc } from "~/utils/datetime";
 import { encodeKeyset, KeysetSchema } from "~/utils/keyset.server";

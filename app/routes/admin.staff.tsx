@@ -1,9 +1,9 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 
-import { NewStaffForm } from "~/components/admin/NewStaffForm";
+import { NewStaffForm } from "~/staff/components/NewStaffForm";
 import { Alert } from "~/components/ui/Alert";
-import { StaffTable } from "~/components/staff/StaffTable";
+import { StaffTable } from "~/staff/components/StaffTable";
 import {
   createStaffAccount,
   listStaffAccounts,

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { isRouteErrorResponse, Link, Outlet, useLoaderData, useRouteError, useRouteLoaderData } from "@remix-run/react";
 
-import { StaffLayout } from "~/components/staff/StaffLayout";
+import { StaffLayout } from "~/staff/components/StaffLayout";
 import type { loader as rootLoader } from "~/root";
 import { requireStaff } from "~/staff/auth.server";
 import { staffHeaders } from "~/staff/headers";

@@ -1,7 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useRouteLoaderData } from "@remix-run/react";
 
-import { StaffLayout } from "~/components/staff/StaffLayout";
+import { StaffLayout } from "~/staff/components/StaffLayout";
 import { Alert } from "~/components/ui/Alert";
 import { TextField } from "~/components/ui/Field";
 import type { loader as rootLoader } from "~/root";

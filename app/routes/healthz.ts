@@ -1,4 +1,4 @@
-import { checkDatabase } from "~/models/health.server";
+import { checkDatabase } from "~/db/health.data.server";
 
 /** For load balancers and uptime checks: 200 when the database answers, 503 otherwise. */
 export async function loader() {

@@ -1,4 +1,4 @@
-import { setDatabase } from "~/db.server";
+import { setDatabase } from "~/db/db.server";
 import { databaseTarget, openDatabase, type Database } from "~/db/database.server";
 import { applyMigrations } from "~/db/migrate.server";
 import { describeDatabaseError, isDatabaseUnavailable } from "~/db/unavailable.server";

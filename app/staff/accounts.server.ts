@@ -1,8 +1,8 @@
 import { z } from "zod";
 
-import type { Prisma } from "~/db.server";
+import type { Prisma } from "~/db/db.server";
 import type { StaffRole } from "~/generated/prisma/client";
-import { recordAudit, type Actor } from "~/models/audit.server";
+import { recordAudit, type Actor } from "~/staff/audit.data.server";
 import {
   countActiveAdmins,
   insertStaffUser,
@@ -11,8 +11,8 @@ import {
   setStaffUserDisabled,
   setStaffUserRole,
   staffEmailTaken,
-} from "~/models/staff-users.server";
-import { inTransaction } from "~/models/transaction.server";
+} from "~/staff/staff-users.data.server";
+import { inTransaction } from "~/db/transaction.data.server";
 import { newPasswordSchema } from "~/staff/password-policy.server";
 import { hashPassword } from "~/staff/password.server";
 import { endAllStaffSessions } from "~/staff/sessions.server";

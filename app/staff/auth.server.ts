@@ -1,7 +1,7 @@
 import { redirect, type AppLoadContext } from "@remix-run/node";
 
 import type { StaffRole } from "~/generated/prisma/client";
-import type { Actor } from "~/models/audit.server";
+import type { Actor } from "~/staff/audit.data.server";
 import { staffCookie } from "~/staff/session-cookie.server";
 import { staffMemberForToken, type StaffMember } from "~/staff/sessions.server";
 import { clientIp } from "~/utils/request.server";

@@ -1,8 +1,8 @@
 import crypto from "node:crypto";
 
-import type { Prisma } from "~/db.server";
+import type { Prisma } from "~/db/db.server";
 import type { StaffRole } from "~/generated/prisma/client";
-import { extendStaffSession, findStaffSession, insertStaffSession, revokeStaffSession, revokeStaffSessionsOf } from "~/models/staff-sessions.server";
+import { extendStaffSession, findStaffSession, insertStaffSession, revokeStaffSession, revokeStaffSessionsOf } from "~/staff/staff-sessions.data.server";
 import { env } from "~/utils/env.server";
 
 /**

@@ -2,13 +2,13 @@ import { setTimeout as sleep } from "node:timers/promises";
 
 import { z } from "zod";
 
-import { signInAlertEmail } from "~/email/sign-in-alert.server";
-import { recordAudit } from "~/models/audit.server";
-import { getOrganisation } from "~/models/organisation.server";
-import { queueEmail } from "~/models/outbox.server";
-import { countRateLimitHits, hitRateLimit, windowStartOf } from "~/models/rate-limit.server";
-import { findStaffUserByEmail, markSignedIn } from "~/models/staff-users.server";
-import { inTransaction } from "~/models/transaction.server";
+import { signInAlertEmail } from "~/email/templates/sign-in-alert.server";
+import { recordAudit } from "~/staff/audit.data.server";
+import { getOrganisation } from "~/organisation/organisation.data.server";
+import { queueEmail } from "~/email/outbox.data.server";
+import { countRateLimitHits, hitRateLimit, windowStartOf } from "~/db/rate-limit.data.server";
+import { findStaffUserByEmail, markSignedIn } from "~/staff/staff-users.data.server";
+import { inTransaction } from "~/db/transaction.data.server";
 import { PASSWORD_MAX_LENGTH } from "~/staff/password-policy.server";
 import { verifyAgainstDecoy, verifyPassword } from "~/staff/password.server";
 import { endStaffSession, openStaffSession } from "~/staff/sessions.server";

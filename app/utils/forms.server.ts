@@ -7,7 +7,7 @@ import { invalidFormStatus } from "~/utils/text";
  * server: read the named fields as the visitor typed them, check them with a
  * Zod schema, and answer with one message per field, in the form's order,
  * next to the values to fill the form in again. Pages render the answer with
- * ~/components/ui/Field and ~/components/ErrorSummary; the browser never
+ * ~/components/ui/Field and ~/components/ui/ErrorSummary; the browser never
  * downloads the schemas.
  */
 

@@ -3,7 +3,7 @@
  * donation rows, after a bulk load that ran with the totals trigger off
  * (see docs/decisions/006-campaign-totals.md). Safe to run at any time.
  */
-import { rebuildCampaignTotals, totalsDisagreeingWithLedger } from "~/models/totals.server";
+import { rebuildCampaignTotals, totalsDisagreeingWithLedger } from "~/donations/totals.data.server";
 import { describeTarget, startDatabase } from "~/server/bootstrap.server";
 import { runCommand } from "~/server/cli.server";
 import { loadEnvOrExit } from "~/server/load-env.server";

@@ -6,7 +6,7 @@ import { parseArgs } from "node:util";
 
 import { z } from "zod";
 
-import { queueAnnualStatements } from "~/models/statements.server";
+import { queueAnnualStatements } from "~/email/statements.data.server";
 import { startDatabase } from "~/server/bootstrap.server";
 import { runCommand } from "~/server/cli.server";
 import { loadEnvOrExit } from "~/server/load-env.server";

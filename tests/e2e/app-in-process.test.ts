@@ -8,7 +8,7 @@ import type { ServerBuild } from "@remix-run/node";
 import Stripe from "stripe";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
-import { db } from "~/db.server";
+import { db } from "~/db/db.server";
 import type { Database } from "~/db/database.server";
 import { startStripeSandbox } from "~/payments/sandbox/start.server";
 import { loader as editLoader } from "~/routes/admin.campaigns.$campaignId";

@@ -1,7 +1,7 @@
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 
-import { db } from "~/db.server";
-import { AUDIT_PAGE_SIZE, recordAudit } from "~/models/audit.server";
+import { db } from "~/db/db.server";
+import { AUDIT_PAGE_SIZE, recordAudit } from "~/staff/audit.data.server";
 import { loader } from "~/routes/admin.audit";
 
 import { createCampaign } from "../support/factories";

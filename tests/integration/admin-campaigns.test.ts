@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 
 import type { CampaignFormErrors, CampaignFormValues } from "~/campaigns/fields";
-import { db } from "~/db.server";
+import { db } from "~/db/db.server";
 import { action as editAction, loader as editLoader } from "~/routes/admin.campaigns.$campaignId";
 import { loader as listLoader } from "~/routes/admin.campaigns._index";
 import { action as newAction, loader as newLoader } from "~/routes/admin.campaigns.new";

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 
-import { db } from "~/db.server";
-import { TEST_NOTICE, TEST_SUBJECT_PREFIX } from "~/email/test-marking.server";
+import { db } from "~/db/db.server";
+import { TEST_NOTICE, TEST_SUBJECT_PREFIX } from "~/email/templates/test-marking.server";
 import { openDispute, refundCharge } from "~/payments/sandbox/dashboard.server";
 import { action, loader } from "~/routes/admin.donations.$donationId";
 

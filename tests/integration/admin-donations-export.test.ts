@@ -2,9 +2,9 @@ import crypto from "node:crypto";
 
 import { beforeAll, describe, expect, it } from "vitest";
 
-import { db } from "~/db.server";
+import { db } from "~/db/db.server";
 import { action, loader } from "~/routes/admin.donations.export[.]csv";
-import { DONATIONS_CSV_HEADER } from "~/staff/donations-csv.server";
+import { DONATIONS_CSV_HEADER } from "~/donations/donations-csv.server";
 
 import { parseCsv } from "../support/csv";
 import { createCampaign } from "../support/factories";

@@ -2,9 +2,9 @@ import crypto from "node:crypto";
 
 import { beforeAll, describe, expect, it } from "vitest";
 
-import { db } from "~/db.server";
+import { db } from "~/db/db.server";
 import { Prisma } from "~/generated/prisma/client";
-import { countDonations, findDonations, type DonationCursor } from "~/models/donation-search.server";
+import { countDonations, findDonations, type DonationCursor } from "~/donations/donation-search.data.server";
 import { loader } from "~/routes/admin.donations._index";
 
 import { createCampaign } from "../support/factories";

@@ -1,10 +1,10 @@
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 
-import { db } from "~/db.server";
+import { db } from "~/db/db.server";
 import { sendDueEmails } from "~/email/sender.server";
 import type { MailTransport } from "~/email/transport.server";
 import type { EmailStatus } from "~/generated/prisma/client";
-import { OUTBOX_PAGE_SIZE } from "~/models/outbox-admin.server";
+import { OUTBOX_PAGE_SIZE } from "~/email/outbox-admin.data.server";
 import { action, loader } from "~/routes/admin.outbox";
 
 import { formRequest, loaderArgs, outcome, thrownStatus } from "../support/requests";

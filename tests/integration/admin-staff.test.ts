@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 
-import { db } from "~/db.server";
+import { db } from "~/db/db.server";
 import { setStaffDisabled, setStaffRole, StaffChangeRefused } from "~/staff/accounts.server";
 import { action, loader } from "~/routes/admin.staff";
 

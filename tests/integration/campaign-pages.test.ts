@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 
-import { db } from "~/db.server";
+import { db } from "~/db/db.server";
 import { AWARENESS_CAMPAIGN_SLUG, DRAFT_CAMPAIGN_SLUG, seed } from "~/db/seed.server";
 import { loader as campaignLoader } from "~/routes/_site.campaigns.$slug";
 import { loader as indexLoader } from "~/routes/_site._index";

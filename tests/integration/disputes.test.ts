@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 
-import { db } from "~/db.server";
-import { campaignFigures, campaignProgress } from "~/models/totals.server";
+import { db } from "~/db/db.server";
+import { campaignFigures, campaignProgress } from "~/donations/totals.data.server";
 import { closeDispute, openDispute, updateDispute } from "~/payments/sandbox/dashboard.server";
 
 import { createCampaign } from "../support/factories";

@@ -1,7 +1,7 @@
 import { http, HttpResponse } from "msw";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 
-import { db } from "~/db.server";
+import { db } from "~/db/db.server";
 import { apiError, rateLimited } from "~/payments/sandbox/errors";
 import { withIdempotency } from "~/payments/sandbox/idempotency.server";
 import { action, loader as campaignLoader } from "~/routes/_site.campaigns.$slug";

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 
-import { setDatabase } from "~/db.server";
+import { setDatabase } from "~/db/db.server";
 import { openDatabase } from "~/db/database.server";
 import { seed } from "~/db/seed.server";
-import { getOrganisation } from "~/models/organisation.server";
+import { getOrganisation } from "~/organisation/organisation.data.server";
 import { loader as healthLoader } from "~/routes/healthz";
 import { loader as rootLoader } from "~/root";
 import { resetEnvCache } from "~/utils/env.server";

@@ -1,8 +1,8 @@
 import { http, HttpResponse } from "msw";
 import { beforeEach, describe, expect, it, onTestFinished, vi } from "vitest";
 
-import { db } from "~/db.server";
-import { queueRequestedManageLinks } from "~/models/manage-link-requests.server";
+import { db } from "~/db/db.server";
+import { queueRequestedManageLinks } from "~/manage/manage-link-requests.server";
 import { action as requestAction } from "~/routes/_site.give.manage._index";
 import { action as redeemAction, loader as linkLoader } from "~/routes/_site.give.manage.$token";
 import { action as portalAction, loader as portalLoader } from "~/routes/_site.sandbox.portal.$sessionId";

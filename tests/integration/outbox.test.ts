@@ -4,7 +4,7 @@ import path from "node:path";
 
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 
-import { db } from "~/db.server";
+import { db } from "~/db/db.server";
 import { sendDueEmails, type SendPolicy } from "~/email/sender.server";
 import { createMailTransport } from "~/email/transport.server";
 

@@ -1,7 +1,7 @@
 import type Stripe from "stripe";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 
-import { db } from "~/db.server";
+import { db } from "~/db/db.server";
 import { paySandboxSession } from "~/payments/sandbox/checkout.server";
 import { releaseBankDebit } from "~/payments/sandbox/dashboard.server";
 

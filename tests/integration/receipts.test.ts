@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { db } from "~/db.server";
+import { db } from "~/db/db.server";
 
 import { createCampaign } from "../support/factories";
 import { deliver, giveThroughSandbox } from "../support/webhooks";
@@ -83,7 +83,7 @@ describe("refund notices", () => {
 
 describe("annual statements", () => {
   it("queue one statement per donor listing the year's gifts and the deductible total, and nothing on a second run", async () => {
-    const { queueAnnualStatements } = await import("~/models/statements.server");
+    const { queueAnnualStatements } = await import("~/email/statements.data.server");
     const { refundCharge } = await import("~/payments/sandbox/dashboard.server");
     const campaign = await createCampaign({ title: "Year campaign" });
     const a = await giveThroughSandbox(campaign.slug, { amount: 4_000, email: "year.a@example.org" });

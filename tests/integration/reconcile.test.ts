@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 
-import { db } from "~/db.server";
-import { campaignProgress } from "~/models/totals.server";
+import { db } from "~/db/db.server";
+import { campaignProgress } from "~/donations/totals.data.server";
 import { reconcile } from "~/payments/reconcile.server";
 import { refundCharge } from "~/payments/sandbox/dashboard.server";
 

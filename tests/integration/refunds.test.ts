@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 
-import { db } from "~/db.server";
-import { campaignProgress } from "~/models/totals.server";
+import { db } from "~/db/db.server";
+import { campaignProgress } from "~/donations/totals.data.server";
 import { paySandboxSession } from "~/payments/sandbox/checkout.server";
 import { failRefund, refundCharge } from "~/payments/sandbox/dashboard.server";
 import { HANDLED_EVENT_TYPES } from "~/payments/webhooks.server";

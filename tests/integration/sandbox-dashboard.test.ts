@@ -2,7 +2,7 @@ import { http } from "msw";
 import type Stripe from "stripe";
 import { beforeEach, describe, expect, it } from "vitest";
 
-import { db } from "~/db.server";
+import { db } from "~/db/db.server";
 import { paySandboxSession } from "~/payments/sandbox/checkout.server";
 import { sandboxAccount } from "~/payments/sandbox/account.server";
 import { action, loader } from "~/routes/_site.sandbox.dashboard";

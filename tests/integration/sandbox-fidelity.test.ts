@@ -2,7 +2,7 @@ import { http } from "msw";
 import Stripe from "stripe";
 import { beforeEach, describe, expect, it } from "vitest";
 
-import { db } from "~/db.server";
+import { db } from "~/db/db.server";
 import { configureSandboxAccount, currentApiVersion } from "~/payments/sandbox/account.server";
 import { expireDueSessions } from "~/payments/sandbox/dashboard.server";
 import { LEGACY_API_VERSION } from "~/payments/sandbox/api-version-names";

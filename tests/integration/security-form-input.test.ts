@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 
-import { db } from "~/db.server";
+import { db } from "~/db/db.server";
 import { action as newCampaignAction } from "~/routes/admin.campaigns.new";
 import { loader as donationsLoader } from "~/routes/admin.donations._index";
 import { action as staffAction } from "~/routes/admin.staff";

@@ -1,7 +1,7 @@
 import Stripe from "stripe";
 import { beforeAll, describe, expect, it } from "vitest";
 
-import { db } from "~/db.server";
+import { db } from "~/db/db.server";
 import { action as donationAction } from "~/routes/admin.donations.$donationId";
 import { action as signInAction, loader as signInLoader } from "~/routes/admin_.sign-in";
 import { action as webhookAction } from "~/routes/webhooks.stripe";

@@ -1,10 +1,10 @@
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 
-import { db } from "~/db.server";
-import { queueRequestedManageLinks } from "~/models/manage-link-requests.server";
-import { TEST_NOTICE, TEST_SUBJECT_PREFIX } from "~/email/test-marking.server";
-import { queueReceipt, queueReceiptCopy, receiptContext } from "~/models/receipts.server";
-import { queueAnnualStatements } from "~/models/statements.server";
+import { db } from "~/db/db.server";
+import { queueRequestedManageLinks } from "~/manage/manage-link-requests.server";
+import { TEST_NOTICE, TEST_SUBJECT_PREFIX } from "~/email/templates/test-marking.server";
+import { queueReceipt, queueReceiptCopy, receiptContext } from "~/email/receipts.data.server";
+import { queueAnnualStatements } from "~/email/statements.data.server";
 import { refundCharge } from "~/payments/sandbox/dashboard.server";
 import { action as manageAction } from "~/routes/_site.give.manage._index";
 import { resetEnvCache } from "~/utils/env.server";
@@ -73,7 +73,7 @@ describe("in sandbox mode", () => {
   });
 
   it("the staff search finds a TEST- receipt number as typed", async () => {
-    const { receiptNumberIn } = await import("~/models/donation-search.server");
+    const { receiptNumberIn } = await import("~/donations/donation-search.data.server");
     expect(receiptNumberIn(`test-${year}-7`)).toBe(`TEST-${year}-000007`);
     expect(receiptNumberIn(`${year}-7`)).toBe(`${year}-000007`);
   });

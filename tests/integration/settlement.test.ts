@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 
-import { db } from "~/db.server";
-import { campaignFigures } from "~/models/totals.server";
+import { db } from "~/db/db.server";
+import { campaignFigures } from "~/donations/totals.data.server";
 import { configureSandboxAccount } from "~/payments/sandbox/account.server";
 import { getObject, type StripeObject } from "~/payments/sandbox/store.server";
 import { loader as donationPage } from "~/routes/admin.donations.$donationId";

@@ -1,6 +1,6 @@
 import { describe, expect, it, onTestFinished, vi } from "vitest";
 
-import { db } from "~/db.server";
+import { db } from "~/db/db.server";
 import { loader as dashboardLoader } from "~/routes/admin._index";
 import { action as signInAction, loader as signInLoader } from "~/routes/admin_.sign-in";
 import { action as signOutAction } from "~/routes/admin.sign-out";

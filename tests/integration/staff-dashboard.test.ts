@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { db } from "~/db.server";
+import { db } from "~/db/db.server";
 import { closeDispute, openDispute, refundCharge } from "~/payments/sandbox/dashboard.server";
 import { loader as dashboardLoader } from "~/routes/admin._index";
 

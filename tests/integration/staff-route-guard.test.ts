@@ -3,7 +3,7 @@ import crypto from "node:crypto";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { describe, expect, it } from "vitest";
 
-import { db } from "~/db.server";
+import { db } from "~/db/db.server";
 
 import { formRequest, loaderArgs } from "../support/requests";
 import { signedInStaff } from "../support/staff";

@@ -2,7 +2,7 @@ import { http, passthrough } from "msw";
 import type Stripe from "stripe";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 
-import { db } from "~/db.server";
+import { db } from "~/db/db.server";
 import { paySandboxSession } from "~/payments/sandbox/checkout.server";
 import { stripe } from "~/payments/stripe.server";
 import { env, resetEnvCache } from "~/utils/env.server";

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
 
-import { db } from "~/db.server";
+import { db } from "~/db/db.server";
 import { deleteCustomer, openDispute, refundCharge } from "~/payments/sandbox/dashboard.server";
 import { getObject, type StripeObject } from "~/payments/sandbox/store.server";
 import { action as campaignAction } from "~/routes/_site.campaigns.$slug";

@@ -7,7 +7,7 @@
 import pg from "pg";
 import { describe, expect, it } from "vitest";
 
-import { campaignProgress, totalsDisagreeingWithLedger } from "~/models/totals.server";
+import { campaignProgress, totalsDisagreeingWithLedger } from "~/donations/totals.data.server";
 
 import { createCampaign, createDonor } from "../support/factories";
 import { testDatabase } from "../support/setup-database";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { db, type Prisma } from "~/db.server";
+import { db, type Prisma } from "~/db/db.server";
 import {
   campaignFigures,
   campaignProgress,
@@ -9,7 +9,7 @@ import {
   rebuildCampaignTotals,
   totalsByCurrency,
   totalsDisagreeingWithLedger,
-} from "~/models/totals.server";
+} from "~/donations/totals.data.server";
 import { loader as campaignLoader } from "~/routes/_site.campaigns.$slug";
 import { cancelSubscription, closeDispute, openDispute, refundCharge } from "~/payments/sandbox/dashboard.server";
 

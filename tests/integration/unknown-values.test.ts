@@ -1,8 +1,8 @@
 import type Stripe from "stripe";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 
-import { db } from "~/db.server";
-import { campaignProgress } from "~/models/totals.server";
+import { db } from "~/db/db.server";
+import { campaignProgress } from "~/donations/totals.data.server";
 import { openDispute, renewSubscription } from "~/payments/sandbox/dashboard.server";
 import { newEvent } from "~/payments/sandbox/events.server";
 import { getObject, saveObject, type StripeObject } from "~/payments/sandbox/store.server";

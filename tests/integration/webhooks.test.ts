@@ -2,7 +2,7 @@ import { http, HttpResponse } from "msw";
 import Stripe from "stripe";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 
-import { db } from "~/db.server";
+import { db } from "~/db/db.server";
 import {
   cancelSubscription,
   closeDispute,
@@ -12,7 +12,7 @@ import {
 } from "~/payments/sandbox/dashboard.server";
 import { newEvent } from "~/payments/sandbox/events.server";
 import { getObject, type StripeObject } from "~/payments/sandbox/store.server";
-import { campaignProgress } from "~/models/totals.server";
+import { campaignProgress } from "~/donations/totals.data.server";
 import { action as webhookAction } from "~/routes/webhooks.stripe";
 
 import { mockServer } from "../mocks/server";

@@ -1,6 +1,6 @@
 import crypto from "node:crypto";
 
-import { db } from "~/db.server";
+import { db } from "~/db/db.server";
 import type { Prisma } from "~/generated/prisma/client";
 
 /** Small builders for rows the tests need, with realistic defaults. */

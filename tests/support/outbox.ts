@@ -1,5 +1,5 @@
-import { db } from "~/db.server";
-import { queueEmail } from "~/models/outbox.server";
+import { db } from "~/db/db.server";
+import { queueEmail } from "~/email/outbox.data.server";
 
 /** Queues `count` receipts-like messages (test:0, test:1, ...) in one transaction. */
 export async function queueTestEmails(count: number): Promise<void> {

@@ -4,7 +4,7 @@ import fs from "node:fs";
 
 import { afterAll, beforeAll } from "vitest";
 
-import { setDatabase } from "~/db.server";
+import { setDatabase } from "~/db/db.server";
 import type { Database } from "~/db/database.server";
 import { resetEnvCache } from "~/utils/env.server";
 

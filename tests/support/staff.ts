@@ -1,6 +1,6 @@
 import crypto from "node:crypto";
 
-import { db } from "~/db.server";
+import { db } from "~/db/db.server";
 import type { StaffRole } from "~/generated/prisma/client";
 import { hashPassword } from "~/staff/password.server";
 import { staffCookie } from "~/staff/session-cookie.server";

@@ -1,4 +1,4 @@
-import { db } from "~/db.server";
+import { db } from "~/db/db.server";
 import { paySandboxSession, type PayResult } from "~/payments/sandbox/checkout.server";
 import type { SandboxEvent } from "~/payments/sandbox/events.server";
 import type { StripeObject } from "~/payments/sandbox/store.server";

@@ -13,7 +13,7 @@ async function problemsOf(filePath: string, code: string): Promise<string[]> {
   return (result?.messages ?? []).map((message) => `${message.ruleId}: ${message.message}`);
 }
 
-const USES_CLIENT = `import { db } from "~/db.server";
+const USES_CLIENT = `import { db } from "~/db/db.server";
 export async function count(): Promise<number> {
   return db().donation.count();
 }
@@ -43,12 +43,12 @@ describe("the data-layer rule", () => {
 
   it("lets a model import them, and anyone import their types", async () => {
     expect(await problemsOf("app/models/probe.server.ts", USES_CLIENT)).toEqual([]);
-    const typeOnly = `import type { Prisma } from "~/db.server";\nexport type Tx = Prisma.TransactionClient;\n`;
+    const typeOnly = `import type { Prisma } from "~/db/db.server";\nexport type Tx = Prisma.TransactionClient;\n`;
     expect(await problemsOf("app/payments/probe.server.ts", typeOnly)).toEqual([]);
   });
 
   it("refuses $queryRawUnsafe and $executeRawUnsafe, even in a model", async () => {
-    const unsafe = `import { db } from "~/db.server";\nexport const one = () => db().$queryRawUnsafe("SELECT 1");\nexport const two = () => db().$executeRawUnsafe("SELECT 1");\n`;
+    const unsafe = `import { db } from "~/db/db.server";\nexport const one = () => db().$queryRawUnsafe("SELECT 1");\nexport const two = () => db().$executeRawUnsafe("SELECT 1");\n`;
     expect(await problemsOf("app/models/probe.server.ts", unsafe)).toEqual([
       expect.stringMatching(/^no-restricted-properties: .*\$queryRawUnsafe/),
       expect.stringMatching(/^no-restricted-properties: .*\$executeRawUnsafe/),

@@ -5,7 +5,7 @@ import { createRemixStub } from "@remix-run/testing";
 import { cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { afterEach, describe, expect, it } from "vitest";
 
-import { DonationForm } from "~/components/DonationForm";
+import { DonationForm } from "~/giving/components/DonationForm";
 import { COMMENT_MAX } from "~/giving/donation-fields";
 import { parseDonationForm } from "~/giving/donation-form.server";
 import { readForm } from "~/utils/request.server";

@@ -1,6 +1,6 @@
 import type { InputHTMLAttributes, ReactNode } from "react";
 
-import { FieldError } from "~/components/FieldError";
+import { FieldError } from "~/components/ui/FieldError";
 import { Input } from "~/components/ui/Input";
 
 /**

@@ -1,6 +1,6 @@
-import { refundNoticeEmail } from "~/email/refund-notice.server";
-import { findDonationByCharge, setDispute, setRefundedAmount } from "~/models/ledger.server";
-import { queueEmail } from "~/models/outbox.server";
+import { refundNoticeEmail } from "~/email/templates/refund-notice.server";
+import { findDonationByCharge, setDispute, setRefundedAmount } from "~/donations/ledger.data.server";
+import { queueEmail } from "~/email/outbox.data.server";
 
 import { defineHandler } from "~/payments/events/handler.server";
 import { ChargeSchema, DisputeSchema, RefundSchema } from "~/payments/events/schemas.server";

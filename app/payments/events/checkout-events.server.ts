@@ -1,5 +1,5 @@
-import { queueReceipt } from "~/models/receipts.server";
-import { findPledgeForUpdate, ForeignPaymentError, linkPledge, recordDonation, upsertDonor } from "~/models/ledger.server";
+import { queueReceipt } from "~/email/receipts.data.server";
+import { findPledgeForUpdate, ForeignPaymentError, linkPledge, recordDonation, upsertDonor } from "~/donations/ledger.data.server";
 
 import { defineHandler, pledgeIdFrom } from "~/payments/events/handler.server";
 import { syncRecurringGift } from "~/payments/events/recurring-gift.server";

@@ -1,4 +1,4 @@
-import { markPledgeExpired } from "~/models/ledger.server";
+import { markPledgeExpired } from "~/donations/ledger.data.server";
 
 import { defineHandler, pledgeIdFrom } from "~/payments/events/handler.server";
 import { CheckoutSessionSchema } from "~/payments/events/schemas.server";

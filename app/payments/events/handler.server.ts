@@ -1,6 +1,6 @@
-import type { Prisma } from "~/db.server";
+import type { Prisma } from "~/db/db.server";
 
-import type { OrganisationSettings } from "~/models/organisation.server";
+import type { OrganisationSettings } from "~/organisation/organisation.data.server";
 
 import type { ParsedEvent } from "~/payments/events/schemas.server";
 

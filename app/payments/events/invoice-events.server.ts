@@ -1,7 +1,7 @@
-import { paymentFailedEmail } from "~/email/payment-failed.server";
-import { findPledgeForUpdate, linkPledge, markPastDue, recordDonation, upsertDonor } from "~/models/ledger.server";
-import { queueEmail } from "~/models/outbox.server";
-import { queueReceipt } from "~/models/receipts.server";
+import { paymentFailedEmail } from "~/email/templates/payment-failed.server";
+import { findPledgeForUpdate, linkPledge, markPastDue, recordDonation, upsertDonor } from "~/donations/ledger.data.server";
+import { queueEmail } from "~/email/outbox.data.server";
+import { queueReceipt } from "~/email/receipts.data.server";
 
 import { defineHandler, pledgeIdFrom } from "~/payments/events/handler.server";
 import { syncRecurringGift } from "~/payments/events/recurring-gift.server";

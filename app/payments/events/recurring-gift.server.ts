@@ -1,6 +1,6 @@
-import type { Prisma } from "~/db.server";
+import type { Prisma } from "~/db/db.server";
 import type { Pledge } from "~/generated/prisma/client";
-import { upsertRecurringGift } from "~/models/ledger.server";
+import { upsertRecurringGift } from "~/donations/ledger.data.server";
 
 import { recurringStatus } from "~/payments/events/recurring-status.server";
 import type { Subscription } from "~/payments/events/schemas.server";

@@ -1,4 +1,4 @@
-import { findPledgeForUpdate, upsertDonor } from "~/models/ledger.server";
+import { findPledgeForUpdate, upsertDonor } from "~/donations/ledger.data.server";
 
 import { defineHandler, pledgeIdFrom } from "~/payments/events/handler.server";
 import { syncRecurringGift } from "~/payments/events/recurring-gift.server";

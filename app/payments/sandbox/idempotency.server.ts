@@ -2,7 +2,7 @@ import crypto from "node:crypto";
 
 import { HttpResponse } from "msw";
 
-import { deleteSandboxObject, insertSandboxObjectIfAbsent } from "~/models/sandbox-objects.server";
+import { deleteSandboxObject, insertSandboxObjectIfAbsent } from "~/payments/sandbox/sandbox-objects.data.server";
 import { idempotencyConflict, idempotencyMismatch } from "~/payments/sandbox/errors";
 import { getObject, saveObject } from "~/payments/sandbox/store.server";
 

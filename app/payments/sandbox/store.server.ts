@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
 
-import type { Prisma } from "~/db.server";
-import { findSandboxObjectData, findSandboxObjectsData, upsertSandboxObject } from "~/models/sandbox-objects.server";
+import type { Prisma } from "~/db/db.server";
+import { findSandboxObjectData, findSandboxObjectsData, upsertSandboxObject } from "~/payments/sandbox/sandbox-objects.data.server";
 
 /**
  * The sandbox's objects live in the database (SandboxObject), so every

@@ -5,12 +5,12 @@ import path from "node:path";
 import { http } from "msw";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 
-import { db, setDatabase } from "~/db.server";
+import { db, setDatabase } from "~/db/db.server";
 import type { PrismaClient } from "~/generated/prisma/client";
 import { sendDueEmails } from "~/email/sender.server";
 import { createMailTransport } from "~/email/transport.server";
-import { MANAGE_LINK_WINDOW_MS, queueRequestedManageLinks } from "~/models/manage-link-requests.server";
-import { checkManageLink } from "~/models/manage.server";
+import { MANAGE_LINK_WINDOW_MS, queueRequestedManageLinks } from "~/manage/manage-link-requests.server";
+import { checkManageLink } from "~/manage/manage.server";
 import { action as requestAction } from "~/routes/_site.give.manage._index";
 import { action as webhookAction } from "~/routes/webhooks.stripe";
 

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 
-import { db } from "~/db.server";
+import { db } from "~/db/db.server";
 import { paySandboxSession } from "~/payments/sandbox/checkout.server";
 import { action as campaignAction, loader as campaignLoader } from "~/routes/_site.campaigns.$slug";
 import { loader as thankYouLoader } from "~/routes/_site.give.thank-you";

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 
-import { db } from "~/db.server";
+import { db } from "~/db/db.server";
 import { action } from "~/routes/admin.staff";
 
 import { formRequest, outcome } from "../../support/requests";

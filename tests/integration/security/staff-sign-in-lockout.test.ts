@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
-import { db } from "~/db.server";
+import { db } from "~/db/db.server";
 import { loader as dashboardLoader } from "~/routes/admin._index";
 import { action as signInAction } from "~/routes/admin_.sign-in";
 import { signInPauseMs } from "~/staff/sign-in.server";

@@ -1,0 +1,171 @@
+import { db, type Prisma } from "~/db/db.server";
+import type { CampaignInput } from "~/campaigns/campaign-form.server";
+import { slugFromTitle } from "~/campaigns/slug";
+import type { CampaignFormErrors } from "~/campaigns/fields";
+import type { Campaign } from "~/generated/prisma/client";
+import { recordAudit, type Actor } from "~/staff/audit.data.server";
+import { hasEnded, isVisibleNow } from "~/campaigns/campaigns.data.server";
+import { campaignProgress } from "~/donations/totals.data.server";
+
+/**
+ * Creating and editing campaigns (staff). The public pages read campaigns
+ * straight from the database on every request, so a change here shows there
+ * at once; nothing keeps campaigns in memory.
+ */
+export type CampaignSave =
+  | { ok: true; id: string; slug: string; changed: string[] }
+  | { ok: false; errors: CampaignFormErrors }
+  | { ok: false; notFound: true };
+
+/** Where a campaign stands for visitors right now. */
+export type PublicState = "draft" | "archived" | "scheduled" | "live" | "ended";
+
+export function publicState(campaign: Pick<Campaign, "status" | "startsAt" | "endsAt">, now = new Date()): PublicState {
+  if (campaign.status !== "published") return campaign.status;
+  if (!isVisibleNow(campaign, now)) return "scheduled";
+  return hasEnded(campaign, now) ? "ended" : "live";
+}
+
+export async function listCampaignsForStaff(now = new Date()) {
+  const campaigns = await db().campaign.findMany({
+    orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
+    select: { id: true, slug: true, title: true, status: true, startsAt: true, endsAt: true, goalAmount: true, currency: true, updatedAt: true },
+  });
+  const progress = await campaignProgress(campaigns.map((c) => c.id));
+  return campaigns.map((campaign) => ({
+    ...campaign,
+    raised: progress.get(campaign.id)?.raised ?? 0,
+    state: publicState(campaign, now),
+  }));
+}
+
+export async function findCampaignForStaff(id: string) {
+  const campaign = await db().campaign.findUnique({ where: { id } });
+  if (!campaign) return null;
+  return { campaign, giftsStarted: await giftsStarted(db(), id), state: publicState(campaign) };
+}
+
+/** Whether anyone has given, or started to give, to the campaign: its currency is then fixed. */
+async function giftsStarted(client: Prisma.TransactionClient, campaignId: string): Promise<boolean> {
+  const [donation, pledge, recurring] = await Promise.all([
+    client.donation.findFirst({ where: { campaignId }, select: { id: true } }),
+    client.pledge.findFirst({ where: { campaignId }, select: { id: true } }),
+    client.recurringGift.findFirst({ where: { campaignId }, select: { id: true } }),
+  ]);
+  return Boolean(donation || pledge || recurring);
+}
+
+const SLUG_TAKEN = "Another campaign already uses this address. Choose another.";
+
+/** `base`, or `base-2`, `base-3` ... whichever no other campaign uses. */
+async function freeSlug(tx: Prisma.TransactionClient, base: string, ownId: string | null): Promise<string> {
+  const rows = await tx.campaign.findMany({ where: { slug: { startsWith: base } }, select: { id: true, slug: true } });
+  const taken = new Set(rows.filter((row) => row.id !== ownId).map((row) => row.slug));
+  if (!taken.has(base)) return base;
+  for (let n = 2; ; n += 1) {
+    if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
+  }
+}
+
+async function slugFor(tx: Prisma.TransactionClient, input: CampaignInput, ownId: string | null): Promise<string | null> {
+  if (input.slug === null) return freeSlug(tx, slugFromTitle(input.title), ownId);
+  const holder = await tx.campaign.findUnique({ where: { slug: input.slug }, select: { id: true } });
+  return holder && holder.id !== ownId ? null : input.slug;
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
+}
+
+/** Two staff saving the same new address at once: the unique index decides, the loser hears why. */
+async function slugRaceSafe(run: () => Promise<CampaignSave>): Promise<CampaignSave> {
+  try {
+    return await run();
+  } catch (error) {
+    if (isUniqueViolation(error)) return { ok: false, errors: { slug: SLUG_TAKEN } };
+    throw error;
+  }
+}
+
+function columns(input: CampaignInput, slug: string) {
+  return {
+    slug,
+    title: input.title,
+    summary: input.summary,
+    story: input.story,
+    goalAmount: input.goalAmount,
+    currency: input.currency,
+    presetAmounts: input.presetAmounts,
+    status: input.status,
+    startsAt: input.startsAt,
+    endsAt: input.endsAt,
+  };
+}
+
+type Columns = ReturnType<typeof columns>;
+
+function sameValue(a: Columns[keyof Columns], b: Columns[keyof Columns]): boolean {
+  if (a instanceof Date || b instanceof Date) return a instanceof Date && b instanceof Date ? a.getTime() === b.getTime() : false;
+  if (Array.isArray(a) || Array.isArray(b)) return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((v, i) => v === b[i]);
+  return a === b;
+}
+
+export async function createCampaign(input: CampaignInput, actor: Actor): Promise<CampaignSave> {
+  return slugRaceSafe(() =>
+    db().$transaction(async (tx): Promise<CampaignSave> => {
+      const slug = await slugFor(tx, input, null);
+      if (!slug) return { ok: false, errors: { slug: SLUG_TAKEN } };
+      const data = columns(input, slug);
+      const campaign = await tx.campaign.create({ data, select: { id: true } });
+      const changed = (Object.keys(data) as Array<keyof Columns>).filter((key) => data[key] !== null);
+      await recordAudit(tx, {
+        ...actor,
+        action: "campaign.create",
+        target: { type: "campaign", id: campaign.id },
+        details: { changed, slug, status: input.status },
+      });
+      return { ok: true, id: campaign.id, slug, changed };
+    }),
+  );
+}
+
+/**
+ * Saves an edit. The campaign row is locked first, so two edits apply one
+ * after the other and a gift cannot slip in (its insert waits on the lock)
+ * between the check that the currency may change and the change itself.
+ */
+export async function updateCampaign(id: string, input: CampaignInput, actor: Actor): Promise<CampaignSave> {
+  return slugRaceSafe(() =>
+    db().$transaction(async (tx): Promise<CampaignSave> => {
+      const locked = await tx.$queryRaw<Array<{ id: string }>>`SELECT "id"::text AS "id" FROM "Campaign" WHERE "id" = ${id}::uuid FOR UPDATE`;
+      if (locked.length === 0) return { ok: false, notFound: true };
+      const current = await tx.campaign.findUniqueOrThrow({ where: { id } });
+
+      const slug = await slugFor(tx, input, id);
+      const errors: CampaignFormErrors = {};
+      if (!slug) errors.slug = SLUG_TAKEN;
+      if (input.currency !== current.currency && (await giftsStarted(tx, id))) {
+        errors.currency = `Donors have already given (or started to give) to this campaign in ${current.currency}, so its currency cannot change. To raise money in ${input.currency}, create a new campaign.`;
+      }
+      if (!slug || Object.keys(errors).length > 0) return { ok: false, errors };
+
+      const data = columns(input, slug);
+      const before = columns({ ...current, currency: current.currency as CampaignInput["currency"] }, current.slug);
+      const changed = (Object.keys(data) as Array<keyof Columns>).filter((key) => !sameValue(data[key], before[key]));
+      if (changed.length === 0) return { ok: true, id, slug, changed };
+
+      await tx.campaign.update({ where: { id }, data });
+      await recordAudit(tx, {
+        ...actor,
+        action: "campaign.update",
+        target: { type: "campaign", id },
+        details: {
+          changed,
+          ...(changed.includes("status") ? { status: { from: current.status, to: input.status } } : {}),
+          ...(changed.includes("slug") ? { slug: { from: current.slug, to: slug } } : {}),
+        },
+      });
+      return { ok: true, id, slug, changed };
+    }),
+  );
+}

@@ -1,0 +1,113 @@
+import crypto from "node:crypto";
+
+import type { Prisma } from "~/db/db.server";
+import { receiptEmail } from "~/email/templates/receipt.server";
+import { getOrganisation, type OrganisationSettings } from "~/organisation/organisation.data.server";
+import { queueEmail, type OutgoingEmail } from "~/email/outbox.data.server";
+import { env } from "~/utils/env.server";
+
+/**
+ * Real receipts are numbered 2026-000042; those made in sandbox mode, where no
+ * money moves, TEST-2026-000001, from a counter of their own, so a demo site
+ * neither uses up real numbers nor makes one that could pass for real.
+ */
+export type ReceiptSeries = "live" | "test";
+const TEST_PREFIX = "TEST-";
+
+export function isTestReceiptNumber(receiptNumber: string): boolean {
+  return receiptNumber.toUpperCase().startsWith(TEST_PREFIX);
+}
+
+/**
+ * The next receipt number of a series and calendar year. The counter row is
+ * locked until the caller's transaction ends and rolls back with it, so
+ * numbers have no gaps and no duplicates under concurrent gifts.
+ */
+export async function nextReceiptNumber(tx: Prisma.TransactionClient, year: number, series: ReceiptSeries): Promise<string> {
+  const rows = await tx.$queryRaw<{ last: number }[]>`
+    INSERT INTO "ReceiptSequence" ("series", "year", "last") VALUES (${series}, ${year}, 1)
+    ON CONFLICT ("series", "year") DO UPDATE SET "last" = "ReceiptSequence"."last" + 1
+    RETURNING "last"`;
+  return `${series === "test" ? TEST_PREFIX : ""}${year}-${String(rows[0]?.last ?? 0).padStart(6, "0")}`;
+}
+
+export interface ReceiptContext {
+  organisation: OrganisationSettings;
+  manageUrl: string;
+  /** Which numbers new receipts take; unset, the site's mode decides ("test" in sandbox mode). */
+  series?: ReceiptSeries;
+}
+
+function seriesOf(context: ReceiptContext): ReceiptSeries {
+  return context.series ?? (env().sandbox ? "test" : "live");
+}
+
+/**
+ * A gift's receipt, addressed to the donor's current email. Numbers the gift
+ * first when it has no number yet. The one place a receipt's content comes
+ * from, for the first one and for copies.
+ */
+async function buildReceipt(
+  tx: Prisma.TransactionClient,
+  donationId: string,
+  context: ReceiptContext,
+  options: { copy?: boolean } = {},
+): Promise<{ email: OutgoingEmail; receiptNumber: string }> {
+  const donation = await tx.donation.findUniqueOrThrow({
+    where: { id: donationId },
+    include: { donor: true, campaign: { select: { title: true } }, pledge: true },
+  });
+  const receiptNumber = donation.receiptNumber ?? (await nextReceiptNumber(tx, donation.paidAt.getUTCFullYear(), seriesOf(context)));
+  if (!donation.receiptNumber) await tx.donation.update({ where: { id: donationId }, data: { receiptNumber } });
+  const pledge = donation.pledge;
+  const email = receiptEmail({
+    donationId,
+    donorId: donation.donorId,
+    to: donation.donor.email,
+    receiptNumber,
+    donorName: pledge?.name ?? donation.donor.name,
+    paidAt: donation.paidAt,
+    grossAmount: donation.grossAmount,
+    coveredFee: donation.coveredFee,
+    currency: donation.currency,
+    campaignTitle: donation.campaign.title,
+    monthly: donation.frequency === "monthly",
+    paymentMethod: { brand: donation.paymentMethodBrand, last4: donation.paymentMethodLast4 },
+    dedication: pledge?.dedicationKind && pledge.dedicationName ? { kind: pledge.dedicationKind, name: pledge.dedicationName } : null,
+    organisation: context.organisation,
+    manageUrl: context.manageUrl,
+    copy: options.copy ?? false,
+    // A copy keeps what its number says, whatever mode the site is in now.
+    test: isTestReceiptNumber(receiptNumber),
+  });
+  return { email, receiptNumber };
+}
+
+/** Numbers a newly recorded gift and queues its receipt, in the caller's transaction. */
+export async function queueReceipt(tx: Prisma.TransactionClient, donationId: string, context: ReceiptContext): Promise<string> {
+  const { email, receiptNumber } = await buildReceipt(tx, donationId, context);
+  await queueEmail(tx, email);
+  return receiptNumber;
+}
+
+/**
+ * Queues a fresh copy of a gift's receipt to the donor's current email, in
+ * the caller's transaction. Each copy has a dedupe key of its own, so it is
+ * queued however many were sent before. Returns the queued message.
+ */
+export async function queueReceiptCopy(
+  tx: Prisma.TransactionClient,
+  donationId: string,
+  context: ReceiptContext,
+): Promise<{ emailId: string; to: string; receiptNumber: string }> {
+  const { email, receiptNumber } = await buildReceipt(tx, donationId, context, { copy: true });
+  const dedupeKey = `${email.dedupeKey}:resend:${crypto.randomUUID()}`;
+  await queueEmail(tx, { ...email, dedupeKey });
+  const queued = await tx.emailMessage.findUniqueOrThrow({ where: { dedupeKey }, select: { id: true } });
+  return { emailId: queued.id, to: email.to, receiptNumber };
+}
+
+/** What receipts need besides the gift: the organisation and where monthly donors manage their gift. */
+export async function receiptContext(): Promise<ReceiptContext> {
+  return { organisation: await getOrganisation(), manageUrl: `${env().APP_URL}/give/manage` };
+}

@@ -1,0 +1,45 @@
+import { db } from "~/db/db.server";
+import { annualStatementEmail } from "~/email/templates/statement.server";
+import { getOrganisation } from "~/organisation/organisation.data.server";
+import { queueEmail } from "~/email/outbox.data.server";
+
+/**
+ * Queues one statement per donor who gave in `year` (UTC calendar year).
+ * The dedupe key (donor and year) makes a second run queue nothing.
+ */
+export async function queueAnnualStatements(year: number): Promise<{ donors: number; queued: number }> {
+  const from = new Date(Date.UTC(year, 0, 1));
+  const to = new Date(Date.UTC(year + 1, 0, 1));
+  const organisation = await getOrganisation();
+  const donors = await db().donor.findMany({
+    where: { donations: { some: { paidAt: { gte: from, lt: to } } } },
+    select: { id: true, email: true, name: true },
+    orderBy: { email: "asc" },
+  });
+  let queued = 0;
+  for (const donor of donors) {
+    const donations = await db().donation.findMany({
+      where: { donorId: donor.id, paidAt: { gte: from, lt: to } },
+      orderBy: { paidAt: "asc" },
+      include: { campaign: { select: { title: true } } },
+    });
+    const email = annualStatementEmail({
+      year,
+      donorId: donor.id,
+      to: donor.email,
+      donorName: donor.name,
+      organisation,
+      gifts: donations.map((d) => ({
+        paidAt: d.paidAt,
+        campaignTitle: d.campaign.title,
+        receiptNumber: d.receiptNumber,
+        grossAmount: d.grossAmount,
+        refundedAmount: d.refundedAmount,
+        deductible: Math.max(0, d.grossAmount - d.refundedAmount - (d.disputeStatus === "lost" ? d.disputedAmount : 0)),
+        currency: d.currency,
+      })),
+    });
+    if (await db().$transaction((tx) => queueEmail(tx, email))) queued += 1;
+  }
+  return { donors: donors.length, queued };
+}

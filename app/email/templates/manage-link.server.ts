@@ -1,0 +1,30 @@
+import { emailDocument, escapeHtml } from "~/email/templates/html.server";
+import type { OutgoingEmail } from "~/email/outbox.data.server";
+
+/** The email carrying a one-time link to manage monthly gifts. */
+export function manageLinkEmail(input: {
+  /** Start of the window the request fell in: one link per donor and window. */
+  window: Date;
+  to: string;
+  donorId: string;
+  donorName: string;
+  url: string;
+  organisationName: string;
+}): OutgoingEmail {
+  const subject = `Manage your monthly gift to ${input.organisationName}`;
+  const text = [
+    `Dear ${input.donorName},`,
+    "",
+    "Use this link to update your card or cancel your monthly gift. It works once, for 30 minutes:",
+    input.url,
+    "",
+    "If you did not ask for it, you can ignore this email: nothing changes.",
+  ].join("\n");
+  const html = emailDocument(
+    subject,
+    `<p>Dear ${escapeHtml(input.donorName)},</p>
+<p><a href="${escapeHtml(input.url)}">Update your card or cancel your monthly gift</a>. The link works once, for 30 minutes.</p>
+<p>If you did not ask for it, you can ignore this email: nothing changes.</p>`,
+  );
+  return { dedupeKey: `manage-link:${input.donorId}:${input.window.toISOString()}`, kind: "manage_link", to: input.to, subject, text, html, donorId: input.donorId };
+}

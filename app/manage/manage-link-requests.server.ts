@@ -1,0 +1,90 @@
+import crypto from "node:crypto";
+
+import { db } from "~/db/db.server";
+import { manageLinkEmail } from "~/email/templates/manage-link.server";
+import { MANAGE_LINK_PURPOSE, MANAGE_LINK_TTL_MS } from "~/manage/manage.server";
+import { getOrganisation } from "~/organisation/organisation.data.server";
+import { queueEmail } from "~/email/outbox.data.server";
+import { hitRateLimit, windowStartOf } from "~/db/rate-limit.data.server";
+import { env, sessionSecret } from "~/utils/env.server";
+import { createSignedToken } from "~/utils/signed-link.server";
+
+/**
+ * Asking for a "manage my monthly gift" link happens in two steps, so that
+ * the form's answer says nothing about the address, not even by its timing:
+ * 1. the form (`requestManageLink`) does the same work for every email: the
+ *    per-address limit, then one row in ManageLinkRequest; it never looks the
+ *    email up;
+ * 2. the outbox sender (`queueRequestedManageLinks`, before it sends) looks
+ *    each requested email up and, for a monthly donor, queues the link email.
+ *
+ * One link per donor per window: the link email's dedupe key names the donor
+ * and the window the request fell in. Extra requests (the donor's or anyone
+ * else's) queue nothing more, so nobody can fill a donor's inbox, and nobody
+ * can stop the donor getting their link either: the link of a window always
+ * goes to the donor's own inbox and stays valid past the window's end
+ * (MANAGE_LINK_TTL_MS ≥ MANAGE_LINK_WINDOW_MS).
+ */
+export const MANAGE_LINK_WINDOW_MS = 15 * 60_000;
+const PER_ADDRESS = { max: 5, windowMs: 15 * 60_000 };
+const BATCH_SIZE = 100;
+
+/** Rate-limit keys hold a hash, never the visitor's address. */
+function addressKey(clientIp: string): string {
+  return `manage-ip:${crypto.createHash("sha256").update(clientIp).digest("hex").slice(0, 32)}`;
+}
+
+/**
+ * Records a request for a link to `email`. Returns false only when the
+ * client's address has asked too often (its own limit, whatever the email).
+ */
+export async function requestManageLink(email: string, clientIp: string): Promise<boolean> {
+  const byAddress = await hitRateLimit(addressKey(clientIp), PER_ADDRESS.max, PER_ADDRESS.windowMs);
+  if (!byAddress.allowed) return false;
+  await db().manageLinkRequest.create({ data: { email: email.trim().toLowerCase() }, select: { id: true } });
+  return true;
+}
+
+/**
+ * Turns waiting requests into link emails, a batch at a time, each batch in
+ * one transaction: requests are claimed with SKIP LOCKED (several instances
+ * never take the same one) and deleted as their emails are queued, so a
+ * failure leaves both as they were. Returns how many requests were handled.
+ */
+export async function queueRequestedManageLinks(now = new Date()): Promise<number> {
+  let handled = 0;
+  for (;;) {
+    const organisation = await getOrganisation();
+    const claimed = await db().$transaction(async (tx) => {
+      const requests = await tx.$queryRaw<Array<{ email: string; requestedAt: Date }>>`
+        DELETE FROM "ManageLinkRequest" WHERE "id" IN (
+          SELECT "id" FROM "ManageLinkRequest" ORDER BY "requestedAt" LIMIT ${BATCH_SIZE} FOR UPDATE SKIP LOCKED)
+        RETURNING "email", "requestedAt"`;
+      if (requests.length === 0) return 0;
+      const donors = await tx.donor.findMany({
+        where: { email: { in: [...new Set(requests.map((request) => request.email))] }, stripeCustomerId: { not: null }, recurringGifts: { some: {} } },
+        select: { id: true, email: true, name: true },
+      });
+      const byEmail = new Map(donors.map((donor) => [donor.email, donor]));
+      for (const request of requests) {
+        const donor = byEmail.get(request.email);
+        if (!donor) continue;
+        const { token } = createSignedToken(MANAGE_LINK_PURPOSE, donor.id, MANAGE_LINK_TTL_MS, sessionSecret(), now.getTime());
+        await queueEmail(
+          tx,
+          manageLinkEmail({
+            window: windowStartOf(request.requestedAt, MANAGE_LINK_WINDOW_MS),
+            to: donor.email,
+            donorId: donor.id,
+            donorName: donor.name,
+            url: `${env().APP_URL}/give/manage/${token}`,
+            organisationName: organisation.name,
+          }),
+        );
+      }
+      return requests.length;
+    });
+    handled += claimed;
+    if (claimed < BATCH_SIZE) return handled;
+  }
+}

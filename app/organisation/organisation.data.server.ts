@@ -1,0 +1,45 @@
+import { db } from "~/db/db.server";
+import { env } from "~/utils/env.server";
+
+export interface OrganisationSettings {
+  name: string;
+  legalName: string;
+  ein: string;
+  address: string;
+  supportEmail: string;
+  hotlineText: string;
+  /** Where the quick-exit control sends a visitor. */
+  quickExitUrl: string;
+}
+
+/** Shown until the seed or staff have stored real settings. Clearly examples. */
+export const EXAMPLE_ORGANISATION = {
+  name: "Covenant Rescue",
+  legalName: "Covenant Rescue, Inc. (example)",
+  ein: "00-0000000 (example EIN)",
+  address: "100 Example Street, Springfield, IL 62701, USA (example address)",
+  supportEmail: "giving@example.org",
+  hotlineText:
+    "US National Human Trafficking Hotline: call 1-888-373-7888 or text 233733. In an emergency, call 911.",
+} as const;
+
+const DEFAULT_QUICK_EXIT_URL = "https://www.google.com/search?q=weather";
+
+/**
+ * The organisation's settings: the stored row, with any ORG_* environment
+ * variable taking precedence, so a deployment can pin them in configuration.
+ */
+export async function getOrganisation(): Promise<OrganisationSettings> {
+  const stored = await db().organisation.findUnique({ where: { id: 1 } });
+  const base = stored ?? EXAMPLE_ORGANISATION;
+  const e = env();
+  return {
+    name: e.ORG_NAME ?? base.name,
+    legalName: e.ORG_LEGAL_NAME ?? base.legalName,
+    ein: e.ORG_EIN ?? base.ein,
+    address: e.ORG_ADDRESS ?? base.address,
+    supportEmail: e.ORG_SUPPORT_EMAIL ?? base.supportEmail,
+    hotlineText: e.ORG_HOTLINE_TEXT ?? base.hotlineText,
+    quickExitUrl: e.QUICK_EXIT_URL ?? DEFAULT_QUICK_EXIT_URL,
+  };
+}
