@@ -3,6 +3,8 @@ import react from "eslint-plugin-react";
 import reactHooks from "eslint-plugin-react-hooks";
 import tseslint from "typescript-eslint";
 
+const DATA_ONLY = "Only a data module (*.data.server.ts) talks to the database: add or use a function in the feature's data module.";
+
 export default tseslint.config(
   {
     ignores: ["build/**", "public/build/**", "app/generated/**", "node_modules/**", ".cache/**", "data/**", "bench/tmp/**"],
@@ -42,23 +44,45 @@ export default tseslint.config(
     },
   },
   {
-    // Only the data layer talks to the database: app/models (one module per
-    // table or aggregate), and app/db with app/db/db.server.ts, which open it.
-    // Elsewhere the Prisma client and the database may be imported for their
-    // types only (a transaction's type passed through, an enum's values).
+    // Only the data layer talks to the database: the data modules, named
+    // *.data.server.ts (one module per table or aggregate, in the feature that
+    // writes it), and app/db, which opens it. Elsewhere the Prisma client and
+    // the database may be imported for their types only (a transaction's type
+    // passed through, an enum's values).
     files: ["app/**/*.{ts,tsx}"],
-    ignores: ["app/**/*.data.server.ts", "app/db/**", "app/db/db.server.ts", "app/server/bootstrap.server.ts", "app/generated/**"],
+    ignores: ["app/**/*.data.server.ts", "app/db/**", "app/server/bootstrap.server.ts", "app/generated/**"],
     rules: {
       "@typescript-eslint/no-restricted-imports": [
         "error",
         {
           paths: [
-            { name: "~/db/db.server", message: "Only app/models talks to the database: add or use a function there.", allowTypeImports: true },
-            { name: "~/generated/prisma/client", message: "Only app/models uses the Prisma client: add or use a function there.", allowTypeImports: true },
+            { name: "~/db/db.server", message: DATA_ONLY, allowTypeImports: true },
+            { name: "~/generated/prisma/client", message: DATA_ONLY, allowTypeImports: true },
           ],
           patterns: [
             { group: ["~/db/database.server", "~/db/migrate.server", "~/db/schema-engine.server", "~/db/seed.server"], message: "Opening and migrating the database belongs to app/db and the server's start-up.", allowTypeImports: true },
             { group: ["@prisma/*", "pg", "@electric-sql/*", "pglite-prisma-adapter"], message: "Database drivers belong to app/db.", allowTypeImports: true },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Dependencies point one way: routes -> services -> data modules -> app/db.
+    // A data module may import other data modules, app/db, app/utils, the email
+    // templates (which read and write nothing) and modules the browser gets
+    // too; a service, a component or a route only for its types.
+    files: ["app/**/*.data.server.ts"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["~/**/*.server", "!~/**/*.data.server", "!~/db/**", "!~/utils/**", "!~/email/templates/**", "~/routes/**", "~/**/components/**", "~/root"],
+              message: "A data module imports no service, component or route (types excepted): move the rule into a service that calls this module.",
+              allowTypeImports: true,
+            },
           ],
         },
       ],

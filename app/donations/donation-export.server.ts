@@ -1,4 +1,5 @@
-import { db } from "~/db/db.server";
+import { inTransaction } from "~/db/transaction.data.server";
+import { claimLinkOnce } from "~/db/used-links.data.server";
 import { recordAudit, type Actor } from "~/staff/audit.data.server";
 import { listQuery, parseListParams, type DonationFilters } from "~/donations/donation-list-params.server";
 import type { DonationSearch } from "~/donations/donation-search.data.server";
@@ -21,7 +22,7 @@ export const EXPORT_LINK_TTL_MS = 5 * 60_000;
  * asked for, before any byte of it exists.
  */
 export async function startDonationsExport(actor: Actor, filters: DonationFilters): Promise<string> {
-  await db().$transaction((tx) =>
+  await inTransaction((tx) =>
     recordAudit(tx, { ...actor, action: "donations.export", target: { type: "donations", id: "csv" }, details: { filters: { ...filters } } }),
   );
   return createSignedToken(PURPOSE, `${actor.actorId ?? ""}?${listQuery(filters)}`, EXPORT_LINK_TTL_MS, sessionSecret()).token;
@@ -41,7 +42,6 @@ export async function openDonationsExport(token: string, staffId: string): Promi
   const owner = check.payload.subject.slice(0, separator);
   const params = parseListParams(new URLSearchParams(check.payload.subject.slice(separator + 1)));
   if (separator < 0 || owner !== staffId || !params.ok) return { ok: false, reason: "invalid" };
-  const { count } = await db().usedLink.createMany({ data: [{ nonce: check.payload.nonce }], skipDuplicates: true });
-  if (count === 0) return { ok: false, reason: "used" };
+  if (!(await claimLinkOnce(check.payload.nonce))) return { ok: false, reason: "used" };
   return { ok: true, search: params.search };
 }

@@ -6,6 +6,11 @@ export async function stripeCustomerFor(email: string): Promise<string | null> {
   return donor?.stripeCustomerId ?? null;
 }
 
+/** A donor by id, with the Stripe customer their gifts were made as. */
+export async function donorById(donorId: string): Promise<{ id: string; stripeCustomerId: string | null } | null> {
+  return db().donor.findUnique({ where: { id: donorId }, select: { id: true, stripeCustomerId: true } });
+}
+
 /**
  * Stripe no longer has this customer (deleted in its dashboard, or an id of
  * the other mode): the donor keeps their gifts, and their next Checkout

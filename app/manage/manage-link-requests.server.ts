@@ -1,7 +1,8 @@
 import crypto from "node:crypto";
 
-import { db } from "~/db/db.server";
+import { inTransaction } from "~/db/transaction.data.server";
 import { manageLinkEmail } from "~/email/templates/manage-link.server";
+import { claimManageLinkRequests, monthlyDonorsByEmail, recordManageLinkRequest } from "~/manage/manage-link-requests.data.server";
 import { MANAGE_LINK_PURPOSE, MANAGE_LINK_TTL_MS } from "~/manage/manage.server";
 import { getOrganisation } from "~/organisation/organisation.data.server";
 import { queueEmail } from "~/email/outbox.data.server";
@@ -41,7 +42,7 @@ function addressKey(clientIp: string): string {
 export async function requestManageLink(email: string, clientIp: string): Promise<boolean> {
   const byAddress = await hitRateLimit(addressKey(clientIp), PER_ADDRESS.max, PER_ADDRESS.windowMs);
   if (!byAddress.allowed) return false;
-  await db().manageLinkRequest.create({ data: { email: email.trim().toLowerCase() }, select: { id: true } });
+  await recordManageLinkRequest(email.trim().toLowerCase());
   return true;
 }
 
@@ -55,16 +56,10 @@ export async function queueRequestedManageLinks(now = new Date()): Promise<numbe
   let handled = 0;
   for (;;) {
     const organisation = await getOrganisation();
-    const claimed = await db().$transaction(async (tx) => {
-      const requests = await tx.$queryRaw<Array<{ email: string; requestedAt: Date }>>`
-        DELETE FROM "ManageLinkRequest" WHERE "id" IN (
-          SELECT "id" FROM "ManageLinkRequest" ORDER BY "requestedAt" LIMIT ${BATCH_SIZE} FOR UPDATE SKIP LOCKED)
-        RETURNING "email", "requestedAt"`;
+    const claimed = await inTransaction(async (tx) => {
+      const requests = await claimManageLinkRequests(tx, BATCH_SIZE);
       if (requests.length === 0) return 0;
-      const donors = await tx.donor.findMany({
-        where: { email: { in: [...new Set(requests.map((request) => request.email))] }, stripeCustomerId: { not: null }, recurringGifts: { some: {} } },
-        select: { id: true, email: true, name: true },
-      });
+      const donors = await monthlyDonorsByEmail(tx, [...new Set(requests.map((request) => request.email))]);
       const byEmail = new Map(donors.map((donor) => [donor.email, donor]));
       for (const request of requests) {
         const donor = byEmail.get(request.email);

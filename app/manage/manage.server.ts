@@ -1,5 +1,5 @@
-import { db } from "~/db/db.server";
-import { forgetStripeCustomer } from "~/giving/donors.data.server";
+import { isLinkUsed, claimLinkOnce } from "~/db/used-links.data.server";
+import { donorById, forgetStripeCustomer } from "~/giving/donors.data.server";
 import { describeStripeError, isMissingCustomer } from "~/payments/stripe-errors";
 import { stripe } from "~/payments/stripe.server";
 import { env, sessionSecret } from "~/utils/env.server";
@@ -18,8 +18,7 @@ export type LinkState = { ok: true; donorId: string; nonce: string } | { ok: fal
 export async function checkManageLink(token: string): Promise<LinkState> {
   const check = verifySignedToken(token, MANAGE_LINK_PURPOSE, sessionSecret());
   if (!check.ok) return check;
-  const used = await db().usedLink.findUnique({ where: { nonce: check.payload.nonce } });
-  if (used) return { ok: false, reason: "used" };
+  if (await isLinkUsed(check.payload.nonce)) return { ok: false, reason: "used" };
   return { ok: true, donorId: check.payload.subject, nonce: check.payload.nonce };
 }
 
@@ -36,7 +35,7 @@ export type RedeemResult =
 export async function redeemManageLink(token: string): Promise<RedeemResult> {
   const state = await checkManageLink(token);
   if (!state.ok) return state;
-  const donor = await db().donor.findUnique({ where: { id: state.donorId } });
+  const donor = await donorById(state.donorId);
   if (!donor?.stripeCustomerId) return { ok: false, reason: "no_gift" };
   let url: string;
   try {
@@ -54,7 +53,6 @@ export async function redeemManageLink(token: string): Promise<RedeemResult> {
     console.error(`The billing portal for donor ${donor.id} could not be opened; the link stays usable: ${describeStripeError(error)}`);
     return { ok: false, reason: "unavailable" };
   }
-  const { count } = await db().usedLink.createMany({ data: [{ nonce: state.nonce }], skipDuplicates: true });
-  if (count === 0) return { ok: false, reason: "used" };
+  if (!(await claimLinkOnce(state.nonce))) return { ok: false, reason: "used" };
   return { ok: true, url };
 }

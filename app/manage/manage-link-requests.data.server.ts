@@ -1,0 +1,26 @@
+import { db, type Prisma } from "~/db/db.server";
+
+/** One request for a manage link: the address typed, never looked up here. */
+export async function recordManageLinkRequest(email: string): Promise<void> {
+  await db().manageLinkRequest.create({ data: { email }, select: { id: true } });
+}
+
+/**
+ * Takes the oldest waiting requests, at most `limit`, and deletes them in the
+ * caller's transaction: rows are claimed with SKIP LOCKED, so several
+ * instances never take the same one, and a rollback puts them back.
+ */
+export function claimManageLinkRequests(tx: Prisma.TransactionClient, limit: number): Promise<Array<{ email: string; requestedAt: Date }>> {
+  return tx.$queryRaw<Array<{ email: string; requestedAt: Date }>>`
+    DELETE FROM "ManageLinkRequest" WHERE "id" IN (
+      SELECT "id" FROM "ManageLinkRequest" ORDER BY "requestedAt" LIMIT ${limit} FOR UPDATE SKIP LOCKED)
+    RETURNING "email", "requestedAt"`;
+}
+
+/** Of these emails, the donors who give monthly (a Stripe customer with a recurring gift). */
+export function monthlyDonorsByEmail(tx: Prisma.TransactionClient, emails: string[]): Promise<Array<{ id: string; email: string; name: string }>> {
+  return tx.donor.findMany({
+    where: { email: { in: emails }, stripeCustomerId: { not: null }, recurringGifts: { some: {} } },
+    select: { id: true, email: true, name: true },
+  });
+}
