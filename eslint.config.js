@@ -30,7 +30,8 @@ export default tseslint.config(
         },
         {
           selector: "CallExpression[callee.property.name='formData'][arguments.length=0]",
-          message: "Read a posted form with readForm() from ~/utils/request.server: it answers a body that is not a form with 415, not 500.",
+          message:
+            "Read a posted form with readForm() from ~/utils/request.server: it answers a body that is not a form with 415, not 500.",
         },
       ],
     },
@@ -40,7 +41,10 @@ export default tseslint.config(
     files: ["app/**/*.{ts,tsx}"],
     ignores: ["app/generated/**"],
     rules: {
-      "no-restricted-imports": ["error", { patterns: [{ group: ["./*", "../*"], message: 'Import from the app\'s root: "~/folder/module".' }] }],
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ group: ["./*", "../*"], message: 'Import from the app\'s root: "~/folder/module".' }] },
+      ],
     },
   },
   {
@@ -60,8 +64,16 @@ export default tseslint.config(
             { name: "~/generated/prisma/client", message: DATA_ONLY, allowTypeImports: true },
           ],
           patterns: [
-            { group: ["~/db/database.server", "~/db/migrate.server", "~/db/schema-engine.server", "~/db/seed.server"], message: "Opening and migrating the database belongs to app/db and the server's start-up.", allowTypeImports: true },
-            { group: ["@prisma/*", "pg", "@electric-sql/*", "pglite-prisma-adapter"], message: "Database drivers belong to app/db.", allowTypeImports: true },
+            {
+              group: ["~/db/database.server", "~/db/migrate.server", "~/db/schema-engine.server", "~/db/seed.server"],
+              message: "Opening and migrating the database belongs to app/db and the server's start-up.",
+              allowTypeImports: true,
+            },
+            {
+              group: ["@prisma/*", "pg", "@electric-sql/*", "pglite-prisma-adapter"],
+              message: "Database drivers belong to app/db.",
+              allowTypeImports: true,
+            },
           ],
         },
       ],
@@ -79,8 +91,18 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ["~/**/*.server", "!~/**/*.data.server", "!~/db/**", "!~/utils/**", "!~/email/templates/**", "~/routes/**", "~/**/components/**", "~/root"],
-              message: "A data module imports no service, component or route (types excepted): move the rule into a service that calls this module.",
+              group: [
+                "~/**/*.server",
+                "!~/**/*.data.server",
+                "!~/db/**",
+                "!~/utils/**",
+                "!~/email/templates/**",
+                "~/routes/**",
+                "~/**/components/**",
+                "~/root",
+              ],
+              message:
+                "A data module imports no service, component or route (types excepted): move the rule into a service that calls this module.",
               allowTypeImports: true,
             },
           ],

@@ -47,7 +47,9 @@ let build = await importBuild();
 const app = createApp({ env, build: () => build });
 
 const server = app.listen(env.PORT, env.HOST, () => {
-  console.log(`Lantern on ${env.APP_URL} (listening on ${env.HOST}:${env.PORT}; ${describeTarget(database)}${env.sandbox ? "; Stripe sandbox: no money moves" : ""}; email: ${mailTransport.describe()})`);
+  console.log(
+    `Lantern on ${env.APP_URL} (listening on ${env.HOST}:${env.PORT}; ${describeTarget(database)}${env.sandbox ? "; Stripe sandbox: no money moves" : ""}; email: ${mailTransport.describe()})`,
+  );
   if (demoAdmin) console.log(`Staff pages: ${env.APP_URL}/admin (demo admin: ${demoAdmin.email} / ${demoAdmin.password})`);
   if (development) void broadcastDevReady(build);
 });

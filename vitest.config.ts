@@ -41,7 +41,6 @@ const paymentFiles = [
   "tests/integration/stripe-api-url.test.ts",
 ];
 
-
 function project(config: TestProjectInlineConfiguration["test"] & { name: string }): TestProjectInlineConfiguration {
   return { extends: true, test: config };
 }

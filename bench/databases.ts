@@ -44,7 +44,10 @@ async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T
 /** The server's version, or why it cannot be used. */
 export async function postgresAvailable(): Promise<{ ok: true; version: string } | { ok: false; reason: string }> {
   try {
-    const version = await withClient(postgresServerUrl(), async (client) => (await client.query<{ server_version: string }>("SHOW server_version")).rows[0]?.server_version);
+    const version = await withClient(
+      postgresServerUrl(),
+      async (client) => (await client.query<{ server_version: string }>("SHOW server_version")).rows[0]?.server_version,
+    );
     return { ok: true, version: version ?? "?" };
   } catch (error) {
     return { ok: false, reason: `${new URL(postgresServerUrl()).host}: ${error instanceof Error ? error.message : String(error)}` };

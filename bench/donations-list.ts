@@ -155,7 +155,9 @@ export async function timeDonationsList(database: Database, runs = 5): Promise<C
   const receipt = await database.prisma.$queryRawUnsafe<{ receiptNumber: string }[]>(
     `SELECT "receiptNumber" FROM "Donation" WHERE "receiptNumber" IS NOT NULL ORDER BY "paidAt" LIMIT 1 OFFSET 1000`,
   );
-  const donor = await database.prisma.$queryRawUnsafe<{ email: string }[]>(`SELECT "email" FROM "Donor" ORDER BY "email" LIMIT 1 OFFSET 777`);
+  const donor = await database.prisma.$queryRawUnsafe<{ email: string }[]>(
+    `SELECT "email" FROM "Donor" ORDER BY "email" LIMIT 1 OFFSET 777`,
+  );
   const halfYearAgo = new Date(Date.now() - 183 * 86_400_000);
   const filtered: DonationSearch = { campaignId: CAMPAIGN_IDS[1], frequency: "once", status: "succeeded", paidFrom: halfYearAgo };
   const cases: Case[] = [
@@ -170,7 +172,11 @@ export async function timeDonationsList(database: Database, runs = 5): Promise<C
     { name: "search: one donor's email", search: { text: donor[0]?.email ?? "nobody@example.org" } },
     { name: "search: receipt number", search: { text: receipt[0]?.receiptNumber ?? "2026-000001" } },
     { name: "deep keyset page (90% down)", search: {}, page: { after: deepCursor } },
-    { name: "deep keyset page, filtered (campaign, succeeded)", search: { campaignId: CAMPAIGN_IDS[1], status: "succeeded" }, page: { after: deepCursor } },
+    {
+      name: "deep keyset page, filtered (campaign, succeeded)",
+      search: { campaignId: CAMPAIGN_IDS[1], status: "succeeded" },
+      page: { after: deepCursor },
+    },
     { name: "capped count (no filter)", search: {}, count: true },
     { name: "capped count (filtered)", search: filtered, count: true },
     { name: "capped count (disputed)", search: { status: "disputed" }, count: true },
@@ -244,7 +250,9 @@ async function main(): Promise<void> {
     await applyMigrations(database);
     const loadStarted = performance.now();
     await loadDonations(database, options);
-    console.log(`Loaded ${options.donations} donations, ${options.donors} donors in ${((performance.now() - loadStarted) / 1000).toFixed(1)} s (${database.target.kind}).`);
+    console.log(
+      `Loaded ${options.donations} donations, ${options.donors} donors in ${((performance.now() - loadStarted) / 1000).toFixed(1)} s (${database.target.kind}).`,
+    );
     report(await timeDonationsList(database), verbose);
   } finally {
     await database.close();

@@ -48,7 +48,9 @@ export async function startFixedStripe(objects: StripeObject[]): Promise<FixedSt
     if (!match || !object || object.object !== RESOURCES[match[1] ?? ""]) {
       missing++;
       response.writeHead(404, { "content-type": "application/json" });
-      response.end(JSON.stringify({ error: { type: "invalid_request_error", code: "resource_missing", message: `No such object: ${url.pathname}` } }));
+      response.end(
+        JSON.stringify({ error: { type: "invalid_request_error", code: "resource_missing", message: `No such object: ${url.pathname}` } }),
+      );
       return;
     }
     found++;

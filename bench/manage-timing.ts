@@ -96,7 +96,9 @@ try {
     for (const kind of Object.keys(KINDS) as Kind[]) {
       const sorted = [...times[kind]].sort((a, b) => a - b);
       const mean = sorted.reduce((sum, t) => sum + t, 0) / sorted.length;
-      console.log(`| ${kind} (${KINDS[kind]}) | ${sorted.length} | ${percentile(sorted, 0.5).toFixed(2)} | ${percentile(sorted, 0.9).toFixed(2)} | ${mean.toFixed(2)} |`);
+      console.log(
+        `| ${kind} (${KINDS[kind]}) | ${sorted.length} | ${percentile(sorted, 0.5).toFixed(2)} | ${percentile(sorted, 0.9).toFixed(2)} | ${mean.toFixed(2)} |`,
+      );
     }
   } finally {
     await server.stop();

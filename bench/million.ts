@@ -27,7 +27,9 @@ export interface MillionResult {
 
 export async function millionRows(target: BenchDatabase, donations: number, runs = 7): Promise<MillionResult> {
   const database = await openDatabase(
-    target.kind === "pglite" ? { kind: "embedded", dataDir: path.join(target.dataDir, "million") } : { kind: "postgres", url: target.databaseUrl },
+    target.kind === "pglite"
+      ? { kind: "embedded", dataDir: path.join(target.dataDir, "million") }
+      : { kind: "postgres", url: target.databaseUrl },
     { poolSize: 4 },
   );
   try {

@@ -37,7 +37,15 @@ export async function pageWeight(pageUrl: string): Promise<PageWeight> {
     else if (/rel="stylesheet"/.test(tag)) resources.set(href, "css");
     else if (/rel="(icon|preload)"/.test(tag)) resources.set(href, "other");
   }
-  const weight: PageWeight = { htmlGzip: gzipSize(html), cssGzip: 0, jsGzip: 0, jsFiles: 0, otherGzip: 0, totalGzip: 0, totalRaw: html.length };
+  const weight: PageWeight = {
+    htmlGzip: gzipSize(html),
+    cssGzip: 0,
+    jsGzip: 0,
+    jsFiles: 0,
+    otherGzip: 0,
+    totalGzip: 0,
+    totalRaw: html.length,
+  };
   for (const [href, kind] of resources) {
     const body = await download(new URL(href, pageUrl).toString());
     const size = gzipSize(body);

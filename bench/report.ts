@@ -66,7 +66,9 @@ function pages(run: DatabaseRun, out: string[]): void {
         n1(r.p50Ms),
         n1(r.p99Ms),
         n0(r.bytesPerResponse),
-        Object.entries(r.statuses).map(([k, v]) => `${n0(v)} ${k}`).join(", "),
+        Object.entries(r.statuses)
+          .map(([k, v]) => `${n0(v)} ${k}`)
+          .join(", "),
         String(r.errors),
       ]),
     ),
@@ -106,7 +108,17 @@ function webhooks(run: DatabaseRun, out: string[]): void {
   );
   out.push(
     table(
-      ["Stripe's API", "events", "deliveries (duplicates)", "retried 5xx", "seconds", "events/s", "server CPU ms/event", "database CPU ms/event", "answers"],
+      [
+        "Stripe's API",
+        "events",
+        "deliveries (duplicates)",
+        "retried 5xx",
+        "seconds",
+        "events/s",
+        "server CPU ms/event",
+        "database CPU ms/event",
+        "answers",
+      ],
       run.webhooks.map((w) => {
         const i = w.ingestion;
         return [
@@ -118,7 +130,9 @@ function webhooks(run: DatabaseRun, out: string[]): void {
           `**${n0(i.eventsPerSecond)}**`,
           n1(w.serverCpuMsPerEvent),
           w.databaseCpuMsPerEvent === null ? "in the server process" : n1(w.databaseCpuMsPerEvent),
-          Object.entries(i.outcomes).map(([k, v]) => `${n0(v)} ${k}`).join(", "),
+          Object.entries(i.outcomes)
+            .map(([k, v]) => `${n0(v)} ${k}`)
+            .join(", "),
         ];
       }),
     ),
@@ -137,7 +151,10 @@ function webhooks(run: DatabaseRun, out: string[]): void {
 
 function staff(m: MillionResult, out: string[]): void {
   out.push("", `### Staff pages at ${n0(m.donations)} donations (${n0(m.donors)} donors)`, "");
-  out.push(`Bulk load ${n1(m.loadSeconds)} s; totals rebuilt from the rows in ${n1(m.rebuildSeconds)} s. Median of 7 runs after 10 untimed ones, in the bench process:`, "");
+  out.push(
+    `Bulk load ${n1(m.loadSeconds)} s; totals rebuilt from the rows in ${n1(m.rebuildSeconds)} s. Median of 7 runs after 10 untimed ones, in the bench process:`,
+    "",
+  );
   out.push(
     table(
       ["work", "ms", "rows"],

@@ -54,7 +54,12 @@ const OptionsSchema = z.object({
   only: z
     .string()
     .default(PARTS.join(","))
-    .transform((value) => value.split(",").map((part) => part.trim()).filter(Boolean))
+    .transform((value) =>
+      value
+        .split(",")
+        .map((part) => part.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(z.enum(PARTS, { error: `each part must be one of ${PARTS.join(", ")}` })).min(1, "names no part"))
     .transform((parts) => new Set<Part>(parts)),
   seconds: wholeNumber(1, 120, 10),
@@ -182,7 +187,8 @@ async function runOn(kind: BenchDatabaseKind, options: Options): Promise<Databas
           } finally {
             await fixedServer.stop();
           }
-          if (fixed.answered().missing > 0) throw new Error(`the fixed Stripe objects lacked ${fixed.answered().missing} that the server asked for`);
+          if (fixed.answered().missing > 0)
+            throw new Error(`the fixed Stripe objects lacked ${fixed.answered().missing} that the server asked for`);
           run.webhooks.push(await withLedgerChecked(fixedRun, prepared));
         } finally {
           await fixed.stop();

@@ -13,9 +13,7 @@ import { campaignProgress } from "~/donations/totals.data.server";
  * at once; nothing keeps campaigns in memory.
  */
 export type CampaignSave =
-  | { ok: true; id: string; slug: string; changed: string[] }
-  | { ok: false; errors: CampaignFormErrors }
-  | { ok: false; notFound: true };
+  { ok: true; id: string; slug: string; changed: string[] } | { ok: false; errors: CampaignFormErrors } | { ok: false; notFound: true };
 
 /** Where a campaign stands for visitors right now. */
 export type PublicState = "draft" | "archived" | "scheduled" | "live" | "ended";
@@ -29,7 +27,17 @@ export function publicState(campaign: Pick<Campaign, "status" | "startsAt" | "en
 export async function listCampaignsForStaff(now = new Date()) {
   const campaigns = await db().campaign.findMany({
     orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
-    select: { id: true, slug: true, title: true, status: true, startsAt: true, endsAt: true, goalAmount: true, currency: true, updatedAt: true },
+    select: {
+      id: true,
+      slug: true,
+      title: true,
+      status: true,
+      startsAt: true,
+      endsAt: true,
+      goalAmount: true,
+      currency: true,
+      updatedAt: true,
+    },
   });
   const progress = await campaignProgress(campaigns.map((c) => c.id));
   return campaigns.map((campaign) => ({
@@ -106,7 +114,8 @@ type Columns = ReturnType<typeof columns>;
 
 function sameValue(a: Columns[keyof Columns], b: Columns[keyof Columns]): boolean {
   if (a instanceof Date || b instanceof Date) return a instanceof Date && b instanceof Date ? a.getTime() === b.getTime() : false;
-  if (Array.isArray(a) || Array.isArray(b)) return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((v, i) => v === b[i]);
+  if (Array.isArray(a) || Array.isArray(b))
+    return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((v, i) => v === b[i]);
   return a === b;
 }
 
@@ -137,7 +146,9 @@ export async function createCampaign(input: CampaignInput, actor: Actor): Promis
 export async function updateCampaign(id: string, input: CampaignInput, actor: Actor): Promise<CampaignSave> {
   return slugRaceSafe(() =>
     db().$transaction(async (tx): Promise<CampaignSave> => {
-      const locked = await tx.$queryRaw<Array<{ id: string }>>`SELECT "id"::text AS "id" FROM "Campaign" WHERE "id" = ${id}::uuid FOR UPDATE`;
+      const locked = await tx.$queryRaw<
+        Array<{ id: string }>
+      >`SELECT "id"::text AS "id" FROM "Campaign" WHERE "id" = ${id}::uuid FOR UPDATE`;
       if (locked.length === 0) return { ok: false, notFound: true };
       const current = await tx.campaign.findUniqueOrThrow({ where: { id } });
 

@@ -101,7 +101,10 @@ function fieldSchemas(currency: CampaignCurrency) {
     title: required("a title", TITLE_MAX, singleLineText()),
     slug: singleLineText()
       .max(SLUG_MAX, `Use at most ${SLUG_MAX} characters.`)
-      .refine((slug) => slug === "" || isCampaignSlug(slug), "Use lowercase letters a–z, digits and single hyphens between words, like safe-housing-2027.")
+      .refine(
+        (slug) => slug === "" || isCampaignSlug(slug),
+        "Use lowercase letters a–z, digits and single hyphens between words, like safe-housing-2027.",
+      )
       .transform((slug) => (slug === "" ? null : slug)),
     summary: required("a summary", SUMMARY_MAX, multiLineText().trim()),
     // Leading spaces are Markdown (indented code), so the story is not trimmed.
@@ -115,7 +118,10 @@ function fieldSchemas(currency: CampaignCurrency) {
       .transform((goal, ctx) => {
         const read = readMoneyInput(goal, currency);
         if (!read.ok) {
-          ctx.addIssue({ code: "custom", message: read.reason === "other_currency" ? otherCurrency(currency) : "Enter the goal as an amount like 50000 or 50000.00." });
+          ctx.addIssue({
+            code: "custom",
+            message: read.reason === "other_currency" ? otherCurrency(currency) : "Enter the goal as an amount like 50000 or 50000.00.",
+          });
           return z.NEVER;
         }
         const amount = read.amount;
@@ -142,7 +148,10 @@ function fieldSchemas(currency: CampaignCurrency) {
       for (const part of parts) {
         const read = readMoneyInput(part, currency);
         if (!read.ok) {
-          const message = read.reason === "other_currency" ? otherCurrency(currency) : `“${part}” is not an amount. Write amounts like 25 or 25.50, without thousands separators.`;
+          const message =
+            read.reason === "other_currency"
+              ? otherCurrency(currency)
+              : `“${part}” is not an amount. Write amounts like 25 or 25.50, without thousands separators.`;
           ctx.addIssue({ code: "custom", message });
           return z.NEVER;
         }

@@ -18,9 +18,7 @@ export interface EditorReply {
 }
 
 export type EditorOutcome =
-  | { kind: "reply"; status: 200 | 400 | 422; reply: EditorReply }
-  | { kind: "saved"; id: string; changed: string[] }
-  | { kind: "notFound" };
+  { kind: "reply"; status: 200 | 400 | 422; reply: EditorReply } | { kind: "saved"; id: string; changed: string[] } | { kind: "notFound" };
 
 export async function handleCampaignPost(form: FormData, save: (input: CampaignInput) => Promise<CampaignSave>): Promise<EditorOutcome> {
   const intent = IntentSchema.safeParse(form.get("intent") ?? "save");
@@ -32,7 +30,8 @@ export async function handleCampaignPost(form: FormData, save: (input: CampaignI
   }
 
   const parsed = parseCampaignForm(form);
-  if (!parsed.ok) return { kind: "reply", status: parsed.status, reply: { values: parsed.values, errors: parsed.errors, previewHtml: null } };
+  if (!parsed.ok)
+    return { kind: "reply", status: parsed.status, reply: { values: parsed.values, errors: parsed.errors, previewHtml: null } };
   const saved = await save(parsed.value);
   if (saved.ok) return { kind: "saved", id: saved.id, changed: saved.changed };
   if ("notFound" in saved) return { kind: "notFound" };

@@ -1,6 +1,14 @@
 import { db } from "~/db/db.server";
 import type { CampaignStatus } from "~/generated/prisma/enums";
-import { campaignFigures, dailyGiving, noFigures, noGiving, totalsByCurrency, type CampaignFigures, type DailyAmount } from "~/donations/totals.data.server";
+import {
+  campaignFigures,
+  dailyGiving,
+  noFigures,
+  noGiving,
+  totalsByCurrency,
+  type CampaignFigures,
+  type DailyAmount,
+} from "~/donations/totals.data.server";
 
 /** The chart covers the last 30 or 90 days. */
 export type ChartRange = 30 | 90;
@@ -23,7 +31,9 @@ export interface DashboardCampaign {
 export async function dashboard(range: ChartRange, now = new Date()) {
   // Three statements at once, none waiting for another's answer.
   const [campaigns, figures, daily] = await Promise.all([
-    db().campaign.findMany({ select: { id: true, slug: true, title: true, status: true, goalAmount: true, currency: true, createdAt: true } }),
+    db().campaign.findMany({
+      select: { id: true, slug: true, title: true, status: true, goalAmount: true, currency: true, createdAt: true },
+    }),
     campaignFigures(),
     dailyGiving(null, range, now),
   ]);

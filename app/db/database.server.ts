@@ -10,10 +10,7 @@ import { PrismaClient } from "~/generated/prisma/client";
 import { makePrivateDir, makeTreePrivate, writePrivateFile } from "~/utils/private-files.server";
 
 /** Where the data lives: the embedded PGlite folder, or a PostgreSQL server. */
-export type DatabaseTarget =
-  | { kind: "embedded"; dataDir: string }
-  | { kind: "memory" }
-  | { kind: "postgres"; url: string };
+export type DatabaseTarget = { kind: "embedded"; dataDir: string } | { kind: "memory" } | { kind: "postgres"; url: string };
 
 export interface Database {
   target: DatabaseTarget;
@@ -29,10 +26,7 @@ export interface Database {
  * Opens a connection to the target. This is the only place that constructs a
  * PrismaClient; the rest of the app gets it from `~/db/db.server`.
  */
-export async function openDatabase(
-  target: DatabaseTarget,
-  options: { pglite?: PGlite; poolSize?: number } = {},
-): Promise<Database> {
+export async function openDatabase(target: DatabaseTarget, options: { pglite?: PGlite; poolSize?: number } = {}): Promise<Database> {
   if (target.kind === "postgres") {
     const adapterFactory = new PrismaPg({
       connectionString: target.url,

@@ -10,13 +10,7 @@ import path from "node:path";
 import pg from "pg";
 
 import type { Database } from "~/db/database.server";
-import {
-  openSchemaEngine,
-  prismaPaths,
-  readMigrationsDirectory,
-  SchemaEngineError,
-  type EngineTarget,
-} from "~/db/schema-engine.server";
+import { openSchemaEngine, prismaPaths, readMigrationsDirectory, SchemaEngineError, type EngineTarget } from "~/db/schema-engine.server";
 
 export interface ApplyMigrationsOptions {
   log?: (msg: string) => void;

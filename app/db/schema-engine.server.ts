@@ -202,7 +202,11 @@ export async function createScratchPGlite(): Promise<PGlite> {
 async function connectScratchShadow(): Promise<SqlDriverAdapter> {
   const shadow = await createScratchPGlite();
   const adapter = await new PrismaPGlite(shadow).connect();
-  return withScriptRunner(adapter, scriptRunner((sql) => shadow.exec(sql)), () => shadow.close());
+  return withScriptRunner(
+    adapter,
+    scriptRunner((sql) => shadow.exec(sql)),
+    () => shadow.close(),
+  );
 }
 
 const PG_CHAR_OID = 18; // Postgres's internal one-byte "char" (pg_class.relkind, pg_constraint.contype ...)
@@ -482,7 +486,10 @@ export function prismaPaths(projectRoot = process.cwd()): PrismaPaths {
 // ---------------------------------------------------------------------------
 
 /** Opens an engine on a throwaway in-memory database, for work that needs no real one. */
-async function withScratchEngine<T>(schema: SchemasContainer, work: (session: SchemaEngineSession, scratch: PGlite) => Promise<T>): Promise<T> {
+async function withScratchEngine<T>(
+  schema: SchemasContainer,
+  work: (session: SchemaEngineSession, scratch: PGlite) => Promise<T>,
+): Promise<T> {
   const scratch = await createScratchPGlite();
   try {
     const session = await openSchemaEngine({ kind: "pglite", pglite: scratch }, { schema });

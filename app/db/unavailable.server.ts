@@ -27,7 +27,8 @@ const SOCKET_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EHOSTU
 const SQLSTATE = /^(08[0-9A-Z]{3}|57P0[1-3]|53300)$/;
 
 /** node-postgres' messages for a connection that ended or never came. */
-const DRIVER_MESSAGES = /Connection terminated|timeout exceeded when trying to connect|is not queryable|Can't reach database server|Server has closed the connection/i;
+const DRIVER_MESSAGES =
+  /Connection terminated|timeout exceeded when trying to connect|is not queryable|Can't reach database server|Server has closed the connection/i;
 
 export function isDatabaseUnavailable(error: unknown): boolean {
   return linksOf(error).some(isUnavailableLink);
@@ -62,6 +63,9 @@ function linksOf(error: unknown): Record<string, unknown>[] {
 /** One line for the log: the first message in the chain, without Prisma's multi-line preamble. */
 export function describeDatabaseError(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
-  const lines = message.split("\n").map((line) => line.trim()).filter(Boolean);
+  const lines = message
+    .split("\n")
+    .map((line) => line.trim())
+    .filter(Boolean);
   return lines.at(-1) ?? "unknown error";
 }

@@ -30,8 +30,12 @@ function settledFacts(donation: DonationDetail["donation"]): Fact[] {
 export function donationDetailView(detail: DonationDetail) {
   const { donation, emails, events } = detail;
   const { donor, pledge, campaign, recurringGift } = donation;
-  const money = (amount: number | null | undefined) => (amount === null || amount === undefined ? NONE : formatMoney(amount, donation.currency));
-  const dedication = pledge?.dedicationKind && pledge.dedicationName ? `In ${pledge.dedicationKind === "honour" ? "honour" : "memory"} of ${pledge.dedicationName}` : NONE;
+  const money = (amount: number | null | undefined) =>
+    amount === null || amount === undefined ? NONE : formatMoney(amount, donation.currency);
+  const dedication =
+    pledge?.dedicationKind && pledge.dedicationName
+      ? `In ${pledge.dedicationKind === "honour" ? "honour" : "memory"} of ${pledge.dedicationName}`
+      : NONE;
 
   const donorFacts: Fact[] = [
     { label: "Name", value: donor.name },
@@ -48,13 +52,19 @@ export function donationDetailView(detail: DonationDetail) {
     { label: "Paid", value: formatUtc(donation.paidAt) },
     { label: "Receipt number", value: donation.receiptNumber ?? NONE, code: Boolean(donation.receiptNumber) },
     { label: "Pledged amount", value: pledge ? formatMoney(pledge.amount, pledge.currency) : NONE },
-    { label: "Fee covered by the donor", value: pledge ? (pledge.coveredFee > 0 ? formatMoney(pledge.coveredFee, pledge.currency) : "No") : NONE },
+    {
+      label: "Fee covered by the donor",
+      value: pledge ? (pledge.coveredFee > 0 ? formatMoney(pledge.coveredFee, pledge.currency) : "No") : NONE,
+    },
     { label: "Dedication", value: dedication },
     { label: "Public comment", value: pledge?.comment || donation.publicComment || NONE },
     { label: "Anonymous on the donor wall", value: yesNo(pledge?.anonymous ?? donation.anonymous) },
     {
       label: "Payment method",
-      value: donation.paymentMethodBrand && donation.paymentMethodLast4 ? `${donation.paymentMethodBrand} ending in ${donation.paymentMethodLast4}` : NONE,
+      value:
+        donation.paymentMethodBrand && donation.paymentMethodLast4
+          ? `${donation.paymentMethodBrand} ending in ${donation.paymentMethodLast4}`
+          : NONE,
     },
   ];
 
@@ -68,7 +78,9 @@ export function donationDetailView(detail: DonationDetail) {
     { label: "Status", value: STATUS_LABELS[donation.status] ?? donation.status },
     {
       label: "Dispute",
-      value: donation.disputeStatus ? `${DISPUTE_LABELS[donation.disputeStatus] ?? donation.disputeStatus}: ${money(donation.disputedAmount)}` : "None",
+      value: donation.disputeStatus
+        ? `${DISPUTE_LABELS[donation.disputeStatus] ?? donation.disputeStatus}: ${money(donation.disputedAmount)}`
+        : "None",
     },
   ];
 
@@ -111,7 +123,11 @@ export function donationDetailView(detail: DonationDetail) {
       type: event.type,
       objectId: event.objectId,
       createdAt: formatUtc(event.stripeCreatedAt),
-      outcome: event.processedAt ? `Applied ${formatUtc(event.processedAt)}` : event.error ? `Failed (${event.attempts} attempts): ${event.error}` : "Received, not applied",
+      outcome: event.processedAt
+        ? `Applied ${formatUtc(event.processedAt)}`
+        : event.error
+          ? `Failed (${event.attempts} attempts): ${event.error}`
+          : "Received, not applied",
     })),
   };
 }

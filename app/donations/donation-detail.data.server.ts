@@ -34,7 +34,18 @@ export async function findDonationDetail(donationId: string) {
   const emails = await db().emailMessage.findMany({
     where: { donationId },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    select: { id: true, kind: true, toAddress: true, subject: true, status: true, attempts: true, lastError: true, sentAt: true, createdAt: true, nextAttemptAt: true },
+    select: {
+      id: true,
+      kind: true,
+      toAddress: true,
+      subject: true,
+      status: true,
+      attempts: true,
+      lastError: true,
+      sentAt: true,
+      createdAt: true,
+      nextAttemptAt: true,
+    },
   });
 
   // StripeEvent.objectId is the event's own object (data.object.id): the
@@ -56,12 +67,23 @@ export async function findDonationDetail(donationId: string) {
           where: {
             OR: [
               { objectId: { in: objectIds } },
-              ...(chargeId ? [{ type: { in: CHARGE_CHILD_EVENT_TYPES }, payload: { path: ["data", "object", "charge"], equals: chargeId } }] : []),
+              ...(chargeId
+                ? [{ type: { in: CHARGE_CHILD_EVENT_TYPES }, payload: { path: ["data", "object", "charge"], equals: chargeId } }]
+                : []),
             ],
           },
           orderBy: [{ stripeCreatedAt: "asc" }, { id: "asc" }],
           take: EVENTS_SHOWN,
-          select: { id: true, type: true, objectId: true, stripeCreatedAt: true, receivedAt: true, processedAt: true, attempts: true, error: true },
+          select: {
+            id: true,
+            type: true,
+            objectId: true,
+            stripeCreatedAt: true,
+            receivedAt: true,
+            processedAt: true,
+            attempts: true,
+            error: true,
+          },
         });
 
   return { donation, emails, events };
@@ -71,5 +93,8 @@ export type DonationDetail = NonNullable<Awaited<ReturnType<typeof findDonationD
 
 /** A message of this gift, e.g. the copy of a receipt just queued. */
 export async function findDonationEmail(donationId: string, emailId: string) {
-  return db().emailMessage.findFirst({ where: { id: emailId, donationId }, select: { id: true, toAddress: true, status: true, createdAt: true } });
+  return db().emailMessage.findFirst({
+    where: { id: emailId, donationId },
+    select: { id: true, toAddress: true, status: true, createdAt: true },
+  });
 }

@@ -23,7 +23,12 @@ export const EXPORT_LINK_TTL_MS = 5 * 60_000;
  */
 export async function startDonationsExport(actor: Actor, filters: DonationFilters): Promise<string> {
   await inTransaction((tx) =>
-    recordAudit(tx, { ...actor, action: "donations.export", target: { type: "donations", id: "csv" }, details: { filters: { ...filters } } }),
+    recordAudit(tx, {
+      ...actor,
+      action: "donations.export",
+      target: { type: "donations", id: "csv" },
+      details: { filters: { ...filters } },
+    }),
   );
   return createSignedToken(PURPOSE, `${actor.actorId ?? ""}?${listQuery(filters)}`, EXPORT_LINK_TTL_MS, sessionSecret()).token;
 }

@@ -8,7 +8,12 @@ export const STATUS_LABELS: Record<string, string> = {
   disputed: "Disputed",
 };
 
-export const DISPUTE_LABELS: Record<string, string> = { inquiry: "Inquiry open", open: "Dispute open", won: "Dispute won", lost: "Dispute lost" };
+export const DISPUTE_LABELS: Record<string, string> = {
+  inquiry: "Inquiry open",
+  open: "Dispute open",
+  won: "Dispute won",
+  lost: "Dispute lost",
+};
 
 const dateTime = new Intl.DateTimeFormat("en-GB", {
   year: "numeric",

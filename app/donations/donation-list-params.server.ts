@@ -90,7 +90,10 @@ const PARAM_KEYS = [...FILTER_KEYS, "after", "before"] as const;
 export function parseListParams(params: URLSearchParams): ListParams {
   const parsed = parseForm(params, { fields: PARAM_KEYS, schema: ParamsSchema });
   if (!parsed.ok) {
-    const filters = Object.fromEntries(FILTER_KEYS.map((key) => [key, parsed.values[key].slice(0, 200)])) as Record<keyof DonationFilters, string>;
+    const filters = Object.fromEntries(FILTER_KEYS.map((key) => [key, parsed.values[key].slice(0, 200)])) as Record<
+      keyof DonationFilters,
+      string
+    >;
     // One message per field is enough to fix it.
     const problems = Object.entries(parsed.errors).map(([field, message = ""]) => ({ field, message }));
     return { ok: false, filters, problems };

@@ -271,7 +271,10 @@ export async function donationCountQuery(search: DonationSearch | PreparedSearch
     SELECT count(*)::int AS "n" FROM (SELECT 1 FROM "Donation" d ${whereSql([...conditions])} LIMIT ${cap + 1}) AS matched`;
 }
 
-export async function countDonations(search: DonationSearch | PreparedSearch, cap = DONATION_COUNT_CAP): Promise<{ count: number; more: boolean }> {
+export async function countDonations(
+  search: DonationSearch | PreparedSearch,
+  cap = DONATION_COUNT_CAP,
+): Promise<{ count: number; more: boolean }> {
   const rows = await db().$queryRaw<{ n: number }[]>(await donationCountQuery(search, cap));
   const n = Number(rows[0]?.n ?? 0);
   return n > cap ? { count: cap, more: true } : { count: n, more: false };

@@ -147,7 +147,8 @@ export async function recordDonation(tx: Tx, input: DonationInput) {
     if (donation.settlementCurrency === null && input.fees.settlement) Object.assign(fill, settlementColumns(input.fees));
     if (!donation.stripeChargeId && input.stripeChargeId) fill.stripeChargeId = input.stripeChargeId;
     if (!donation.recurringGiftId && input.recurringGiftId) fill.recurringGift = { connect: { id: input.recurringGiftId } };
-    if (Object.keys(fill).length > 0) return { donation: await tx.donation.update({ where: { id: donation.id }, data: fill }), created: false };
+    if (Object.keys(fill).length > 0)
+      return { donation: await tx.donation.update({ where: { id: donation.id }, data: fill }), created: false };
   }
   return { donation, created: count === 1 };
 }
@@ -218,13 +219,19 @@ export class DisputeAmountError extends Error {
  * amount Stripe reports below zero, above the gift or in another currency is
  * refused: the error is recorded on the event and nothing changes.
  */
-export async function setDispute(tx: Tx, donationId: string, dispute: { id: string; status: DisputeStatus | null; amount: number; currency: string }) {
+export async function setDispute(
+  tx: Tx,
+  donationId: string,
+  dispute: { id: string; status: DisputeStatus | null; amount: number; currency: string },
+) {
   const donation = await lockedDonation(tx, donationId);
   if (!Number.isSafeInteger(dispute.amount) || dispute.amount < 0 || dispute.amount > donation.grossAmount) {
     throw new DisputeAmountError(`Dispute ${dispute.id} reports ${dispute.amount} for a gift of ${donation.grossAmount}; refused`);
   }
   if (dispute.currency.toUpperCase() !== donation.currency) {
-    throw new DisputeAmountError(`Dispute ${dispute.id} is in ${dispute.currency.toUpperCase()}, the gift in ${donation.currency}; refused`);
+    throw new DisputeAmountError(
+      `Dispute ${dispute.id} is in ${dispute.currency.toUpperCase()}, the gift in ${donation.currency}; refused`,
+    );
   }
   const realDispute = donation.disputeStatus === "open" || donation.disputeStatus === "won" || donation.disputeStatus === "lost";
   const status = realDispute && (dispute.status === null || dispute.status === "inquiry") ? donation.disputeStatus : dispute.status;

@@ -27,9 +27,7 @@ export interface CampaignProgress {
  * (see docs/decisions/006-campaign-totals.md).
  */
 export async function campaignProgress(campaignIds: string[]): Promise<Map<string, CampaignProgress>> {
-  const progress = new Map<string, CampaignProgress>(
-    campaignIds.map((campaignId) => [campaignId, { campaignId, raised: 0, donors: 0 }]),
-  );
+  const progress = new Map<string, CampaignProgress>(campaignIds.map((campaignId) => [campaignId, { campaignId, raised: 0, donors: 0 }]));
   if (campaignIds.length === 0) return progress;
   const rows = await db().campaignTotals.findMany({
     where: { campaignId: { in: campaignIds } },
@@ -46,9 +44,7 @@ export async function campaignProgress(campaignIds: string[]): Promise<Map<strin
  * used to check the maintained totals (tests, and a consistency check).
  */
 export async function campaignProgressFromLedger(campaignIds: string[]): Promise<Map<string, CampaignProgress>> {
-  const progress = new Map<string, CampaignProgress>(
-    campaignIds.map((campaignId) => [campaignId, { campaignId, raised: 0, donors: 0 }]),
-  );
+  const progress = new Map<string, CampaignProgress>(campaignIds.map((campaignId) => [campaignId, { campaignId, raised: 0, donors: 0 }]));
   if (campaignIds.length === 0) return progress;
   const rows = await db().$queryRaw<{ campaignId: string; raised: bigint | null; donors: bigint }[]>`
     SELECT d."campaignId"::text AS "campaignId",
@@ -210,7 +206,22 @@ export function noFigures(campaignId: string, currency: string): CampaignFigures
 
 /** A campaign's kept totals and active monthly gifts; every figure null when it has none. */
 type TotalsRow = { campaignId: string; currency: string; activeGifts: bigint | null; activeAmount: bigint | null } & {
-  [K in "donations" | "raised" | "donors" | "gross" | "coveredFees" | "stripeFees" | "refunds" | "disputesLost" | "disputesOpen" | "onceDonations" | "onceRaised" | "monthlyDonations" | "monthlyRaised"]: bigint | null;
+  [
+    K in
+      | "donations"
+      | "raised"
+      | "donors"
+      | "gross"
+      | "coveredFees"
+      | "stripeFees"
+      | "refunds"
+      | "disputesLost"
+      | "disputesOpen"
+      | "onceDonations"
+      | "onceRaised"
+      | "monthlyDonations"
+      | "monthlyRaised"
+  ]: bigint | null;
 };
 
 /**
@@ -318,7 +329,11 @@ export function noGiving(days: number, now = new Date()): DailyAmount[] {
  * With `campaignIds` null, every campaign that has a gift in the range (the
  * others have `noGiving`).
  */
-export async function dailyGiving(campaignIds: readonly string[] | null, days: number, now = new Date()): Promise<Map<string, DailyAmount[]>> {
+export async function dailyGiving(
+  campaignIds: readonly string[] | null,
+  days: number,
+  now = new Date(),
+): Promise<Map<string, DailyAmount[]>> {
   const calendar = chartDays(days, now);
   if (campaignIds?.length === 0) return new Map();
   const rows = await db().campaignDailyTotal.findMany({

@@ -78,7 +78,12 @@ export async function markEmailSent(id: string): Promise<void> {
 }
 
 /** After a failed attempt: retry later with exponential backoff, or give up. */
-export async function markEmailFailed(id: string, attempts: number, error: string, policy: { maxAttempts: number; baseDelayMs: number }): Promise<"retry" | "failed"> {
+export async function markEmailFailed(
+  id: string,
+  attempts: number,
+  error: string,
+  policy: { maxAttempts: number; baseDelayMs: number },
+): Promise<"retry" | "failed"> {
   const giveUp = attempts >= policy.maxAttempts;
   await db().emailMessage.update({
     where: { id },

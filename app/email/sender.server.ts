@@ -31,7 +31,14 @@ export async function sendDueEmails(transport: MailTransport, policy: SendPolicy
     if (batch.length === 0) return report;
     for (const message of batch) {
       try {
-        await transport.send({ id: message.id, from: policy.from, to: message.toAddress, subject: message.subject, text: message.textBody, html: message.htmlBody });
+        await transport.send({
+          id: message.id,
+          from: policy.from,
+          to: message.toAddress,
+          subject: message.subject,
+          text: message.textBody,
+          html: message.htmlBody,
+        });
         await markEmailSent(message.id);
         report.sent += 1;
       } catch (error) {

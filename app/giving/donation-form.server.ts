@@ -39,9 +39,7 @@ const DonationSchema = z.object({
   frequency: z.enum(["once", "monthly"], { error: "Choose once or monthly." }),
   coverFee: z.string(),
   name: text(200).min(1, "Enter your name, as it should appear on your receipt."),
-  email: text(254)
-    .min(1, "Enter your email address, for your receipt.")
-    .pipe(z.email("Enter an email address like name@example.org.")),
+  email: text(254).min(1, "Enter your email address, for your receipt.").pipe(z.email("Enter an email address like name@example.org.")),
   anonymous: z.string(),
   dedicationKind: z.enum(["", "honour", "memory"], { error: "Choose a kind of dedication." }),
   dedicationName: text(200),
@@ -58,7 +56,12 @@ function chosenAmount(
   if (choice === "other") {
     const raw = values.customAmount.trim();
     const typed = readMoneyInput(raw, currency);
-    return { field: "customAmount", raw, amount: typed.ok ? typed.amount : null, otherCurrency: !typed.ok && typed.reason === "other_currency" };
+    return {
+      field: "customAmount",
+      raw,
+      amount: typed.ok ? typed.amount : null,
+      otherCurrency: !typed.ok && typed.reason === "other_currency",
+    };
   }
   return { field: "amount", raw: choice, amount: /^\d{1,12}$/.test(choice) ? Number(choice) : null, otherCurrency: false };
 }
@@ -99,7 +102,13 @@ export function parseDonationForm(
   });
   const honeypot = form.get(HONEYPOT_FIELD);
   if (typeof honeypot === "string" && honeypot.trim() !== "") {
-    return { ok: false, errors: { form: "We could not accept this form. Please try again." }, values: parsed.values, bot: true, status: 400 };
+    return {
+      ok: false,
+      errors: { form: "We could not accept this form. Please try again." },
+      values: parsed.values,
+      bot: true,
+      status: 400,
+    };
   }
   const { amount } = chosenAmount(parsed.values, campaign.currency);
   if (!parsed.ok) return { ok: false, errors: parsed.errors, values: parsed.values, bot: false, status: parsed.status };

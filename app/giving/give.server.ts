@@ -4,12 +4,7 @@ import { coveredFeeFor } from "~/giving/fees";
 import { parseDonationForm } from "~/giving/donation-form.server";
 import type { DonationErrors, DonationValues } from "~/giving/donation-fields";
 import { givingSettings } from "~/giving/settings.server";
-import {
-  createPledge,
-  findRetryablePledge,
-  markCheckoutFailed,
-  markCheckoutOpen,
-} from "~/giving/pledges.data.server";
+import { createPledge, findRetryablePledge, markCheckoutFailed, markCheckoutOpen } from "~/giving/pledges.data.server";
 import { forgetStripeCustomer, stripeCustomerFor } from "~/giving/donors.data.server";
 import { hitRateLimit } from "~/db/rate-limit.data.server";
 import type { Pledge } from "~/generated/prisma/client";
@@ -101,7 +96,9 @@ async function openCheckout(pledge: Pledge, campaign: GiveCampaign) {
     return await createCheckoutSession(pledge, campaign, customerId);
   } catch (error) {
     if (!customerId || !isMissingCustomer(error)) throw error;
-    console.warn(`Stripe has no customer ${customerId} any more; it is forgotten and Checkout for pledge ${pledge.id} starts from the donor's email.`);
+    console.warn(
+      `Stripe has no customer ${customerId} any more; it is forgotten and Checkout for pledge ${pledge.id} starts from the donor's email.`,
+    );
     await forgetStripeCustomer(customerId);
     return createCheckoutSession(pledge, campaign, null);
   }

@@ -16,7 +16,11 @@ export const CampaignSearchSchema = z.object({ pledge: z.uuid().optional().catch
 
 /** The thank-you page: the Checkout Session Stripe returns the donor from. */
 export const ThankYouSearchSchema = z.object({
-  session_id: z.string().regex(/^cs_[A-Za-z0-9_]{8,255}$/).optional().catch(undefined),
+  session_id: z
+    .string()
+    .regex(/^cs_[A-Za-z0-9_]{8,255}$/)
+    .optional()
+    .catch(undefined),
 });
 
 /** The form that asks for a link to manage a monthly gift. */

@@ -18,7 +18,10 @@ export function claimManageLinkRequests(tx: Prisma.TransactionClient, limit: num
 }
 
 /** Of these emails, the donors who give monthly (a Stripe customer with a recurring gift). */
-export function monthlyDonorsByEmail(tx: Prisma.TransactionClient, emails: string[]): Promise<Array<{ id: string; email: string; name: string }>> {
+export function monthlyDonorsByEmail(
+  tx: Prisma.TransactionClient,
+  emails: string[],
+): Promise<Array<{ id: string; email: string; name: string }>> {
   return tx.donor.findMany({
     where: { email: { in: emails }, stripeCustomerId: { not: null }, recurringGifts: { some: {} } },
     select: { id: true, email: true, name: true },

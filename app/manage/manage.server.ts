@@ -22,9 +22,7 @@ export async function checkManageLink(token: string): Promise<LinkState> {
   return { ok: true, donorId: check.payload.subject, nonce: check.payload.nonce };
 }
 
-export type RedeemResult =
-  | { ok: true; url: string }
-  | { ok: false; reason: "invalid" | "expired" | "used" | "no_gift" | "unavailable" };
+export type RedeemResult = { ok: true; url: string } | { ok: false; reason: "invalid" | "expired" | "used" | "no_gift" | "unavailable" };
 
 /**
  * Opens Stripe's billing portal for the donor's customer, then uses the link

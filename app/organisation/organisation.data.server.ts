@@ -19,8 +19,7 @@ export const EXAMPLE_ORGANISATION = {
   ein: "00-0000000 (example EIN)",
   address: "100 Example Street, Springfield, IL 62701, USA (example address)",
   supportEmail: "giving@example.org",
-  hotlineText:
-    "US National Human Trafficking Hotline: call 1-888-373-7888 or text 233733. In an emergency, call 911.",
+  hotlineText: "US National Human Trafficking Hotline: call 1-888-373-7888 or text 233733. In an emergency, call 911.",
 } as const;
 
 const DEFAULT_QUICK_EXIT_URL = "https://www.google.com/search?q=weather";

@@ -61,7 +61,10 @@ export async function createCheckoutSession(
  * while a retry after a Stripe error, or the same pledge sent with other
  * parameters (a new amount, a customer found missing), gets a new one.
  */
-export function checkoutIdempotencyKey(pledge: Pick<Pledge, "id" | "checkoutFailures">, params: Stripe.Checkout.SessionCreateParams): string {
+export function checkoutIdempotencyKey(
+  pledge: Pick<Pledge, "id" | "checkoutFailures">,
+  params: Stripe.Checkout.SessionCreateParams,
+): string {
   const digest = crypto.createHash("sha256").update(canonicalJson(params)).digest("base64url").slice(0, 24);
   return `checkout-${pledge.id}-${pledge.checkoutFailures}-${digest}`;
 }
@@ -71,7 +74,10 @@ function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
   if (value && typeof value === "object") {
     const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
-    return `{${entries.sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
+    return `{${entries
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`)
+      .join(",")}}`;
   }
   return JSON.stringify(value);
 }

@@ -64,10 +64,7 @@ export function verifyWebhook(rawBody: string, signature: string | null, now?: n
   return { ok: true, event: parsed.data };
 }
 
-export type Received =
-  | { outcome: "applied"; summary: string }
-  | { outcome: "duplicate" }
-  | { outcome: "ignored"; reason: string };
+export type Received = { outcome: "applied"; summary: string } | { outcome: "duplicate" } | { outcome: "ignored"; reason: string };
 
 /**
  * Applies one event to the ledger exactly once: the event id is claimed and

@@ -43,12 +43,10 @@ export default function Index() {
   return (
     <div>
       <section className="max-w-3xl">
-        <h1 className="text-3xl font-bold tracking-tight text-brand-800 sm:text-4xl">
-          Together we can end sex trafficking
-        </h1>
+        <h1 className="text-3xl font-bold tracking-tight text-brand-800 sm:text-4xl">Together we can end sex trafficking</h1>
         <p className="mt-4 text-lg text-slate-700">
-          Traffickers depend on isolation and silence. Learn the signs, talk about it, and give so that survivors find
-          safety and a community that stands with them.
+          Traffickers depend on isolation and silence. Learn the signs, talk about it, and give so that survivors find safety and a
+          community that stands with them.
         </p>
       </section>
 
@@ -69,12 +67,7 @@ export default function Index() {
                 </h3>
                 <p className="mt-2 flex-1 text-slate-700">{campaign.summary}</p>
                 <div className="mt-4">
-                  <ProgressBar
-                    raised={campaign.raised}
-                    goal={campaign.goalAmount}
-                    currency={campaign.currency}
-                    donors={campaign.donors}
-                  />
+                  <ProgressBar raised={campaign.raised} goal={campaign.goalAmount} currency={campaign.currency} donors={campaign.donors} />
                 </div>
               </li>
             ))}

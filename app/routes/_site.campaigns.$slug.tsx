@@ -19,7 +19,6 @@ import { renderMarkdown } from "~/utils/markdown.server";
 import { pageMeta } from "~/utils/meta";
 import { clientIp, readForm } from "~/utils/request.server";
 
-
 async function campaignFromParams(params: LoaderFunctionArgs["params"]) {
   const parsed = CampaignParamsSchema.safeParse(params);
   if (!parsed.success) throw data(null, { status: 404 });
@@ -63,7 +62,8 @@ export const headers = cacheControlFromData;
 export async function action({ params, request, context }: ActionFunctionArgs) {
   const campaign = await campaignFromParams(params);
   if (hasEnded(campaign)) {
-    return data({ errors: { form: "This campaign has ended and no longer takes gifts." }, values: {} },
+    return data(
+      { errors: { form: "This campaign has ended and no longer takes gifts." }, values: {} },
       { status: 410, headers: { "Cache-Control": PRIVATE_PAGE } },
     );
   }
@@ -71,10 +71,7 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
   if (outcome.kind === "checkout") {
     return redirect(outcome.url, { status: 303, headers: { "Set-Cookie": await rememberPledge(request, outcome.pledgeId) } });
   }
-  return data(
-    { errors: outcome.errors, values: outcome.values },
-    { status: outcome.status, headers: { "Cache-Control": PRIVATE_PAGE } },
-  );
+  return data({ errors: outcome.errors, values: outcome.values }, { status: outcome.status, headers: { "Cache-Control": PRIVATE_PAGE } });
 }
 
 export const meta: MetaFunction<typeof loader, { root: typeof rootLoader }> = ({ data: page, matches }) => {

@@ -9,8 +9,10 @@ const MESSAGES = {
   invalid: "This link is not valid. Ask for a new one below.",
   expired: "This link has expired (links work for 30 minutes). Ask for a new one below.",
   used: "This link has already been used (each link works once). Ask for a new one below.",
-  no_gift: "We could not find a monthly gift for you with our payment processor, so there is nothing to change. If you think this is wrong, please write to us.",
-  unavailable: "We could not open the page to manage your gift just now. Nothing has changed, and this link still works: please try again in a few minutes.",
+  no_gift:
+    "We could not find a monthly gift for you with our payment processor, so there is nothing to change. If you think this is wrong, please write to us.",
+  unavailable:
+    "We could not open the page to manage your gift just now. Nothing has changed, and this link still works: please try again in a few minutes.",
 } as const;
 
 /** Stripe could not be reached or failed: the upstream is at fault, not the donor's link. */

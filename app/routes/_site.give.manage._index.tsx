@@ -9,7 +9,6 @@ import { parseForm } from "~/utils/forms.server";
 import { privatePageMeta } from "~/utils/meta";
 import { clientIp, readForm } from "~/utils/request.server";
 
-
 export async function loader({ request }: LoaderFunctionArgs) {
   return { done: new URL(request.url).searchParams.get("done") === "1" };
 }
@@ -21,11 +20,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = parseForm(await readForm(request), { fields: ["email"], schema: ManageEmailSchema });
   if (!parsed.ok) {
-    return data({ sent: false, error: parsed.errors.email ?? "Enter your email address.", email: parsed.values.email }, { status: parsed.status });
+    return data(
+      { sent: false, error: parsed.errors.email ?? "Enter your email address.", email: parsed.values.email },
+      { status: parsed.status },
+    );
   }
   const allowed = await requestManageLink(parsed.data.email, clientIp(context));
   if (!allowed) {
-    return data({ sent: false, error: "Too many requests. Please wait a few minutes and try again.", email: parsed.data.email }, { status: 429 });
+    return data(
+      { sent: false, error: "Too many requests. Please wait a few minutes and try again.", email: parsed.data.email },
+      { status: 429 },
+    );
   }
   return { sent: true, error: null, email: "" };
 }
@@ -45,9 +50,9 @@ export default function ManageGift() {
       ) : null}
       {result?.sent ? (
         <Alert tone="success" className="mt-4">
-          If that address has a monthly gift with us, we are emailing it a link to update the card or cancel; it should
-          arrive within a minute or two. The link works once, for 30 minutes. We send one link every 15 minutes at most: if
-          one arrived a moment ago, use that one.
+          If that address has a monthly gift with us, we are emailing it a link to update the card or cancel; it should arrive within a
+          minute or two. The link works once, for 30 minutes. We send one link every 15 minutes at most: if one arrived a moment ago, use
+          that one.
         </Alert>
       ) : (
         <Form method="post" noValidate className="mt-6 space-y-4">

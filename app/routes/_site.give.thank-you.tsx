@@ -9,7 +9,6 @@ import { privatePageMeta } from "~/utils/meta";
 import type { loader as rootLoader } from "~/root";
 import { formatMoney } from "~/utils/money";
 
-
 /** Seconds between refreshes while the gift is being confirmed. */
 const REFRESH_SECONDS = 3;
 
@@ -31,7 +30,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
       monthly: pledge.frequency === "monthly",
       campaign: pledge.campaign,
       // An expired (abandoned) Checkout took nothing, like a failed payment: say so instead of waiting.
-      status: pledge.status === "failed" || (pledge.status === "expired" && !confirmed) ? ("failed" as const) : confirmed ? ("confirmed" as const) : ("processing" as const),
+      status:
+        pledge.status === "failed" || (pledge.status === "expired" && !confirmed)
+          ? ("failed" as const)
+          : confirmed
+            ? ("confirmed" as const)
+            : ("processing" as const),
     },
   };
 }
@@ -51,9 +55,7 @@ export default function ThankYou() {
     return (
       <section className="mx-auto max-w-xl py-8 text-center">
         <h1 className="text-3xl font-bold text-brand-800">Thank you</h1>
-        <p className="mt-4 text-slate-700">
-          If you just gave, your receipt will arrive by email once the payment is confirmed.
-        </p>
+        <p className="mt-4 text-slate-700">If you just gave, your receipt will arrive by email once the payment is confirmed.</p>
         <p className="mt-6">
           <Link to="/" className="font-semibold text-brand-700 underline">
             Back to our campaigns

@@ -61,7 +61,11 @@ export async function loader({ params }: LoaderFunctionArgs) {
         session.mode === "payment"
           ? Object.entries(TEST_BANK_ACCOUNTS)
               .filter(([, account]) => account.currency === currency)
-              .map(([number, account]) => ({ number, type: account.type, outcome: account.failureCode ? `fails (${account.failureCode.replace(/_/g, " ")})` : "succeeds" }))
+              .map(([number, account]) => ({
+                number,
+                type: account.type,
+                outcome: account.failureCode ? `fails (${account.failureCode.replace(/_/g, " ")})` : "succeeds",
+              }))
           : [],
     },
   };
@@ -76,7 +80,12 @@ export async function action({ params, request }: ActionFunctionArgs) {
       ? parseForm(form, { fields: SANDBOX_BANK_PAY_FIELDS, schema: SandboxBankPaySchema })
       : parseForm(form, { fields: SANDBOX_PAY_FIELDS, schema: SandboxPaySchema });
   // The card number, its code and the bank account are never sent back to the page.
-  const values = { email: parsed.values.email, name: parsed.values.name, expiry: "expiry" in parsed.values ? parsed.values.expiry : "", method };
+  const values = {
+    email: parsed.values.email,
+    name: parsed.values.name,
+    expiry: "expiry" in parsed.values ? parsed.values.expiry : "",
+    method,
+  };
   if (!parsed.ok) return data({ errors: parsed.errors as Partial<Record<PayField, string>>, values }, { status: parsed.status });
   const result = await paySandboxSession(session.id, parsed.data);
   if (!result.ok) {
@@ -100,7 +109,13 @@ export default function SandboxCheckout() {
       name={name}
       id={form === "bank" && name !== "bankAccount" ? `bank-${name}` : name}
       label={label}
-      defaultValue={name === "email" ? (actionData?.values.email ?? session.email) : name === "name" || name === "expiry" ? actionData?.values[name] : undefined}
+      defaultValue={
+        name === "email"
+          ? (actionData?.values.email ?? session.email)
+          : name === "name" || name === "expiry"
+            ? actionData?.values[name]
+            : undefined
+      }
       error={(form === "bank") === byBank ? errors[name] : undefined}
       {...props}
     />
@@ -111,8 +126,8 @@ export default function SandboxCheckout() {
       <div className="rounded-md border-2 border-dashed border-amber-500 bg-amber-50 p-4 text-amber-950">
         <h1 className="text-2xl font-bold">Sandbox: no money moves</h1>
         <p className="mt-1 text-sm">
-          This is a simulated checkout. Use card 4242 4242 4242 4242 to pay, or 4000 0000 0000 0002 to see a decline. Any
-          future expiry date and any three-digit code work.
+          This is a simulated checkout. Use card 4242 4242 4242 4242 to pay, or 4000 0000 0000 0002 to see a decline. Any future expiry date
+          and any three-digit code work.
         </p>
       </div>
       <div className="mt-6 rounded-lg border border-slate-200 p-5 shadow-sm">
@@ -144,7 +159,11 @@ export default function SandboxCheckout() {
               {field("expiry", "Expiry (MM / YY)", { autoComplete: "cc-exp", placeholder: "12 / 34" })}
               {field("cvc", "Security code", { inputMode: "numeric", autoComplete: "cc-csc", placeholder: "123" })}
             </div>
-            <button type="submit" disabled={busy} className="w-full rounded-md bg-brand-700 px-4 py-3 font-bold text-white hover:bg-brand-800 disabled:opacity-70">
+            <button
+              type="submit"
+              disabled={busy}
+              className="w-full rounded-md bg-brand-700 px-4 py-3 font-bold text-white hover:bg-brand-800 disabled:opacity-70"
+            >
               {busy ? "Processing…" : session.submitLabel}
             </button>
           </Form>
@@ -166,7 +185,11 @@ export default function SandboxCheckout() {
             {field("email", "Email", { type: "email", autoComplete: "email" }, "bank")}
             {field("name", "Account holder", { autoComplete: "name" }, "bank")}
             {field("bankAccount", session.bankAccounts[0]?.type === "sepa_debit" ? "IBAN" : "Account number", {}, "bank")}
-            <button type="submit" disabled={busy} className="w-full rounded-md border-2 border-brand-700 px-4 py-3 font-bold text-brand-800 disabled:opacity-70">
+            <button
+              type="submit"
+              disabled={busy}
+              className="w-full rounded-md border-2 border-brand-700 px-4 py-3 font-bold text-brand-800 disabled:opacity-70"
+            >
               Pay by bank debit
             </button>
           </Form>

@@ -28,7 +28,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   await guard(request);
   const parsed = DashboardActionSchema.safeParse(Object.fromEntries(await readForm(request)));
-  if (!parsed.success) return data({ ok: false, message: parsed.error.issues[0]?.message ?? "That is not an action the sandbox knows." }, { status: 422 });
+  if (!parsed.success)
+    return data({ ok: false, message: parsed.error.issues[0]?.message ?? "That is not an action the sandbox knows." }, { status: 422 });
   const result = await runDashboardAction(parsed.data);
   return data(result, { status: result.ok ? 200 : 409 });
 }
@@ -42,7 +43,17 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
   );
 }
 
-function Act({ intent, fields, label, tone = "plain" }: { intent: string; fields: Record<string, string>; label: string; tone?: "plain" | "danger" }) {
+function Act({
+  intent,
+  fields,
+  label,
+  tone = "plain",
+}: {
+  intent: string;
+  fields: Record<string, string>;
+  label: string;
+  tone?: "plain" | "danger";
+}) {
   return (
     <Form method="post" className="inline">
       <input type="hidden" name="intent" value={intent} />
@@ -101,7 +112,10 @@ export default function SandboxDashboard() {
         <p className="mt-1 text-sm">What staff and banks do in Stripe. Each action sends this site the events Stripe would send.</p>
       </div>
       {result ? (
-        <p role={result.ok ? "status" : "alert"} className={`mt-4 rounded-md p-3 ${result.ok ? "bg-green-50 text-green-900" : "bg-red-50 text-red-900"}`}>
+        <p
+          role={result.ok ? "status" : "alert"}
+          className={`mt-4 rounded-md p-3 ${result.ok ? "bg-green-50 text-green-900" : "bg-red-50 text-red-900"}`}
+        >
           {result.message}
         </p>
       ) : null}
@@ -111,7 +125,11 @@ export default function SandboxDashboard() {
           <input type="hidden" name="intent" value="settings" />
           <label className="text-sm">
             Settlement currency
-            <select name="settlementCurrency" defaultValue={view.account.settlementCurrency} className="mt-1 block rounded border border-slate-400 px-2 py-1">
+            <select
+              name="settlementCurrency"
+              defaultValue={view.account.settlementCurrency}
+              className="mt-1 block rounded border border-slate-400 px-2 py-1"
+            >
               {view.settlementCurrencies.map((c) => (
                 <option key={c} value={c}>
                   {c.toUpperCase()}
@@ -121,7 +139,11 @@ export default function SandboxDashboard() {
           </label>
           <label className="text-sm">
             API version of events
-            <select name="eventsApiVersion" defaultValue={view.account.eventsApiVersion} className="mt-1 block rounded border border-slate-400 px-2 py-1">
+            <select
+              name="eventsApiVersion"
+              defaultValue={view.account.eventsApiVersion}
+              className="mt-1 block rounded border border-slate-400 px-2 py-1"
+            >
               {[...new Set([view.account.eventsApiVersion, ...view.apiVersions])].map((v) => (
                 <option key={v} value={v}>
                   {v < view.basil ? `${v} (before 2025-03-31)` : v}
@@ -159,7 +181,12 @@ export default function SandboxDashboard() {
           </label>
           <label className="text-sm">
             Times
-            <input name="times" defaultValue="1" inputMode="numeric" className="mt-1 block w-16 rounded border border-slate-400 px-2 py-1" />
+            <input
+              name="times"
+              defaultValue="1"
+              inputMode="numeric"
+              className="mt-1 block w-16 rounded border border-slate-400 px-2 py-1"
+            />
           </label>
           <button type="submit" className="rounded bg-brand-700 px-3 py-1.5 font-semibold text-white">
             Fail next requests
@@ -167,7 +194,8 @@ export default function SandboxDashboard() {
         </Form>
         {view.faults.length ? (
           <div className="mt-2 text-sm">
-            Set: {view.faults.map((f) => `${f.method} ${f.path} → ${f.kind} ×${f.remaining}`).join("; ")} <Act intent="clear-faults" fields={{}} label="Clear" />
+            Set: {view.faults.map((f) => `${f.method} ${f.path} → ${f.kind} ×${f.remaining}`).join("; ")}{" "}
+            <Act intent="clear-faults" fields={{}} label="Clear" />
           </div>
         ) : null}
       </Section>

@@ -39,7 +39,8 @@ export async function action({ params, request }: ActionFunctionArgs) {
   const { subscriptions } = await portal(params);
   const parsed = PortalActionSchema.safeParse(Object.fromEntries(await readForm(request)));
   if (!parsed.success) return data({ message: null, error: parsed.error.issues[0]?.message ?? "Invalid request" }, { status: 422 });
-  if (!subscriptions.some((s) => s.id === parsed.data.subscription)) return data({ message: null, error: "No such subscription" }, { status: 404 });
+  if (!subscriptions.some((s) => s.id === parsed.data.subscription))
+    return data({ message: null, error: "No such subscription" }, { status: 404 });
   const events =
     parsed.data.intent === "cancel"
       ? await cancelSubscription(parsed.data.subscription)

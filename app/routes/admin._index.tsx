@@ -12,7 +12,10 @@ import { staffPageMeta } from "~/utils/meta";
 const CHART_RANGES = [30, 90] as const;
 
 const QuerySchema = z.object({
-  range: z.enum(["30", "90"]).catch("30").transform((value) => Number(value) as (typeof CHART_RANGES)[number]),
+  range: z
+    .enum(["30", "90"])
+    .catch("30")
+    .transform((value) => Number(value) as (typeof CHART_RANGES)[number]),
 });
 
 export const meta: MetaFunction = () => staffPageMeta("Dashboard");
@@ -56,12 +59,19 @@ export default function Dashboard() {
 
       {campaigns.length === 0 ? <p className="mt-6 text-slate-700">No campaigns yet.</p> : null}
       {campaigns.map((c) => (
-        <section key={c.id} aria-labelledby={`campaign-${c.id}`} className="mt-6 rounded-lg border border-slate-300 bg-white p-4" data-testid="campaign-figures">
+        <section
+          key={c.id}
+          aria-labelledby={`campaign-${c.id}`}
+          className="mt-6 rounded-lg border border-slate-300 bg-white p-4"
+          data-testid="campaign-figures"
+        >
           <div className="flex flex-wrap items-baseline justify-between gap-2">
             <h2 id={`campaign-${c.id}`} className="text-lg font-semibold text-brand-800">
               {c.title}
             </h2>
-            <span className="rounded bg-slate-100 px-2 py-0.5 text-xs font-semibold uppercase tracking-wide text-slate-800">{c.status}</span>
+            <span className="rounded bg-slate-100 px-2 py-0.5 text-xs font-semibold uppercase tracking-wide text-slate-800">
+              {c.status}
+            </span>
           </div>
           <div className="mt-3">
             <ProgressBar raised={c.figures.raised} goal={c.goalAmount} currency={c.figures.currency} donors={c.figures.donors} />

@@ -78,12 +78,24 @@ export default function AuditLog() {
           minWidth="min-w-[44rem]"
           head={
             <>
-              <th scope="col" className="py-2 pr-3">When (UTC)</th>
-              <th scope="col" className="py-2 pr-3">Who</th>
-              <th scope="col" className="py-2 pr-3">Action</th>
-              <th scope="col" className="py-2 pr-3">Target</th>
-              <th scope="col" className="py-2 pr-3">Details</th>
-              <th scope="col" className="py-2">IP address</th>
+              <th scope="col" className="py-2 pr-3">
+                When (UTC)
+              </th>
+              <th scope="col" className="py-2 pr-3">
+                Who
+              </th>
+              <th scope="col" className="py-2 pr-3">
+                Action
+              </th>
+              <th scope="col" className="py-2 pr-3">
+                Target
+              </th>
+              <th scope="col" className="py-2 pr-3">
+                Details
+              </th>
+              <th scope="col" className="py-2">
+                IP address
+              </th>
             </>
           }
         >

@@ -32,7 +32,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     campaign: { id: campaign.id, slug: campaign.slug, title: campaign.title, state, version: campaign.updatedAt.toISOString() },
     values: campaignToFormValues(campaign),
-    currencyLockedReason: giftsStarted ? `Donors have given (or started to give) in ${campaign.currency}, so the currency can no longer change.` : null,
+    currencyLockedReason: giftsStarted
+      ? `Donors have given (or started to give) in ${campaign.currency}, so the currency can no longer change.`
+      : null,
     giftRange: giftRange(),
     saved: search.saved ?? null,
   };
@@ -42,7 +44,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const staff = await requireAdmin(request);
   const id = campaignIdFrom(params);
   const outcome = await handleCampaignPost(await readForm(request), (input) => updateCampaign(id, input, staffActor(staff, context)));
-  if (outcome.kind === "saved") return redirect(`/admin/campaigns/${id}?saved=${outcome.changed.length > 0 ? "updated" : "unchanged"}`, { status: 303 });
+  if (outcome.kind === "saved")
+    return redirect(`/admin/campaigns/${id}?saved=${outcome.changed.length > 0 ? "updated" : "unchanged"}`, { status: 303 });
   if (outcome.kind === "notFound") throw data({ message: "There is no such campaign." }, { status: 404 });
   return data(outcome.reply, { status: outcome.status });
 }

@@ -55,11 +55,21 @@ export default function CampaignList() {
           minWidth="min-w-[36rem]"
           head={
             <>
-              <th scope="col" className="py-2 pr-3">Campaign</th>
-              <th scope="col" className="py-2 pr-3">Status</th>
-              <th scope="col" className="py-2 pr-3 text-right">Raised / goal</th>
-              <th scope="col" className="py-2 pr-3">Dates (UTC)</th>
-              <th scope="col" className="py-2">Public page</th>
+              <th scope="col" className="py-2 pr-3">
+                Campaign
+              </th>
+              <th scope="col" className="py-2 pr-3">
+                Status
+              </th>
+              <th scope="col" className="py-2 pr-3 text-right">
+                Raised / goal
+              </th>
+              <th scope="col" className="py-2 pr-3">
+                Dates (UTC)
+              </th>
+              <th scope="col" className="py-2">
+                Public page
+              </th>
             </>
           }
         >
@@ -72,7 +82,9 @@ export default function CampaignList() {
                 <span className="block text-slate-700">/campaigns/{campaign.slug}</span>
               </th>
               <td className="py-2 pr-3">
-                <span className={`rounded px-2 py-0.5 font-semibold ${STATE_LABELS[campaign.state].className}`}>{STATE_LABELS[campaign.state].text}</span>
+                <span className={`rounded px-2 py-0.5 font-semibold ${STATE_LABELS[campaign.state].className}`}>
+                  {STATE_LABELS[campaign.state].text}
+                </span>
               </td>
               <td className="py-2 pr-3 text-right tabular-nums">
                 {campaign.raised} / {campaign.goal}

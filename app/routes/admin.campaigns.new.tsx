@@ -28,7 +28,14 @@ export default function NewCampaign() {
   const { values, giftRange } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   return (
-    <CampaignEditorPage reply={reply} values={values} currencyLockedReason={null} giftRange={giftRange} action="/admin/campaigns/new" submitLabel="Create campaign">
+    <CampaignEditorPage
+      reply={reply}
+      values={values}
+      currencyLockedReason={null}
+      giftRange={giftRange}
+      action="/admin/campaigns/new"
+      submitLabel="Create campaign"
+    >
       <h1 className="mt-2 text-2xl font-bold text-brand-800">New campaign</h1>
       <p className="mt-1 text-slate-700">A new campaign starts as a draft: only staff see it until you publish it.</p>
     </CampaignEditorPage>

@@ -57,7 +57,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const result = await retryFailedEmail(form.data.emailId, staffActor(staff, context));
   if (result === "not_found") throw data({ message: "There is no such email." }, { status: 404 });
   if (result === "not_failed") {
-    return data({ message: "Only a failed email can be retried; this one is not failed (it may have been retried already)." }, { status: 409 });
+    return data(
+      { message: "Only a failed email can be retried; this one is not failed (it may have been retried already)." },
+      { status: 409 },
+    );
   }
   const back = new URLSearchParams({ ...(form.data.status ? { status: form.data.status } : {}), retried: "1" });
   return redirect(`/admin/outbox?${back}`, { status: 303 });
@@ -77,8 +80,8 @@ export default function Outbox() {
     <section>
       <h1 className="text-2xl font-bold text-brand-800">Email outbox</h1>
       <p className="mt-1 max-w-3xl text-slate-700">
-        Every email the site sends is queued here first and retried with increasing delays. A failed email can be sent again
-        once the cause (for example the mail server) is fixed: it gets one more attempt.
+        Every email the site sends is queued here first and retried with increasing delays. A failed email can be sent again once the cause
+        (for example the mail server) is fixed: it gets one more attempt.
       </p>
       {retried ? (
         <Alert tone="success" className="mt-4">
@@ -102,10 +105,18 @@ export default function Outbox() {
           minWidth="min-w-[44rem]"
           head={
             <>
-              <th scope="col" className="py-2 pr-3">Email</th>
-              <th scope="col" className="py-2 pr-3">Status</th>
-              <th scope="col" className="py-2 pr-3">Last error</th>
-              <th scope="col" className="py-2">Action</th>
+              <th scope="col" className="py-2 pr-3">
+                Email
+              </th>
+              <th scope="col" className="py-2 pr-3">
+                Status
+              </th>
+              <th scope="col" className="py-2 pr-3">
+                Last error
+              </th>
+              <th scope="col" className="py-2">
+                Action
+              </th>
             </>
           }
         >
@@ -134,7 +145,11 @@ export default function Outbox() {
                     <input type="hidden" name="emailId" value={email.id} />
                     <input type="hidden" name="status" value={status} />
                     <button type="submit" className="rounded-md bg-brand-700 px-3 py-1 font-semibold text-white hover:bg-brand-800">
-                      Retry<span className="sr-only"> “{email.subject}” to {email.to}</span>
+                      Retry
+                      <span className="sr-only">
+                        {" "}
+                        “{email.subject}” to {email.to}
+                      </span>
                     </button>
                   </Form>
                 ) : null}

@@ -86,8 +86,8 @@ export default function StaffAccounts() {
     <section>
       <h1 className="text-2xl font-bold text-brand-800">Staff accounts</h1>
       <p className="mt-1 max-w-3xl text-slate-700">
-        Accounts are never deleted (the audit log names them): disable one to stop it signing in. Disabling an account or
-        changing its role signs it out everywhere.
+        Accounts are never deleted (the audit log names them): disable one to stop it signing in. Disabling an account or changing its role
+        signs it out everywhere.
       </p>
       {done && !reply ? (
         <Alert tone="success" className="mt-4">
@@ -106,11 +106,21 @@ export default function StaffAccounts() {
         minWidth="min-w-[44rem]"
         head={
           <>
-            <th scope="col" className="py-2 pr-3">Name</th>
-            <th scope="col" className="py-2 pr-3">Role</th>
-            <th scope="col" className="py-2 pr-3">Status</th>
-            <th scope="col" className="py-2 pr-3">Last sign-in (UTC)</th>
-            <th scope="col" className="py-2">Change</th>
+            <th scope="col" className="py-2 pr-3">
+              Name
+            </th>
+            <th scope="col" className="py-2 pr-3">
+              Role
+            </th>
+            <th scope="col" className="py-2 pr-3">
+              Status
+            </th>
+            <th scope="col" className="py-2 pr-3">
+              Last sign-in (UTC)
+            </th>
+            <th scope="col" className="py-2">
+              Change
+            </th>
           </>
         }
       >
@@ -133,11 +143,19 @@ export default function StaffAccounts() {
                 <label htmlFor={`role-${account.id}`} className="sr-only">
                   Role for {account.name}
                 </label>
-                <select id={`role-${account.id}`} name="role" defaultValue={account.role} className="rounded-md border border-slate-400 px-2 py-1">
+                <select
+                  id={`role-${account.id}`}
+                  name="role"
+                  defaultValue={account.role}
+                  className="rounded-md border border-slate-400 px-2 py-1"
+                >
                   <option value="viewer">viewer</option>
                   <option value="admin">admin</option>
                 </select>
-                <button type="submit" className="rounded-md border border-brand-700 px-3 py-1 font-semibold text-brand-700 hover:bg-brand-50">
+                <button
+                  type="submit"
+                  className="rounded-md border border-brand-700 px-3 py-1 font-semibold text-brand-700 hover:bg-brand-50"
+                >
                   Change role<span className="sr-only"> of {account.name}</span>
                 </button>
               </Form>

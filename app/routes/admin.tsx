@@ -41,7 +41,9 @@ export function ErrorBoundary() {
   return (
     <StaffLayout staff={staff} organisationName={root?.organisation.name ?? "Lantern"}>
       <title>{status === 403 ? "Not allowed" : status === 404 ? "Not found" : "Error"}</title>
-      <h1 className="text-2xl font-bold text-brand-800">{status === 403 ? "Not allowed" : status === 404 ? "Not found" : "Something went wrong"}</h1>
+      <h1 className="text-2xl font-bold text-brand-800">
+        {status === 403 ? "Not allowed" : status === 404 ? "Not found" : "Something went wrong"}
+      </h1>
       <p className="mt-3 max-w-prose text-slate-700">{message}</p>
       <p className="mt-4">
         <Link to="/admin" className="font-semibold text-brand-700 underline">

@@ -36,7 +36,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
     if (result.reason === "rate_limited") {
       const minutes = Math.max(1, Math.ceil((result.retryAfterSeconds ?? 60) / 60));
       return data(
-        { error: `Too many sign-in attempts from your connection. Wait ${minutes} ${minutes === 1 ? "minute" : "minutes"} and try again.`, email },
+        {
+          error: `Too many sign-in attempts from your connection. Wait ${minutes} ${minutes === 1 ? "minute" : "minutes"} and try again.`,
+          email,
+        },
         { status: 429, headers: { "Retry-After": String(result.retryAfterSeconds ?? 60) } },
       );
     }
@@ -63,7 +66,11 @@ export default function SignIn() {
           <input type="hidden" name="next" value={next} />
           <TextField name="email" label="Email" type="email" autoComplete="username" required defaultValue={result?.email} />
           <TextField name="password" label="Password" type="password" autoComplete="current-password" required />
-          <button type="submit" disabled={busy} className="w-full rounded-md bg-brand-700 px-5 py-2 font-bold text-white hover:bg-brand-800">
+          <button
+            type="submit"
+            disabled={busy}
+            className="w-full rounded-md bg-brand-700 px-5 py-2 font-bold text-white hover:bg-brand-800"
+          >
             {busy ? "Signing in…" : "Sign in"}
           </button>
         </Form>

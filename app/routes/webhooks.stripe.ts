@@ -23,7 +23,9 @@ export async function action({ request }: ActionFunctionArgs) {
   } catch (error) {
     // Nothing of the event was kept (its transaction rolled back): Stripe's retry applies it whole.
     if (isDatabaseUnavailable(error)) {
-      console.warn(`Stripe event ${verified.event.id} (${verified.event.type}) not applied, the database is unavailable (${describeDatabaseError(error)}); Stripe will retry.`);
+      console.warn(
+        `Stripe event ${verified.event.id} (${verified.event.type}) not applied, the database is unavailable (${describeDatabaseError(error)}); Stripe will retry.`,
+      );
       return serviceUnavailableJson({ received: false, error: "The database is unavailable; retry later" });
     }
     console.error(`Stripe event ${verified.event.id} (${verified.event.type}) failed; Stripe will retry:`, error);

@@ -56,7 +56,8 @@ export function bodyLimitMiddleware(limits: BodyLimits): RequestHandler {
         return sendPlain(res, 413, tooLarge(limit));
       }
       if (type === "encoding.unsupported") return sendPlain(res, 415, "Unsupported media type: send the body without content encoding.");
-      if (typeof status === "number" && status >= 400 && status < 500) return sendPlain(res, status, "Bad request: the request body could not be read.");
+      if (typeof status === "number" && status >= 400 && status < 500)
+        return sendPlain(res, status, "Bad request: the request body could not be read.");
       next(error);
     });
   };

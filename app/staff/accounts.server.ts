@@ -85,7 +85,9 @@ export async function createStaffAccount(account: NewStaff, actor: Actor): Promi
 async function changeAccount(
   userId: string,
   actor: Actor,
-  change: (tx: Prisma.TransactionClient) => Promise<{ action: "staff.disable" | "staff.enable" | "staff.role"; details: Prisma.InputJsonValue } | null>,
+  change: (
+    tx: Prisma.TransactionClient,
+  ) => Promise<{ action: "staff.disable" | "staff.enable" | "staff.role"; details: Prisma.InputJsonValue } | null>,
 ): Promise<boolean> {
   return inTransaction(async (tx) => {
     const result = await change(tx);

@@ -5,8 +5,12 @@ import { db } from "~/db/db.server";
  * name), fetched in two queries for a whole page. A target that no longer
  * exists simply has no name.
  */
-export async function auditTargetNames(targets: Array<{ targetType: string | null; targetId: string | null }>): Promise<Map<string, string>> {
-  const idsOf = (type: string) => [...new Set(targets.filter((t) => t.targetType === type && t.targetId && isUuid(t.targetId)).map((t) => t.targetId as string))];
+export async function auditTargetNames(
+  targets: Array<{ targetType: string | null; targetId: string | null }>,
+): Promise<Map<string, string>> {
+  const idsOf = (type: string) => [
+    ...new Set(targets.filter((t) => t.targetType === type && t.targetId && isUuid(t.targetId)).map((t) => t.targetId as string)),
+  ];
   const campaignIds = idsOf("campaign");
   const staffIds = idsOf("staff");
   const [campaigns, staff] = await Promise.all([

@@ -12,12 +12,8 @@ const KEY_LENGTH = 32;
 
 function derive(password: string, salt: Buffer, cost: typeof COST): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    crypto.scrypt(
-      password.normalize("NFKC"),
-      salt,
-      KEY_LENGTH,
-      { ...cost, maxmem: 128 * cost.N * cost.r * 2 },
-      (error, key) => (error ? reject(error) : resolve(key)),
+    crypto.scrypt(password.normalize("NFKC"), salt, KEY_LENGTH, { ...cost, maxmem: 128 * cost.N * cost.r * 2 }, (error, key) =>
+      error ? reject(error) : resolve(key),
     );
   });
 }

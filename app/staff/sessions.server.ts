@@ -2,7 +2,13 @@ import crypto from "node:crypto";
 
 import type { Prisma } from "~/db/db.server";
 import type { StaffRole } from "~/generated/prisma/client";
-import { extendStaffSession, findStaffSession, insertStaffSession, revokeStaffSession, revokeStaffSessionsOf } from "~/staff/staff-sessions.data.server";
+import {
+  extendStaffSession,
+  findStaffSession,
+  insertStaffSession,
+  revokeStaffSession,
+  revokeStaffSessionsOf,
+} from "~/staff/staff-sessions.data.server";
 import { env } from "~/utils/env.server";
 
 /**

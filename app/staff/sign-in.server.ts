@@ -21,8 +21,7 @@ export const SignInSchema = z.object({
 });
 
 export type SignInResult =
-  | { ok: true; token: string; userId: string }
-  | { ok: false; reason: "mismatch" | "rate_limited"; retryAfterSeconds?: number };
+  { ok: true; token: string; userId: string } | { ok: false; reason: "mismatch" | "rate_limited"; retryAfterSeconds?: number };
 
 /** One answer for an unknown email, a wrong password and a disabled account. */
 export const MISMATCH_MESSAGE = "That email and password do not match an active staff account.";
@@ -73,7 +72,11 @@ export async function signIn(
   limits: SignInLimits = signInLimits(),
 ): Promise<SignInResult> {
   const byAddress = await hitRateLimit(`staff-sign-in:ip:${client.ip}`, limits.perAddress, limits.windowMs);
-  const byPair = await hitRateLimit(`staff-sign-in:account-ip:${credentials.email}:${client.ip}`, limits.perAccountAndAddress, limits.windowMs);
+  const byPair = await hitRateLimit(
+    `staff-sign-in:account-ip:${credentials.email}:${client.ip}`,
+    limits.perAccountAndAddress,
+    limits.windowMs,
+  );
   if (!byAddress.allowed || !byPair.allowed) {
     const retryAfterSeconds = Math.max(byAddress.allowed ? 0 : byAddress.retryAfterSeconds, byPair.allowed ? 0 : byPair.retryAfterSeconds);
     return { ok: false, reason: "rate_limited", retryAfterSeconds };
@@ -103,7 +106,9 @@ export async function signIn(
 }
 
 async function alertStaffMember(user: { id: string; email: string; name: string }, failures: number, windowMs: number): Promise<void> {
-  console.warn(`Staff sign-in: ${failures} wrong passwords for ${user.email} in this window; attempts on it are slowed and its owner is emailed.`);
+  console.warn(
+    `Staff sign-in: ${failures} wrong passwords for ${user.email} in this window; attempts on it are slowed and its owner is emailed.`,
+  );
   const organisation = await getOrganisation();
   const email = signInAlertEmail({
     userId: user.id,

@@ -13,14 +13,7 @@ const optionalText = z
 /** A whole number within bounds; blank means the default. */
 function integer(min: number, max: number, fallback: number) {
   return optionalText
-    .pipe(
-      z
-        .string()
-        .regex(/^\d+$/, "must be a whole number")
-        .transform(Number)
-        .pipe(z.number().int().min(min).max(max))
-        .optional(),
-    )
+    .pipe(z.string().regex(/^\d+$/, "must be a whole number").transform(Number).pipe(z.number().int().min(min).max(max)).optional())
     .transform((value) => value ?? fallback);
 }
 
@@ -51,9 +44,7 @@ const EnvSchema = z
     ),
     DATABASE_POOL_SIZE: integer(1, 200, 10),
     DATA_DIR: optionalText.default("./data"),
-    SESSION_SECRET: optionalText.pipe(
-      z.string().min(32, "must be at least 32 characters (use: openssl rand -hex 32)").optional(),
-    ),
+    SESSION_SECRET: optionalText.pipe(z.string().min(32, "must be at least 32 characters (use: openssl rand -hex 32)").optional()),
     STRIPE_SECRET_KEY: optionalText.pipe(
       z
         .string()
@@ -63,13 +54,19 @@ const EnvSchema = z
     // Production without a Stripe key must ask for the sandbox by name (a demo site).
     STRIPE_SANDBOX: flag,
     STRIPE_WEBHOOK_SECRET: optionalText.pipe(
-      z.string().regex(/^whsec_[A-Za-z0-9]+$/, "must look like whsec_...").optional(),
+      z
+        .string()
+        .regex(/^whsec_[A-Za-z0-9]+$/, "must look like whsec_...")
+        .optional(),
     ),
     // Another Stripe-compatible API for the SDK (stripe-mock, a local stand-in): an origin, test keys only.
     STRIPE_API_URL: optionalText.pipe(
       z
         .url({ protocol: /^https?$/, error: "must be an http:// or https:// URL, e.g. http://127.0.0.1:12111" })
-        .refine((value) => ["", "/"].includes(new URL(value).pathname) && !new URL(value).search, "must be an origin only (no path), e.g. http://127.0.0.1:12111")
+        .refine(
+          (value) => ["", "/"].includes(new URL(value).pathname) && !new URL(value).search,
+          "must be an origin only (no path), e.g. http://127.0.0.1:12111",
+        )
         .optional(),
     ),
     SMTP_URL: optionalText.pipe(z.url({ protocol: /^smtps?$/ }).optional()),
@@ -80,7 +77,10 @@ const EnvSchema = z
     ORG_NAME: optionalText,
     ORG_LEGAL_NAME: optionalText,
     ORG_EIN: optionalText.pipe(
-      z.string().regex(/^\d{2}-\d{7}$/, "must look like 12-3456789").optional(),
+      z
+        .string()
+        .regex(/^\d{2}-\d{7}$/, "must look like 12-3456789")
+        .optional(),
     ),
     ORG_ADDRESS: optionalText,
     ORG_SUPPORT_EMAIL: optionalText.pipe(z.email().optional()),
@@ -90,7 +90,10 @@ const EnvSchema = z
     GIFT_MIN: optionalText.pipe(decimal.default("5.00")),
     GIFT_MAX: optionalText.pipe(decimal.default("25000.00")),
     FEE_PERCENT: optionalText.pipe(
-      z.string().regex(/^\d{1,2}(\.\d{1,2})?$/, "must be a percentage like 2.2").default("2.2"),
+      z
+        .string()
+        .regex(/^\d{1,2}(\.\d{1,2})?$/, "must be a percentage like 2.2")
+        .default("2.2"),
     ),
     FEE_FIXED: optionalText.pipe(decimal.default("0.30")),
     CHECKOUT_RATE_LIMIT: integer(1, 10_000, 10),
@@ -123,7 +126,8 @@ const EnvSchema = z
       ctx.addIssue({
         code: "custom",
         path: ["STRIPE_SECRET_KEY"],
-        message: "is required in production (for a demo site where no money moves and every receipt is marked as a test, set STRIPE_SANDBOX=1 instead)",
+        message:
+          "is required in production (for a demo site where no money moves and every receipt is marked as a test, set STRIPE_SANDBOX=1 instead)",
       });
     }
     if (env.STRIPE_SANDBOX && env.STRIPE_SECRET_KEY) {
@@ -183,9 +187,7 @@ export class EnvError extends Error {
 export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
   const result = EnvSchema.safeParse(source);
   if (!result.success) {
-    throw new EnvError(
-      result.error.issues.map((issue) => `${issue.path.join(".") || "environment"} ${issue.message}`),
-    );
+    throw new EnvError(result.error.issues.map((issue) => `${issue.path.join(".") || "environment"} ${issue.message}`));
   }
   const raw = result.data;
   const production = raw.NODE_ENV === "production";

@@ -58,7 +58,9 @@ export function makeTreePrivate(root: string): void {
 export function prepareDataDir(dataDir: string): void {
   const resolved = path.resolve(dataDir);
   const notOwn = (reason: string) =>
-    new Error(`DATA_DIR ${resolved} is ${reason}; give Lantern a folder of its own (the default is ./data), since everything in it is made private to this account.`);
+    new Error(
+      `DATA_DIR ${resolved} is ${reason}; give Lantern a folder of its own (the default is ./data), since everything in it is made private to this account.`,
+    );
   if (resolved === path.parse(resolved).root) throw notOwn("the file-system root");
   const cwd = process.cwd();
   if (cwd === resolved || cwd.startsWith(`${resolved}${path.sep}`)) throw notOwn("the folder Lantern runs from, or one of its parents");

@@ -13,7 +13,13 @@ function sign(data: string, secret: string): string {
   return crypto.createHmac("sha256", secret).update(data).digest("base64url");
 }
 
-export function createSignedToken(purpose: string, subject: string, ttlMs: number, secret: string, now = Date.now()): { token: string; nonce: string } {
+export function createSignedToken(
+  purpose: string,
+  subject: string,
+  ttlMs: number,
+  secret: string,
+  now = Date.now(),
+): { token: string; nonce: string } {
   const nonce = crypto.randomBytes(16).toString("base64url");
   const data = Buffer.from(JSON.stringify({ p: purpose, s: subject, n: nonce, e: now + ttlMs })).toString("base64url");
   return { token: `${data}.${sign(data, secret)}`, nonce };

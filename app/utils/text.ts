@@ -40,7 +40,10 @@ export function normaliseSingleLine(value: string): string {
 
 /** What multi-line text becomes before it is checked (not trimmed: leading spaces are Markdown). */
 export function normaliseMultiLine(value: string): string {
-  return value.normalize("NFC").replace(/\r\n?|[\u2028\u2029]/g, "\n").replace(/\t/g, "    ");
+  return value
+    .normalize("NFC")
+    .replace(/\r\n?|[\u2028\u2029]/g, "\n")
+    .replace(/\t/g, "    ");
 }
 
 export function isSingleLineText(value: string): boolean {

@@ -19,7 +19,9 @@ await runCommand("db:rebuild-totals", async () => {
       const rows = differing.map((row) => `${row.table} ${row.campaignId}${row.key ? ` ${row.key}` : ""}`);
       throw new Error(`totals still differ from the ledger in ${rows.length} row(s): ${rows.slice(0, 10).join("; ")}`);
     }
-    console.log(`Rebuilt the totals of ${campaigns} campaign(s) in ${Math.round(performance.now() - started)} ms (${describeTarget(database)}); they match the ledger.`);
+    console.log(
+      `Rebuilt the totals of ${campaigns} campaign(s) in ${Math.round(performance.now() - started)} ms (${describeTarget(database)}); they match the ledger.`,
+    );
   } finally {
     await database.close();
   }

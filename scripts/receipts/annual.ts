@@ -27,7 +27,9 @@ await runCommand("receipts:annual", async () => {
   const database = await startDatabase(env, { log: () => {} });
   try {
     const result = await queueAnnualStatements(parsed.data.year);
-    console.log(`${parsed.data.year}: ${result.donors} donors gave; ${result.queued} statements queued (${result.donors - result.queued} already queued before).`);
+    console.log(
+      `${parsed.data.year}: ${result.donors} donors gave; ${result.queued} statements queued (${result.donors - result.queued} already queued before).`,
+    );
   } finally {
     await database.close();
   }

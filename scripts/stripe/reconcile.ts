@@ -19,7 +19,10 @@ import { loadEnvOrExit } from "~/server/load-env.server";
 import { DurationSchema } from "~/utils/duration.server";
 
 const ArgsSchema = z.object({
-  since: DurationSchema.default(72 * 3_600_000).refine((ms) => ms <= MAX_RECONCILE_MS, "must be at most 30d (Stripe keeps events for 30 days)"),
+  since: DurationSchema.default(72 * 3_600_000).refine(
+    (ms) => ms <= MAX_RECONCILE_MS,
+    "must be at most 30d (Stripe keeps events for 30 days)",
+  ),
 });
 
 let args: z.infer<typeof ArgsSchema>;
@@ -32,7 +35,9 @@ try {
   }
   args = parsed.data;
 } catch (error) {
-  console.error(`stripe:reconcile: ${error instanceof Error ? error.message : String(error)}\nUsage: npm run stripe:reconcile -- --since 72h`);
+  console.error(
+    `stripe:reconcile: ${error instanceof Error ? error.message : String(error)}\nUsage: npm run stripe:reconcile -- --since 72h`,
+  );
   process.exit(2);
 }
 
@@ -41,12 +46,14 @@ await runCommand("stripe:reconcile", async () => {
   const database = await startDatabase(env, { log: () => {} });
   const stopSandbox = env.sandbox ? startStripeSandbox() : () => {};
   try {
-  const since = new Date(Date.now() - args.since);
-  const report = await reconcile(since);
-  console.log(`Stripe events since ${since.toISOString()}${env.sandbox ? " (sandbox)" : ""}: ${report.listed} listed, ${report.alreadyApplied} already applied, ${report.applied.length} applied now, ${report.failed.length} failed.`);
-  for (const item of report.applied) console.log(`  applied ${item.id} ${item.type}: ${item.summary}`);
-  for (const item of report.failed) console.log(`  FAILED  ${item.id} ${item.type}: ${item.error}`);
-  return report.failed.length > 0 ? 1 : 0;
+    const since = new Date(Date.now() - args.since);
+    const report = await reconcile(since);
+    console.log(
+      `Stripe events since ${since.toISOString()}${env.sandbox ? " (sandbox)" : ""}: ${report.listed} listed, ${report.alreadyApplied} already applied, ${report.applied.length} applied now, ${report.failed.length} failed.`,
+    );
+    for (const item of report.applied) console.log(`  applied ${item.id} ${item.type}: ${item.summary}`);
+    for (const item of report.failed) console.log(`  FAILED  ${item.id} ${item.type}: ${item.error}`);
+    return report.failed.length > 0 ? 1 : 0;
   } finally {
     stopSandbox();
     await database.close();

@@ -89,7 +89,9 @@ suite(title, () => {
   });
 
   it("records the sha256 of each migration file, as Prisma does", async () => {
-    const rows = await db.prisma.$queryRaw<{ migration_name: string; checksum: string; finished_at: Date | null }[]>`SELECT migration_name, checksum, finished_at FROM _prisma_migrations ORDER BY migration_name`;
+    const rows = await db.prisma.$queryRaw<
+      { migration_name: string; checksum: string; finished_at: Date | null }[]
+    >`SELECT migration_name, checksum, finished_at FROM _prisma_migrations ORDER BY migration_name`;
     expect(rows.map((row) => row.migration_name)).toEqual(committedMigrationNames());
     for (const row of rows) {
       const bytes = fs.readFileSync(path.join(migrationsDir, row.migration_name, "migration.sql"));
@@ -109,7 +111,7 @@ suite(title, () => {
     expect(rows.map((row) => row.migration_name).sort()).toEqual(committedMigrationNames());
   });
 
-  it("can describe the live database (catalog columns of type \"char\" are readable)", SLOW, async () => {
+  it('can describe the live database (catalog columns of type "char" are readable)', SLOW, async () => {
     const session = await openSchemaEngine({ kind: "postgres", url });
     try {
       const result = await session.engine.introspect({

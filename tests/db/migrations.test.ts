@@ -33,7 +33,9 @@ async function openScratchDatabase(): Promise<Database> {
 }
 
 async function tableNames(db: Database): Promise<string[]> {
-  const rows = await db.prisma.$queryRaw<{ tablename: string }[]>`SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`;
+  const rows = await db.prisma.$queryRaw<
+    { tablename: string }[]
+  >`SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`;
   return rows.map((row) => row.tablename);
 }
 
@@ -92,7 +94,14 @@ describe("applying the committed migrations", () => {
 
   it("records each migration as `prisma migrate deploy` does, with the sha256 of its file", async () => {
     const rows = await db.prisma.$queryRaw<
-      { migration_name: string; checksum: string; finished_at: Date | null; rolled_back_at: Date | null; logs: string | null; applied_steps_count: number }[]
+      {
+        migration_name: string;
+        checksum: string;
+        finished_at: Date | null;
+        rolled_back_at: Date | null;
+        logs: string | null;
+        applied_steps_count: number;
+      }[]
     >`SELECT migration_name, checksum, finished_at, rolled_back_at, logs, applied_steps_count FROM _prisma_migrations ORDER BY migration_name`;
 
     expect(rows.map((row) => row.migration_name)).toEqual(committedMigrationNames());
@@ -193,7 +202,9 @@ describe("a schema change in a copy of the prisma folder", () => {
       const committedNames = committedMigrationNames();
       expect((await applyMigrations(db, { migrationsDir: committed.migrationsDir })).applied).toEqual(committedNames);
       expect((await applyMigrations(db, { migrationsDir: project.migrationsDir })).applied).toEqual([created!.name]);
-      const columns = await db.prisma.$queryRaw<{ column_name: string }[]>`SELECT column_name FROM information_schema.columns WHERE table_name = 'Donor' AND column_name = 'nickname'`;
+      const columns = await db.prisma.$queryRaw<
+        { column_name: string }[]
+      >`SELECT column_name FROM information_schema.columns WHERE table_name = 'Donor' AND column_name = 'nickname'`;
       expect(columns).toHaveLength(1);
     } finally {
       await db.close();
@@ -218,10 +229,14 @@ describe("a migration that fails", () => {
       fs.mkdirSync(failing);
       fs.writeFileSync(path.join(failing, "migration.sql"), 'CREATE TABLE "Half" ("id" INTEGER);\nSELECT * FROM "NoSuchTable";\n');
 
-      await expect(applyMigrations(db, { migrationsDir: project.migrationsDir })).rejects.toThrow(/29991231235959_broken failed: .*NoSuchTable/);
+      await expect(applyMigrations(db, { migrationsDir: project.migrationsDir })).rejects.toThrow(
+        /29991231235959_broken failed: .*NoSuchTable/,
+      );
 
       expect(await tableNames(db)).not.toContain("Half");
-      const [row] = await db.prisma.$queryRaw<{ finished_at: Date | null; logs: string | null }[]>`SELECT finished_at, logs FROM _prisma_migrations WHERE migration_name = '29991231235959_broken'`;
+      const [row] = await db.prisma.$queryRaw<
+        { finished_at: Date | null; logs: string | null }[]
+      >`SELECT finished_at, logs FROM _prisma_migrations WHERE migration_name = '29991231235959_broken'`;
       expect(row?.finished_at).toBeNull();
       expect(row?.logs).toMatch(/NoSuchTable/);
 

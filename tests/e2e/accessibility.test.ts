@@ -83,7 +83,12 @@ describe("accessibility (axe-core, WCAG 2.2 AA)", () => {
 function focused(page: Page) {
   return page.evaluate(() => {
     const el = document.activeElement as HTMLInputElement | null;
-    return { name: el?.getAttribute("name") ?? "", type: el?.getAttribute("type") ?? el?.tagName.toLowerCase() ?? "", text: el?.textContent?.trim() ?? "", value: el?.value ?? "" };
+    return {
+      name: el?.getAttribute("name") ?? "",
+      type: el?.getAttribute("type") ?? el?.tagName.toLowerCase() ?? "",
+      text: el?.textContent?.trim() ?? "",
+      value: el?.value ?? "",
+    };
   });
 }
 

@@ -89,7 +89,11 @@ function post(url: string, fields: Record<string, string>, headers: Record<strin
 
 async function rowCounts() {
   const prisma = db();
-  return { pledges: await prisma.pledge.count(), rateLimits: await prisma.rateLimitBucket.count(), emails: await prisma.emailMessage.count() };
+  return {
+    pledges: await prisma.pledge.count(),
+    rateLimits: await prisma.rateLimitBucket.count(),
+    emails: await prisma.emailMessage.count(),
+  };
 }
 
 describe("a forged request", () => {
@@ -274,7 +278,11 @@ describe("a public page and a shared cache", () => {
 
     const admin = await signedInStaff("admin");
     const editor = await editLoader(loaderArgs(`/admin/campaigns/${campaign.id}`, { campaignId: campaign.id }, { headers: admin.headers }));
-    const archived = await post(`${url}/admin/campaigns/${campaign.id}`, { ...editor.values, status: "archived" }, { ...admin.headers, origin: url });
+    const archived = await post(
+      `${url}/admin/campaigns/${campaign.id}`,
+      { ...editor.values, status: "archived" },
+      { ...admin.headers, origin: url },
+    );
     expect(archived.status).toBe(303);
     expect((await fetch(`${url}/campaigns/${campaign.slug}`)).status).toBe(404);
   });

@@ -137,7 +137,9 @@ describe("a donor paying by bank debit in sandbox mode", () => {
     await page.getByRole("status").filter({ hasText: "1 of 1 events delivered" }).waitFor();
 
     await page.goto(thankYou);
-    await page.getByText("Confirmed. Your test receipt is on its way by email: no money moved, so it is not a tax receipt.").waitFor({ timeout: 15_000 });
+    await page
+      .getByText("Confirmed. Your test receipt is on its way by email: no money moved, so it is not a tax receipt.")
+      .waitFor({ timeout: 15_000 });
     expect(errors).toEqual([]);
   });
 });

@@ -26,7 +26,6 @@ const STAFF_ACCOUNTS = {
   viewer: { email: "e2e-viewer@example.org", password: "quiet ledger of gifts", name: "Vera Viewer" },
 };
 
-
 /**
  * Builds the site, seeds a fresh embedded database and starts the production
  * server on 127.0.0.1, as a visitor would meet it.
@@ -66,7 +65,11 @@ export default async function setup(project: TestProject) {
     if (created.status !== 0) throw new Error(`staff:create failed:\n${created.stdout}\n${created.stderr}`);
   }
 
-  const server: ChildProcess = spawn(process.execPath, ["--import", "tsx", "server.ts"], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
+  const server: ChildProcess = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
+    cwd: root,
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let output = "";
   server.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
   server.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));

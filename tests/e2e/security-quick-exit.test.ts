@@ -54,7 +54,10 @@ async function expectToLeave(page: Page) {
 }
 
 describe("the quick exit while the page scrolls", () => {
-  for (const [device, viewport] of [["a 360 px phone", PHONE], ["a desktop", DESKTOP]] as const) {
+  for (const [device, viewport] of [
+    ["a 360 px phone", PHONE],
+    ["a desktop", DESKTOP],
+  ] as const) {
     it(`stays on screen on ${device} wherever the visitor has scrolled, and leaves from the bottom of the page`, async () => {
       const page = await newPage(browser(), { viewport });
       await page.goto(`${baseUrl}/`);
@@ -110,7 +113,12 @@ describe("the sticky header with the quick exit", () => {
         if (!r) throw new Error(`${selector} is missing`);
         return { top: r.top, bottom: r.bottom };
       };
-      return { hotline: rect("aside[aria-label='Help is available']"), header: rect("[data-site-header]"), main: rect("main"), exit: rect("[data-quick-exit]") };
+      return {
+        hotline: rect("aside[aria-label='Help is available']"),
+        header: rect("[data-site-header]"),
+        main: rect("main"),
+        exit: rect("[data-quick-exit]"),
+      };
     });
     expect(boxes.header.top).toBeGreaterThanOrEqual(boxes.hotline.bottom);
     expect(boxes.main.top).toBeGreaterThanOrEqual(boxes.header.bottom);
@@ -123,11 +131,14 @@ describe("the sticky header with the quick exit", () => {
     const page = await newPage(browser(), { viewport: PHONE });
     await page.goto(CAMPAIGN);
     await page.waitForLoadState("networkidle");
-    const headerBottom = async () => page.evaluate(() => document.querySelector("[data-site-header]")?.getBoundingClientRect().bottom ?? Number.NaN);
+    const headerBottom = async () =>
+      page.evaluate(() => document.querySelector("[data-site-header]")?.getBoundingClientRect().bottom ?? Number.NaN);
 
     await page.getByRole("link", { name: "Give now" }).click();
     await page.waitForFunction(() => window.scrollY > 0);
-    const giveTop = await page.getByRole("heading", { name: "Give to this campaign" }).evaluate((heading) => heading.getBoundingClientRect().top);
+    const giveTop = await page
+      .getByRole("heading", { name: "Give to this campaign" })
+      .evaluate((heading) => heading.getBoundingClientRect().top);
     expect(giveTop).toBeGreaterThanOrEqual(await headerBottom());
 
     // Tab from the form down to the page's end: each focused control starts below the header, on screen.

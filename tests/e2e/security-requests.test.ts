@@ -10,11 +10,22 @@ import { describe, expect, inject, it } from "vitest";
 const baseUrl = inject("baseUrl");
 const origin = new URL(baseUrl).origin;
 
-function raw(method: string, path: string, headers: Record<string, string> = {}, body?: string): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
+function raw(
+  method: string,
+  path: string,
+  headers: Record<string, string> = {},
+  body?: string,
+): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
   return new Promise((resolve, reject) => {
     const url = new URL(path, baseUrl);
     const request = http.request(
-      { host: url.hostname, port: url.port, path: url.pathname + url.search, method, headers: body === undefined ? headers : { ...headers, "content-length": String(Buffer.byteLength(body)) } },
+      {
+        host: url.hostname,
+        port: url.port,
+        path: url.pathname + url.search,
+        method,
+        headers: body === undefined ? headers : { ...headers, "content-length": String(Buffer.byteLength(body)) },
+      },
       (response) => {
         let text = "";
         response.setEncoding("utf8");
@@ -46,7 +57,10 @@ describe("a form sent to another host name than APP_URL's", () => {
   it("answers 421 whether the Host or the X-Forwarded-Host differs, and the action never runs", async () => {
     const form = "email=someone%40example.org";
     const type = { "content-type": "application/x-www-form-urlencoded" };
-    const misdirected: Array<Record<string, string>> = [{ host: "evil.example" }, { host: new URL(baseUrl).host, "x-forwarded-host": "evil.example" }];
+    const misdirected: Array<Record<string, string>> = [
+      { host: "evil.example" },
+      { host: new URL(baseUrl).host, "x-forwarded-host": "evil.example" },
+    ];
     for (const headers of misdirected) {
       const answer = await raw("POST", "/give/manage", { ...type, origin, ...headers }, form);
       expect(answer.status).toBe(421);

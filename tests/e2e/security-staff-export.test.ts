@@ -27,7 +27,12 @@ async function adminCookie(): Promise<string> {
 }
 
 const post = (cookie: string, headers: Record<string, string>) =>
-  fetch(EXPORT, { method: "POST", redirect: "manual", headers: { "content-type": "application/x-www-form-urlencoded", cookie, ...headers }, body: "status=succeeded" });
+  fetch(EXPORT, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie, ...headers },
+    body: "status=succeeded",
+  });
 
 describe("the CSV export over HTTP", () => {
   it("cannot be started from another site, and its download link works once", async () => {
@@ -63,7 +68,10 @@ describe("the export button in Chromium", () => {
       await page.waitForURL(`${baseUrl}/admin`);
       await page.goto(`${baseUrl}/admin/donations?status=succeeded`);
       if (javaScriptEnabled) await page.waitForLoadState("networkidle");
-      const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export these as CSV" }).click()]);
+      const [download] = await Promise.all([
+        page.waitForEvent("download"),
+        page.getByRole("button", { name: "Export these as CSV" }).click(),
+      ]);
       expect(download.suggestedFilename()).toMatch(/^donations-\d{4}-\d{2}-\d{2}\.csv$/);
       const file = await download.path();
       expect(fs.readFileSync(file, "utf8").replace(/^\uFEFF/, "")).toMatch(/^paid_at,receipt_number,/);

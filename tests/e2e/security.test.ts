@@ -78,7 +78,10 @@ describe("security headers", () => {
 
 describe("the origin check", () => {
   it("refuses a donation posted from another site", async () => {
-    const response = await fetch(`${baseUrl}${CAMPAIGN}`, form({ amount: "5000", frequency: "once", name: "Forged", email: "forged@example.org" }, { origin: EVIL }));
+    const response = await fetch(
+      `${baseUrl}${CAMPAIGN}`,
+      form({ amount: "5000", frequency: "once", name: "Forged", email: "forged@example.org" }, { origin: EVIL }),
+    );
     expect(response.status).toBe(403);
     expect(response.headers.get("location")).toBeNull();
     expect(await response.text()).toMatch(/^Forbidden/);
@@ -97,9 +100,15 @@ describe("the origin check", () => {
   it("accepts the site's own forms", async () => {
     const origin = new URL(baseUrl).origin;
     // An invalid gift reaches the action and is answered by it (no checkout is used up).
-    const donation = await fetch(`${baseUrl}${CAMPAIGN}`, form({ amount: "other", customAmount: "1", frequency: "once", name: "", email: "" }, { origin }));
+    const donation = await fetch(
+      `${baseUrl}${CAMPAIGN}`,
+      form({ amount: "other", customAmount: "1", frequency: "once", name: "", email: "" }, { origin }),
+    );
     expect(donation.status).toBe(422);
-    const manage = await fetch(`${baseUrl}/give/manage`, form({ email: "nobody-gave@example.org" }, { origin, "sec-fetch-site": "same-origin" }));
+    const manage = await fetch(
+      `${baseUrl}/give/manage`,
+      form({ email: "nobody-gave@example.org" }, { origin, "sec-fetch-site": "same-origin" }),
+    );
     expect(manage.status).toBe(200);
     expect(await manage.text()).toContain("If that address has a monthly gift with us");
   });
@@ -108,21 +117,39 @@ describe("the origin check", () => {
     const accounts = inject("staffAccounts");
     const origin = new URL(baseUrl).origin;
     // A sign-in posted from another site (login CSRF) is refused too.
-    const forgedSignIn = await fetch(`${baseUrl}/admin/sign-in`, form({ email: accounts.admin.email, password: accounts.admin.password }, { origin: EVIL }));
+    const forgedSignIn = await fetch(
+      `${baseUrl}/admin/sign-in`,
+      form({ email: accounts.admin.email, password: accounts.admin.password }, { origin: EVIL }),
+    );
     expect(forgedSignIn.status).toBe(403);
     expect(forgedSignIn.headers.get("set-cookie")).toBeNull();
 
-    const signIn = await fetch(`${baseUrl}/admin/sign-in`, form({ email: accounts.admin.email, password: accounts.admin.password, next: "/admin" }, { origin }));
+    const signIn = await fetch(
+      `${baseUrl}/admin/sign-in`,
+      form({ email: accounts.admin.email, password: accounts.admin.password, next: "/admin" }, { origin }),
+    );
     expect(signIn.status).toBe(303);
     const cookie = (signIn.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
     const dashboard = await fetch(`${baseUrl}/admin`, { headers: { cookie } });
     expect(dashboard.status).toBe(200);
 
     const slug = `forged-${Date.now()}`;
-    const campaign = { title: "Forged campaign", slug, summary: "x", story: "x", goal: "100.00", currency: "USD", presets: "10.00", status: "published" };
+    const campaign = {
+      title: "Forged campaign",
+      slug,
+      summary: "x",
+      story: "x",
+      goal: "100.00",
+      currency: "USD",
+      presets: "10.00",
+      status: "published",
+    };
     for (const [path, fields] of [
       ["/admin/campaigns/new", campaign],
-      ["/admin/staff", { intent: "create", email: "forged-staff@example.org", name: "Forged", role: "admin", password: "forged staff password" }],
+      [
+        "/admin/staff",
+        { intent: "create", email: "forged-staff@example.org", name: "Forged", role: "admin", password: "forged staff password" },
+      ],
       ["/admin/sign-out", {}],
     ] as const) {
       const forged = await fetch(`${baseUrl}${path}`, form(fields, { origin: EVIL, cookie }));
@@ -171,7 +198,8 @@ describe("request bodies", () => {
   });
 
   it("to the webhook may be larger, up to 256 KiB", async () => {
-    const post = (kib: number) => fetch(`${baseUrl}/webhooks/stripe`, { method: "POST", headers: { "content-type": "application/json" }, body: big(kib) });
+    const post = (kib: number) =>
+      fetch(`${baseUrl}/webhooks/stripe`, { method: "POST", headers: { "content-type": "application/json" }, body: big(kib) });
     expect((await post(100)).status).toBe(400); // read, then refused for its missing signature
     expect((await post(300)).status).toBe(413);
   });
@@ -216,11 +244,14 @@ describe("in Chromium, under the Content-Security-Policy", () => {
     await page.getByRole("checkbox", { name: /Cover the processing fee/ }).check();
     expect(await page.getByTestId("live-total").innerText()).toBe("Total $51.44 (includes $1.44 for fees)");
     // The progress bar's width is a style attribute, which the policy admits.
-    const bar = await page.getByRole("progressbar").first().evaluate((track) => ({
-      percent: Number(track.getAttribute("aria-valuenow")),
-      track: track.getBoundingClientRect().width,
-      fill: track.firstElementChild?.getBoundingClientRect().width ?? -1,
-    }));
+    const bar = await page
+      .getByRole("progressbar")
+      .first()
+      .evaluate((track) => ({
+        percent: Number(track.getAttribute("aria-valuenow")),
+        track: track.getBoundingClientRect().width,
+        fill: track.firstElementChild?.getBoundingClientRect().width ?? -1,
+      }));
     expect(Math.abs(bar.fill - (bar.track * bar.percent) / 100)).toBeLessThan(1);
 
     // A client-side navigation loads route modules and data under the policy too.

@@ -38,7 +38,10 @@ describe("staff accounts created with npm run staff:create", () => {
 
     await page.getByRole("link", { name: "Last 90 days" }).click();
     await page.waitForURL(`${baseUrl}/admin?range=90`);
-    await page.getByRole("img", { name: /raised per day, last 90 days/ }).first().waitFor();
+    await page
+      .getByRole("img", { name: /raised per day, last 90 days/ })
+      .first()
+      .waitFor();
 
     await page.getByRole("button", { name: "Sign out" }).click();
     await page.waitForURL(/\/admin\/sign-in$/);

@@ -109,7 +109,9 @@ describe.skipIf(!bin)("the database going away and coming back", () => {
         (error: unknown) => error as Error,
       );
       expect(failure.message).toMatch(/exited \(1\) before listening/);
-      expect(failure.message).toMatch(/Lantern cannot start: the database \(PostgreSQL at 127\.0\.0\.1:\d+\/lantern\) cannot be reached: .*ECONNREFUSED/);
+      expect(failure.message).toMatch(
+        /Lantern cannot start: the database \(PostgreSQL at 127\.0\.0\.1:\d+\/lantern\) cannot be reached: .*ECONNREFUSED/,
+      );
       expect(failure.message).not.toMatch(/^\s+at /m);
     } finally {
       live.resume();

@@ -97,13 +97,20 @@ describe("a server killed during a burst of gifts, on the embedded database", ()
     }
     // All pay at once; the server is killed once the first has been answered,
     // a random moment later, while the others' events are being applied.
-    const paying = sessions.map((session) => payCheckout(server.baseUrl, session.id, session.email).then((r) => r.status, () => 0));
+    const paying = sessions.map((session) =>
+      payCheckout(server.baseUrl, session.id, session.email).then(
+        (r) => r.status,
+        () => 0,
+      ),
+    );
     await Promise.race(paying);
     const extraDelayMs = Math.floor(Math.random() * 150);
     await new Promise((resolve) => setTimeout(resolve, extraDelayMs));
     await server.kill("SIGKILL");
     const statuses = await Promise.all(paying);
-    console.info(`Killed the server ${extraDelayMs} ms after the first payment answered; payments answered ${statuses.join(", ")} (0: cut off).`);
+    console.info(
+      `Killed the server ${extraDelayMs} ms after the first payment answered; payments answered ${statuses.join(", ")} (0: cut off).`,
+    );
 
     const lockFile = path.join(options.dataDir, "pglite.lock");
     expect(fs.existsSync(lockFile)).toBe(true);

@@ -67,7 +67,11 @@ describe("DATA_DIR under a permissive umask", () => {
 
     const running = modes(dataDir);
     expect(running.files.size).toBeGreaterThan(900); // PGlite's files are in the count
-    expect([...running.files.keys()].some((name) => name.startsWith(`outbox${path.sep}`) && name !== path.join("outbox", "from-an-older-version.eml"))).toBe(true);
+    expect(
+      [...running.files.keys()].some(
+        (name) => name.startsWith(`outbox${path.sep}`) && name !== path.join("outbox", "from-an-older-version.eml"),
+      ),
+    ).toBe(true);
     expect(loose(running.dirs, 0o700)).toEqual([]);
     expect(loose(running.files, 0o600)).toEqual([]);
 

@@ -31,7 +31,9 @@ describe("a production start", () => {
       const refused = start({ STRIPE_SANDBOX: sandbox });
       expect(refused.status).toBe(1);
       expect(refused.stdout).toBe("");
-      expect(refused.lines).toEqual([expect.stringMatching(/^Lantern cannot start: STRIPE_SECRET_KEY is required in production \(.*STRIPE_SANDBOX=1.*\)\./)]);
+      expect(refused.lines).toEqual([
+        expect.stringMatching(/^Lantern cannot start: STRIPE_SECRET_KEY is required in production \(.*STRIPE_SANDBOX=1.*\)\./),
+      ]);
     }
     expect(fs.readdirSync(dataDir)).toEqual([]);
   });
@@ -39,6 +41,8 @@ describe("a production start", () => {
   it("with STRIPE_SANDBOX=1 next to a Stripe key refuses with one line too", () => {
     const refused = start({ STRIPE_SANDBOX: "1", STRIPE_SECRET_KEY: "sk_live_abc123", STRIPE_WEBHOOK_SECRET: "whsec_abc" });
     expect(refused.status).toBe(1);
-    expect(refused.lines).toEqual([expect.stringMatching(/^Lantern cannot start: STRIPE_SANDBOX cannot be on while STRIPE_SECRET_KEY is set/)]);
+    expect(refused.lines).toEqual([
+      expect.stringMatching(/^Lantern cannot start: STRIPE_SANDBOX cannot be on while STRIPE_SECRET_KEY is set/),
+    ]);
   });
 });

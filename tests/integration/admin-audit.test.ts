@@ -35,7 +35,12 @@ describe("the audit log", () => {
   it("lists every entry newest first: who, when, action, linked target, details and address", async () => {
     const campaign = await createCampaign({ title: "Safe homes" });
     await db().$transaction(async (tx) => {
-      await recordAudit(tx, { actorId: null, action: "staff.create", target: { type: "staff", id: admin.user.id }, details: { email: admin.user.email, role: "admin" } });
+      await recordAudit(tx, {
+        actorId: null,
+        action: "staff.create",
+        target: { type: "staff", id: admin.user.id },
+        details: { email: admin.user.email, role: "admin" },
+      });
       await tx.auditLog.updateMany({ data: { createdAt: new Date("2026-04-01T08:00:00Z") } });
       await recordAudit(tx, {
         actorId: admin.user.id,
@@ -66,7 +71,11 @@ describe("the audit log", () => {
 
   it("filters by action and refuses an unknown one", async () => {
     await db().$transaction(async (tx) => {
-      await recordAudit(tx, { actorId: admin.user.id, action: "email.retry", target: { type: "email", id: "00000000-0000-4000-8000-000000000001" } });
+      await recordAudit(tx, {
+        actorId: admin.user.id,
+        action: "email.retry",
+        target: { type: "email", id: "00000000-0000-4000-8000-000000000001" },
+      });
       await recordAudit(tx, { actorId: admin.user.id, action: "staff.sign_in" });
     });
     const page = await view("?action=email.retry");

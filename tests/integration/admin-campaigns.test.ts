@@ -45,7 +45,9 @@ async function create(fields: Record<string, string>, staff = admin) {
 }
 
 async function edit(id: string, fields: Record<string, string>, staff = admin) {
-  return outcome<Reply>(await editAction({ request: formRequest(`/admin/campaigns/${id}`, fields, staff.headers), params: { campaignId: id }, context: {} }));
+  return outcome<Reply>(
+    await editAction({ request: formRequest(`/admin/campaigns/${id}`, fields, staff.headers), params: { campaignId: id }, context: {} }),
+  );
 }
 
 function createdId(location: string | null): string {
@@ -55,7 +57,7 @@ function createdId(location: string | null): string {
 }
 
 async function publicSlugs(): Promise<string[]> {
-  return (pageData(await homeLoader())).campaigns.map((c) => c.slug);
+  return pageData(await homeLoader()).campaigns.map((c) => c.slug);
 }
 
 describe("who may use the campaign pages", () => {
@@ -77,7 +79,9 @@ describe("who may use the campaign pages", () => {
         expect(response.headers.get("Location")).toMatch(/^\/admin\/sign-in\?next=%2Fadmin%2Fcampaigns/);
       }
     }
-    expect(await thrownStatus(() => newAction({ request: formRequest("/admin/campaigns/new", validForm()), params: {}, context: {} }))).toBe(303);
+    expect(
+      await thrownStatus(() => newAction({ request: formRequest("/admin/campaigns/new", validForm()), params: {}, context: {} })),
+    ).toBe(303);
   });
 
   it("refuses viewers: 403 on every page and post, and nothing changes", async () => {
@@ -86,7 +90,9 @@ describe("who may use the campaign pages", () => {
     expect(await thrownStatus(() => listLoader(loaderArgs("/admin/campaigns", {}, { headers: viewer.headers })))).toBe(403);
     expect(await thrownStatus(() => newLoader(loaderArgs("/admin/campaigns/new", {}, { headers: viewer.headers })))).toBe(403);
     expect(
-      await thrownStatus(() => editLoader(loaderArgs(`/admin/campaigns/${campaign.id}`, { campaignId: campaign.id }, { headers: viewer.headers }))),
+      await thrownStatus(() =>
+        editLoader(loaderArgs(`/admin/campaigns/${campaign.id}`, { campaignId: campaign.id }, { headers: viewer.headers })),
+      ),
     ).toBe(403);
     expect(await thrownStatus(() => create(validForm(), viewer))).toBe(403);
     expect(await thrownStatus(() => edit(campaign.id, validForm({ title: "Changed" }), viewer))).toBe(403);
@@ -98,7 +104,12 @@ describe("who may use the campaign pages", () => {
 
 describe("creating a campaign", () => {
   it("stores a valid campaign in minor units and records who created it", async () => {
-    const fields = validForm({ title: "Survivor housing", slug: "survivor-housing-2027", goal: "50,000.00", presetAmounts: "25, 50, 100.50" });
+    const fields = validForm({
+      title: "Survivor housing",
+      slug: "survivor-housing-2027",
+      goal: "50,000.00",
+      presetAmounts: "25, 50, 100.50",
+    });
     const result = await create(fields);
     expect(result.status).toBe(303);
     const id = createdId(result.headers.get("Location"));
@@ -127,7 +138,9 @@ describe("creating a campaign", () => {
     const first = await create(validForm({ title: "Café & Shelter: Winter 2027!", slug: "" }));
     const second = await create(validForm({ title: "Café & Shelter: Winter 2027!", slug: "  " }));
     const slugs = await Promise.all(
-      [first, second].map(async (r) => (await db().campaign.findUniqueOrThrow({ where: { id: createdId(r.headers.get("Location")) } })).slug),
+      [first, second].map(
+        async (r) => (await db().campaign.findUniqueOrThrow({ where: { id: createdId(r.headers.get("Location")) } })).slug,
+      ),
     );
     expect(slugs).toEqual(["cafe-and-shelter-winter-2027", "cafe-and-shelter-winter-2027-2"]);
   });
@@ -173,19 +186,24 @@ describe("creating a campaign", () => {
     ["an unknown status", { status: "deleted" }, "status", /draft, published or archived/],
   ];
 
-  it.each(invalid)("refuses %s with a 422, the message next to the field, and the values kept", async (_case, overrides, field, message) => {
-    const before = await db().campaign.count();
-    const fields = validForm(overrides);
-    const result = await create(fields);
-    expect(result.status).toBe(422);
-    expect(result.data?.errors[field]).toMatch(message);
-    expect(Object.keys(result.data?.errors ?? {})).toEqual([field]);
-    expect(result.data?.values).toMatchObject(fields);
-    expect(await db().campaign.count()).toBe(before);
-  });
+  it.each(invalid)(
+    "refuses %s with a 422, the message next to the field, and the values kept",
+    async (_case, overrides, field, message) => {
+      const before = await db().campaign.count();
+      const fields = validForm(overrides);
+      const result = await create(fields);
+      expect(result.status).toBe(422);
+      expect(result.data?.errors[field]).toMatch(message);
+      expect(Object.keys(result.data?.errors ?? {})).toEqual([field]);
+      expect(result.data?.values).toMatchObject(fields);
+      expect(await db().campaign.count()).toBe(before);
+    },
+  );
 
   it("reports every problem at once, in the order of the form", async () => {
-    const result = await create(validForm({ title: "", story: "", goal: "x", presetAmounts: "", startsAt: "2027-05-01T00:00", endsAt: "2027-04-01T00:00" }));
+    const result = await create(
+      validForm({ title: "", story: "", goal: "x", presetAmounts: "", startsAt: "2027-05-01T00:00", endsAt: "2027-04-01T00:00" }),
+    );
     expect(result.status).toBe(422);
     expect(Object.keys(result.data?.errors ?? {})).toEqual(["title", "goal", "presetAmounts", "endsAt", "story"]);
   });
@@ -204,7 +222,11 @@ describe("creating a campaign", () => {
 describe("previewing the story", () => {
   it("renders the Markdown on the server, saves nothing and keeps every value", async () => {
     const before = await db().campaign.count();
-    const { intent: _intent, ...fields } = validForm({ intent: "preview", goal: "not checked on preview", story: "## Hope\n\nA *safe* place." });
+    const { intent: _intent, ...fields } = validForm({
+      intent: "preview",
+      goal: "not checked on preview",
+      story: "## Hope\n\nA *safe* place.",
+    });
     const result = await create({ ...fields, intent: "preview" });
     expect(result.status).toBe(200);
     expect(result.data?.previewHtml).toContain("<h2>Hope</h2>");
@@ -234,15 +256,35 @@ describe("previewing the story", () => {
 
 describe("editing a campaign", () => {
   it("shows the stored campaign in the form, amounts as decimals and dates in UTC", async () => {
-    const campaign = await createCampaign({ goalAmount: 1_234_550, presetAmounts: [2_500, 10_050], startsAt: new Date("2026-03-01T09:30:00Z") });
+    const campaign = await createCampaign({
+      goalAmount: 1_234_550,
+      presetAmounts: [2_500, 10_050],
+      startsAt: new Date("2026-03-01T09:30:00Z"),
+    });
     const page = await editLoader(loaderArgs(`/admin/campaigns/${campaign.id}`, { campaignId: campaign.id }, { headers: admin.headers }));
-    expect(page.values).toMatchObject({ goal: "12345.50", presetAmounts: "25.00, 100.50", startsAt: "2026-03-01T09:30", endsAt: "", status: "published" });
+    expect(page.values).toMatchObject({
+      goal: "12345.50",
+      presetAmounts: "25.00, 100.50",
+      startsAt: "2026-03-01T09:30",
+      endsAt: "",
+      status: "published",
+    });
     expect(page.currencyLockedReason).toBeNull();
   });
 
   it("saves the changes and records the changed fields", async () => {
     const campaign = await createCampaign({ title: "Before", goalAmount: 100_000, status: "draft" });
-    const fields = validForm({ title: "After", slug: campaign.slug, goal: "2500", summary: campaign.summary, story: campaign.story, presetAmounts: "25, 50", startsAt: "", endsAt: "", status: "draft" });
+    const fields = validForm({
+      title: "After",
+      slug: campaign.slug,
+      goal: "2500",
+      summary: campaign.summary,
+      story: campaign.story,
+      presetAmounts: "25, 50",
+      startsAt: "",
+      endsAt: "",
+      status: "draft",
+    });
     const result = await edit(campaign.id, fields);
     expect(result.status).toBe(303);
     expect(result.headers.get("Location")).toBe(`/admin/campaigns/${campaign.id}?saved=updated`);
@@ -284,8 +326,12 @@ describe("editing a campaign", () => {
 
   it("answers 404 for an unknown or malformed campaign id", async () => {
     const unknown = "00000000-0000-4000-8000-000000000000";
-    expect(await thrownStatus(() => editLoader(loaderArgs(`/admin/campaigns/${unknown}`, { campaignId: unknown }, { headers: admin.headers })))).toBe(404);
-    expect(await thrownStatus(() => editLoader(loaderArgs("/admin/campaigns/x", { campaignId: "x" }, { headers: admin.headers })))).toBe(404);
+    expect(
+      await thrownStatus(() => editLoader(loaderArgs(`/admin/campaigns/${unknown}`, { campaignId: unknown }, { headers: admin.headers }))),
+    ).toBe(404);
+    expect(await thrownStatus(() => editLoader(loaderArgs("/admin/campaigns/x", { campaignId: "x" }, { headers: admin.headers })))).toBe(
+      404,
+    );
     expect(await thrownStatus(() => edit(unknown, validForm()))).toBe(404);
   });
 });
@@ -303,7 +349,9 @@ describe("publishing and archiving", () => {
     expect(await publicSlugs()).toContain("going-live");
     const live = pageData(await campaignPageLoader(loaderArgs("/campaigns/going-live", { slug: "going-live" })));
     expect(live.campaign.ended).toBe(false);
-    expect((await listLoader(loaderArgs("/admin/campaigns", {}, { headers: admin.headers }))).campaigns.find((c) => c.id === id)?.state).toBe("live");
+    expect(
+      (await listLoader(loaderArgs("/admin/campaigns", {}, { headers: admin.headers }))).campaigns.find((c) => c.id === id)?.state,
+    ).toBe("live");
 
     await edit(id, { ...page.values, status: "archived" });
     expect(await publicSlugs()).not.toContain("going-live");
@@ -356,7 +404,9 @@ describe("changing the currency", () => {
 
   it("is refused once a donor has started a gift (a pledge), even before it is paid", async () => {
     const campaign = await createCampaign({ currency: "USD" });
-    await db().pledge.create({ data: { campaignId: campaign.id, frequency: "once", amount: 5_000, currency: "USD", email: "a@example.org", name: "A" } });
+    await db().pledge.create({
+      data: { campaignId: campaign.id, frequency: "once", amount: 5_000, currency: "USD", email: "a@example.org", name: "A" },
+    });
     const result = await edit(campaign.id, validForm({ slug: campaign.slug, currency: "GBP" }));
     expect(result.status).toBe(422);
     expect(result.data?.errors.currency).toBeTruthy();

@@ -170,7 +170,9 @@ describe("resending a receipt", () => {
     expect(copy!.dedupeKey).toMatch(new RegExp(`^receipt:${donationId}:resend:[0-9a-f-]{36}$`));
     expect(copy!.status).toBe("pending");
     // Tests run in sandbox mode, so every email starts with the test marking.
-    expect(copy!.subject).toBe(`${TEST_SUBJECT_PREFIX}Copy of your receipt ${donation.receiptNumber} from ${copy!.subject.split(" from ")[1]}`);
+    expect(copy!.subject).toBe(
+      `${TEST_SUBJECT_PREFIX}Copy of your receipt ${donation.receiptNumber} from ${copy!.subject.split(" from ")[1]}`,
+    );
     expect(copy!.textBody).toContain("This is a copy of a receipt we sent you earlier");
     expect(copy!.textBody).toContain("$25.00");
     // The same receipt as the first one, below the note.

@@ -23,10 +23,16 @@ beforeAll(async () => {
 /** Presses "Export these as CSV" (a POST of the list's filters), then follows the 303 to the one-time download. */
 async function exportCsv(query: string, cookie = admin.cookie): Promise<Response> {
   const started = await responseOf(() =>
-    action({ request: formRequest("/admin/donations/export.csv", Object.fromEntries(new URLSearchParams(query)), { Cookie: cookie }), params: {}, context: { clientIp: "203.0.113.9" } }),
+    action({
+      request: formRequest("/admin/donations/export.csv", Object.fromEntries(new URLSearchParams(query)), { Cookie: cookie }),
+      params: {},
+      context: { clientIp: "203.0.113.9" },
+    }),
   );
   if (started.status !== 303) return started;
-  return responseOf(() => loader({ ...loaderArgs(started.headers.get("location") ?? "", {}, { headers: { Cookie: cookie } }), context: {} }));
+  return responseOf(() =>
+    loader({ ...loaderArgs(started.headers.get("location") ?? "", {}, { headers: { Cookie: cookie } }), context: {} }),
+  );
 }
 
 async function readCsv(response: Response): Promise<{ bytes: Uint8Array; records: Array<Record<string, string>> }> {
@@ -37,7 +43,12 @@ async function readCsv(response: Response): Promise<{ bytes: Uint8Array; records
   return { bytes, records: rows.map((row) => Object.fromEntries(header!.map((name, i) => [name, row[i] ?? ""]))) };
 }
 
-async function donorGift(campaignId: string, name: string, email: string, overrides: { grossAmount?: number; paidAt?: Date; status?: "succeeded" | "refunded"; refundedAmount?: number } = {}) {
+async function donorGift(
+  campaignId: string,
+  name: string,
+  email: string,
+  overrides: { grossAmount?: number; paidAt?: Date; status?: "succeeded" | "refunded"; refundedAmount?: number } = {},
+) {
   const donor = await db().donor.create({ data: { name, email } });
   return db().donation.create({
     data: {
@@ -61,14 +72,23 @@ describe("the donations CSV export", () => {
   let otherCampaignId = "";
 
   beforeAll(async () => {
-    const campaign = await createCampaign({ title: "Safe homes, \"north\" wing" });
+    const campaign = await createCampaign({ title: 'Safe homes, "north" wing' });
     campaignId = campaign.id;
     otherCampaignId = (await createCampaign({ title: "Other" })).id;
     // A real gift through checkout and the webhook: $50 with the fee covered.
-    const gift = await giveThroughSandbox(campaign.slug, { amount: 5_000, coverFee: true, name: "García Müller, Ana", email: "ana.export@example.org" });
+    const gift = await giveThroughSandbox(campaign.slug, {
+      amount: 5_000,
+      coverFee: true,
+      name: "García Müller, Ana",
+      email: "ana.export@example.org",
+    });
     for (const event of gift.events) await deliver(event);
     await donorGift(campaignId, '=HYPERLINK("http://x")', "formula.one@example.org", { paidAt: new Date(Date.now() - 60_000) });
-    await donorGift(campaignId, "@SUM(A1)", "formula.two@example.org", { paidAt: new Date(Date.now() - 120_000), status: "refunded", refundedAmount: 1_000 });
+    await donorGift(campaignId, "@SUM(A1)", "formula.two@example.org", {
+      paidAt: new Date(Date.now() - 120_000),
+      status: "refunded",
+      refundedAmount: 1_000,
+    });
     await donorGift(campaignId, "-2+3 line\nbreak", "+formula.three@example.org", { paidAt: new Date(Date.now() - 180_000) });
     await donorGift(otherCampaignId, "Not In This Campaign", "other.export@example.org");
   });
@@ -85,7 +105,9 @@ describe("the donations CSV export", () => {
     const response = await exportCsv(`campaign=${campaignId}`);
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("text/csv; charset=utf-8");
-    expect(response.headers.get("content-disposition")).toBe(`attachment; filename="donations-${new Date().toISOString().slice(0, 10)}.csv"`);
+    expect(response.headers.get("content-disposition")).toBe(
+      `attachment; filename="donations-${new Date().toISOString().slice(0, 10)}.csv"`,
+    );
     expect(response.headers.get("cache-control")).toBe("no-store");
     expect(response.body).toBeInstanceOf(ReadableStream);
 
@@ -93,7 +115,12 @@ describe("the donations CSV export", () => {
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(new TextDecoder().decode(bytes).split("\r\n")[0]).toBe(DONATIONS_CSV_HEADER.join(","));
 
-    expect(records.map((record) => record.donor_name)).toEqual(["García Müller, Ana", "'=HYPERLINK(\"http://x\")", "'@SUM(A1)", "'-2+3 line\nbreak"]);
+    expect(records.map((record) => record.donor_name)).toEqual([
+      "García Müller, Ana",
+      '\'=HYPERLINK("http://x")',
+      "'@SUM(A1)",
+      "'-2+3 line\nbreak",
+    ]);
     expect(records.map((record) => record.donor_email)).toContain("'+formula.three@example.org");
     expect(records.every((record) => record.campaign === 'Safe homes, "north" wing')).toBe(true);
 

@@ -33,7 +33,13 @@ let receiptSeq = 0;
 async function gift(
   campaignId: string,
   donor: { name: string; email: string },
-  options: { paidAt: Date; frequency?: "once" | "monthly"; status?: "succeeded" | "refunded" | "partially_refunded" | "disputed"; grossAmount?: number; receiptNumber?: string },
+  options: {
+    paidAt: Date;
+    frequency?: "once" | "monthly";
+    status?: "succeeded" | "refunded" | "partially_refunded" | "disputed";
+    grossAmount?: number;
+    receiptNumber?: string;
+  },
 ) {
   const row = await db().donor.upsert({ where: { email: donor.email }, create: donor, update: {} });
   return db().donation.create({
@@ -78,7 +84,11 @@ describe("searching", () => {
   beforeAll(async () => {
     const campaign = await createCampaign({ title: `Search ${t}` });
     campaignId = campaign.id;
-    await gift(campaignId, { name: "Ada Lovelace", email: `ada.${t}@example.org` }, { paidAt: day("2031-03-01T10:00:00Z"), receiptNumber: "2032-000042" });
+    await gift(
+      campaignId,
+      { name: "Ada Lovelace", email: `ada.${t}@example.org` },
+      { paidAt: day("2031-03-01T10:00:00Z"), receiptNumber: "2032-000042" },
+    );
     await gift(campaignId, { name: "Grace Hopper", email: `g.hopper.${t}@navy.example.org` }, { paidAt: day("2031-03-02T10:00:00Z") });
     await gift(campaignId, { name: "Élodie Garçon", email: `elodie_${t}@example.org` }, { paidAt: day("2031-03-03T10:00:00Z") });
   });
@@ -121,7 +131,12 @@ describe("filters", () => {
     otherCampaignId = (await createCampaign({ title: `Other ${t}` })).id;
     const donor = { name: "Filter Donor", email: `filter.${t}@example.org` };
     await gift(campaignId, donor, { paidAt: day("2031-05-01T00:00:00Z"), frequency: "once", status: "succeeded", grossAmount: 1_000 });
-    await gift(campaignId, donor, { paidAt: day("2031-05-01T23:59:59.999Z"), frequency: "monthly", status: "succeeded", grossAmount: 2_000 });
+    await gift(campaignId, donor, {
+      paidAt: day("2031-05-01T23:59:59.999Z"),
+      frequency: "monthly",
+      status: "succeeded",
+      grossAmount: 2_000,
+    });
     await gift(campaignId, donor, { paidAt: day("2031-05-02T00:00:00Z"), frequency: "monthly", status: "refunded", grossAmount: 3_000 });
     await gift(campaignId, donor, { paidAt: day("2031-04-30T23:59:59.999Z"), frequency: "once", status: "disputed", grossAmount: 4_000 });
     await gift(otherCampaignId, donor, { paidAt: day("2031-05-01T12:00:00Z"), frequency: "once", status: "succeeded", grossAmount: 5_144 });
@@ -198,7 +213,9 @@ describe("keyset pagination", () => {
   });
 
   it("returns every row exactly once, in order, walking older and then newer", async () => {
-    const expected = (await db().donation.findMany({ where: { campaignId }, orderBy: [{ paidAt: "desc" }, { id: "desc" }], select: { id: true } })).map((row) => row.id);
+    const expected = (
+      await db().donation.findMany({ where: { campaignId }, orderBy: [{ paidAt: "desc" }, { id: "desc" }], select: { id: true } })
+    ).map((row) => row.id);
     const seen: string[] = [];
     const cursors: Array<DonationCursor | null> = [];
     let after: DonationCursor | undefined;
@@ -282,16 +299,25 @@ describe("a search that matches more than a thousand donors", () => {
     expect(await ledgerCount("TRUE")).toBe(2_400);
     expect(await countDonations({ text: word })).toEqual({ count: 2_400, more: false });
     expect(await countDonations({ text: word.toUpperCase() }, 1_000)).toEqual({ count: 1_000, more: true });
-    expect(await countDonations({ text: word, campaignId })).toEqual({ count: await ledgerCount(`d."campaignId" = '${campaignId}'`), more: false });
+    expect(await countDonations({ text: word, campaignId })).toEqual({
+      count: await ledgerCount(`d."campaignId" = '${campaignId}'`),
+      more: false,
+    });
     expect(await countDonations({ text: word, status: "refunded" })).toEqual({ count: 400, more: false });
     // Second and third gifts (paid 3 and 4 June): 800 + 400.
     expect(await countDonations({ text: word, paidFrom: new Date("2031-06-03T00:00:00Z") })).toEqual({ count: 1_200, more: false });
-    expect(await countDonations({ text: `${word} donor12` })).toEqual({ count: await ledgerCount(`p."name" ~ 'Donor12\\d*$'`), more: false });
+    expect(await countDonations({ text: `${word} donor12` })).toEqual({
+      count: await ledgerCount(`p."name" ~ 'Donor12\\d*$'`),
+      more: false,
+    });
   });
 
   it("lists the newest of their gifts first, the page and its count agreeing", async () => {
     const result = (await list(`q=${word}&campaign=${otherCampaignId}&status=succeeded`)).data?.result;
-    expect(result?.total).toEqual({ count: await ledgerCount(`d."campaignId" = '${otherCampaignId}' AND d."status" = 'succeeded'`), more: false });
+    expect(result?.total).toEqual({
+      count: await ledgerCount(`d."campaignId" = '${otherCampaignId}' AND d."status" = 'succeeded'`),
+      more: false,
+    });
     expect(result?.rows).toHaveLength(50);
     expect(result?.rows.every((row) => row.donorName.startsWith(`${word.charAt(0).toUpperCase()}${word.slice(1)} Donor`))).toBe(true);
   });

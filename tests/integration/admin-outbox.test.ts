@@ -24,7 +24,10 @@ beforeEach(async () => {
 });
 
 let counter = 0;
-async function email(status: EmailStatus, overrides: { createdAt?: Date; attempts?: number; lastError?: string | null; sentAt?: Date | null } = {}) {
+async function email(
+  status: EmailStatus,
+  overrides: { createdAt?: Date; attempts?: number; lastError?: string | null; sentAt?: Date | null } = {},
+) {
   counter += 1;
   return db().emailMessage.create({
     data: {
@@ -46,7 +49,9 @@ async function email(status: EmailStatus, overrides: { createdAt?: Date; attempt
 
 const view = (query = "", staff = admin) => loader(loaderArgs(`/admin/outbox${query}`, {}, { headers: staff.headers }));
 async function retry(emailId: string, staff = admin, extra: Record<string, string> = {}) {
-  return outcome<{ message: string }>(await action({ request: formRequest("/admin/outbox", { intent: "retry", emailId, ...extra }, staff.headers), params: {}, context: {} }));
+  return outcome<{ message: string }>(
+    await action({ request: formRequest("/admin/outbox", { intent: "retry", emailId, ...extra }, staff.headers), params: {}, context: {} }),
+  );
 }
 
 describe("who may see the outbox", () => {
@@ -56,7 +61,11 @@ describe("who may see the outbox", () => {
     expect((thrown as Response).status).toBe(303);
     expect((thrown as Response).headers.get("Location")).toBe("/admin/sign-in?next=%2Fadmin%2Foutbox");
     const failed = await email("failed");
-    expect(await thrownStatus(() => action({ request: formRequest("/admin/outbox", { intent: "retry", emailId: failed.id }), params: {}, context: {} }))).toBe(303);
+    expect(
+      await thrownStatus(() =>
+        action({ request: formRequest("/admin/outbox", { intent: "retry", emailId: failed.id }), params: {}, context: {} }),
+      ),
+    ).toBe(303);
   });
 
   it("refuses viewers: 403 to look, 403 to retry, and the email stays failed", async () => {
@@ -145,7 +154,11 @@ describe("retrying a failed email", () => {
     };
     const report = await sendDueEmails(refusing, { from: "receipts@example.org", maxAttempts: 3, baseDelayMs: 60_000 });
     expect(report).toEqual({ sent: 0, retrying: 0, failed: 1 });
-    expect(await db().emailMessage.findUniqueOrThrow({ where: { id: failed.id } })).toMatchObject({ status: "failed", attempts: 4, lastError: "421 try again later" });
+    expect(await db().emailMessage.findUniqueOrThrow({ where: { id: failed.id } })).toMatchObject({
+      status: "failed",
+      attempts: 4,
+      lastError: "421 try again later",
+    });
   });
 
   it("refuses an email that is not failed, changing nothing", async () => {
@@ -165,7 +178,11 @@ describe("retrying a failed email", () => {
     expect(await thrownStatus(() => retry("not-an-id"))).toBe(400);
     expect(
       await thrownStatus(async () =>
-        action({ request: formRequest("/admin/outbox", { intent: "delete", emailId: "00000000-0000-4000-8000-000000000000" }, admin.headers), params: {}, context: {} }),
+        action({
+          request: formRequest("/admin/outbox", { intent: "delete", emailId: "00000000-0000-4000-8000-000000000000" }, admin.headers),
+          params: {},
+          context: {},
+        }),
       ),
     ).toBe(400);
   });

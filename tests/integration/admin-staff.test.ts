@@ -19,7 +19,9 @@ beforeAll(async () => {
 
 const view = (staff = admin) => loader(loaderArgs("/admin/staff", {}, { headers: staff.headers }));
 async function post(fields: Record<string, string>, staff = admin) {
-  return outcome<Reply>(await action({ request: formRequest("/admin/staff", fields, staff.headers), params: {}, context: { clientIp: "198.51.100.7" } }));
+  return outcome<Reply>(
+    await action({ request: formRequest("/admin/staff", fields, staff.headers), params: {}, context: { clientIp: "198.51.100.7" } }),
+  );
 }
 const newAccount = (overrides: Record<string, string> = {}) => ({
   intent: "create",
@@ -39,7 +41,9 @@ describe("who may manage staff accounts", () => {
     const thrown = await loader(loaderArgs("/admin/staff")).catch((error: unknown) => error);
     expect((thrown as Response).status).toBe(303);
     expect((thrown as Response).headers.get("Location")).toBe("/admin/sign-in?next=%2Fadmin%2Fstaff");
-    expect(await thrownStatus(() => post(newAccount({ email: "anon@example.org" }), { ...admin, cookie: "", headers: { Cookie: "" } }))).toBe(303);
+    expect(
+      await thrownStatus(() => post(newAccount({ email: "anon@example.org" }), { ...admin, cookie: "", headers: { Cookie: "" } })),
+    ).toBe(303);
   });
 
   it("refuses viewers: 403 to look, 403 to create or change, and nothing changes", async () => {
@@ -60,8 +64,18 @@ describe("the staff list", () => {
   it("shows each account's name, email, role, status and last sign-in, marking the admin's own", async () => {
     await db().staffUser.update({ where: { id: viewer.user.id }, data: { lastSignInAt: new Date("2026-03-04T05:06:00Z") } });
     const page = await view();
-    expect(page.accounts.find((a) => a.id === admin.user.id)).toMatchObject({ name: "Ada Admin", email: "ada@example.org", role: "admin", disabledAt: null, isMe: true });
-    expect(page.accounts.find((a) => a.id === viewer.user.id)).toMatchObject({ role: "viewer", lastSignInAt: "2026-03-04 05:06 UTC", isMe: false });
+    expect(page.accounts.find((a) => a.id === admin.user.id)).toMatchObject({
+      name: "Ada Admin",
+      email: "ada@example.org",
+      role: "admin",
+      disabledAt: null,
+      isMe: true,
+    });
+    expect(page.accounts.find((a) => a.id === viewer.user.id)).toMatchObject({
+      role: "viewer",
+      lastSignInAt: "2026-03-04 05:06 UTC",
+      isMe: false,
+    });
   });
 });
 
@@ -75,7 +89,11 @@ describe("creating an account", () => {
     expect(created.passwordHash).toMatch(/^scrypt\$/);
     expect(created.passwordHash).not.toContain("staircase");
     const audit = await db().auditLog.findFirstOrThrow({ where: { action: "staff.create", targetId: created.id } });
-    expect(audit).toMatchObject({ actorId: admin.user.id, ip: "198.51.100.7", details: { email: "new.person@example.org", role: "viewer" } });
+    expect(audit).toMatchObject({
+      actorId: admin.user.id,
+      ip: "198.51.100.7",
+      details: { email: "new.person@example.org", role: "viewer" },
+    });
   });
 
   it.each<[string, Record<string, string>, string, RegExp]>([
@@ -121,7 +139,11 @@ describe("disabling, enabling and changing roles", () => {
     expect(enabled.headers.get("Location")).toBe("/admin/staff?done=enabled");
     expect((await db().staffUser.findUniqueOrThrow({ where: { id: target.user.id } })).disabledAt).toBeNull();
 
-    const actions = await db().auditLog.findMany({ where: { targetId: target.user.id }, orderBy: { createdAt: "asc" }, select: { action: true, actorId: true } });
+    const actions = await db().auditLog.findMany({
+      where: { targetId: target.user.id },
+      orderBy: { createdAt: "asc" },
+      select: { action: true, actorId: true },
+    });
     expect(actions).toEqual([
       { action: "staff.disable", actorId: admin.user.id },
       { action: "staff.enable", actorId: admin.user.id },

@@ -38,14 +38,21 @@ describe("an inquiry", () => {
     const donation = await recordedGift(4_000, "inquiry@example.org");
     const inquiry = await openDispute(donation.stripeChargeId!, { inquiry: true });
     for (const event of inquiry.events) expect((await deliver(event)).status).toBe(200);
-    expect(await db().donation.findUniqueOrThrow({ where: { id: donation.id } })).toMatchObject({ status: "succeeded", disputeStatus: "inquiry" });
+    expect(await db().donation.findUniqueOrThrow({ where: { id: donation.id } })).toMatchObject({
+      status: "succeeded",
+      disputeStatus: "inquiry",
+    });
     expect(await figures()).toMatchObject({ disputesOpen: 0, disputesLost: 0, raised: 4_000 });
 
     for (const event of await updateDispute(inquiry.disputeId, "warning_under_review")) await deliver(event);
     expect((await db().donation.findUniqueOrThrow({ where: { id: donation.id } })).disputeStatus).toBe("inquiry");
 
     for (const event of await closeDispute(inquiry.disputeId, "warning_closed")) expect((await deliver(event)).status).toBe(200);
-    expect(await db().donation.findUniqueOrThrow({ where: { id: donation.id } })).toMatchObject({ status: "succeeded", disputeStatus: null, disputedAmount: 0 });
+    expect(await db().donation.findUniqueOrThrow({ where: { id: donation.id } })).toMatchObject({
+      status: "succeeded",
+      disputeStatus: null,
+      disputedAmount: 0,
+    });
     expect(await raised()).toBe(4_000);
   });
 
@@ -54,7 +61,10 @@ describe("an inquiry", () => {
     const inquiry = await openDispute(donation.stripeChargeId!, { inquiry: true });
     for (const event of inquiry.events) await deliver(event);
     for (const event of await updateDispute(inquiry.disputeId, "needs_response")) await deliver(event);
-    expect(await db().donation.findUniqueOrThrow({ where: { id: donation.id } })).toMatchObject({ status: "disputed", disputeStatus: "open" });
+    expect(await db().donation.findUniqueOrThrow({ where: { id: donation.id } })).toMatchObject({
+      status: "disputed",
+      disputeStatus: "open",
+    });
     expect(await figures()).toMatchObject({ disputesOpen: 1, raised: 6_000 });
     for (const event of await closeDispute(inquiry.disputeId, "lost")) await deliver(event);
     expect(await figures()).toMatchObject({ disputesOpen: 0, disputesLost: 6_000, raised: 0 });
@@ -66,7 +76,10 @@ describe("a dispute", () => {
     const donation = await recordedGift(3_000, "prevented@example.org");
     const dispute = await openDispute(donation.stripeChargeId!, { status: "prevented" });
     for (const event of dispute.events) expect((await deliver(event)).status).toBe(200);
-    expect(await db().donation.findUniqueOrThrow({ where: { id: donation.id } })).toMatchObject({ status: "succeeded", disputeStatus: null });
+    expect(await db().donation.findUniqueOrThrow({ where: { id: donation.id } })).toMatchObject({
+      status: "succeeded",
+      disputeStatus: null,
+    });
     expect(await figures()).toMatchObject({ disputesOpen: 0, disputesLost: 0, raised: 3_000 });
   });
 
@@ -76,11 +89,17 @@ describe("a dispute", () => {
     for (const event of dispute.events) await deliver(event);
     for (const status of ["under_review", "appeal_needs_response", "appeal_under_review"]) {
       for (const event of await updateDispute(dispute.disputeId, status)) await deliver(event);
-      expect(await db().donation.findUniqueOrThrow({ where: { id: donation.id } })).toMatchObject({ status: "disputed", disputeStatus: "open" });
+      expect(await db().donation.findUniqueOrThrow({ where: { id: donation.id } })).toMatchObject({
+        status: "disputed",
+        disputeStatus: "open",
+      });
       expect(await raised()).toBe(5_000);
     }
     for (const event of await closeDispute(dispute.disputeId, "won")) await deliver(event);
-    expect(await db().donation.findUniqueOrThrow({ where: { id: donation.id } })).toMatchObject({ status: "succeeded", disputeStatus: "won" });
+    expect(await db().donation.findUniqueOrThrow({ where: { id: donation.id } })).toMatchObject({
+      status: "succeeded",
+      disputeStatus: "won",
+    });
     expect(await raised()).toBe(5_000);
   });
 
@@ -91,7 +110,10 @@ describe("a dispute", () => {
     const chargeback = await openDispute(donation.stripeChargeId!);
     const lost = await closeDispute(chargeback.disputeId, "lost");
     for (const event of [...chargeback.events, ...lost, ...inquiry.events, ...closed]) expect((await deliver(event)).status).toBe(200);
-    expect(await db().donation.findUniqueOrThrow({ where: { id: donation.id } })).toMatchObject({ status: "disputed", disputeStatus: "lost" });
+    expect(await db().donation.findUniqueOrThrow({ where: { id: donation.id } })).toMatchObject({
+      status: "disputed",
+      disputeStatus: "lost",
+    });
     expect(await raised()).toBe(0);
   });
 
@@ -107,7 +129,11 @@ describe("a dispute", () => {
     const stored = await db().stripeEvent.findUniqueOrThrow({ where: { id: event.id } });
     expect(stored.processedAt).toBeNull();
     expect(stored.error).toMatch(new RegExp(`DisputeAmountError: Dispute ${dispute.disputeId} reports ${amount} for a gift of 4500`));
-    expect(await db().donation.findUniqueOrThrow({ where: { id: donation.id } })).toMatchObject({ status: "succeeded", disputeStatus: null, disputedAmount: 0 });
+    expect(await db().donation.findUniqueOrThrow({ where: { id: donation.id } })).toMatchObject({
+      status: "succeeded",
+      disputeStatus: null,
+      disputedAmount: 0,
+    });
     expect(await raised()).toBe(4_500);
   });
 });

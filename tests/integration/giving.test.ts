@@ -165,7 +165,14 @@ describe("giving monthly", () => {
     expect(create?.body).toMatchObject({
       mode: "subscription",
       line_items: [
-        { price_data: { currency: "usd", unit_amount: "2500", recurring: { interval: "month" }, product_data: { name: "Monthly gift to Safe homes" } } },
+        {
+          price_data: {
+            currency: "usd",
+            unit_amount: "2500",
+            recurring: { interval: "month" },
+            product_data: { name: "Monthly gift to Safe homes" },
+          },
+        },
       ],
       subscription_data: { metadata: { pledge_id: pledge.id, campaign_slug: slug } },
       metadata: { pledge_id: pledge.id },
@@ -193,34 +200,37 @@ describe("when Stripe fails", () => {
     ["an API error", () => keptError(() => apiError("Something went wrong on Stripe's end.")), "new key"],
     ["a rate limit", () => keptError(() => rateLimited()), "new key"],
     ["a dropped connection", () => http.post(CHECKOUT, () => HttpResponse.error(), { once: true }), "same key"],
-  ] as const)("after %s the donor sees a calm message, keeps their values, and the retry gets a Checkout", async (_name, failure, expectedKey) => {
-    const firstAttempt = recordStripeRequests();
-    mockServer.use(failure());
-    const first = await give({ ...valid, coverFee: "on" });
-    firstAttempt.stop();
-    expect(first.status).toBe(502);
-    expect(first.data?.errors.form).toMatch(/nothing was charged/);
-    expect(first.data?.values).toMatchObject({ name: "Ada Donor", email: "Ada@Example.org", amount: "5000", coverFee: "on" });
-    const failed = await db().pledge.findFirstOrThrow({ where: { campaign: { slug } } });
-    expect(failed.status).toBe("checkout_failed");
-    expect(failed.failureReason).toBeTruthy();
-    expect(first.data?.values.pledgeId).toBe(failed.id);
+  ] as const)(
+    "after %s the donor sees a calm message, keeps their values, and the retry gets a Checkout",
+    async (_name, failure, expectedKey) => {
+      const firstAttempt = recordStripeRequests();
+      mockServer.use(failure());
+      const first = await give({ ...valid, coverFee: "on" });
+      firstAttempt.stop();
+      expect(first.status).toBe(502);
+      expect(first.data?.errors.form).toMatch(/nothing was charged/);
+      expect(first.data?.values).toMatchObject({ name: "Ada Donor", email: "Ada@Example.org", amount: "5000", coverFee: "on" });
+      const failed = await db().pledge.findFirstOrThrow({ where: { campaign: { slug } } });
+      expect(failed.status).toBe("checkout_failed");
+      expect(failed.failureReason).toBeTruthy();
+      expect(first.data?.values.pledgeId).toBe(failed.id);
 
-    const recorder = recordStripeRequests();
-    const retry = await give({ ...valid, coverFee: "on", pledgeId: failed.id });
-    recorder.stop();
-    expect(retry.status).toBe(303);
-    const firstKey = firstAttempt.requests.find((r) => r.path === "/v1/checkout/sessions")?.idempotencyKey;
-    const retryKey = recorder.requests.find((r) => r.path === "/v1/checkout/sessions")?.idempotencyKey;
-    expect(firstKey).toContain(failed.id);
-    expect(retryKey).toContain(failed.id);
-    // Stripe keeps an answered error for its key, so the retry must not send that key again; after a
-    // lost connection nothing may have been kept, and the same key is what prevents a second session.
-    if (expectedKey === "new key") expect(retryKey).not.toBe(firstKey);
-    else expect(retryKey).toBe(firstKey);
-    expect(await db().pledge.count({ where: { campaign: { slug } } })).toBe(1);
-    expect((await db().pledge.findUniqueOrThrow({ where: { id: failed.id } })).status).toBe("open");
-  });
+      const recorder = recordStripeRequests();
+      const retry = await give({ ...valid, coverFee: "on", pledgeId: failed.id });
+      recorder.stop();
+      expect(retry.status).toBe(303);
+      const firstKey = firstAttempt.requests.find((r) => r.path === "/v1/checkout/sessions")?.idempotencyKey;
+      const retryKey = recorder.requests.find((r) => r.path === "/v1/checkout/sessions")?.idempotencyKey;
+      expect(firstKey).toContain(failed.id);
+      expect(retryKey).toContain(failed.id);
+      // Stripe keeps an answered error for its key, so the retry must not send that key again; after a
+      // lost connection nothing may have been kept, and the same key is what prevents a second session.
+      if (expectedKey === "new key") expect(retryKey).not.toBe(firstKey);
+      else expect(retryKey).toBe(firstKey);
+      expect(await db().pledge.count({ where: { campaign: { slug } } })).toBe(1);
+      expect((await db().pledge.findUniqueOrThrow({ where: { id: failed.id } })).status).toBe("open");
+    },
+  );
 
   it("does not reuse the earlier pledge when the donor went back and changed the amount, and is not locked out", async () => {
     mockServer.use(keptError(() => apiError()));
@@ -310,7 +320,7 @@ describe("coming back from Checkout's cancel link", () => {
 
   it("ignores a malformed or unknown pledge id", async () => {
     for (const id of ["nope", "00000000-0000-4000-8000-000000000000"]) {
-      expect((pageData(await campaignLoader(loaderArgs(`/campaigns/${slug}?pledge=${id}`, { slug })))).prefill).toEqual({});
+      expect(pageData(await campaignLoader(loaderArgs(`/campaigns/${slug}?pledge=${id}`, { slug }))).prefill).toEqual({});
     }
   });
 });

@@ -21,20 +21,27 @@ import { deliver, giveThroughSandbox } from "../support/webhooks";
 
 let ipCounter = 0;
 async function ask(email: string, ip = `198.51.100.${++ipCounter}`) {
-  return outcome<{ sent: boolean; error: string | null }>(await requestAction({ request: formRequest("/give/manage", { email }), params: {}, context: { clientIp: ip } }));
+  return outcome<{ sent: boolean; error: string | null }>(
+    await requestAction({ request: formRequest("/give/manage", { email }), params: {}, context: { clientIp: ip } }),
+  );
 }
 
 async function linkFor(email: string): Promise<string> {
   // The form only records the request; the outbox sender queues the email.
   await queueRequestedManageLinks();
-  const message = await db().emailMessage.findFirstOrThrow({ where: { kind: "manage_link", toAddress: email }, orderBy: { createdAt: "desc" } });
+  const message = await db().emailMessage.findFirstOrThrow({
+    where: { kind: "manage_link", toAddress: email },
+    orderBy: { createdAt: "desc" },
+  });
   const match = /\/give\/manage\/([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)/.exec(message.textBody);
   if (!match?.[1]) throw new Error("no link in the email");
   return match[1];
 }
 
 async function redeem(token: string) {
-  return outcome<{ problem: string; retry: boolean }>(await redeemAction({ request: formRequest(`/give/manage/${token}`, {}), params: { token }, context: {} }));
+  return outcome<{ problem: string; retry: boolean }>(
+    await redeemAction({ request: formRequest(`/give/manage/${token}`, {}), params: { token }, context: {} }),
+  );
 }
 
 beforeEach(() => {
@@ -71,7 +78,11 @@ describe("managing a monthly gift without an account", () => {
     expect(portal.subscriptions).toHaveLength(1);
     const subscription = portal.subscriptions[0]!;
     const cancelled = outcome<{ message: string }>(
-      await portalAction({ request: formRequest(portalUrl, { intent: "cancel", subscription: subscription.id }), params: { sessionId }, context: {} }),
+      await portalAction({
+        request: formRequest(portalUrl, { intent: "cancel", subscription: subscription.id }),
+        params: { sessionId },
+        context: {},
+      }),
     );
     expect(cancelled.data?.message).toMatch(/cancelled/);
     expect((await db().recurringGift.findUniqueOrThrow({ where: { stripeSubscriptionId: subscription.id } })).status).toBe("canceled");
@@ -126,8 +137,14 @@ describe("a returning donor", () => {
     for (const event of first.events) await deliver(event);
     const response = await campaignAction({
       request: formRequest(`/campaigns/${campaign.slug}`, {
-        amount: "other", customAmount: "20.00", frequency: "once", name: "Ada Donor", email: "again@example.org",
-        dedicationKind: "", dedicationName: "", comment: "",
+        amount: "other",
+        customAmount: "20.00",
+        frequency: "once",
+        name: "Ada Donor",
+        email: "again@example.org",
+        dedicationKind: "",
+        dedicationName: "",
+        comment: "",
       }),
       params: { slug: campaign.slug },
       context: { clientIp: "203.0.113.77" },

@@ -53,7 +53,10 @@ describe("the outbox sender", () => {
     smtp = await startSmtp(port);
     const a = createMailTransport({ smtpUrl: `smtp://127.0.0.1:${port}`, dataDir: os.tmpdir() });
     const b = createMailTransport({ smtpUrl: `smtp://127.0.0.1:${port}`, dataDir: os.tmpdir() });
-    const [first, second] = await Promise.all([sendDueEmails(a, { ...policy, batchSize: 3 }), sendDueEmails(b, { ...policy, batchSize: 3 })]);
+    const [first, second] = await Promise.all([
+      sendDueEmails(a, { ...policy, batchSize: 3 }),
+      sendDueEmails(b, { ...policy, batchSize: 3 }),
+    ]);
     expect(first.sent + second.sent).toBe(12);
     expect(smtp.received).toHaveLength(12);
     a.close();

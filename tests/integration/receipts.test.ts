@@ -24,13 +24,20 @@ describe("receipts queued with each recorded gift", () => {
     const sequence = numbers.map((n) => Number(n.split("-")[2]));
     expect(numbers.every((n) => n.startsWith(`TEST-${year}-`) && /^TEST-\d{4}-\d{6}$/.test(n))).toBe(true);
     expect(new Set(sequence).size).toBe(6);
-    const all = (await db().donation.findMany({ where: { receiptNumber: { startsWith: `TEST-${year}-` } } })).map((d) => Number(d.receiptNumber!.split("-")[2])).sort((a, b) => a - b);
+    const all = (await db().donation.findMany({ where: { receiptNumber: { startsWith: `TEST-${year}-` } } }))
+      .map((d) => Number(d.receiptNumber!.split("-")[2]))
+      .sort((a, b) => a - b);
     expect(all).toEqual(Array.from({ length: all.length }, (_, i) => i + 1));
   });
 
   it("says what the donor gave, the covered fee, the organisation, and that nothing was given in exchange", async () => {
     const campaign = await createCampaign({ title: "Safe homes" });
-    const gift = await giveThroughSandbox(campaign.slug, { amount: 5_000, coverFee: true, name: "Ada Donor", email: "ada.receipt@example.org" });
+    const gift = await giveThroughSandbox(campaign.slug, {
+      amount: 5_000,
+      coverFee: true,
+      name: "Ada Donor",
+      email: "ada.receipt@example.org",
+    });
     await deliver(gift.events[0]!);
     const donation = await db().donation.findFirstOrThrow({ where: { pledgeId: gift.pledge.id } });
     const receipt = await db().emailMessage.findFirstOrThrow({ where: { donationId: donation.id, kind: "receipt" } });
@@ -54,7 +61,9 @@ describe("receipts queued with each recorded gift", () => {
     const campaign = await createCampaign({ title: "Safe homes" });
     const gift = await giveThroughSandbox(campaign.slug, { frequency: "monthly", amount: 2_500, email: "monthly.receipt@example.org" });
     for (const event of gift.events) await deliver(event);
-    const receipt = await db().emailMessage.findFirstOrThrow({ where: { kind: "receipt", donor: { email: "monthly.receipt@example.org" } } });
+    const receipt = await db().emailMessage.findFirstOrThrow({
+      where: { kind: "receipt", donor: { email: "monthly.receipt@example.org" } },
+    });
     expect(receipt.textBody).toContain("Monthly gift to Safe homes");
     expect(receipt.textBody).toContain("http://localhost:3000/give/manage");
   });
@@ -75,7 +84,10 @@ describe("refund notices", () => {
     expect(notices[0]!.textBody).toContain("The corrected tax-deductible amount of this gift is $75.00");
     expect(notices[0]!.textBody).toContain(donation.receiptNumber!);
     for (const event of await refundCharge(donation.stripeChargeId!)) await deliver(event);
-    const after = await db().emailMessage.findMany({ where: { kind: "refund_notice", donationId: donation.id }, orderBy: { createdAt: "asc" } });
+    const after = await db().emailMessage.findMany({
+      where: { kind: "refund_notice", donationId: donation.id },
+      orderBy: { createdAt: "asc" },
+    });
     expect(after).toHaveLength(2);
     expect(after[1]!.textBody).toContain("is $0.00");
   });

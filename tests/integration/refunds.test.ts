@@ -49,7 +49,10 @@ describe("a refund that does not go through", () => {
     const donation = await recordedGift(10_000, "failed.refund@example.org");
     const refunded = await refundCharge(donation.stripeChargeId!, 4_000);
     for (const event of refunded) await deliver(event);
-    expect(await db().donation.findUniqueOrThrow({ where: { id: donation.id } })).toMatchObject({ refundedAmount: 4_000, status: "partially_refunded" });
+    expect(await db().donation.findUniqueOrThrow({ where: { id: donation.id } })).toMatchObject({
+      refundedAmount: 4_000,
+      status: "partially_refunded",
+    });
     expect(await raised()).toBe(6_000);
 
     const failed = await failRefund(refundOf(refunded), "failed");
@@ -86,7 +89,10 @@ describe("a refund that does not go through", () => {
     for (const event of [...first, ...second]) await deliver(event);
     expect(await raised()).toBe(5_000);
     for (const event of await failRefund(refundOf(second), "failed")) await deliver(event);
-    expect(await db().donation.findUniqueOrThrow({ where: { id: donation.id } })).toMatchObject({ refundedAmount: 1_000, status: "partially_refunded" });
+    expect(await db().donation.findUniqueOrThrow({ where: { id: donation.id } })).toMatchObject({
+      refundedAmount: 1_000,
+      status: "partially_refunded",
+    });
     expect(await raised()).toBe(7_000);
     const last = (await notices(donation.id)).at(-1)!;
     expect(last.textBody).toContain("In all, $10.00 of this gift has been refunded.");
@@ -101,7 +107,13 @@ describe("a refund that does not go through", () => {
     const pledge = await db().pledge.findUniqueOrThrow({ where: { checkoutSessionId: sessionId } });
     const donation = await db().donation.findFirstOrThrow({ where: { pledgeId: pledge.id } });
     const events = await refundCharge(donation.stripeChargeId!);
-    expect(events.map((e) => e.type)).toEqual(["charge.refunded", "refund.created", "charge.refund.updated", "refund.updated", "refund.failed"]);
+    expect(events.map((e) => e.type)).toEqual([
+      "charge.refunded",
+      "refund.created",
+      "charge.refund.updated",
+      "refund.updated",
+      "refund.failed",
+    ]);
     for (const event of events) expect((await deliver(event)).status).toBe(200);
     expect(await db().donation.findUniqueOrThrow({ where: { id: donation.id } })).toMatchObject({ refundedAmount: 0, status: "succeeded" });
     expect(await raised()).toBe(6_000);

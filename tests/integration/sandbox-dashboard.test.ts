@@ -23,7 +23,9 @@ beforeEach(async () => {
 });
 
 async function act(fields: Record<string, string>, headers: Record<string, string> = admin) {
-  return outcome<{ ok: boolean; message: string }>(await action({ request: formRequest("/sandbox/dashboard", fields, headers), params: {}, context: {} }));
+  return outcome<{ ok: boolean; message: string }>(
+    await action({ request: formRequest("/sandbox/dashboard", fields, headers), params: {}, context: {} }),
+  );
 }
 
 describe("the sandbox dashboard", () => {
@@ -31,7 +33,11 @@ describe("the sandbox dashboard", () => {
     expect(await thrownStatus(() => loader(loaderArgs("/sandbox/dashboard")))).toBe(303);
     const viewer = await staffCookieHeader("viewer");
     expect(await thrownStatus(() => loader(loaderArgs("/sandbox/dashboard", {}, { headers: viewer })))).toBe(403);
-    expect(await thrownStatus(() => action({ request: formRequest("/sandbox/dashboard", { intent: "clear-faults" }, viewer), params: {}, context: {} }))).toBe(403);
+    expect(
+      await thrownStatus(() =>
+        action({ request: formRequest("/sandbox/dashboard", { intent: "clear-faults" }, viewer), params: {}, context: {} }),
+      ),
+    ).toBe(403);
   });
 
   it("releases a bank debit, and the site records the gift when the bank's answer arrives", async () => {

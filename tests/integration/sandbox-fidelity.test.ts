@@ -133,14 +133,20 @@ describe("idempotency", () => {
   });
 
   it("does not keep answers that never started (400 invalid parameters, 429), so the key can be used again", async () => {
-    const invalid = await stripeError(() => stripe().checkout.sessions.create(checkoutParams({ line_items: [] }), { idempotencyKey: "key-invalid" }));
+    const invalid = await stripeError(() =>
+      stripe().checkout.sessions.create(checkoutParams({ line_items: [] }), { idempotencyKey: "key-invalid" }),
+    );
     expect(invalid.statusCode).toBe(400);
     expect((await stripe().checkout.sessions.create(checkoutParams(), { idempotencyKey: "key-invalid" })).object).toBe("checkout.session");
   });
 
   it("answers 409 to a second request while the first with the key is still running", async () => {
     const request = () =>
-      new Request("https://api.stripe.com/v1/customers", { method: "POST", headers: { "idempotency-key": "key-in-flight" }, body: "email=a%40example.org" });
+      new Request("https://api.stripe.com/v1/customers", {
+        method: "POST",
+        headers: { "idempotency-key": "key-in-flight" },
+        body: "email=a%40example.org",
+      });
     let release!: () => void;
     const slow = withIdempotency(request(), () => new Promise<Response>((resolve) => (release = () => resolve(apiError()))));
     await new Promise((resolve) => setTimeout(resolve, 50));
@@ -159,7 +165,9 @@ describe("customers", () => {
     const monthly = await giveThroughSandbox(campaign.slug, { frequency: "monthly", email: "sub.rule@example.org" });
     expect(carried<Stripe.Checkout.Session>(monthly.events[0]!).customer).toMatch(/^cus_/);
 
-    const always = await stripe().checkout.sessions.create(checkoutParams({ customer_creation: "always", customer_email: "always@example.org" }));
+    const always = await stripe().checkout.sessions.create(
+      checkoutParams({ customer_creation: "always", customer_email: "always@example.org" }),
+    );
     expect(always.customer_creation).toBe("always");
     const { paySandboxSession } = await import("~/payments/sandbox/checkout.server");
     const paid = await paySandboxSession(always.id, { email: "always@example.org", name: "Always", cardNumber: "4242424242424242" });

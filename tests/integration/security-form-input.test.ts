@@ -85,7 +85,11 @@ describe("the donation form", () => {
   });
 
   it("keeps line breaks in a comment as \\n, turns a tab in a name into a space, and stores names in NFC", async () => {
-    const result = await give({ name: "Ame\u0301lie\tDonor", comment: "Line one\r\nLine two\rLine three", email: "amelie.text@example.org" });
+    const result = await give({
+      name: "Ame\u0301lie\tDonor",
+      comment: "Line one\r\nLine two\rLine three",
+      email: "amelie.text@example.org",
+    });
     expect(result.status).toBe(303);
     const pledge = await db().pledge.findFirstOrThrow({ where: { email: "amelie.text@example.org" } });
     expect(pledge.name).toBe("Amélie Donor");
@@ -110,7 +114,11 @@ describe("the staff forms", () => {
 
   async function newCampaign(fields: Record<string, string>) {
     return outcome<{ errors: Errors }>(
-      await newCampaignAction({ request: formRequest("/admin/campaigns/new", { ...campaignFields, ...fields }, admin.headers), params: {}, context: {} }),
+      await newCampaignAction({
+        request: formRequest("/admin/campaigns/new", { ...campaignFields, ...fields }, admin.headers),
+        params: {},
+        context: {},
+      }),
     );
   }
 
@@ -143,7 +151,14 @@ describe("the staff forms", () => {
     const before = await db().staffUser.count();
     const request = formRequest(
       "/admin/staff",
-      { intent: "create", email: "new.person@example.org", name: "New Person", role: "viewer", password: "a long unusual passphrase", ...fields },
+      {
+        intent: "create",
+        email: "new.person@example.org",
+        name: "New Person",
+        role: "viewer",
+        password: "a long unusual passphrase",
+        ...fields,
+      },
       admin.headers,
     );
     const result = outcome<{ create: { errors: Errors } }>(await staffAction({ request, params: {}, context: {} }));
@@ -156,7 +171,9 @@ describe("the staff forms", () => {
     let thrown: unknown;
     let result: ReturnType<typeof outcome<{ problems: Array<{ field: string; message: string }> }>> | undefined;
     try {
-      result = outcome(await donationsLoader(loaderArgs(`/admin/donations?q=${encodeURIComponent("ada\u0000")}`, {}, { headers: admin.headers })));
+      result = outcome(
+        await donationsLoader(loaderArgs(`/admin/donations?q=${encodeURIComponent("ada\u0000")}`, {}, { headers: admin.headers })),
+      );
     } catch (error) {
       thrown = error;
     }
@@ -168,7 +185,11 @@ describe("the staff forms", () => {
   it("a sign-in with a control character in the email answers 400, before any attempt is counted", async () => {
     const before = await db().rateLimitBucket.count();
     const result = outcome<{ error: string }>(
-      await signInAction({ request: formRequest("/admin/sign-in", { email: `${admin.user.email}\u0000`, password: "x", next: "/admin" }), params: {}, context: { clientIp: ip() } }),
+      await signInAction({
+        request: formRequest("/admin/sign-in", { email: `${admin.user.email}\u0000`, password: "x", next: "/admin" }),
+        params: {},
+        context: { clientIp: ip() },
+      }),
     );
     expect(result.status).toBe(400);
     expect(result.data?.error).toBe(SINGLE_LINE_MESSAGE);
@@ -179,7 +200,11 @@ describe("the staff forms", () => {
 describe("the donor's other forms", () => {
   it("the manage-link form answers 400 for a control character in the email", async () => {
     const result = outcome<{ error: string }>(
-      await manageAction({ request: formRequest("/give/manage", { email: "ada\r\n@example.org" }), params: {}, context: { clientIp: ip() } }),
+      await manageAction({
+        request: formRequest("/give/manage", { email: "ada\r\n@example.org" }),
+        params: {},
+        context: { clientIp: ip() },
+      }),
     );
     expect(result.status).toBe(400);
     expect(result.data?.error).toBe(SINGLE_LINE_MESSAGE);
@@ -189,7 +214,13 @@ describe("the donor's other forms", () => {
     const started = await give({ email: "card.name@example.org" });
     const sessionId = (started.headers.get("location") ?? "").split("/").pop() ?? "";
     expect(sessionId).toMatch(/^cs_test_/);
-    const pay = { email: "card.name@example.org", name: "Ada\u0000Donor", cardNumber: "4242 4242 4242 4242", expiry: "12 / 34", cvc: "123" };
+    const pay = {
+      email: "card.name@example.org",
+      name: "Ada\u0000Donor",
+      cardNumber: "4242 4242 4242 4242",
+      expiry: "12 / 34",
+      cvc: "123",
+    };
     const result = outcome<{ errors: Errors }>(
       await sandboxPayAction({ request: formRequest(`/sandbox/checkout/${sessionId}`, pay), params: { sessionId }, context: {} }),
     );
@@ -200,13 +231,16 @@ describe("the donor's other forms", () => {
 });
 
 describe("an amount typed in another currency", () => {
-  it.each(["€50", "£50", "50 €", "EUR 50", "CA$50"])("%s for a USD campaign is refused on the amount, and no pledge is stored", async (typed) => {
-    const before = await pledges();
-    const result = await give({ customAmount: typed });
-    expect(result.status).toBe(422);
-    expect(result.data?.errors.customAmount).toMatch(/^This campaign takes gifts in US Dollar \(USD\) only/);
-    expect(await pledges()).toBe(before);
-  });
+  it.each(["€50", "£50", "50 €", "EUR 50", "CA$50"])(
+    "%s for a USD campaign is refused on the amount, and no pledge is stored",
+    async (typed) => {
+      const before = await pledges();
+      const result = await give({ customAmount: typed });
+      expect(result.status).toBe(422);
+      expect(result.data?.errors.customAmount).toMatch(/^This campaign takes gifts in US Dollar \(USD\) only/);
+      expect(await pledges()).toBe(before);
+    },
+  );
 
   it("the campaign's own sign or code is fine, before or after the number", async () => {
     for (const typed of ["$50", "50 USD", "US$ 50.00"]) {
@@ -238,7 +272,9 @@ describe("an amount typed in another currency", () => {
       endsAt: "",
       status: "draft",
     };
-    const result = outcome<{ errors: Errors }>(await newCampaignAction({ request: formRequest("/admin/campaigns/new", fields, admin.headers), params: {}, context: {} }));
+    const result = outcome<{ errors: Errors }>(
+      await newCampaignAction({ request: formRequest("/admin/campaigns/new", fields, admin.headers), params: {}, context: {} }),
+    );
     expect(result.status).toBe(422);
     expect(result.data?.errors.goal).toMatch(/US Dollar \(USD\)/);
     expect(result.data?.errors.presetAmounts).toMatch(/US Dollar \(USD\)/);

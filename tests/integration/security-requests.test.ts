@@ -48,7 +48,11 @@ describe("the sign-in page's next", () => {
   it("after signing in, goes to a crafted next's safe form only", async () => {
     const answer = await redirectOf(() =>
       signInAction({
-        request: formRequest("/admin/sign-in", { email: admin.user.email, password: STAFF_PASSWORD, next: "/admin\r\nLocation: https://evil.example" }),
+        request: formRequest("/admin/sign-in", {
+          email: admin.user.email,
+          password: STAFF_PASSWORD,
+          next: "/admin\r\nLocation: https://evil.example",
+        }),
         params: {},
         context: { clientIp: "198.51.100.200" },
       }),
@@ -69,7 +73,10 @@ describe("a staff action sent something that is not a form", () => {
     const campaign = await createCampaign();
     const donation = await createDonation(campaign.id, (await createDonor()).id);
     const emails = await db().emailMessage.count();
-    for (const [type, body] of [["application/json", '{"intent":"resend-receipt"}'], ["text/plain", "intent=resend-receipt"]]) {
+    for (const [type, body] of [
+      ["application/json", '{"intent":"resend-receipt"}'],
+      ["text/plain", "intent=resend-receipt"],
+    ]) {
       const request = new Request(`http://localhost:3000/admin/donations/${donation.id}`, {
         method: "POST",
         headers: { "content-type": type!, ...admin.headers },
@@ -96,7 +103,10 @@ describe("the webhook's refusals", () => {
     ]) {
       expect(await refusal(request)).toEqual({ status: 400, body: { error: "Invalid signature" } });
     }
-    expect(await refusal(signedWebhookRequest(payload, { signature: null }))).toEqual({ status: 400, body: { error: "Missing Stripe-Signature header" } });
+    expect(await refusal(signedWebhookRequest(payload, { signature: null }))).toEqual({
+      status: 400,
+      body: { error: "Missing Stripe-Signature header" },
+    });
   });
 
   it("answer a fixed text for a correctly signed body that is not JSON, not the parser's message", async () => {

@@ -62,7 +62,11 @@ describe("in sandbox mode", () => {
 
     const monthly = await giveThroughSandbox(campaign.slug, { frequency: "monthly", amount: 2_500, email: "sandbox.monthly@example.org" });
     for (const event of monthly.events) await deliver(event);
-    await manageAction({ request: formRequest("/give/manage", { email: "sandbox.monthly@example.org" }), params: {}, context: { clientIp: "198.51.100.90" } });
+    await manageAction({
+      request: formRequest("/give/manage", { email: "sandbox.monthly@example.org" }),
+      params: {},
+      context: { clientIp: "198.51.100.90" },
+    });
     // The link itself is written by the outbox sender, after the form has answered.
     await queueRequestedManageLinks();
     await queueAnnualStatements(year);

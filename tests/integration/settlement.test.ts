@@ -56,7 +56,9 @@ describe("a gift in another currency than the account's", () => {
     const figures = (await campaignFigures([campaign.id])).get(campaign.id)!;
     expect(figures).toMatchObject({ currency: "EUR", gross: 5_000, stripeFees: 138, net: 4_862 });
 
-    const page = await donationPage(loaderArgs(`/admin/donations/${donation.id}`, { donationId: donation.id }, { headers: await staffCookieHeader("viewer") }));
+    const page = await donationPage(
+      loaderArgs(`/admin/donations/${donation.id}`, { donationId: donation.id }, { headers: await staffCookieHeader("viewer") }),
+    );
     const money = Object.fromEntries((page.view.sections.find((s) => s.title === "Money")?.facts ?? []).map((f) => [f.label, f.value]));
     expect(money["Stripe fee"]).toBe("€1.38");
     expect(money["Net"]).toBe("€48.62");
@@ -65,7 +67,11 @@ describe("a gift in another currency than the account's", () => {
 
   it("does the same for a monthly instalment", async () => {
     const campaign = await createCampaign({ currency: "EUR" });
-    const { pledge, events } = await giveThroughSandbox(campaign.slug, { frequency: "monthly", amount: 2_000, email: "monthly-eur@example.org" });
+    const { pledge, events } = await giveThroughSandbox(campaign.slug, {
+      frequency: "monthly",
+      amount: 2_000,
+      email: "monthly-eur@example.org",
+    });
     for (const event of events) expect((await deliver(event)).status).toBe(200);
 
     const donation = await db().donation.findFirstOrThrow({ where: { pledgeId: pledge.id } });

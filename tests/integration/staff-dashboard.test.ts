@@ -24,8 +24,7 @@ describe("the staff dashboard", () => {
       const gift = await giveThroughSandbox(campaign.slug, options);
       for (const event of gift.events) await deliver(event);
     }
-    const byEmail = async (email: string) =>
-      db().donation.findFirstOrThrow({ where: { campaignId: campaign.id, donor: { email } } });
+    const byEmail = async (email: string) => db().donation.findFirstOrThrow({ where: { campaignId: campaign.id, donor: { email } } });
     for (const event of await refundCharge((await byEmail("partly-refunded@example.org")).stripeChargeId!, 700)) await deliver(event);
     for (const event of await refundCharge((await byEmail("refunded@example.org")).stripeChargeId!)) await deliver(event);
     const lost = await openDispute((await byEmail("dispute-lost@example.org")).stripeChargeId!);
@@ -64,7 +63,12 @@ describe("the staff dashboard", () => {
     });
     // Hand-checked: 5,000 + 1,800 + 0 + 1,500 + 0 (lost) + 2,000 (open disputes still count).
     expect(shown.figures.raised).toBe(10_300);
-    expect(shown.figures).toMatchObject({ refunds: 4_700, disputesLost: 3_000, disputesOpen: 1, activeMonthly: { gifts: 1, monthlyAmount: 1_500 } });
+    expect(shown.figures).toMatchObject({
+      refunds: 4_700,
+      disputesLost: 3_000,
+      disputesOpen: 1,
+      activeMonthly: { gifts: 1, monthlyAmount: 1_500 },
+    });
 
     // The chart: 90 days ending today, and the day's bar is what was raised today.
     expect(shown.daily).toHaveLength(90);

@@ -56,7 +56,11 @@ describe("STRIPE_API_URL", () => {
 
   it("records a one-time gift made through the site once, with the right fee and no customer", async () => {
     const campaign = await createCampaign();
-    const { sessionId, email, name } = await startCheckout(campaign.slug, { amount: 5_000, coverFee: true, email: "compatible.once@example.org" });
+    const { sessionId, email, name } = await startCheckout(campaign.slug, {
+      amount: 5_000,
+      coverFee: true,
+      email: "compatible.once@example.org",
+    });
     expect(server.received.map((r) => `${r.method} ${r.path}`)).toContain("POST /v1/checkout/sessions");
     const paid = await paySandboxSession(sessionId, { email, name, cardNumber: "4242424242424242" });
     if (!paid.ok) throw new Error(paid.message);
@@ -69,7 +73,13 @@ describe("STRIPE_API_URL", () => {
     const donations = await db().donation.findMany({ where: { pledgeId: pledge.id } });
     expect(donations).toHaveLength(1);
     // 5,144 charged; 2.2 % + 0.30 = 143.
-    expect(donations[0]).toMatchObject({ grossAmount: 5_144, coveredFee: 144, stripeFee: 143, netAmount: 5_001, settlementCurrency: "USD" });
+    expect(donations[0]).toMatchObject({
+      grossAmount: 5_144,
+      coveredFee: 144,
+      stripeFee: 143,
+      netAmount: 5_001,
+      settlementCurrency: "USD",
+    });
     // The PaymentIntent was read with its charge and balance transaction expanded, from that server.
     const read = server.received.find((r) => r.method === "GET" && r.path.startsWith("/v1/payment_intents/"));
     expect(read).toBeDefined();
@@ -78,7 +88,11 @@ describe("STRIPE_API_URL", () => {
 
   it("records a monthly gift once, reading the invoice's payments only through expand", async () => {
     const campaign = await createCampaign({ currency: "EUR" });
-    const { sessionId, email, name } = await startCheckout(campaign.slug, { frequency: "monthly", amount: 2_000, email: "compatible.monthly@example.org" });
+    const { sessionId, email, name } = await startCheckout(campaign.slug, {
+      frequency: "monthly",
+      amount: 2_000,
+      email: "compatible.monthly@example.org",
+    });
     const paid = await paySandboxSession(sessionId, { email, name, cardNumber: "4242424242424242" });
     if (!paid.ok) throw new Error(paid.message);
     const invoicePaid = paid.events.find((e) => e.type === "invoice.paid")!;

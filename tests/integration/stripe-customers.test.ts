@@ -96,7 +96,10 @@ describe("a one-time gift", () => {
 
     for (const event of await refundCharge(donation.stripeChargeId!, 1_000)) expect((await deliver(event)).status).toBe(200);
     for (const event of (await openDispute(donation.stripeChargeId!)).events) expect((await deliver(event)).status).toBe(200);
-    expect(await db().donation.findUniqueOrThrow({ where: { id: donation.id } })).toMatchObject({ refundedAmount: 1_000, disputeStatus: "open" });
+    expect(await db().donation.findUniqueOrThrow({ where: { id: donation.id } })).toMatchObject({
+      refundedAmount: 1_000,
+      disputeStatus: "open",
+    });
   });
 
   it("by a monthly donor stays on their Stripe customer", async () => {

@@ -63,7 +63,13 @@ describe("campaign totals under concurrent gifts", () => {
     const campaign = await createCampaign();
     const gifts: Awaited<ReturnType<typeof giveThroughSandbox>>[] = [];
     for (let i = 0; i < 12; i++) {
-      gifts.push(await giveThroughSandbox(campaign.slug, { amount: 1_000 + i * 100, email: `concurrent${i}@example.org`, frequency: i % 4 === 3 ? "monthly" : "once" }));
+      gifts.push(
+        await giveThroughSandbox(campaign.slug, {
+          amount: 1_000 + i * 100,
+          email: `concurrent${i}@example.org`,
+          frequency: i % 4 === 3 ? "monthly" : "once",
+        }),
+      );
     }
     // Every event of every gift at once, in no particular order (the test pool
     // has five connections). A 5xx is delivered again, as Stripe retries: two

@@ -85,7 +85,9 @@ describe("campaign totals", () => {
 
     // Deleting a row (never done by the app, but possible by hand) keeps them in step too.
     await db().donation.delete({ where: { id: donations[0]!.id } });
-    expect((await campaignProgress([campaign.id])).get(campaign.id)).toEqual((await campaignProgressFromLedger([campaign.id])).get(campaign.id));
+    expect((await campaignProgress([campaign.id])).get(campaign.id)).toEqual(
+      (await campaignProgressFromLedger([campaign.id])).get(campaign.id),
+    );
     expect(await totalsDisagreeingWithLedger()).toEqual([]);
   });
 
@@ -93,10 +95,15 @@ describe("campaign totals", () => {
     const campaign = await createCampaign();
     const donor = await createDonor();
     const at = (iso: string) => new Date(iso);
-    const late = await createDonation(campaign.id, donor.id, { grossAmount: 3_000, coveredFee: 100, paidAt: at("2031-01-10T23:59:59.999Z") });
+    const late = await createDonation(campaign.id, donor.id, {
+      grossAmount: 3_000,
+      coveredFee: 100,
+      paidAt: at("2031-01-10T23:59:59.999Z"),
+    });
     await createDonation(campaign.id, donor.id, { grossAmount: 2_000, paidAt: at("2031-01-10T00:00:00Z") });
     const next = await createDonation(campaign.id, donor.id, { grossAmount: 4_000, paidAt: at("2031-01-11T00:00:00Z") });
-    const days = () => db().campaignDailyTotal.findMany({ where: { campaignId: campaign.id }, orderBy: { day: "asc" }, omit: { campaignId: true } });
+    const days = () =>
+      db().campaignDailyTotal.findMany({ where: { campaignId: campaign.id }, orderBy: { day: "asc" }, omit: { campaignId: true } });
     expect(await days()).toEqual([
       { day: at("2031-01-10T00:00:00Z"), raised: 4_900n, donations: 2n },
       { day: at("2031-01-11T00:00:00Z"), raised: 4_000n, donations: 1n },
@@ -132,7 +139,15 @@ describe("campaign totals", () => {
 
     await db().$transaction(async (tx) => {
       await tx.donation.create({
-        data: { campaignId: campaign.id, donorId: donor.id, frequency: "once", currency: "USD", grossAmount: 2_500, stripePaymentIntentId: `pi_commit_${campaign.id}`, paidAt: new Date() },
+        data: {
+          campaignId: campaign.id,
+          donorId: donor.id,
+          frequency: "once",
+          currency: "USD",
+          grossAmount: 2_500,
+          stripePaymentIntentId: `pi_commit_${campaign.id}`,
+          paidAt: new Date(),
+        },
       });
       // Written at commit: no totals row is locked (or changed) while the rest of the transaction runs.
       expect(await raised(tx)).toBe(0n);
@@ -142,7 +157,15 @@ describe("campaign totals", () => {
     const failure = await db()
       .$transaction(async (tx) => {
         await tx.donation.create({
-          data: { campaignId: campaign.id, donorId: donor.id, frequency: "once", currency: "USD", grossAmount: 9_000, stripePaymentIntentId: `pi_rollback_${campaign.id}`, paidAt: new Date() },
+          data: {
+            campaignId: campaign.id,
+            donorId: donor.id,
+            frequency: "once",
+            currency: "USD",
+            grossAmount: 9_000,
+            stripePaymentIntentId: `pi_rollback_${campaign.id}`,
+            paidAt: new Date(),
+          },
         });
         throw new Error("the webhook failed after recording the gift");
       })
@@ -184,8 +207,17 @@ describe("campaign totals", () => {
 describe("the public donor wall", () => {
   it("shows names or Anonymous and comments, and no email or amount anywhere in the page data", async () => {
     const campaign = await createCampaign();
-    const named = await giveThroughSandbox(campaign.slug, { name: "Grace Named", email: "grace.private@example.org", comment: "Proud to help" });
-    const hidden = await giveThroughSandbox(campaign.slug, { name: "Secret Person", email: "secret.private@example.org", anonymous: true, amount: 12_345 });
+    const named = await giveThroughSandbox(campaign.slug, {
+      name: "Grace Named",
+      email: "grace.private@example.org",
+      comment: "Proud to help",
+    });
+    const hidden = await giveThroughSandbox(campaign.slug, {
+      name: "Secret Person",
+      email: "secret.private@example.org",
+      anonymous: true,
+      amount: 12_345,
+    });
     for (const event of [...named.events, ...hidden.events]) await deliver(event);
 
     const page = pageData(await campaignLoader(loaderArgs(`/campaigns/${campaign.slug}`, { slug: campaign.slug })));

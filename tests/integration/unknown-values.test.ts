@@ -64,7 +64,11 @@ describe("a value Stripe added after this code was written", () => {
   });
 
   it("in a subscription's status leaves the monthly gift as it was, and its payments are still recorded", async () => {
-    const { pledge, events } = await giveThroughSandbox(campaign.slug, { frequency: "monthly", amount: 1_500, email: "sub-status@example.org" });
+    const { pledge, events } = await giveThroughSandbox(campaign.slug, {
+      frequency: "monthly",
+      amount: 1_500,
+      email: "sub-status@example.org",
+    });
     for (const event of events) await deliver(event);
     const gift = await db().recurringGift.findUniqueOrThrow({ where: { pledgeId: pledge.id } });
     expect(gift.status).toBe("active");
@@ -87,7 +91,10 @@ describe("a value Stripe added after this code was written", () => {
     const donation = await db().donation.findFirstOrThrow({ where: { pledgeId: pledge.id } });
     const dispute = await openDispute(donation.stripeChargeId!, { status: "network_arbitration" });
     for (const event of dispute.events) expect((await deliver(event)).status).toBe(200);
-    expect(await db().donation.findUniqueOrThrow({ where: { id: donation.id } })).toMatchObject({ status: "disputed", disputeStatus: "open" });
+    expect(await db().donation.findUniqueOrThrow({ where: { id: donation.id } })).toMatchObject({
+      status: "disputed",
+      disputeStatus: "open",
+    });
     expect(await raised()).toBe(2_000);
     expect(warnings.join("\n")).toMatch(/unknown dispute status "network_arbitration"/);
   });

@@ -3,13 +3,7 @@ import Stripe from "stripe";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 
 import { db } from "~/db/db.server";
-import {
-  cancelSubscription,
-  closeDispute,
-  openDispute,
-  refundCharge,
-  renewSubscription,
-} from "~/payments/sandbox/dashboard.server";
+import { cancelSubscription, closeDispute, openDispute, refundCharge, renewSubscription } from "~/payments/sandbox/dashboard.server";
 import { newEvent } from "~/payments/sandbox/events.server";
 import { getObject, type StripeObject } from "~/payments/sandbox/store.server";
 import { campaignProgress } from "~/donations/totals.data.server";
@@ -17,7 +11,15 @@ import { action as webhookAction } from "~/routes/webhooks.stripe";
 
 import { mockServer } from "../mocks/server";
 import { createCampaign } from "../support/factories";
-import { carried, deliver, giveThroughSandbox, permutations, signedWebhookRequest, startCheckout, WEBHOOK_SECRET } from "../support/webhooks";
+import {
+  carried,
+  deliver,
+  giveThroughSandbox,
+  permutations,
+  signedWebhookRequest,
+  startCheckout,
+  WEBHOOK_SECRET,
+} from "../support/webhooks";
 
 let campaign: Awaited<ReturnType<typeof createCampaign>>;
 
@@ -74,7 +76,14 @@ describe("signature checks", () => {
 
   it("answers 200 to an event type Lantern does not use, without storing it", async () => {
     const before = await eventCount();
-    const result = await deliver({ id: "evt_unknown1", object: "event", type: "product.created", created: 1_700_000_000, livemode: false, data: { object: { id: "prod_1", object: "product" } } });
+    const result = await deliver({
+      id: "evt_unknown1",
+      object: "event",
+      type: "product.created",
+      created: 1_700_000_000,
+      livemode: false,
+      data: { object: { id: "prod_1", object: "product" } },
+    });
     expect(result.status).toBe(200);
     expect(result.body.outcome).toBe("ignored");
     expect(await eventCount()).toBe(before);
@@ -126,9 +135,13 @@ describe("a one-time gift", () => {
   it("answers 500 when applying fails, records the error, and the retry succeeds", async () => {
     const { events } = await giveThroughSandbox(campaign.slug);
     mockServer.use(
-      http.get("https://api.stripe.com/v1/payment_intents/:id", () => HttpResponse.json({ error: { type: "api_error", message: "Stripe is having a moment" } }, { status: 500 }), {
-        once: true,
-      }),
+      http.get(
+        "https://api.stripe.com/v1/payment_intents/:id",
+        () => HttpResponse.json({ error: { type: "api_error", message: "Stripe is having a moment" } }, { status: 500 }),
+        {
+          once: true,
+        },
+      ),
     );
     const failed = await deliver(events[0]!);
     expect(failed.status).toBe(500);
@@ -184,23 +197,31 @@ describe("a one-time gift", () => {
 
 describe("a monthly gift's first month", () => {
   const orders = permutations([0, 1, 2]);
-  it.each(orders.map((order) => [order.join(" → "), order] as const))("in the order %s records one instalment and an active gift", async (_label, order) => {
-    const { pledge, events } = await giveThroughSandbox(campaign.slug, { frequency: "monthly", amount: 2_500, coverFee: true, email: `m-${order.join("")}@example.org` });
-    expect(events.map((e) => e.type)).toEqual(["checkout.session.completed", "customer.subscription.created", "invoice.paid"]);
-    for (const index of order) expect((await deliver(events[index]!)).status).toBe(200);
-    // And every event once more, in reverse.
-    for (const event of [...events].reverse()) expect((await deliver(event)).body.outcome).toBe("duplicate");
+  it.each(orders.map((order) => [order.join(" → "), order] as const))(
+    "in the order %s records one instalment and an active gift",
+    async (_label, order) => {
+      const { pledge, events } = await giveThroughSandbox(campaign.slug, {
+        frequency: "monthly",
+        amount: 2_500,
+        coverFee: true,
+        email: `m-${order.join("")}@example.org`,
+      });
+      expect(events.map((e) => e.type)).toEqual(["checkout.session.completed", "customer.subscription.created", "invoice.paid"]);
+      for (const index of order) expect((await deliver(events[index]!)).status).toBe(200);
+      // And every event once more, in reverse.
+      for (const event of [...events].reverse()) expect((await deliver(event)).body.outcome).toBe("duplicate");
 
-    const donations = await db().donation.findMany({ where: { pledgeId: pledge.id } });
-    expect(donations).toHaveLength(1);
-    expect(donations[0]).toMatchObject({ frequency: "monthly", grossAmount: 2_500 + pledge.coveredFee, coveredFee: pledge.coveredFee });
-    expect(donations[0]!.stripeInvoiceId).toMatch(/^in_/);
-    const gift = await db().recurringGift.findUniqueOrThrow({ where: { pledgeId: pledge.id } });
-    expect(gift).toMatchObject({ status: "active", amount: 2_500, coveredFee: pledge.coveredFee });
-    expect(donations[0]!.recurringGiftId).toBe(gift.id);
-    expect((await db().pledge.findUniqueOrThrow({ where: { id: pledge.id } })).status).toBe("completed");
-    expect(await raised()).toBe(2_500);
-  });
+      const donations = await db().donation.findMany({ where: { pledgeId: pledge.id } });
+      expect(donations).toHaveLength(1);
+      expect(donations[0]).toMatchObject({ frequency: "monthly", grossAmount: 2_500 + pledge.coveredFee, coveredFee: pledge.coveredFee });
+      expect(donations[0]!.stripeInvoiceId).toMatch(/^in_/);
+      const gift = await db().recurringGift.findUniqueOrThrow({ where: { pledgeId: pledge.id } });
+      expect(gift).toMatchObject({ status: "active", amount: 2_500, coveredFee: pledge.coveredFee });
+      expect(donations[0]!.recurringGiftId).toBe(gift.id);
+      expect((await db().pledge.findUniqueOrThrow({ where: { id: pledge.id } })).status).toBe("completed");
+      expect(await raised()).toBe(2_500);
+    },
+  );
 
   it("adds one donation per later instalment, goes past due on a failure with a notice queued, and recovers", async () => {
     const { pledge, events } = await giveThroughSandbox(campaign.slug, { frequency: "monthly", amount: 1_000 });
@@ -249,13 +270,19 @@ describe("refunds and disputes made outside Lantern", () => {
 
     const partial = await refundCharge(donation.stripeChargeId!, 4_000);
     for (const event of partial) await deliver(event);
-    expect(await db().donation.findUniqueOrThrow({ where: { id: donation.id } })).toMatchObject({ refundedAmount: 4_000, status: "partially_refunded" });
+    expect(await db().donation.findUniqueOrThrow({ where: { id: donation.id } })).toMatchObject({
+      refundedAmount: 4_000,
+      status: "partially_refunded",
+    });
     expect(await raised()).toBe(9_000);
 
     const full = await refundCharge(donation.stripeChargeId!);
     // Delivered out of order and twice: the charge's current refunded total wins.
     for (const event of [...full, ...partial].reverse()) await deliver(event);
-    expect(await db().donation.findUniqueOrThrow({ where: { id: donation.id } })).toMatchObject({ refundedAmount: 10_000, status: "refunded" });
+    expect(await db().donation.findUniqueOrThrow({ where: { id: donation.id } })).toMatchObject({
+      refundedAmount: 10_000,
+      status: "refunded",
+    });
     expect(await raised()).toBe(3_000);
     expect(await raised()).toBe(await independentTotal());
   });
@@ -323,7 +350,10 @@ describe("a pledge is completed only by its own payment", () => {
     expect((await db().stripeEvent.findUniqueOrThrow({ where: { id: forged.id } })).error).toMatch(/ForeignPaymentError: .*refused/);
     expect((await db().pledge.findUniqueOrThrow({ where: { id: pledgeB.id } })).status).toBe("open");
     expect(await db().donation.count({ where: { pledgeId: pledgeB.id } })).toBe(0);
-    expect(await db().donation.findUniqueOrThrow({ where: { id: recordedA.id } })).toMatchObject({ pledgeId: a.pledge.id, grossAmount: 3_000 });
+    expect(await db().donation.findUniqueOrThrow({ where: { id: recordedA.id } })).toMatchObject({
+      pledgeId: a.pledge.id,
+      grossAmount: 3_000,
+    });
     expect(await raised()).toBe(3_000);
   });
 

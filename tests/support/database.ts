@@ -8,9 +8,7 @@ import { inject } from "vitest";
 import { openDatabase, type Database } from "~/db/database.server";
 import { Prisma } from "~/generated/prisma/client";
 
-export type TestDatabaseConfig =
-  | { kind: "pglite"; templateFile: string }
-  | { kind: "postgres"; serverUrl: string; template: string };
+export type TestDatabaseConfig = { kind: "pglite"; templateFile: string } | { kind: "postgres"; serverUrl: string; template: string };
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -54,7 +52,9 @@ async function adminQuery(serverUrl: string, sql: string): Promise<void> {
 
 /** Empties every application table (between tests that need a clean slate). */
 export async function truncateAll(database: Database): Promise<void> {
-  const tables = await database.prisma.$queryRaw<{ tablename: string }[]>`SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'`;
+  const tables = await database.prisma.$queryRaw<
+    { tablename: string }[]
+  >`SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'`;
   if (tables.length === 0) return;
   // Table names come from the catalogue, not from input: they are SQL text, quoted as identifiers.
   const names = Prisma.raw(tables.map((t) => `"${t.tablename}"`).join(", "));

@@ -14,7 +14,7 @@ export async function withEmbeddedDatabase<T>(dataDir: string, work: (query: Sql
   const pglite = database.pglite;
   if (!pglite) throw new Error("an embedded database has a PGlite instance");
   try {
-    return await work(async <R,>(sql: string, params?: unknown[]) => (await pglite.query<R>(sql, params)).rows);
+    return await work(async <R>(sql: string, params?: unknown[]) => (await pglite.query<R>(sql, params)).rows);
   } finally {
     await database.close();
   }

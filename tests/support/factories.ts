@@ -25,11 +25,7 @@ export async function createDonor(email = `donor-${crypto.randomBytes(4).toStrin
   return db().donor.create({ data: { email, name: "Test Donor" } });
 }
 
-export async function createDonation(
-  campaignId: string,
-  donorId: string,
-  overrides: Partial<Prisma.DonationUncheckedCreateInput> = {},
-) {
+export async function createDonation(campaignId: string, donorId: string, overrides: Partial<Prisma.DonationUncheckedCreateInput> = {}) {
   return db().donation.create({
     data: {
       campaignId,

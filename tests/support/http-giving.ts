@@ -27,7 +27,8 @@ export async function startCheckout(baseUrl: string, options: { amount: number; 
   });
   const location = response.headers.get("location") ?? "";
   const sessionId = /\/sandbox\/checkout\/(cs_test_[A-Za-z0-9]+)$/.exec(location)?.[1];
-  if (response.status !== 303 || !sessionId) throw new Error(`the donation form answered ${response.status} (location ${location || "none"})`);
+  if (response.status !== 303 || !sessionId)
+    throw new Error(`the donation form answered ${response.status} (location ${location || "none"})`);
   return sessionId;
 }
 
@@ -42,7 +43,14 @@ export function payCheckout(baseUrl: string, sessionId: string, email: string): 
 }
 
 /** Delivers a Stripe event (as stored by the sandbox) to the server, signed, as Stripe retries it. */
-export async function redeliver(baseUrl: string, event: unknown): Promise<{ status: number; body: Record<string, unknown>; retryAfter: string | null }> {
+export async function redeliver(
+  baseUrl: string,
+  event: unknown,
+): Promise<{ status: number; body: Record<string, unknown>; retryAfter: string | null }> {
   const response = await fetch(signedWebhookRequest(JSON.stringify(event), { baseUrl }));
-  return { status: response.status, body: (await response.json()) as Record<string, unknown>, retryAfter: response.headers.get("retry-after") };
+  return {
+    status: response.status,
+    body: (await response.json()) as Record<string, unknown>,
+    retryAfter: response.headers.get("retry-after"),
+  };
 }

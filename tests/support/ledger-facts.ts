@@ -23,7 +23,9 @@ export async function giftFacts(query: SqlQuery, paymentIntentId: string): Promi
 
 /** Whether the ledger holds the event as processed (false when absent or only failed). */
 export async function eventProcessed(query: SqlQuery, eventId: string): Promise<boolean> {
-  const rows = await query<{ processed: boolean }>(`SELECT "processedAt" IS NOT NULL AS processed FROM "StripeEvent" WHERE "id" = $1`, [eventId]);
+  const rows = await query<{ processed: boolean }>(`SELECT "processedAt" IS NOT NULL AS processed FROM "StripeEvent" WHERE "id" = $1`, [
+    eventId,
+  ]);
   return rows[0]?.processed ?? false;
 }
 

@@ -5,7 +5,14 @@ import { queueEmail } from "~/email/outbox.data.server";
 export async function queueTestEmails(count: number): Promise<void> {
   await db().$transaction(async (tx) => {
     for (let i = 0; i < count; i++) {
-      await queueEmail(tx, { dedupeKey: `test:${i}`, kind: "receipt", to: `d${i}@example.org`, subject: `Receipt ${i}`, text: `Text ${i}`, html: `<p>Html ${i}</p>` });
+      await queueEmail(tx, {
+        dedupeKey: `test:${i}`,
+        kind: "receipt",
+        to: `d${i}@example.org`,
+        subject: `Receipt ${i}`,
+        text: `Text ${i}`,
+        html: `<p>Html ${i}</p>`,
+      });
     }
   });
 }

@@ -40,7 +40,8 @@ export function findPostgresBin(): string | undefined {
 export function clusterBinariesFor(what: string): string | undefined {
   const bin = process.env.LANTERN_SKIP_POSTGRES === "1" ? undefined : findPostgresBin();
   if (!bin) {
-    const why = process.env.LANTERN_SKIP_POSTGRES === "1" ? "LANTERN_SKIP_POSTGRES=1" : "no PostgreSQL server binaries (Debian package `postgresql`)";
+    const why =
+      process.env.LANTERN_SKIP_POSTGRES === "1" ? "LANTERN_SKIP_POSTGRES=1" : "no PostgreSQL server binaries (Debian package `postgresql`)";
     console.warn(`${what} skipped: ${why}.`);
   }
   return bin;
@@ -52,7 +53,9 @@ export async function startThrowawayCluster(binDir: string): Promise<Cluster> {
   const dataDir = path.join(dir, "data");
   if (asRoot) execFileSync("chown", ["-R", "postgres:postgres", dir]);
   const run = (command: string, args: string[]) => {
-    const [file, argv] = asRoot ? ["runuser", ["-u", "postgres", "--", path.join(binDir, command), ...args]] : [path.join(binDir, command), args];
+    const [file, argv] = asRoot
+      ? ["runuser", ["-u", "postgres", "--", path.join(binDir, command), ...args]]
+      : [path.join(binDir, command), args];
     const result = spawnSync(file, argv as string[], { encoding: "utf8", cwd: dir });
     if (result.status !== 0) {
       throw new Error(`${command} failed (${result.status}): ${result.stderr || result.stdout}`);

@@ -120,7 +120,10 @@ export async function stopAllServers(): Promise<void> {
     child.kill("SIGKILL");
   }
   await Promise.all(
-    [...running].map((child) => new Promise((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve(undefined) : child.once("exit", resolve)))),
+    [...running].map(
+      (child) =>
+        new Promise((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve(undefined) : child.once("exit", resolve))),
+    ),
   );
 }
 
@@ -128,7 +131,12 @@ export async function stopAllServers(): Promise<void> {
  * Polls `check` every `intervalMs` until it returns something truthy, or
  * throws when `timeoutMs` has passed. A bound, not a timed assertion.
  */
-export async function waitUntil<T>(timeoutMs: number, intervalMs: number, check: () => T | Promise<T>, what = "the condition"): Promise<NonNullable<T>> {
+export async function waitUntil<T>(
+  timeoutMs: number,
+  intervalMs: number,
+  check: () => T | Promise<T>,
+  what = "the condition",
+): Promise<NonNullable<T>> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();

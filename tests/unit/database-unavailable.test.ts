@@ -12,11 +12,17 @@ function prismaError(code: string, message: string, cause?: Record<string, unkno
 
 describe("isDatabaseUnavailable", () => {
   it.each([
-    ["Prisma cannot reach the server", prismaError("P1001", "Can't reach database server at 127.0.0.1:5432", { kind: "DatabaseNotReachable" })],
+    [
+      "Prisma cannot reach the server",
+      prismaError("P1001", "Can't reach database server at 127.0.0.1:5432", { kind: "DatabaseNotReachable" }),
+    ],
     ["Prisma's connection closed", prismaError("P1017", "Server has closed the connection.", { kind: "ConnectionClosed" })],
     ["a raw query on a terminated session", prismaError("P2010", "Raw query failed.", { kind: "postgres", code: "57P01" })],
     ["a server shutting down", Object.assign(new Error("the database system is shutting down"), { code: "57P03", severity: "FATAL" })],
-    ["a refused socket", Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED", syscall: "connect", errno: -111 })],
+    [
+      "a refused socket",
+      Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED", syscall: "connect", errno: -111 }),
+    ],
     ["both addresses of localhost refused", new AggregateError([Object.assign(new Error("refused"), { code: "ECONNREFUSED" })], "")],
     ["node-postgres losing its connection", new Error("Connection terminated unexpectedly")],
     ["node-postgres failing to connect in time", new Error("timeout exceeded when trying to connect")],
@@ -45,6 +51,8 @@ describe("isDatabaseUnavailable", () => {
 
 describe("describeDatabaseError", () => {
   it("keeps the last line of Prisma's message", () => {
-    expect(describeDatabaseError(prismaError("P1001", "Can't reach database server at 127.0.0.1:5432"))).toBe("Can't reach database server at 127.0.0.1:5432");
+    expect(describeDatabaseError(prismaError("P1001", "Can't reach database server at 127.0.0.1:5432"))).toBe(
+      "Can't reach database server at 127.0.0.1:5432",
+    );
   });
 });

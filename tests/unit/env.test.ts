@@ -40,7 +40,9 @@ describe("parseEnv", () => {
   });
 
   it("says one problem in one line, and lists several, pointing at .env.example", () => {
-    expect(() => parseEnv({ PORT: "0" })).toThrow(/^Lantern cannot start: PORT .*\. See \.env\.example for every variable and its meaning\.$/);
+    expect(() => parseEnv({ PORT: "0" })).toThrow(
+      /^Lantern cannot start: PORT .*\. See \.env\.example for every variable and its meaning\.$/,
+    );
     expect(() => parseEnv({ PORT: "0", BODY_LIMIT_KIB: "0" })).toThrow(/Lantern cannot start: the environment has 2 problems:\n {2}- PORT/);
   });
 
@@ -51,9 +53,7 @@ describe("parseEnv", () => {
   });
 
   it("requires the webhook secret with a Stripe key, and turns sandbox off", () => {
-    expect(problems({ STRIPE_SECRET_KEY: "sk_live_abc123" })).toEqual([
-      expect.stringMatching(/^STRIPE_WEBHOOK_SECRET is required/),
-    ]);
+    expect(problems({ STRIPE_SECRET_KEY: "sk_live_abc123" })).toEqual([expect.stringMatching(/^STRIPE_WEBHOOK_SECRET is required/)]);
     const live = parseEnv({ STRIPE_SECRET_KEY: "sk_live_abc123", STRIPE_WEBHOOK_SECRET: "whsec_abc" });
     expect(live.sandbox).toBe(false);
   });
@@ -72,9 +72,12 @@ describe("parseEnv", () => {
     } catch (error) {
       message = error instanceof Error ? error.message : "";
     }
-    expect(message).toMatch(/^Lantern cannot start: STRIPE_SECRET_KEY is required in production \(.*STRIPE_SANDBOX=1.*\)\. See \.env\.example/);
+    expect(message).toMatch(
+      /^Lantern cannot start: STRIPE_SECRET_KEY is required in production \(.*STRIPE_SANDBOX=1.*\)\. See \.env\.example/,
+    );
     expect(message).not.toContain("\n");
-    for (const off of ["", "0", "false", "no"]) expect(problems({ ...production, STRIPE_SANDBOX: off })[0]).toMatch(/^STRIPE_SECRET_KEY is required in production/);
+    for (const off of ["", "0", "false", "no"])
+      expect(problems({ ...production, STRIPE_SANDBOX: off })[0]).toMatch(/^STRIPE_SECRET_KEY is required in production/);
 
     expect(parseEnv({ ...production, STRIPE_SANDBOX: "1" }).sandbox).toBe(true);
     expect(parseEnv({ ...production, STRIPE_SECRET_KEY: "sk_live_abc123", STRIPE_WEBHOOK_SECRET: "whsec_abc" }).sandbox).toBe(false);
@@ -90,21 +93,32 @@ describe("parseEnv", () => {
   });
 
   it("binds all interfaces in production and strips a trailing slash from APP_URL", () => {
-    const env = parseEnv({ NODE_ENV: "production", SESSION_SECRET: "x".repeat(32), APP_URL: "https://give.example.org/", STRIPE_SANDBOX: "1" });
+    const env = parseEnv({
+      NODE_ENV: "production",
+      SESSION_SECRET: "x".repeat(32),
+      APP_URL: "https://give.example.org/",
+      STRIPE_SANDBOX: "1",
+    });
     expect(env.HOST).toBe("0.0.0.0");
     expect(env.APP_URL).toBe("https://give.example.org");
   });
 
   it("limits request bodies to 64 KiB (256 KiB for Stripe's webhook) unless told otherwise", () => {
     expect(parseEnv({})).toMatchObject({ BODY_LIMIT_KIB: 64, WEBHOOK_BODY_LIMIT_KIB: 256 });
-    expect(parseEnv({ BODY_LIMIT_KIB: "128", WEBHOOK_BODY_LIMIT_KIB: "512" })).toMatchObject({ BODY_LIMIT_KIB: 128, WEBHOOK_BODY_LIMIT_KIB: 512 });
+    expect(parseEnv({ BODY_LIMIT_KIB: "128", WEBHOOK_BODY_LIMIT_KIB: "512" })).toMatchObject({
+      BODY_LIMIT_KIB: 128,
+      WEBHOOK_BODY_LIMIT_KIB: 512,
+    });
     expect(problems({ BODY_LIMIT_KIB: "0" })[0]).toMatch(/^BODY_LIMIT_KIB/);
     expect(problems({ WEBHOOK_BODY_LIMIT_KIB: "64k" })[0]).toMatch(/^WEBHOOK_BODY_LIMIT_KIB must be a whole number/);
   });
 
   it("takes STRIPE_API_URL, an origin, with a test key only", () => {
     const base = { STRIPE_SECRET_KEY: "sk_test_abc123", STRIPE_WEBHOOK_SECRET: "whsec_abc" };
-    expect(parseEnv({ ...base, STRIPE_API_URL: "http://127.0.0.1:12111" })).toMatchObject({ STRIPE_API_URL: "http://127.0.0.1:12111", sandbox: false });
+    expect(parseEnv({ ...base, STRIPE_API_URL: "http://127.0.0.1:12111" })).toMatchObject({
+      STRIPE_API_URL: "http://127.0.0.1:12111",
+      sandbox: false,
+    });
     expect(parseEnv({ ...base, STRIPE_API_URL: "" }).STRIPE_API_URL).toBeUndefined();
     expect(problems({ ...base, STRIPE_SECRET_KEY: "sk_live_abc123", STRIPE_API_URL: "http://127.0.0.1:12111" }).join("\n")).toMatch(
       /STRIPE_API_URL is allowed only with a test key/,

@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 
-import { convertMinorUnits, currencyLabel, formatMoney, formatMoneyShort, parseMoneyInput, readMoneyInput, toDecimalString } from "~/utils/money";
+import {
+  convertMinorUnits,
+  currencyLabel,
+  formatMoney,
+  formatMoneyShort,
+  parseMoneyInput,
+  readMoneyInput,
+  toDecimalString,
+} from "~/utils/money";
 
 describe("money", () => {
   it("formats minor units without floats", () => {
@@ -58,23 +66,27 @@ describe("money", () => {
 
 describe("an amount typed with a currency", () => {
   it("takes the campaign's own symbol or code, before or after the number", () => {
-    for (const typed of ["$50", "$ 50", "50$", "US$50", "USD 50", "50 usd", "$50 USD", "50.00"]) expect(readMoneyInput(typed, "USD"), typed).toEqual({ ok: true, amount: 5000 });
+    for (const typed of ["$50", "$ 50", "50$", "US$50", "USD 50", "50 usd", "$50 USD", "50.00"])
+      expect(readMoneyInput(typed, "USD"), typed).toEqual({ ok: true, amount: 5000 });
     for (const typed of ["€50", "50 €", "EUR 50"]) expect(readMoneyInput(typed, "EUR"), typed).toEqual({ ok: true, amount: 5000 });
     for (const typed of ["£50", "GBP50"]) expect(readMoneyInput(typed, "GBP"), typed).toEqual({ ok: true, amount: 5000 });
-    for (const typed of ["$50", "CA$50", "C$ 50", "50 CAD"]) expect(readMoneyInput(typed, "CAD"), typed).toEqual({ ok: true, amount: 5000 });
+    for (const typed of ["$50", "CA$50", "C$ 50", "50 CAD"])
+      expect(readMoneyInput(typed, "CAD"), typed).toEqual({ ok: true, amount: 5000 });
   });
 
   it("refuses another currency's symbol or code instead of reading it as the campaign's", () => {
     for (const typed of ["€50", "50€", "£50", "50 £", "¥50", "₹50", "EUR 50", "50 gbp", "CA$50", "R$50", "$€50"]) {
       expect(readMoneyInput(typed, "USD"), typed).toEqual({ ok: false, reason: "other_currency" });
     }
-    for (const typed of ["$50", "US$50", "£50"]) expect(readMoneyInput(typed, "EUR"), typed).toEqual({ ok: false, reason: "other_currency" });
+    for (const typed of ["$50", "US$50", "£50"])
+      expect(readMoneyInput(typed, "EUR"), typed).toEqual({ ok: false, reason: "other_currency" });
     expect(readMoneyInput("US$50", "CAD")).toEqual({ ok: false, reason: "other_currency" });
     expect(parseMoneyInput("€50", "USD")).toBeNull();
   });
 
   it("still tells a malformed amount from a foreign one", () => {
-    for (const typed of ["fifty", "50 dollars", "$-5", "5.001", ""]) expect(readMoneyInput(typed, "USD"), typed).toEqual({ ok: false, reason: "format" });
+    for (const typed of ["fifty", "50 dollars", "$-5", "5.001", ""])
+      expect(readMoneyInput(typed, "USD"), typed).toEqual({ ok: false, reason: "format" });
   });
 
   it("names the currency for a refusal", () => {

@@ -26,7 +26,8 @@ describe("private files", () => {
     fs.chmodSync(outside, 0o644);
     fs.mkdirSync(path.join(root, "a", "b"), { recursive: true });
     fs.writeFileSync(path.join(root, "a", "b", "file"), "x");
-    for (const target of [root, path.join(root, "a"), path.join(root, "a", "b"), path.join(root, "a", "b", "file")]) fs.chmodSync(target, 0o777);
+    for (const target of [root, path.join(root, "a"), path.join(root, "a", "b"), path.join(root, "a", "b", "file")])
+      fs.chmodSync(target, 0o777);
     fs.symlinkSync(outside, path.join(root, "link"));
 
     makeTreePrivate(root);

@@ -57,7 +57,8 @@ describe("the origin check", () => {
 });
 
 describe("the host a form is sent to", () => {
-  const send = (addressedHost: string, origin = APP) => checkOrigin({ method: "POST", path: "/give/manage", origin, fetchSite: undefined, addressedHost }, APP);
+  const send = (addressedHost: string, origin = APP) =>
+    checkOrigin({ method: "POST", path: "/give/manage", origin, fetchSite: undefined, addressedHost }, APP);
 
   it("must be APP_URL's host when the page's Origin is the site's own (Remix would throw otherwise)", () => {
     expect(send("give.example.org")).toEqual({ allowed: true });

@@ -20,7 +20,11 @@ describe("the Stripe client with STRIPE_API_URL", () => {
       { id: "ch_fixed1", object: "charge", amount: 5_000, amount_refunded: 0, balance_transaction: "txn_fixed1" },
       { id: "txn_fixed1", object: "balance_transaction", amount: 5_000, fee: 175, currency: "usd" },
     ]);
-    Object.assign(process.env, { STRIPE_SECRET_KEY: "sk_test_fixedobjects", STRIPE_WEBHOOK_SECRET: "whsec_fixedobjects", STRIPE_API_URL: fixed.url });
+    Object.assign(process.env, {
+      STRIPE_SECRET_KEY: "sk_test_fixedobjects",
+      STRIPE_WEBHOOK_SECRET: "whsec_fixedobjects",
+      STRIPE_API_URL: fixed.url,
+    });
     resetEnvCache();
   });
 
@@ -41,7 +45,9 @@ describe("the Stripe client with STRIPE_API_URL", () => {
   });
 
   it("gets Stripe's error for an object it does not hold", async () => {
-    const error = await stripe().charges.retrieve("ch_unknown").catch((thrown: unknown) => thrown);
+    const error = await stripe()
+      .charges.retrieve("ch_unknown")
+      .catch((thrown: unknown) => thrown);
     expect(error).toMatchObject({ type: "StripeInvalidRequestError", statusCode: 404, code: "resource_missing" });
     expect(fixed.answered()).toEqual({ found: 1, missing: 1 });
   });

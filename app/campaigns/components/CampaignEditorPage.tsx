@@ -26,7 +26,13 @@ export function CampaignEditorPage({
       </p>
       {children}
       <div className="mt-6">
-        <CampaignForm key={formKey} values={reply?.values ?? values} errors={reply?.errors ?? {}} previewHtml={reply?.previewHtml ?? null} {...form} />
+        <CampaignForm
+          key={formKey}
+          values={reply?.values ?? values}
+          errors={reply?.errors ?? {}}
+          previewHtml={reply?.previewHtml ?? null}
+          {...form}
+        />
       </div>
     </section>
   );

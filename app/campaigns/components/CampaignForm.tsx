@@ -47,7 +47,11 @@ export function CampaignForm({ values, errors, previewHtml, currencyLockedReason
       <ErrorSummary errors={errors} labels={CAMPAIGN_FIELD_LABELS} title="The campaign was not saved:" />
       {previewHtml !== null ? (
         <Alert tone="info" className="text-sm">
-          Nothing is saved yet. <a href="#story-preview" className="underline">See the story preview</a> below the story.
+          Nothing is saved yet.{" "}
+          <a href="#story-preview" className="underline">
+            See the story preview
+          </a>{" "}
+          below the story.
         </Alert>
       ) : null}
 
@@ -55,12 +59,24 @@ export function CampaignForm({ values, errors, previewHtml, currencyLockedReason
         <Input {...control("title")} defaultValue={values.title} maxLength={TITLE_MAX} className="mt-1" />
       </Field>
 
-      <Field field="slug" errors={errors} hint="Lowercase letters, digits and hyphens. Leave blank to make one from the title. If you change it, links to the old address stop working (they show “page not found”).">
+      <Field
+        field="slug"
+        errors={errors}
+        hint="Lowercase letters, digits and hyphens. Leave blank to make one from the title. If you change it, links to the old address stop working (they show “page not found”)."
+      >
         <div className="mt-1 flex flex-wrap items-center gap-1">
           <span className="text-slate-700" aria-hidden="true">
             /campaigns/
           </span>
-          <Input {...control("slug", true)} defaultValue={values.slug} maxLength={SLUG_MAX} autoCapitalize="none" spellCheck={false} inline className="block min-w-0 flex-1" />
+          <Input
+            {...control("slug", true)}
+            defaultValue={values.slug}
+            maxLength={SLUG_MAX}
+            autoCapitalize="none"
+            spellCheck={false}
+            inline
+            className="block min-w-0 flex-1"
+          />
         </div>
       </Field>
 
@@ -114,8 +130,17 @@ export function CampaignForm({ values, errors, previewHtml, currencyLockedReason
         <legend className="text-sm font-semibold text-slate-900">{CAMPAIGN_FIELD_LABELS.status}</legend>
         <div className="mt-2 flex flex-col gap-2 sm:flex-row sm:flex-wrap">
           {CAMPAIGN_STATUSES.map((status, index) => (
-            <label key={status} className="flex items-center gap-2 rounded-md border border-slate-300 px-3 py-2 has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50">
-              <input type="radio" name="status" value={status} id={index === 0 ? "status" : undefined} defaultChecked={values.status === status} />
+            <label
+              key={status}
+              className="flex items-center gap-2 rounded-md border border-slate-300 px-3 py-2 has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50"
+            >
+              <input
+                type="radio"
+                name="status"
+                value={status}
+                id={index === 0 ? "status" : undefined}
+                defaultChecked={values.status === status}
+              />
               {STATUS_LABELS[status]}
             </label>
           ))}
@@ -132,7 +157,12 @@ export function CampaignForm({ values, errors, previewHtml, currencyLockedReason
       </Field>
 
       {previewHtml !== null ? (
-        <section id="story-preview" aria-labelledby="story-preview-heading" tabIndex={-1} className="rounded-md border border-dashed border-brand-600 p-4">
+        <section
+          id="story-preview"
+          aria-labelledby="story-preview-heading"
+          tabIndex={-1}
+          className="rounded-md border border-dashed border-brand-600 p-4"
+        >
           <h2 id="story-preview-heading" className="text-sm font-semibold uppercase tracking-wide text-brand-700">
             Story preview (not saved)
           </h2>
@@ -141,10 +171,22 @@ export function CampaignForm({ values, errors, previewHtml, currencyLockedReason
       ) : null}
 
       <div className="flex flex-wrap gap-3">
-        <button type="submit" name="intent" value="save" disabled={busy} className="rounded-md bg-brand-700 px-5 py-2 font-bold text-white hover:bg-brand-800 disabled:opacity-70">
+        <button
+          type="submit"
+          name="intent"
+          value="save"
+          disabled={busy}
+          className="rounded-md bg-brand-700 px-5 py-2 font-bold text-white hover:bg-brand-800 disabled:opacity-70"
+        >
           {submitLabel}
         </button>
-        <button type="submit" name="intent" value="preview" disabled={busy} className="rounded-md border border-brand-700 px-5 py-2 font-semibold text-brand-700 hover:bg-brand-50 disabled:opacity-70">
+        <button
+          type="submit"
+          name="intent"
+          value="preview"
+          disabled={busy}
+          className="rounded-md border border-brand-700 px-5 py-2 font-semibold text-brand-700 hover:bg-brand-50 disabled:opacity-70"
+        >
           Preview story
         </button>
       </div>
@@ -153,7 +195,17 @@ export function CampaignForm({ values, errors, previewHtml, currencyLockedReason
 }
 
 /** A field of the editor, labelled from CAMPAIGN_FIELD_LABELS. */
-function Field({ field, errors, hint, children }: { field: CampaignField; errors: CampaignFormErrors; hint?: string; children: ReactNode }) {
+function Field({
+  field,
+  errors,
+  hint,
+  children,
+}: {
+  field: CampaignField;
+  errors: CampaignFormErrors;
+  hint?: string;
+  children: ReactNode;
+}) {
   return (
     <FormField name={field} label={CAMPAIGN_FIELD_LABELS[field]} hint={hint} error={errors[field]}>
       {children}

@@ -1,17 +1,7 @@
 import { formatMoneyShort } from "~/utils/money";
 
 /** Raised against goal, as a bar with its figures in words for screen readers. */
-export function ProgressBar({
-  raised,
-  goal,
-  currency,
-  donors,
-}: {
-  raised: number;
-  goal: number;
-  currency: string;
-  donors: number;
-}) {
+export function ProgressBar({ raised, goal, currency, donors }: { raised: number; goal: number; currency: string; donors: number }) {
   const percent = goal > 0 ? Math.min(100, Math.floor((raised * 100) / goal)) : 0;
   const label = `${formatMoneyShort(raised, currency)} raised of ${formatMoneyShort(goal, currency)} goal`;
   return (

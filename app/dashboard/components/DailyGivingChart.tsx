@@ -80,9 +80,15 @@ export function DailyGivingChart({ days, currency, label }: { days: ChartDay[]; 
           <caption className="sr-only">{label}</caption>
           <thead>
             <tr>
-              <th scope="col" className="py-1 pr-4">Day</th>
-              <th scope="col" className="py-1 pr-4 text-right">Raised</th>
-              <th scope="col" className="py-1 text-right">Gifts</th>
+              <th scope="col" className="py-1 pr-4">
+                Day
+              </th>
+              <th scope="col" className="py-1 pr-4 text-right">
+                Raised
+              </th>
+              <th scope="col" className="py-1 text-right">
+                Gifts
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -90,7 +96,9 @@ export function DailyGivingChart({ days, currency, label }: { days: ChartDay[]; 
               .filter((d) => d.donations > 0)
               .map((d) => (
                 <tr key={d.day} className="border-t border-slate-200">
-                  <th scope="row" className="py-1 pr-4 font-normal">{d.day}</th>
+                  <th scope="row" className="py-1 pr-4 font-normal">
+                    {d.day}
+                  </th>
                   <td className="py-1 pr-4 text-right">{formatMoneyShort(d.amount, currency)}</td>
                   <td className="py-1 text-right">{d.donations}</td>
                 </tr>

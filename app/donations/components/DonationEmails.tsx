@@ -16,11 +16,21 @@ export function DonationEmails({ emails }: { emails: DonationDetailView["emails"
           <table className="w-full min-w-[44rem] border-collapse text-left text-sm">
             <thead className="bg-slate-100">
               <tr>
-                <th scope="col" className={cell}>Queued</th>
-                <th scope="col" className={cell}>Kind</th>
-                <th scope="col" className={cell}>To</th>
-                <th scope="col" className={cell}>Subject</th>
-                <th scope="col" className={cell}>Status</th>
+                <th scope="col" className={cell}>
+                  Queued
+                </th>
+                <th scope="col" className={cell}>
+                  Kind
+                </th>
+                <th scope="col" className={cell}>
+                  To
+                </th>
+                <th scope="col" className={cell}>
+                  Subject
+                </th>
+                <th scope="col" className={cell}>
+                  Status
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -33,7 +43,9 @@ export function DonationEmails({ emails }: { emails: DonationDetailView["emails"
                   <td className={cell}>
                     {email.status}
                     {email.sentAt ? <span className="block text-slate-600">{email.sentAt}</span> : null}
-                    {email.attempts > 0 && email.status !== "sent" ? <span className="block text-slate-600">{email.attempts} attempts</span> : null}
+                    {email.attempts > 0 && email.status !== "sent" ? (
+                      <span className="block text-slate-600">{email.attempts} attempts</span>
+                    ) : null}
                     {email.lastError && email.status !== "sent" ? <span className="block text-red-800">{email.lastError}</span> : null}
                   </td>
                 </tr>

@@ -16,11 +16,21 @@ export function DonationEvents({ events }: { events: DonationDetailView["events"
           <table className="w-full min-w-[44rem] border-collapse text-left text-sm">
             <thead className="bg-slate-100">
               <tr>
-                <th scope="col" className={cell}>Sent by Stripe</th>
-                <th scope="col" className={cell}>Type</th>
-                <th scope="col" className={cell}>Object</th>
-                <th scope="col" className={cell}>Event</th>
-                <th scope="col" className={cell}>Outcome</th>
+                <th scope="col" className={cell}>
+                  Sent by Stripe
+                </th>
+                <th scope="col" className={cell}>
+                  Type
+                </th>
+                <th scope="col" className={cell}>
+                  Object
+                </th>
+                <th scope="col" className={cell}>
+                  Event
+                </th>
+                <th scope="col" className={cell}>
+                  Outcome
+                </th>
               </tr>
             </thead>
             <tbody>

@@ -26,5 +26,13 @@ export function manageLinkEmail(input: {
 <p><a href="${escapeHtml(input.url)}">Update your card or cancel your monthly gift</a>. The link works once, for 30 minutes.</p>
 <p>If you did not ask for it, you can ignore this email: nothing changes.</p>`,
   );
-  return { dedupeKey: `manage-link:${input.donorId}:${input.window.toISOString()}`, kind: "manage_link", to: input.to, subject, text, html, donorId: input.donorId };
+  return {
+    dedupeKey: `manage-link:${input.donorId}:${input.window.toISOString()}`,
+    kind: "manage_link",
+    to: input.to,
+    subject,
+    text,
+    html,
+    donorId: input.donorId,
+  };
 }

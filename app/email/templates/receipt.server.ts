@@ -55,9 +55,7 @@ export function receiptEmail(input: ReceiptInput): OutgoingEmail {
   const taxNote = input.test
     ? "This is a test receipt from sandbox mode: no gift was made and no money moved. It is not a tax receipt."
     : `${org.legalName} is a tax-exempt organisation; keep this receipt for your tax records.`;
-  const monthlyNote = input.monthly
-    ? `This is a monthly gift. To update your card or cancel, visit ${input.manageUrl}`
-    : null;
+  const monthlyNote = input.monthly ? `This is a monthly gift. To update your card or cancel, visit ${input.manageUrl}` : null;
   const text = [
     ...(copyNote ? [copyNote, ""] : []),
     `Thank you, ${input.donorName}.`,

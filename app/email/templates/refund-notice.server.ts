@@ -33,7 +33,9 @@ export function refundNoticeEmail(input: {
   const what = reversed
     ? [
         `The refund of ${money(input.previousRefundedAmount - input.refundedAmount)} on your gift of ${original} (${receipt}) did not go through: it failed or was cancelled, so that money was not returned to you and stays with us as your gift.`,
-        input.refundedAmount > 0 ? `In all, ${money(input.refundedAmount)} of this gift has been refunded.` : "None of this gift has been refunded.",
+        input.refundedAmount > 0
+          ? `In all, ${money(input.refundedAmount)} of this gift has been refunded.`
+          : "None of this gift has been refunded.",
       ]
     : [
         `We have refunded ${money(input.refundedAmount - input.previousRefundedAmount)} of your gift of ${original} (${receipt}).`,
@@ -54,7 +56,13 @@ export function refundNoticeEmail(input: {
     to: input.to,
     subject,
     text: lines.join("\n"),
-    html: emailDocument(subject, lines.filter(Boolean).map((line) => `<p>${escapeHtml(line)}</p>`).join("\n")),
+    html: emailDocument(
+      subject,
+      lines
+        .filter(Boolean)
+        .map((line) => `<p>${escapeHtml(line)}</p>`)
+        .join("\n"),
+    ),
     donorId: input.donorId,
     donationId: input.donationId,
   };

@@ -67,5 +67,13 @@ ${rows}
 <p>${escapeHtml(noGoods)}</p>
 <p>Questions: <a href="mailto:${escapeHtml(org.supportEmail)}">${escapeHtml(org.supportEmail)}</a></p>`,
   );
-  return { dedupeKey: `statement:${input.donorId}:${input.year}`, kind: "annual_statement", to: input.to, subject, text, html, donorId: input.donorId };
+  return {
+    dedupeKey: `statement:${input.donorId}:${input.year}`,
+    kind: "annual_statement",
+    to: input.to,
+    subject,
+    text,
+    html,
+    donorId: input.donorId,
+  };
 }

@@ -17,6 +17,8 @@ const BANNER = `<p style="margin:0 0 16px;padding:12px;border:2px solid #92400e;
 export function markedAsTest(email: OutgoingEmail): OutgoingEmail {
   if (email.subject.startsWith(TEST_SUBJECT_PREFIX)) return email;
   const body = /<body[^>]*>/i.exec(email.html);
-  const html = body ? `${email.html.slice(0, body.index + body[0].length)}\n${BANNER}${email.html.slice(body.index + body[0].length)}` : `${BANNER}\n${email.html}`;
+  const html = body
+    ? `${email.html.slice(0, body.index + body[0].length)}\n${BANNER}${email.html.slice(body.index + body[0].length)}`
+    : `${BANNER}\n${email.html}`;
   return { ...email, subject: `${TEST_SUBJECT_PREFIX}${email.subject}`, text: `${TEST_NOTICE}\n\n${email.text}`, html };
 }

@@ -60,7 +60,10 @@ export function DonationForm(props: DonationFormProps) {
         <legend className="text-sm font-semibold text-slate-900">How often</legend>
         <div className="mt-2 grid grid-cols-2 gap-2">
           {(["once", "monthly"] as const).map((frequency) => (
-            <label key={frequency} className="flex cursor-pointer items-center gap-2 rounded-md border border-slate-300 px-3 py-2 has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50">
+            <label
+              key={frequency}
+              className="flex cursor-pointer items-center gap-2 rounded-md border border-slate-300 px-3 py-2 has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50"
+            >
               <input type="radio" name="frequency" value={frequency} defaultChecked={(values.frequency || "once") === frequency} />
               {frequency === "once" ? "Once" : "Monthly"}
             </label>
@@ -73,7 +76,10 @@ export function DonationForm(props: DonationFormProps) {
         <legend className="text-sm font-semibold text-slate-900">Amount ({currency})</legend>
         <div className="mt-2 grid grid-cols-2 gap-2">
           {presetAmounts.map((preset) => (
-            <label key={preset} className="flex cursor-pointer items-center gap-2 rounded-md border border-slate-300 px-3 py-2 has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50">
+            <label
+              key={preset}
+              className="flex cursor-pointer items-center gap-2 rounded-md border border-slate-300 px-3 py-2 has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50"
+            >
               <input type="radio" name="amount" value={String(preset)} defaultChecked={defaultAmount === String(preset)} />
               {formatMoneyShort(preset, currency)}
             </label>
@@ -103,10 +109,13 @@ export function DonationForm(props: DonationFormProps) {
         <label className="flex items-start gap-2 text-sm">
           <input type="checkbox" name="coverFee" defaultChecked={values.coverFee === "on"} className="mt-1" />
           <span>
-            Cover the processing fee ({formatPercent(fee.percentBps)} + {formatMoney(fee.fixed, currency)}) so that all of my gift goes to the work.
+            Cover the processing fee ({formatPercent(fee.percentBps)} + {formatMoney(fee.fixed, currency)}) so that all of my gift goes to
+            the work.
             {presetAmounts.length > 0 ? (
               <span className="mt-1 block text-slate-700">
-                {presetAmounts.map((preset) => `${formatMoneyShort(preset, currency)} adds ${formatMoney(coveredFeeFor(preset, fee), currency)}`).join(" · ")}
+                {presetAmounts
+                  .map((preset) => `${formatMoneyShort(preset, currency)} adds ${formatMoney(coveredFeeFor(preset, fee), currency)}`)
+                  .join(" · ")}
               </span>
             ) : null}
           </span>
@@ -117,7 +126,14 @@ export function DonationForm(props: DonationFormProps) {
       </div>
 
       <TextField label="Your name" name="name" autoComplete="name" defaultValue={values.name} error={errors.name} />
-      <TextField label="Email, for your receipt" name="email" type="email" autoComplete="email" defaultValue={values.email} error={errors.email} />
+      <TextField
+        label="Email, for your receipt"
+        name="email"
+        type="email"
+        autoComplete="email"
+        defaultValue={values.email}
+        error={errors.email}
+      />
 
       <label className="flex items-start gap-2 text-sm">
         <input type="checkbox" name="anonymous" defaultChecked={values.anonymous === "on"} className="mt-1" />
@@ -175,5 +191,11 @@ export function DonationForm(props: DonationFormProps) {
 }
 
 function formatPercent(bps: number): string {
-  return `${Math.floor(bps / 100)}${bps % 100 ? `.${String(bps % 100).padStart(2, "0").replace(/0$/, "")}` : ""}%`;
+  return `${Math.floor(bps / 100)}${
+    bps % 100
+      ? `.${String(bps % 100)
+          .padStart(2, "0")
+          .replace(/0$/, "")}`
+      : ""
+  }%`;
 }

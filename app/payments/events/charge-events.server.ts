@@ -18,8 +18,7 @@ export const refundEvents = defineHandler({
 
   async prepare(event) {
     const object = event.data.object;
-    const chargeId =
-      object.object === "charge" ? ChargeSchema.parse(object).id : (RefundSchema.parse(object).charge ?? null);
+    const chargeId = object.object === "charge" ? ChargeSchema.parse(object).id : (RefundSchema.parse(object).charge ?? null);
     if (!chargeId) return null;
     return { charge: await currentCharge(chargeId) };
   },

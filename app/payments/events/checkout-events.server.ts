@@ -21,7 +21,8 @@ export const checkoutEvents = defineHandler({
     if (!pledgeId) return null;
     if (session.mode !== "payment" && session.mode !== "subscription") {
       // Lantern makes only these two; anything else (setup, or a mode Stripe adds later) is not a gift.
-      if (session.mode !== "setup") unknownStripeValue("Checkout mode", session.mode, session.id, "not a gift (acknowledged, nothing recorded)");
+      if (session.mode !== "setup")
+        unknownStripeValue("Checkout mode", session.mode, session.id, "not a gift (acknowledged, nothing recorded)");
       return null;
     }
     const paid = isPaid(session) && event.type !== "checkout.session.async_payment_failed";
@@ -41,7 +42,12 @@ export const checkoutEvents = defineHandler({
     });
 
     if (event.type === "checkout.session.async_payment_failed") {
-      await linkPledge(tx, pledge.id, { donorId: donor.id, status: "failed", failureReason: "The delayed payment failed", checkoutSessionId: session.id });
+      await linkPledge(tx, pledge.id, {
+        donorId: donor.id,
+        status: "failed",
+        failureReason: "The delayed payment failed",
+        checkoutSessionId: session.id,
+      });
       return `pledge ${pledge.id} failed (delayed payment)`;
     }
 
@@ -49,7 +55,9 @@ export const checkoutEvents = defineHandler({
     if (paymentPledge && paymentPledge !== pledge.id) {
       // A pledge is completed only by its own payment (or monthly gift), whatever the session says.
       const paidWith = payment?.paymentIntentId ?? subscription?.id;
-      throw new ForeignPaymentError(`Checkout Session ${session.id} names pledge ${pledge.id} but ${paidWith} is pledge ${paymentPledge}'s; refused`);
+      throw new ForeignPaymentError(
+        `Checkout Session ${session.id} names pledge ${pledge.id} but ${paidWith} is pledge ${paymentPledge}'s; refused`,
+      );
     }
 
     if (session.mode === "subscription") {

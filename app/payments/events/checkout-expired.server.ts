@@ -20,6 +20,8 @@ export const expiredCheckoutEvents = defineHandler({
 
   async apply(tx, { session, pledgeId }) {
     const marked = await markPledgeExpired(tx, pledgeId, session.id);
-    return marked ? `pledge ${pledgeId} abandoned (Checkout Session ${session.id} expired)` : `pledge ${pledgeId} left as it is (session ${session.id} expired)`;
+    return marked
+      ? `pledge ${pledgeId} abandoned (Checkout Session ${session.id} expired)`
+      : `pledge ${pledgeId} left as it is (session ${session.id} expired)`;
   },
 });

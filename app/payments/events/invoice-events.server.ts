@@ -6,12 +6,7 @@ import { queueReceipt } from "~/email/receipts.data.server";
 import { defineHandler, pledgeIdFrom } from "~/payments/events/handler.server";
 import { syncRecurringGift } from "~/payments/events/recurring-gift.server";
 import { InvoiceSchema, invoiceSubscriptionId } from "~/payments/events/schemas.server";
-import {
-  currentSubscription,
-  invoicePaymentIntentId,
-  paymentDetails,
-  toDate,
-} from "~/payments/events/stripe-state.server";
+import { currentSubscription, invoicePaymentIntentId, paymentDetails, toDate } from "~/payments/events/stripe-state.server";
 
 /**
  * Monthly instalments. Every paid invoice of a Lantern subscription, the
@@ -26,7 +21,11 @@ export const invoiceEvents = defineHandler({
     const subscriptionId = invoiceSubscriptionId(invoice);
     if (!subscriptionId) return null;
     const subscription = await currentSubscription(subscriptionId);
-    const pledgeId = pledgeIdFrom(subscription.metadata, invoice.parent?.subscription_details?.metadata, invoice.subscription_details?.metadata);
+    const pledgeId = pledgeIdFrom(
+      subscription.metadata,
+      invoice.parent?.subscription_details?.metadata,
+      invoice.subscription_details?.metadata,
+    );
     if (!pledgeId) return null;
     let payment = null;
     if (event.type === "invoice.paid" && invoice.amount_paid > 0) {
@@ -56,7 +55,7 @@ export const invoiceEvents = defineHandler({
           to: donor.email,
           donorName: donor.name,
           donorId: donor.id,
-          amount: invoice.amount_paid > 0 ? invoice.amount_paid : (gift.amount + gift.coveredFee),
+          amount: invoice.amount_paid > 0 ? invoice.amount_paid : gift.amount + gift.coveredFee,
           currency: invoice.currency.toUpperCase(),
           campaignTitle: campaign.title,
           organisationName: context.organisation.name,

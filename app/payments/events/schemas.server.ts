@@ -7,7 +7,10 @@ import { z } from "~/utils/zod";
  */
 const id = (prefix: string) => z.string().startsWith(`${prefix}_`);
 const expandable = (prefix: string) => z.union([id(prefix), z.looseObject({ id: id(prefix) }).transform((o) => o.id)]);
-const metadata = z.record(z.string(), z.string()).nullish().transform((m) => m ?? {});
+const metadata = z
+  .record(z.string(), z.string())
+  .nullish()
+  .transform((m) => m ?? {});
 
 export const EventSchema = z.looseObject({
   id: id("evt"),

@@ -54,7 +54,13 @@ function chargeSummary(charge: Charge): NonNullable<PaymentDetails["charge"]> {
   // An id (not expanded) or null means the fee is not known yet; it is filled in by a later event.
   const balance = BalanceTransactionSchema.safeParse(charge.balance_transaction);
   const figures = balance.success
-    ? { currency: balance.data.currency, amount: balance.data.amount, fee: balance.data.fee, net: balance.data.net, exchangeRate: balance.data.exchange_rate ?? null }
+    ? {
+        currency: balance.data.currency,
+        amount: balance.data.amount,
+        fee: balance.data.fee,
+        net: balance.data.net,
+        exchangeRate: balance.data.exchange_rate ?? null,
+      }
     : null;
   return {
     id: charge.id,

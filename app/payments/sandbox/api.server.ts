@@ -87,17 +87,25 @@ async function createCheckoutSession(request: Request): Promise<Response> {
   const mode = params.mode;
   if (mode !== "payment" && mode !== "subscription") return invalidParameter("mode", "Missing required param: mode.", "parameter_missing");
   if (lineItems.length === 0) return invalidParameter("line_items", "Missing required param: line_items.", "parameter_missing");
-  if (typeof params.success_url !== "string") return invalidParameter("success_url", "Missing required param: success_url.", "parameter_missing");
+  if (typeof params.success_url !== "string")
+    return invalidParameter("success_url", "Missing required param: success_url.", "parameter_missing");
   for (const item of lineItems) {
     const amount = Number(item.price_data?.unit_amount);
     if (!Number.isSafeInteger(amount) || amount < 50) {
-      return invalidParameter("line_items", "The Checkout Session's total amount due must add up to at least $0.50 usd", "amount_too_small");
+      return invalidParameter(
+        "line_items",
+        "The Checkout Session's total amount due must add up to at least $0.50 usd",
+        "amount_too_small",
+      );
     }
     if (mode === "subscription" && !item.price_data?.recurring?.interval) {
       return invalidParameter(undefined, "You must provide at least one recurring price in `subscription` mode when using prices.");
     }
     if (mode === "payment" && item.price_data?.recurring) {
-      return invalidParameter(undefined, "You specified `payment` mode but passed a recurring price. Either switch to `subscription` mode or use only one-time prices.");
+      return invalidParameter(
+        undefined,
+        "You specified `payment` mode but passed a recurring price. Either switch to `subscription` mode or use only one-time prices.",
+      );
     }
   }
   const submitType = params.submit_type;
@@ -105,10 +113,18 @@ async function createCheckoutSession(request: Request): Promise<Response> {
     return invalidParameter("submit_type", `Invalid submit_type: must be one of ${SUBMIT_TYPES.join(", ")}`, "parameter_invalid_string");
   }
   if (params.customer && params.customer_email) {
-    return invalidParameter("customer_email", "You may only specify one of these parameters: customer, customer_email.", "parameter_unknown");
+    return invalidParameter(
+      "customer_email",
+      "You may only specify one of these parameters: customer, customer_email.",
+      "parameter_unknown",
+    );
   }
   if (params.customer_creation && (mode !== "payment" || params.customer)) {
-    return invalidParameter("customer_creation", "`customer_creation` can only be used in `payment` mode and without `customer`.", "parameter_unknown");
+    return invalidParameter(
+      "customer_creation",
+      "`customer_creation` can only be used in `payment` mode and without `customer`.",
+      "parameter_unknown",
+    );
   }
   if (await missingCustomer(params.customer)) return resourceMissing("customer", String(params.customer), "customer");
 
@@ -246,11 +262,31 @@ function guarded(handler: (request: Request, id?: string) => Promise<Response>) 
 }
 
 export const stripeSandboxHandlers: HttpHandler[] = [
-  http.post(`${API}/checkout/sessions`, guarded((request) => createCheckoutSession(request))),
-  http.post(`${API}/checkout/sessions/:id/expire`, guarded((request, id) => expireCheckoutSession(request, id ?? ""))),
-  http.post(`${API}/customers`, guarded((request) => createCustomer(request))),
-  http.post(`${API}/billing_portal/sessions`, guarded((request) => createPortalSession(request))),
-  http.get(`${API}/events`, guarded((request) => listEvents(request))),
-  ...retrievable.map(([path, type]) => http.get(`${API}/${path}/:id`, guarded((request, id) => retrieve(request, id ?? "", type)))),
+  http.post(
+    `${API}/checkout/sessions`,
+    guarded((request) => createCheckoutSession(request)),
+  ),
+  http.post(
+    `${API}/checkout/sessions/:id/expire`,
+    guarded((request, id) => expireCheckoutSession(request, id ?? "")),
+  ),
+  http.post(
+    `${API}/customers`,
+    guarded((request) => createCustomer(request)),
+  ),
+  http.post(
+    `${API}/billing_portal/sessions`,
+    guarded((request) => createPortalSession(request)),
+  ),
+  http.get(
+    `${API}/events`,
+    guarded((request) => listEvents(request)),
+  ),
+  ...retrievable.map(([path, type]) =>
+    http.get(
+      `${API}/${path}/:id`,
+      guarded((request, id) => retrieve(request, id ?? "", type)),
+    ),
+  ),
   http.all(`${API}/*`, ({ request }) => unknownEndpoint(request.method, new URL(request.url).pathname)),
 ];

@@ -70,10 +70,20 @@ function paymentAttempt(session: Stripe.Checkout.Session, input: PayInput): Paym
   if (input.bankAccount?.trim()) {
     const account = testBankAccount(input.bankAccount);
     if (!account) {
-      return { ok: false, field: "bankAccount", code: "invalid_bank_account", message: "Use one of the sandbox's test bank accounts listed above." };
+      return {
+        ok: false,
+        field: "bankAccount",
+        code: "invalid_bank_account",
+        message: "Use one of the sandbox's test bank accounts listed above.",
+      };
     }
     if (session.mode !== "payment") {
-      return { ok: false, field: "bankAccount", code: "payment_method_unavailable", message: "In the sandbox, monthly gifts are paid by card." };
+      return {
+        ok: false,
+        field: "bankAccount",
+        code: "payment_method_unavailable",
+        message: "In the sandbox, monthly gifts are paid by card.",
+      };
     }
     if (account.currency !== session.currency?.toLowerCase()) {
       return {
@@ -86,7 +96,8 @@ function paymentAttempt(session: Stripe.Checkout.Session, input: PayInput): Paym
     return { kind: "bank", number: input.bankAccount, account };
   }
   const number = (input.cardNumber ?? "").replace(/[\s-]/g, "");
-  if (!testCard(number)) return { ok: false, field: "cardNumber", code: "incorrect_number", message: `Your card number is incorrect. ${CARD_HELP}` };
+  if (!testCard(number))
+    return { ok: false, field: "cardNumber", code: "incorrect_number", message: `Your card number is incorrect. ${CARD_HELP}` };
   return { kind: "card", number };
 }
 
@@ -118,7 +129,10 @@ export async function paySandboxSession(sessionId: string, input: PayInput): Pro
   if (!checkout) return { ok: false, field: "form", code: "resource_missing", message: "This checkout session does not exist." };
   const { session, plan } = checkout;
   if (session.status !== "open") {
-    const message = session.status === "expired" ? "This checkout session has expired. Go back and start again." : "This checkout session is already complete.";
+    const message =
+      session.status === "expired"
+        ? "This checkout session has expired. Go back and start again."
+        : "This checkout session is already complete.";
     return { ok: false, field: "form", code: "session_closed", message };
   }
   const attempt = paymentAttempt(session, input);
@@ -131,7 +145,13 @@ export async function paySandboxSession(sessionId: string, input: PayInput): Pro
     const intent =
       existing ??
       (await createPaymentIntent(
-        { amount: session.amount_total ?? 0, currency: session.currency ?? "usd", customer, metadata: plan.paymentIntentMetadata, description: plan.description },
+        {
+          amount: session.amount_total ?? 0,
+          currency: session.currency ?? "usd",
+          customer,
+          metadata: plan.paymentIntentMetadata,
+          description: plan.description,
+        },
         attempt.kind === "bank" ? [attempt.account.type] : ["card"],
       ));
     const result = await attemptPayment(intent.id, attempt, billing);
@@ -147,7 +167,11 @@ export async function paySandboxSession(sessionId: string, input: PayInput): Pro
       customer_details: customerDetails(billing),
       payment_intent: intent.id,
     } satisfies Stripe.Checkout.Session);
-    return { ok: true, redirectTo: successUrl(session), events: await newEvents({ type: "checkout.session.completed", data: { object: completed } }) };
+    return {
+      ok: true,
+      redirectTo: successUrl(session),
+      events: await newEvents({ type: "checkout.session.completed", data: { object: completed } }),
+    };
   }
 
   if (attempt.kind === "card" && testCard(attempt.number)?.outcome === "declined") {
@@ -179,7 +203,14 @@ async function startSubscription(
     productId: sandboxId("prod", false),
   });
   const invoice = await saveObject(
-    invoiceObject({ id: sandboxId("in", false), subscription: created, billingReason: "subscription_create", customerEmail: billing.email, paid: true, lineId: sandboxId("il", false) }),
+    invoiceObject({
+      id: sandboxId("in", false),
+      subscription: created,
+      billingReason: "subscription_create",
+      customerEmail: billing.email,
+      paid: true,
+      lineId: sandboxId("il", false),
+    }),
   );
   const { paymentIntent } = await chargeCardOnFile({ amount, currency, customer, metadata: {}, description: plan.description });
   await recordInvoicePayment(invoice, paymentIntent.id);

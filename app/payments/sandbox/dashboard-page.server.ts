@@ -34,7 +34,10 @@ const ROWS = 15;
 const SETTLEMENT_CURRENCIES = ["usd", "eur", "gbp", "cad"] as const;
 
 const id = (prefix: string) => z.string().regex(new RegExp(`^${prefix}_[A-Za-z0-9_]{6,80}$`), "Not an id of the right kind.");
-const minor = z.string().trim().regex(/^\d{1,9}$/, "Enter an amount in cents, or leave it empty for all.");
+const minor = z
+  .string()
+  .trim()
+  .regex(/^\d{1,9}$/, "Enter an amount in cents, or leave it empty for all.");
 
 export const DashboardActionSchema = z.discriminatedUnion("intent", [
   z.object({
@@ -71,7 +74,10 @@ async function perform(action: DashboardAction): Promise<{ events: SandboxEvent[
   switch (action.intent) {
     case "settings": {
       await configureSandboxAccount({ settlementCurrency: action.settlementCurrency, eventsApiVersion: action.eventsApiVersion });
-      return { events: [], message: `The account settles in ${action.settlementCurrency.toUpperCase()}; events are rendered at ${action.eventsApiVersion}.` };
+      return {
+        events: [],
+        message: `The account settles in ${action.settlementCurrency.toUpperCase()}; events are rendered at ${action.eventsApiVersion}.`,
+      };
     }
     case "fault":
       await addFault({ method: action.method, path: action.path, kind: action.kind, remaining: action.times });
@@ -88,7 +94,10 @@ async function perform(action: DashboardAction): Promise<{ events: SandboxEvent[
     case "release":
       return { events: await releaseBankDebit(action.paymentIntent), message: `The bank answered for ${action.paymentIntent}.` };
     case "refund":
-      return { events: await refundCharge(action.charge, action.amount ? Number(action.amount) : undefined), message: `Refunded ${action.charge}.` };
+      return {
+        events: await refundCharge(action.charge, action.amount ? Number(action.amount) : undefined),
+        message: `Refunded ${action.charge}.`,
+      };
     case "fail-refund":
       return { events: await failRefund(action.refund, action.outcome), message: `Refund ${action.refund} ${action.outcome}.` };
     case "dispute": {
@@ -97,11 +106,16 @@ async function perform(action: DashboardAction): Promise<{ events: SandboxEvent[
     }
     case "dispute-status": {
       const final = action.status === "won" || action.status === "lost" || action.status === "warning_closed";
-      const events = final ? await closeDispute(action.dispute, action.status as "won" | "lost" | "warning_closed") : await updateDispute(action.dispute, action.status);
+      const events = final
+        ? await closeDispute(action.dispute, action.status as "won" | "lost" | "warning_closed")
+        : await updateDispute(action.dispute, action.status);
       return { events, message: `Dispute ${action.dispute} is ${action.status.replace(/_/g, " ")}.` };
     }
     case "renew":
-      return { events: await renewSubscription(action.subscription, action.outcome), message: `Renewed ${action.subscription} (${action.outcome}).` };
+      return {
+        events: await renewSubscription(action.subscription, action.outcome),
+        message: `Renewed ${action.subscription} (${action.outcome}).`,
+      };
     case "cancel":
       return { events: await cancelSubscription(action.subscription), message: `Cancelled ${action.subscription}.` };
     case "delete-customer":
@@ -114,7 +128,9 @@ export async function runDashboardAction(action: DashboardAction): Promise<{ ok:
   try {
     const { events, message } = await perform(action);
     const statuses = await deliverEvents(events);
-    const delivered = statuses.length ? ` ${statuses.filter((s) => s >= 200 && s < 300).length} of ${statuses.length} events delivered.` : "";
+    const delivered = statuses.length
+      ? ` ${statuses.filter((s) => s >= 200 && s < 300).length} of ${statuses.length} events delivered.`
+      : "";
     return { ok: true, message: `${message}${delivered}` };
   } catch (error) {
     return { ok: false, message: error instanceof Error ? error.message : String(error) };
@@ -133,7 +149,9 @@ export async function dashboardView() {
   const refunds = (await listObjects<Stripe.Refund>("refund")).slice(0, ROWS);
   const disputes = (await listObjects<Stripe.Dispute>("dispute")).slice(0, ROWS);
   const subscriptions = (await listObjects<Stripe.Subscription>("subscription")).slice(0, ROWS);
-  const customers = (await listObjects<Stripe.Customer | Stripe.DeletedCustomer>("customer")).filter((c): c is Stripe.Customer => !("deleted" in c)).slice(0, ROWS);
+  const customers = (await listObjects<Stripe.Customer | Stripe.DeletedCustomer>("customer"))
+    .filter((c): c is Stripe.Customer => !("deleted" in c))
+    .slice(0, ROWS);
   return {
     account,
     apiVersions: [currentApiVersion(), LEGACY_API_VERSION],
@@ -142,7 +160,11 @@ export async function dashboardView() {
     faults: await sandboxFaults(),
     faultKinds: [...FAULT_KINDS],
     sessions: sessions.map((s) => ({ id: s.id, amount: money(s.amount_total, s.currency), mode: s.mode })),
-    bankDebits: (await pendingBankDebits()).map((pi) => ({ id: pi.id, amount: money(pi.amount, pi.currency), method: pi.payment_method_types.join(", ") })),
+    bankDebits: (await pendingBankDebits()).map((pi) => ({
+      id: pi.id,
+      amount: money(pi.amount, pi.currency),
+      method: pi.payment_method_types.join(", "),
+    })),
     charges: charges.map((c) => ({
       id: c.id,
       amount: money(c.amount, c.currency),

@@ -47,7 +47,10 @@ export async function refundCharge(chargeId: string, amount?: number): Promise<S
   const refund = await saveObject(refundObject({ id: refundId, charge, amount: refundAmount, balanceTransaction: balance.id }));
   const refunded = charge.amount_refunded + refundAmount;
   const updated = await saveObject({ ...charge, amount_refunded: refunded, refunded: refunded >= charge.amount } satisfies Stripe.Charge);
-  const events = await newEvents({ type: "charge.refunded", data: { object: updated } }, { type: "refund.created", data: { object: refund } });
+  const events = await newEvents(
+    { type: "charge.refunded", data: { object: updated } },
+    { type: "refund.created", data: { object: refund } },
+  );
   // With Stripe's test card 4000 0000 0000 5126 the refund succeeds, then fails a while later.
   return refundsFail(charge) ? [...events, ...(await failRefund(refund.id, "failed"))] : events;
 }
@@ -69,7 +72,11 @@ export async function failRefund(refundId: string, outcome: "failed" | "canceled
     failure_reason: outcome === "failed" ? "expired_or_canceled_card" : "merchant_request",
     failure_balance_transaction: returned.id,
   } satisfies Stripe.Refund);
-  await saveObject({ ...charge, amount_refunded: Math.max(0, charge.amount_refunded - refund.amount), refunded: false } satisfies Stripe.Charge);
+  await saveObject({
+    ...charge,
+    amount_refunded: Math.max(0, charge.amount_refunded - refund.amount),
+    refunded: false,
+  } satisfies Stripe.Charge);
   return newEvents(
     { type: "charge.refund.updated", data: { object: updatedRefund } },
     { type: "refund.updated", data: { object: updatedRefund } },
@@ -127,14 +134,30 @@ export async function renewSubscription(subscriptionId: string, outcome: "paid" 
   const subscription = advancedPeriod(current);
   const paid = outcome === "paid";
   const invoice = await saveObject(
-    invoiceObject({ id: sandboxId("in", false), subscription, billingReason: "subscription_cycle", customerEmail: null, paid, lineId: sandboxId("il", false) }),
+    invoiceObject({
+      id: sandboxId("in", false),
+      subscription,
+      billingReason: "subscription_cycle",
+      customerEmail: null,
+      paid,
+      lineId: sandboxId("il", false),
+    }),
   );
   const customer = String(idOf(subscription.customer));
   if (!paid) {
     const pastDue = await saveObject({ ...current, status: "past_due", latest_invoice: invoice.id } satisfies Stripe.Subscription);
-    return newEvents({ type: "invoice.payment_failed", data: { object: invoice } }, { type: "customer.subscription.updated", data: { object: pastDue } });
+    return newEvents(
+      { type: "invoice.payment_failed", data: { object: invoice } },
+      { type: "customer.subscription.updated", data: { object: pastDue } },
+    );
   }
-  const { paymentIntent } = await chargeCardOnFile({ amount: invoice.amount_due, currency: invoice.currency, customer, metadata: {}, description: subscription.description });
+  const { paymentIntent } = await chargeCardOnFile({
+    amount: invoice.amount_due,
+    currency: invoice.currency,
+    customer,
+    metadata: {},
+    description: subscription.description,
+  });
   await recordInvoicePayment(invoice, paymentIntent.id);
   const renewed = await saveObject({ ...subscription, status: "active", latest_invoice: invoice.id } satisfies Stripe.Subscription);
   return newEvents(
@@ -220,7 +243,9 @@ export async function expireSession(sessionId: string): Promise<SandboxEvent[]> 
 export async function expireDueSessions(now = nowSeconds()): Promise<SandboxEvent[]> {
   // Only sessions stored more than a lifetime ago can be due: the (type, createdAt) index keeps this cheap.
   const madeBefore = new Date((now - SESSION_LIFETIME_SECONDS) * 1000 + 1000);
-  const due = (await listObjects<Stripe.Checkout.Session>("checkout.session", undefined, madeBefore)).filter((s) => s.status === "open" && s.expires_at <= now);
+  const due = (await listObjects<Stripe.Checkout.Session>("checkout.session", undefined, madeBefore)).filter(
+    (s) => s.status === "open" && s.expires_at <= now,
+  );
   const events: SandboxEvent[] = [];
   for (const session of due) events.push(...(await expireSession(session.id)));
   return events;

@@ -59,7 +59,12 @@ export function rateLimited(): Response {
 }
 
 export function cardDeclined(declineCode = "generic_decline"): Response {
-  return stripeErrorResponse(402, { type: "card_error", code: "card_declined", decline_code: declineCode, message: "Your card was declined." });
+  return stripeErrorResponse(402, {
+    type: "card_error",
+    code: "card_declined",
+    decline_code: declineCode,
+    message: "Your card was declined.",
+  });
 }
 
 export function apiError(message = "An error occurred with our connection to Stripe. Request was retried 0 times."): Response {

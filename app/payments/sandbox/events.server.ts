@@ -65,7 +65,11 @@ export async function deliverEvents(events: SandboxEvent[], url = sandboxWebhook
     try {
       const response = await fetch(url, {
         method: "POST",
-        headers: { "content-type": "application/json", "stripe-signature": signature, "user-agent": "Stripe/1.0 (+https://stripe.com/docs/webhooks)" },
+        headers: {
+          "content-type": "application/json",
+          "stripe-signature": signature,
+          "user-agent": "Stripe/1.0 (+https://stripe.com/docs/webhooks)",
+        },
         body: payload,
       });
       statuses.push(response.status);

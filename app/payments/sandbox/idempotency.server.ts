@@ -37,7 +37,10 @@ function recordId(key: string): string {
 async function fingerprint(request: Request): Promise<string> {
   const url = new URL(request.url);
   const params = [...new URLSearchParams(await request.clone().text())].map(([k, v]) => `${k}=${v}`).sort();
-  return crypto.createHash("sha256").update(`${request.method} ${url.pathname}\n${params.join("&")}`).digest("hex");
+  return crypto
+    .createHash("sha256")
+    .update(`${request.method} ${url.pathname}\n${params.join("&")}`)
+    .digest("hex");
 }
 
 export async function withIdempotency(request: Request, answer: () => Promise<Response>): Promise<Response> {

@@ -20,7 +20,9 @@ function linkIdOf(paymentIntentId: string): string {
 }
 
 export async function recordInvoicePayment(invoice: Stripe.Invoice, paymentIntentId: string): Promise<Stripe.InvoicePayment> {
-  const payment = await saveObject(invoicePaymentObject({ id: paymentIdOf(invoice.id), invoice, paymentIntent: paymentIntentId, paid: true }));
+  const payment = await saveObject(
+    invoicePaymentObject({ id: paymentIdOf(invoice.id), invoice, paymentIntent: paymentIntentId, paid: true }),
+  );
   await saveObject<IntentLink>({ id: linkIdOf(paymentIntentId), object: "sandbox_intent_invoice", invoice: invoice.id });
   return payment;
 }

@@ -29,9 +29,7 @@ export interface PaymentPlan {
   description: string | null;
 }
 
-export type PaymentAttempt =
-  | { kind: "card"; number: string }
-  | { kind: "bank"; number: string; account: TestBankAccount };
+export type PaymentAttempt = { kind: "card"; number: string } | { kind: "bank"; number: string; account: TestBankAccount };
 
 export interface AttemptResult {
   status: "succeeded" | "processing" | "failed";
@@ -44,7 +42,10 @@ export async function createPaymentIntent(plan: PaymentPlan, paymentMethodTypes:
 }
 
 /** What `amount` in `currency` becomes in the account's settlement currency. */
-export async function settledAmount(amount: number, currency: string): Promise<{ amount: number; currency: string; exchangeRate: number | null }> {
+export async function settledAmount(
+  amount: number,
+  currency: string,
+): Promise<{ amount: number; currency: string; exchangeRate: number | null }> {
   const account = await sandboxAccount();
   const rate = account.settlementCurrency === currency.toLowerCase() ? null : exchangeRate(currency, account.settlementCurrency);
   // A currency the sandbox has no rate for settles as itself, as a balance held in that currency would.
@@ -79,7 +80,11 @@ function methodDetails(attempt: PaymentAttempt): PaymentMethodDetails {
 }
 
 /** One attempt to pay a PaymentIntent, as the donor makes it on the checkout page. */
-export async function attemptPayment(paymentIntentId: string, attempt: PaymentAttempt, billing: { email: string; name: string }): Promise<AttemptResult> {
+export async function attemptPayment(
+  paymentIntentId: string,
+  attempt: PaymentAttempt,
+  billing: { email: string; name: string },
+): Promise<AttemptResult> {
   const intent = await getObject<Stripe.PaymentIntent>(paymentIntentId);
   if (!intent) throw new Error(`No such sandbox PaymentIntent: ${paymentIntentId}`);
   const card = attempt.kind === "card" ? testCard(attempt.number) : null;
@@ -89,7 +94,15 @@ export async function attemptPayment(paymentIntentId: string, attempt: PaymentAt
   const balance = status === "succeeded" ? await chargeBalance(chargeId, intent.amount, intent.currency) : null;
   const failure = declined ? { code: "card_declined", message: "Your card was declined.", declineCode: card?.declineCode } : null;
   const charge = await saveObject(
-    chargeObject({ id: chargeId, intent, status, balanceTransaction: balance?.id ?? null, billing, details: methodDetails(attempt), failure }),
+    chargeObject({
+      id: chargeId,
+      intent,
+      status,
+      balanceTransaction: balance?.id ?? null,
+      billing,
+      details: methodDetails(attempt),
+      failure,
+    }),
   );
   const paymentIntent = await saveObject({
     ...intent,
@@ -98,7 +111,13 @@ export async function attemptPayment(paymentIntentId: string, attempt: PaymentAt
     payment_method: charge.payment_method,
     status: declined ? "requires_payment_method" : status === "pending" ? "processing" : "succeeded",
     last_payment_error: failure
-      ? { type: "card_error", code: "card_declined", decline_code: failure.declineCode ?? "generic_decline", message: failure.message, charge: chargeId }
+      ? {
+          type: "card_error",
+          code: "card_declined",
+          decline_code: failure.declineCode ?? "generic_decline",
+          message: failure.message,
+          charge: chargeId,
+        }
       : null,
   } satisfies Stripe.PaymentIntent);
   return { status: declined ? "failed" : status === "pending" ? "processing" : "succeeded", paymentIntent, charge };
@@ -109,23 +128,47 @@ export async function attemptPayment(paymentIntentId: string, attempt: PaymentAt
  * charge succeeds (and gets its balance transaction) or fails with the test
  * account's failure code.
  */
-export async function settleBankDebit(paymentIntentId: string, failureCode: string | null): Promise<{ succeeded: boolean; paymentIntent: Stripe.PaymentIntent; charge: Stripe.Charge }> {
+export async function settleBankDebit(
+  paymentIntentId: string,
+  failureCode: string | null,
+): Promise<{ succeeded: boolean; paymentIntent: Stripe.PaymentIntent; charge: Stripe.Charge }> {
   const intent = await getObject<Stripe.PaymentIntent>(paymentIntentId);
   if (!intent || intent.status !== "processing") throw new Error(`${paymentIntentId} is not a bank debit waiting for the bank`);
   const pending = await getObject<Stripe.Charge>(String(intent.latest_charge));
   if (!pending) throw new Error(`${paymentIntentId} has no pending charge`);
   if (failureCode === null) {
     const balance = await chargeBalance(pending.id, pending.amount, pending.currency);
-    const charge = await saveObject({ ...pending, status: "succeeded", paid: true, amount_captured: pending.amount, balance_transaction: balance.id } satisfies Stripe.Charge);
-    const paymentIntent = await saveObject({ ...intent, status: "succeeded", amount_received: pending.amount } satisfies Stripe.PaymentIntent);
+    const charge = await saveObject({
+      ...pending,
+      status: "succeeded",
+      paid: true,
+      amount_captured: pending.amount,
+      balance_transaction: balance.id,
+    } satisfies Stripe.Charge);
+    const paymentIntent = await saveObject({
+      ...intent,
+      status: "succeeded",
+      amount_received: pending.amount,
+    } satisfies Stripe.PaymentIntent);
     return { succeeded: true, paymentIntent, charge };
   }
   const message = `The bank debit failed (${failureCode.replace(/_/g, " ")}).`;
-  const charge = await saveObject({ ...pending, status: "failed", captured: false, failure_code: failureCode, failure_message: message } satisfies Stripe.Charge);
+  const charge = await saveObject({
+    ...pending,
+    status: "failed",
+    captured: false,
+    failure_code: failureCode,
+    failure_message: message,
+  } satisfies Stripe.Charge);
   const paymentIntent = await saveObject({
     ...intent,
     status: "requires_payment_method",
-    last_payment_error: { type: "invalid_request_error", code: failureCode as Stripe.PaymentIntent.LastPaymentError.Code, message, charge: charge.id },
+    last_payment_error: {
+      type: "invalid_request_error",
+      code: failureCode as Stripe.PaymentIntent.LastPaymentError.Code,
+      message,
+      charge: charge.id,
+    },
   } satisfies Stripe.PaymentIntent);
   return { succeeded: false, paymentIntent, charge };
 }
@@ -137,7 +180,12 @@ export async function chargeCardOnFile(plan: PaymentPlan): Promise<AttemptResult
 }
 
 /** Balance transactions of money going back (a refund) or returning (a failed refund), in the settlement currency. */
-export async function refundBalance(source: string, amount: number, currency: string, type: "refund" | "refund_failure"): Promise<Stripe.BalanceTransaction> {
+export async function refundBalance(
+  source: string,
+  amount: number,
+  currency: string,
+  type: "refund" | "refund_failure",
+): Promise<Stripe.BalanceTransaction> {
   const settlement = await settledAmount(amount, currency);
   const sign = type === "refund" ? -1 : 1;
   return saveObject(

@@ -9,7 +9,13 @@ type Field = "email" | "name" | "role" | "password";
 const LABELS: Record<Field, string> = { email: "Email", name: "Name", role: "Role", password: "Password" };
 
 /** Creates a staff account. The password is never sent back to the page. */
-export function NewStaffForm({ values, errors }: { values: Partial<Record<Exclude<Field, "password">, string>>; errors: Partial<Record<Field | "form", string>> }) {
+export function NewStaffForm({
+  values,
+  errors,
+}: {
+  values: Partial<Record<Exclude<Field, "password">, string>>;
+  errors: Partial<Record<Field | "form", string>>;
+}) {
   return (
     <Form method="post" noValidate aria-labelledby="new-staff-heading" className="max-w-xl space-y-4">
       <ErrorSummary errors={errors} labels={LABELS} title="The account was not created:" />

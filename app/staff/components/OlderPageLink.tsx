@@ -1,7 +1,17 @@
 import { Link } from "@remix-run/react";
 
 /** Keyset paging links: back to the newest rows, and on to older ones. */
-export function OlderPageLink({ path, params, nextCursor, paged }: { path: string; params: Record<string, string | undefined>; nextCursor: string | null; paged: boolean }) {
+export function OlderPageLink({
+  path,
+  params,
+  nextCursor,
+  paged,
+}: {
+  path: string;
+  params: Record<string, string | undefined>;
+  nextCursor: string | null;
+  paged: boolean;
+}) {
   const query = (extra: Record<string, string>) => {
     const search = new URLSearchParams();
     for (const [key, value] of Object.entries({ ...params, ...extra })) if (value) search.set(key, value);

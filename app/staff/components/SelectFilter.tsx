@@ -4,7 +4,19 @@ import { LABEL_CLASS } from "~/components/ui/Field";
 import { Select } from "~/components/ui/Input";
 
 /** A list's filter: one choice sent as a GET parameter; the first option, value "", shows everything. */
-export function SelectFilter({ name, label, allLabel, options, value }: { name: string; label: string; allLabel: string; options: readonly string[]; value: string }) {
+export function SelectFilter({
+  name,
+  label,
+  allLabel,
+  options,
+  value,
+}: {
+  name: string;
+  label: string;
+  allLabel: string;
+  options: readonly string[];
+  value: string;
+}) {
   return (
     <Form method="get" className="mt-6 flex flex-wrap items-end gap-3">
       <div>

@@ -6,7 +6,19 @@ import type { ReactNode } from "react";
  * it. `head` holds the column header cells, `children` the body rows, and
  * `minWidth` the table's Tailwind min-width class.
  */
-export function StaffTable({ label, caption, minWidth, head, children }: { label: string; caption: string; minWidth: string; head: ReactNode; children: ReactNode }) {
+export function StaffTable({
+  label,
+  caption,
+  minWidth,
+  head,
+  children,
+}: {
+  label: string;
+  caption: string;
+  minWidth: string;
+  head: ReactNode;
+  children: ReactNode;
+}) {
   return (
     <div role="region" aria-label={label} tabIndex={0} className="relative mt-6 w-0 min-w-full overflow-x-auto">
       <table className={`w-full ${minWidth} border-collapse text-left text-sm`}>

@@ -26,7 +26,8 @@ beforeAll(async () => {
   await createDonation(campaign.id, (await createDonor("export.guard@example.org")).id);
 });
 
-const download = (url: string, staff = admin) => responseOf(() => loader({ ...loaderArgs(url, {}, { headers: staff.headers }), context: {} }));
+const download = (url: string, staff = admin) =>
+  responseOf(() => loader({ ...loaderArgs(url, {}, { headers: staff.headers }), context: {} }));
 const start = (fields: Record<string, string>, staff = admin) =>
   responseOf(() => action({ request: formRequest(EXPORT, fields, staff.headers), params: {}, context: { clientIp: "203.0.113.40" } }));
 const exportsRecorded = () => db().auditLog.count({ where: { action: "donations.export" } });
@@ -69,7 +70,9 @@ describe("starting a CSV export", () => {
 
     const token = new URL(link, "http://localhost").searchParams.get("download") ?? "";
     const [payload = "", signature = ""] = token.split(".");
-    const widened = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(payload, "base64url").toString()), s: `${admin.user.id}?` })).toString("base64url");
+    const widened = Buffer.from(
+      JSON.stringify({ ...JSON.parse(Buffer.from(payload, "base64url").toString()), s: `${admin.user.id}?` }),
+    ).toString("base64url");
     expect((await download(`${EXPORT}?download=${widened}.${signature}`)).status).toBe(400);
 
     const secret = process.env.SESSION_SECRET ?? "";

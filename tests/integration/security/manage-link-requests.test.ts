@@ -37,7 +37,10 @@ beforeAll(async () => {
   startAtWindowStart(MANAGE_LINK_WINDOW_MS);
   mockServer.use(http.post("http://127.0.0.1:3000/webhooks/stripe", ({ request }) => webhookAction({ request, params: {}, context: {} })));
   const campaign = await createCampaign();
-  for (const [email, frequency] of [[MONTHLY, "monthly"], [ONCE, "once"]] as const) {
+  for (const [email, frequency] of [
+    [MONTHLY, "monthly"],
+    [ONCE, "once"],
+  ] as const) {
     const gift = await giveThroughSandbox(campaign.slug, { frequency, email });
     for (const event of gift.events) await deliver(event);
   }

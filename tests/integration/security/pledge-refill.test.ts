@@ -53,7 +53,9 @@ async function startGift(cookie = "") {
 }
 
 async function cancelPage(pledgeId: string, cookie?: string) {
-  const result = await campaignLoader(loaderArgs(`/campaigns/${slug}?pledge=${pledgeId}`, { slug }, cookie ? { headers: { cookie } } : undefined));
+  const result = await campaignLoader(
+    loaderArgs(`/campaigns/${slug}?pledge=${pledgeId}`, { slug }, cookie ? { headers: { cookie } } : undefined),
+  );
   const cacheControl = new Headers((result as { init?: { headers?: HeadersInit } }).init?.headers).get("cache-control");
   return { prefill: pageData(result).prefill, cacheControl };
 }
@@ -138,7 +140,9 @@ describe("the gift cookie on an https site", () => {
 
     // The prefixed cookie is the one read back, on the cancel page and the thank-you page.
     expect((await cancelPage(gift.pledgeId, gift.cookie)).prefill).toMatchObject({ email: DETAILS.email });
-    const thanks = await thankYouLoader(loaderArgs(`/give/thank-you?session_id=${gift.sessionId}`, {}, { headers: { cookie: gift.cookie } }));
+    const thanks = await thankYouLoader(
+      loaderArgs(`/give/thank-you?session_id=${gift.sessionId}`, {}, { headers: { cookie: gift.cookie } }),
+    );
     expect(thanks.gift).not.toBeNull();
     // A cookie without the prefix (one a subdomain or plain-http page could set) is not read.
     const unprefixed = gift.cookie.replace(/^__Host-/, "");

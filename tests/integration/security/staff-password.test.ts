@@ -15,7 +15,9 @@ beforeAll(async () => {
 
 async function create(name: string, email: string, password: string) {
   const fields = { intent: "create", name, email, role: "viewer", password };
-  return outcome<Reply>(await action({ request: formRequest("/admin/staff", fields, admin.headers), params: {}, context: { clientIp: "198.51.100.70" } }));
+  return outcome<Reply>(
+    await action({ request: formRequest("/admin/staff", fields, admin.headers), params: {}, context: { clientIp: "198.51.100.70" } }),
+  );
 }
 
 describe("a new staff password", () => {

@@ -37,7 +37,11 @@ async function attempt(email: string, password: string, ip: string) {
   let result;
   try {
     result = outcome<{ error: string }>(
-      await signInAction({ request: formRequest("/admin/sign-in", { email, password, next: "/admin" }), params: {}, context: { clientIp: ip } }),
+      await signInAction({
+        request: formRequest("/admin/sign-in", { email, password, next: "/admin" }),
+        params: {},
+        context: { clientIp: ip },
+      }),
     );
   } catch (thrown) {
     if (!(thrown instanceof Response)) throw thrown;
@@ -118,7 +122,9 @@ describe("password spraying from one address", () => {
 describe("the pause per account", () => {
   it("starts at the threshold with one second, doubles, and stops at the maximum", () => {
     const limits = { slowAfter: 10, maxPauseMs: 10_000 };
-    expect([0, 9, 10, 11, 12, 13, 14, 500].map((failures) => signInPauseMs(failures, limits))).toEqual([0, 0, 1_000, 2_000, 4_000, 8_000, 10_000, 10_000]);
+    expect([0, 9, 10, 11, 12, 13, 14, 500].map((failures) => signInPauseMs(failures, limits))).toEqual([
+      0, 0, 1_000, 2_000, 4_000, 8_000, 10_000, 10_000,
+    ]);
     expect(signInPauseMs(50, { slowAfter: 10, maxPauseMs: 0 })).toBe(0);
   });
 });

@@ -23,7 +23,13 @@ export interface SubscriptionInput {
 
 export function subscriptionObject(input: SubscriptionInput): Stripe.Subscription {
   const created = nowSeconds();
-  const recurring: Stripe.Price.Recurring = { interval: "month", interval_count: 1, meter: null, trial_period_days: null, usage_type: "licensed" };
+  const recurring: Stripe.Price.Recurring = {
+    interval: "month",
+    interval_count: 1,
+    meter: null,
+    trial_period_days: null,
+    usage_type: "licensed",
+  };
   const price: Stripe.Price = {
     id: input.priceId,
     object: "price",
@@ -176,11 +182,21 @@ export function invoiceObject(input: InvoiceInput): Stripe.Invoice {
     parent: {
       type: "subscription_item_details",
       invoice_item_details: null,
-      subscription_item_details: { invoice_item: null, proration: false, proration_details: null, subscription: subscription.id, subscription_item: item.id },
+      subscription_item_details: {
+        invoice_item: null,
+        proration: false,
+        proration_details: null,
+        subscription: subscription.id,
+        subscription_item: item.id,
+      },
     },
     period: { start: item.current_period_start, end: item.current_period_end },
     pretax_credit_amounts: [],
-    pricing: { type: "price_details", price_details: { price: item.price.id, product: String(item.price.product) }, unit_amount_decimal: Stripe.Decimal.from(amount) },
+    pricing: {
+      type: "price_details",
+      price_details: { price: item.price.id, product: String(item.price.product) },
+      unit_amount_decimal: Stripe.Decimal.from(amount),
+    },
     quantity: item.quantity ?? 1,
     quantity_decimal: Stripe.Decimal.from(item.quantity ?? 1),
     subscription: subscription.id,
@@ -265,7 +281,12 @@ export function invoiceObject(input: InvoiceInput): Stripe.Invoice {
   } satisfies Stripe.Invoice;
 }
 
-export function invoicePaymentObject(input: { id: string; invoice: Stripe.Invoice; paymentIntent: string; paid: boolean }): Stripe.InvoicePayment {
+export function invoicePaymentObject(input: {
+  id: string;
+  invoice: Stripe.Invoice;
+  paymentIntent: string;
+  paid: boolean;
+}): Stripe.InvoicePayment {
   return {
     id: input.id,
     object: "invoice_payment",

@@ -123,7 +123,12 @@ export function deletedCustomerObject(id: string): Stripe.DeletedCustomer {
   return { id, object: "customer", deleted: true } satisfies Stripe.DeletedCustomer;
 }
 
-export function portalSessionObject(input: { id: string; customer: string; returnUrl: string | null; url: string }): Stripe.BillingPortal.Session {
+export function portalSessionObject(input: {
+  id: string;
+  customer: string;
+  returnUrl: string | null;
+  url: string;
+}): Stripe.BillingPortal.Session {
   return {
     id: input.id,
     object: "billing_portal.session",

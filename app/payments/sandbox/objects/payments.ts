@@ -247,7 +247,13 @@ export function refundObject(input: { id: string; charge: Stripe.Charge; amount:
   } satisfies Stripe.Refund;
 }
 
-export function disputeObject(input: { id: string; charge: Stripe.Charge; amount: number; status: string; reason: string }): Stripe.Dispute {
+export function disputeObject(input: {
+  id: string;
+  charge: Stripe.Charge;
+  amount: number;
+  status: string;
+  reason: string;
+}): Stripe.Dispute {
   const created = nowSeconds();
   const evidence: Stripe.Dispute.Evidence = {
     access_activity_log: null,
