@@ -1,4 +1,4 @@
-// `npm run validate`: typecheck, lint, the migrations drift check, then every
+// `npm run validate`: typecheck, lint, formatting, the migrations drift check, then every
 // test project (unit, PGlite, real PostgreSQL, browser). Ends with one line,
 // "N passed, N failed", taken from Vitest's own JSON report.
 import { spawnSync } from "node:child_process";
@@ -6,12 +6,11 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 
-// The formatting check (`npm run format:check`) joins these steps in the change
-// that formats the whole tree with Prettier; until then, check the files you
-// changed: `npx prettier --check <files>`.
 const steps = [
   ["typecheck", "npm", ["run", "--silent", "typecheck"]],
   ["lint", "npm", ["run", "--silent", "lint"]],
+  // `npm run format` fixes what this finds.
+  ["formatting (Prettier)", "npm", ["run", "--silent", "format:check"]],
   ["migrations match schema.prisma", "npm", ["run", "--silent", "db:check"]],
   ["chromium present", "bash", ["scripts/ensure-chromium.sh"]],
 ];
