@@ -1,4 +1,5 @@
 import { db } from "~/db/db.server";
+import { EMAIL_SUMMARY_SELECT } from "~/email/outbox-admin.data.server";
 
 /**
  * Everything known about one gift, for staff: the donor, what they pledged,
@@ -34,18 +35,7 @@ export async function findDonationDetail(donationId: string) {
   const emails = await db().emailMessage.findMany({
     where: { donationId },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    select: {
-      id: true,
-      kind: true,
-      toAddress: true,
-      subject: true,
-      status: true,
-      attempts: true,
-      lastError: true,
-      sentAt: true,
-      createdAt: true,
-      nextAttemptAt: true,
-    },
+    select: EMAIL_SUMMARY_SELECT,
   });
 
   // StripeEvent.objectId is the event's own object (data.object.id): the

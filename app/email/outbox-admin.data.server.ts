@@ -1,4 +1,4 @@
-import { db } from "~/db/db.server";
+import { db, type Prisma } from "~/db/db.server";
 import type { EmailStatus } from "~/generated/prisma/client";
 import { recordAudit, type Actor } from "~/staff/audit.data.server";
 import { newestFirstPage } from "~/db/keyset-page.data.server";
@@ -8,24 +8,27 @@ import type { Keyset } from "~/utils/keyset.server";
 export const OUTBOX_PAGE_SIZE = 50;
 export const EMAIL_STATUSES = ["pending", "sending", "sent", "failed"] as const satisfies readonly EmailStatus[];
 
+/** What staff see of an email, in the outbox and on a donation's page. */
+export const EMAIL_SUMMARY_SELECT = {
+  id: true,
+  kind: true,
+  toAddress: true,
+  subject: true,
+  status: true,
+  attempts: true,
+  lastError: true,
+  nextAttemptAt: true,
+  sentAt: true,
+  createdAt: true,
+} as const satisfies Prisma.EmailMessageSelect;
+
 export async function outboxPage(options: { status?: EmailStatus; before?: Keyset } = {}) {
   return newestFirstPage(OUTBOX_PAGE_SIZE, options.before, (page) =>
     db().emailMessage.findMany({
       where: { ...(options.status ? { status: options.status } : {}), ...page.where },
       orderBy: page.orderBy,
       take: page.take,
-      select: {
-        id: true,
-        kind: true,
-        toAddress: true,
-        subject: true,
-        status: true,
-        attempts: true,
-        lastError: true,
-        nextAttemptAt: true,
-        sentAt: true,
-        createdAt: true,
-      },
+      select: EMAIL_SUMMARY_SELECT,
     }),
   );
 }

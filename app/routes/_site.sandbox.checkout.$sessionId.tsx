@@ -20,6 +20,7 @@ import { privatePageMeta } from "~/utils/meta";
 import { formatMoney } from "~/utils/money";
 import { readForm } from "~/utils/request.server";
 import { useIsPending } from "~/utils/use-is-pending";
+import { SandboxPageTitle } from "~/payments/components/SandboxPageTitle";
 
 /**
  * The sandbox's stand-in for Stripe's hosted checkout page. It exists only in
@@ -123,13 +124,10 @@ export default function SandboxCheckout() {
 
   return (
     <section className="mx-auto max-w-md">
-      <div className="rounded-md border-2 border-dashed border-amber-500 bg-amber-50 p-4 text-amber-950">
-        <h1 className="text-2xl font-bold">Sandbox: no money moves</h1>
-        <p className="mt-1 text-sm">
-          This is a simulated checkout. Use card 4242 4242 4242 4242 to pay, or 4000 0000 0000 0002 to see a decline. Any future expiry date
-          and any three-digit code work.
-        </p>
-      </div>
+      <SandboxPageTitle title="Sandbox: no money moves">
+        This is a simulated checkout. Use card 4242 4242 4242 4242 to pay, or 4000 0000 0000 0002 to see a decline. Any future expiry date
+        and any three-digit code work.
+      </SandboxPageTitle>
       <div className="mt-6 rounded-lg border border-slate-200 p-5 shadow-sm">
         <p className="text-slate-700">{session.description}</p>
         <p className="mt-1 text-2xl font-bold text-slate-900" data-testid="checkout-amount">

@@ -2,11 +2,14 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 
+import { Input, Select } from "~/components/ui/Input";
 import { DashboardActionSchema, dashboardView, runDashboardAction } from "~/payments/sandbox/dashboard-page.server";
 import { requireAdmin } from "~/staff/auth.server";
 import { env } from "~/utils/env.server";
 import { privatePageMeta } from "~/utils/meta";
 import { readForm } from "~/utils/request.server";
+import { SandboxPageTitle } from "~/payments/components/SandboxPageTitle";
+import { Alert } from "~/components/ui/Alert";
 
 /**
  * The sandbox's stand-in for Stripe's dashboard (sandbox mode only, admins
@@ -107,17 +110,13 @@ export default function SandboxDashboard() {
   const result = useActionData<typeof action>();
   return (
     <div className="mx-auto max-w-4xl">
-      <div className="rounded-md border-2 border-dashed border-amber-500 bg-amber-50 p-4 text-amber-950">
-        <h1 className="text-2xl font-bold">Sandbox dashboard: no money moves</h1>
-        <p className="mt-1 text-sm">What staff and banks do in Stripe. Each action sends this site the events Stripe would send.</p>
-      </div>
+      <SandboxPageTitle title="Sandbox dashboard: no money moves">
+        What staff and banks do in Stripe. Each action sends this site the events Stripe would send.
+      </SandboxPageTitle>
       {result ? (
-        <p
-          role={result.ok ? "status" : "alert"}
-          className={`mt-4 rounded-md p-3 ${result.ok ? "bg-green-50 text-green-900" : "bg-red-50 text-red-900"}`}
-        >
+        <Alert tone={result.ok ? "success" : "error"} className="mt-4">
           {result.message}
-        </p>
+        </Alert>
       ) : null}
 
       <Section title="Account">
@@ -125,31 +124,23 @@ export default function SandboxDashboard() {
           <input type="hidden" name="intent" value="settings" />
           <label className="text-sm">
             Settlement currency
-            <select
-              name="settlementCurrency"
-              defaultValue={view.account.settlementCurrency}
-              className="mt-1 block rounded border border-slate-400 px-2 py-1"
-            >
+            <Select inline className="mt-1 block" name="settlementCurrency" defaultValue={view.account.settlementCurrency}>
               {view.settlementCurrencies.map((c) => (
                 <option key={c} value={c}>
                   {c.toUpperCase()}
                 </option>
               ))}
-            </select>
+            </Select>
           </label>
           <label className="text-sm">
             API version of events
-            <select
-              name="eventsApiVersion"
-              defaultValue={view.account.eventsApiVersion}
-              className="mt-1 block rounded border border-slate-400 px-2 py-1"
-            >
+            <Select inline className="mt-1 block" name="eventsApiVersion" defaultValue={view.account.eventsApiVersion}>
               {[...new Set([view.account.eventsApiVersion, ...view.apiVersions])].map((v) => (
                 <option key={v} value={v}>
                   {v < view.basil ? `${v} (before 2025-03-31)` : v}
                 </option>
               ))}
-            </select>
+            </Select>
           </label>
           <button type="submit" className="rounded bg-brand-700 px-3 py-1.5 font-semibold text-white">
             Save
@@ -162,31 +153,26 @@ export default function SandboxDashboard() {
           <input type="hidden" name="intent" value="fault" />
           <label className="text-sm">
             Method
-            <select name="method" className="mt-1 block rounded border border-slate-400 px-2 py-1">
+            <Select inline className="mt-1 block" name="method">
               <option>POST</option>
               <option>GET</option>
-            </select>
+            </Select>
           </label>
           <label className="text-sm">
             Path
-            <input name="path" defaultValue="/v1/checkout/sessions" className="mt-1 block rounded border border-slate-400 px-2 py-1" />
+            <Input inline className="mt-1 block" name="path" defaultValue="/v1/checkout/sessions" />
           </label>
           <label className="text-sm">
             Answer
-            <select name="kind" className="mt-1 block rounded border border-slate-400 px-2 py-1">
+            <Select inline className="mt-1 block" name="kind">
               {view.faultKinds.map((k) => (
                 <option key={k}>{k}</option>
               ))}
-            </select>
+            </Select>
           </label>
           <label className="text-sm">
             Times
-            <input
-              name="times"
-              defaultValue="1"
-              inputMode="numeric"
-              className="mt-1 block w-16 rounded border border-slate-400 px-2 py-1"
-            />
+            <Input inline className="mt-1 block w-16" name="times" defaultValue="1" inputMode="numeric" />
           </label>
           <button type="submit" className="rounded bg-brand-700 px-3 py-1.5 font-semibold text-white">
             Fail next requests

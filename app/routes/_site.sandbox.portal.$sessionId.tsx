@@ -12,6 +12,7 @@ import { env } from "~/utils/env.server";
 import { privatePageMeta } from "~/utils/meta";
 import { formatMoney } from "~/utils/money";
 import { readForm } from "~/utils/request.server";
+import { SandboxPageTitle } from "~/payments/components/SandboxPageTitle";
 
 /** The sandbox's stand-in for Stripe's billing portal: cancel, or change the card. */
 async function portal(params: LoaderFunctionArgs["params"]) {
@@ -56,9 +57,7 @@ export default function SandboxPortal() {
   const result = useActionData<typeof action>();
   return (
     <section className="mx-auto max-w-lg">
-      <div className="rounded-md border-2 border-dashed border-amber-500 bg-amber-50 p-4 text-amber-950">
-        <h1 className="text-2xl font-bold">Sandbox billing portal: no money moves</h1>
-      </div>
+      <SandboxPageTitle title="Sandbox billing portal: no money moves" />
       {result?.message ? (
         <Alert tone="success" className="mt-4">
           {result.message}

@@ -76,28 +76,7 @@ export default function AuditLog() {
           label="Audit entries"
           caption="Audit entries, newest first"
           minWidth="min-w-[44rem]"
-          head={
-            <>
-              <th scope="col" className="py-2 pr-3">
-                When (UTC)
-              </th>
-              <th scope="col" className="py-2 pr-3">
-                Who
-              </th>
-              <th scope="col" className="py-2 pr-3">
-                Action
-              </th>
-              <th scope="col" className="py-2 pr-3">
-                Target
-              </th>
-              <th scope="col" className="py-2 pr-3">
-                Details
-              </th>
-              <th scope="col" className="py-2">
-                IP address
-              </th>
-            </>
-          }
+          columns={["When (UTC)", "Who", "Action", "Target", "Details", "IP address"]}
         >
           {entries.map((entry) => (
             <tr key={entry.id} className="border-b border-slate-200 align-top">

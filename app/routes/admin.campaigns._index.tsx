@@ -53,25 +53,7 @@ export default function CampaignList() {
           label="Campaigns table"
           caption="Every campaign, most recently changed first"
           minWidth="min-w-[36rem]"
-          head={
-            <>
-              <th scope="col" className="py-2 pr-3">
-                Campaign
-              </th>
-              <th scope="col" className="py-2 pr-3">
-                Status
-              </th>
-              <th scope="col" className="py-2 pr-3 text-right">
-                Raised / goal
-              </th>
-              <th scope="col" className="py-2 pr-3">
-                Dates (UTC)
-              </th>
-              <th scope="col" className="py-2">
-                Public page
-              </th>
-            </>
-          }
+          columns={["Campaign", "Status", { label: "Raised / goal", align: "right" }, "Dates (UTC)", "Public page"]}
         >
           {campaigns.map((campaign) => (
             <tr key={campaign.id} className="border-b border-slate-200 align-top">

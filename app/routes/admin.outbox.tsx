@@ -103,22 +103,7 @@ export default function Outbox() {
           label="Emails"
           caption="Emails, newest first"
           minWidth="min-w-[44rem]"
-          head={
-            <>
-              <th scope="col" className="py-2 pr-3">
-                Email
-              </th>
-              <th scope="col" className="py-2 pr-3">
-                Status
-              </th>
-              <th scope="col" className="py-2 pr-3">
-                Last error
-              </th>
-              <th scope="col" className="py-2">
-                Action
-              </th>
-            </>
-          }
+          columns={["Email", "Status", "Last error", "Action"]}
         >
           {emails.map((email) => (
             <tr key={email.id} className="border-b border-slate-200 align-top">

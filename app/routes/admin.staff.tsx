@@ -3,6 +3,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 
 import { NewStaffForm } from "~/staff/components/NewStaffForm";
 import { Alert } from "~/components/ui/Alert";
+import { Select } from "~/components/ui/Input";
 import { StaffTable } from "~/staff/components/StaffTable";
 import {
   createStaffAccount,
@@ -104,25 +105,7 @@ export default function StaffAccounts() {
         label="Staff accounts"
         caption="Staff accounts, active first"
         minWidth="min-w-[44rem]"
-        head={
-          <>
-            <th scope="col" className="py-2 pr-3">
-              Name
-            </th>
-            <th scope="col" className="py-2 pr-3">
-              Role
-            </th>
-            <th scope="col" className="py-2 pr-3">
-              Status
-            </th>
-            <th scope="col" className="py-2 pr-3">
-              Last sign-in (UTC)
-            </th>
-            <th scope="col" className="py-2">
-              Change
-            </th>
-          </>
-        }
+        columns={["Name", "Role", "Status", "Last sign-in (UTC)", "Change"]}
       >
         {accounts.map((account) => (
           <tr key={account.id} id={`staff-${account.id}`} className="border-b border-slate-200 align-top">
@@ -143,15 +126,10 @@ export default function StaffAccounts() {
                 <label htmlFor={`role-${account.id}`} className="sr-only">
                   Role for {account.name}
                 </label>
-                <select
-                  id={`role-${account.id}`}
-                  name="role"
-                  defaultValue={account.role}
-                  className="rounded-md border border-slate-400 px-2 py-1"
-                >
+                <Select inline id={`role-${account.id}`} name="role" defaultValue={account.role}>
                   <option value="viewer">viewer</option>
                   <option value="admin">admin</option>
-                </select>
+                </Select>
                 <button
                   type="submit"
                   className="rounded-md border border-brand-700 px-3 py-1 font-semibold text-brand-700 hover:bg-brand-50"

@@ -1,6 +1,7 @@
 import { useId } from "react";
 
 import { formatMoneyShort } from "~/utils/money";
+import { ColumnHeaders } from "~/components/ui/ColumnHeaders";
 
 export interface ChartDay {
   day: string;
@@ -80,15 +81,11 @@ export function DailyGivingChart({ days, currency, label }: { days: ChartDay[]; 
           <caption className="sr-only">{label}</caption>
           <thead>
             <tr>
-              <th scope="col" className="py-1 pr-4">
-                Day
-              </th>
-              <th scope="col" className="py-1 pr-4 text-right">
-                Raised
-              </th>
-              <th scope="col" className="py-1 text-right">
-                Gifts
-              </th>
+              <ColumnHeaders
+                columns={["Day", { label: "Raised", align: "right" }, { label: "Gifts", align: "right" }]}
+                cell="py-1"
+                gap="pr-4"
+              />
             </tr>
           </thead>
           <tbody>

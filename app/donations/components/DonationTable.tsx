@@ -1,5 +1,7 @@
 import { Link } from "@remix-run/react";
 
+import { ColumnHeaders } from "~/components/ui/ColumnHeaders";
+
 export interface DonationTableRow {
   id: string;
   href: string;
@@ -27,27 +29,10 @@ export function DonationTable({ rows, caption }: { rows: DonationTableRow[]; cap
         </caption>
         <thead className="bg-slate-100 text-slate-800">
           <tr>
-            <th scope="col" className="px-3 py-2 font-semibold">
-              Paid
-            </th>
-            <th scope="col" className="px-3 py-2 font-semibold">
-              Donor
-            </th>
-            <th scope="col" className="px-3 py-2 font-semibold">
-              Campaign
-            </th>
-            <th scope="col" className="px-3 py-2 font-semibold">
-              Gift
-            </th>
-            <th scope="col" className="px-3 py-2 text-right font-semibold">
-              Amount
-            </th>
-            <th scope="col" className="px-3 py-2 font-semibold">
-              Status
-            </th>
-            <th scope="col" className="px-3 py-2 font-semibold">
-              Receipt
-            </th>
+            <ColumnHeaders
+              columns={["Paid", "Donor", "Campaign", "Gift", { label: "Amount", align: "right" }, "Status", "Receipt"]}
+              cell="px-3 py-2 font-semibold"
+            />
           </tr>
         </thead>
         <tbody>

@@ -1,22 +1,24 @@
 import type { ReactNode } from "react";
 
+import { ColumnHeaders, type Column } from "~/components/ui/ColumnHeaders";
+
 /**
  * A staff list as a table in its own focusable region: on a narrow screen
  * the region takes no width of its own and the table scrolls sideways inside
- * it. `head` holds the column header cells, `children` the body rows, and
+ * it. `columns` are the header cells, `children` the body rows, and
  * `minWidth` the table's Tailwind min-width class.
  */
 export function StaffTable({
   label,
   caption,
   minWidth,
-  head,
+  columns,
   children,
 }: {
   label: string;
   caption: string;
   minWidth: string;
-  head: ReactNode;
+  columns: Column[];
   children: ReactNode;
 }) {
   return (
@@ -24,7 +26,9 @@ export function StaffTable({
       <table className={`w-full ${minWidth} border-collapse text-left text-sm`}>
         <caption className="sr-only">{caption}</caption>
         <thead>
-          <tr className="border-b border-slate-300">{head}</tr>
+          <tr className="border-b border-slate-300">
+            <ColumnHeaders columns={columns} cell="py-2" gap="pr-3" />
+          </tr>
         </thead>
         <tbody>{children}</tbody>
       </table>
