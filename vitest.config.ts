@@ -10,7 +10,7 @@ const alias = { "~": path.resolve(__dirname, "app") };
 /**
  * Test projects:
  * - unit: pure functions, no database.
- * - db: loaders, actions, models and the migration path, on PGlite in-process.
+ * - db: loaders, actions, data modules and the migration path, on PGlite in-process.
  * - db-postgres: the same database-facing files on a real PostgreSQL server
  *   (a throwaway cluster, or TEST_PG_URL); skipped, with the reason printed,
  *   where neither is available.
