@@ -178,7 +178,7 @@ async function runOn(kind: BenchDatabaseKind, options: Options): Promise<Databas
         try {
           const fixedServer = await startServer({
             ...copyOptions,
-            env: { STRIPE_SECRET_KEY: FIXED_STRIPE_KEY, STRIPE_API_URL: fixed.url, PUBLIC_PAGE_MEMORY_SECONDS: "0" },
+            env: { STRIPE_SECRET_KEY: FIXED_STRIPE_KEY, STRIPE_SANDBOX: "", STRIPE_API_URL: fixed.url, PUBLIC_PAGE_MEMORY_SECONDS: "0" },
           });
           let fixedRun;
           try {
