@@ -17,6 +17,7 @@ import type { loader as rootLoader } from "~/root";
 import { cacheControlFromData, PRIVATE_PAGE, PUBLIC_PAGE } from "~/utils/cache-control";
 import { renderMarkdown } from "~/utils/markdown.server";
 import { pageMeta } from "~/utils/meta";
+import type { PageHandle } from "~/utils/page-handle";
 import { clientIp, readForm } from "~/utils/request.server";
 
 async function campaignFromParams(params: LoaderFunctionArgs["params"]) {
@@ -26,6 +27,9 @@ async function campaignFromParams(params: LoaderFunctionArgs["params"]) {
   if (!campaign) throw data(null, { status: 404 });
   return campaign;
 }
+
+/** The donation form's live total and busy button, without React (decision 029). */
+export const handle: PageHandle = { modules: ["donation-form"] };
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const campaign = await campaignFromParams(params);
