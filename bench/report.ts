@@ -49,9 +49,13 @@ function table(header: string[], body: string[][]): string {
   return [`| ${header.join(" | ")} |`, `|${header.map(() => "---").join("|")}|`, ...body.map((row) => `| ${row.join(" | ")} |`)].join("\n");
 }
 
+/** The machine's load when the bench started (it shares the cores with whatever else runs). */
+const LOAD_AT_START = os.loadavg();
+
 export function machine(): string {
   const cpus = os.cpus();
-  return `${cpus[0]?.model.trim() ?? "unknown CPU"}, ${cpus.length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB; Node ${process.version}; ${os.platform()} ${os.release()}`;
+  const load = LOAD_AT_START.map((value) => value.toFixed(2)).join(", ");
+  return `${cpus[0]?.model.trim() ?? "unknown CPU"}, ${cpus.length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB; Node ${process.version}; ${os.platform()} ${os.release()}; load average at the start ${load} (1, 5, 15 min)`;
 }
 
 function pages(run: DatabaseRun, out: string[]): void {

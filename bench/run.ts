@@ -114,8 +114,29 @@ async function prepare(count: number): Promise<{ prepared: PreparedGifts; stripe
   }
 }
 
-/** The campaign page rendered every request, revalidated, as a static file, and from the page memory. */
-async function measurePages(server: ServerProcess, serverOptions: ServerOptions, options: Options) {
+/**
+ * The campaign page rendered every request, revalidated, as a static file, and from the page memory.
+ * Measured on a server set up as in production, with a Stripe test key instead of the sandbox: the
+ * sandbox intercepts the process's HTTP machinery (every Headers object a request makes), which no
+ * production server does. Rendering a page never calls Stripe.
+ */
+async function measurePages(sandboxServer: ServerProcess, serverOptions: ServerOptions, options: Options) {
+  await sandboxServer.stop();
+  const productionEnv = { STRIPE_SECRET_KEY: FIXED_STRIPE_KEY, STRIPE_API_URL: "http://127.0.0.1:9", STRIPE_SANDBOX: "0" };
+  const server = await startServer({ ...serverOptions, env: { ...productionEnv, PUBLIC_PAGE_MEMORY_SECONDS: "0" } });
+  try {
+    return await measurePagesOn(server, serverOptions, productionEnv, options);
+  } finally {
+    await server.stop();
+  }
+}
+
+async function measurePagesOn(
+  server: ServerProcess,
+  serverOptions: ServerOptions,
+  productionEnv: Record<string, string>,
+  options: Options,
+) {
   const rows: LoadRow[] = [];
   const load = { connections: options.connections, seconds: options.seconds };
   // The server's own CPU per request (from /proc), steadier than req/s on a shared machine.
@@ -145,7 +166,7 @@ async function measurePages(server: ServerProcess, serverOptions: ServerOptions,
   for (const [name, url] of PUBLIC_PAGES) weights.push({ ...(await pageWeight(`${server.baseUrl}${url}`)), page: `${name} (${url})` });
   // Then as configured by default: rendered pages kept in memory for a few seconds.
   await server.stop();
-  const remembering = await startServer({ ...serverOptions, env: { PUBLIC_PAGE_MEMORY_SECONDS: "5" } });
+  const remembering = await startServer({ ...serverOptions, env: { ...productionEnv, PUBLIC_PAGE_MEMORY_SECONDS: "5" } });
   try {
     await measure(remembering, [
       [ROW.memory, PAGE_PATH, {}],
