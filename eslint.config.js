@@ -7,7 +7,16 @@ const DATA_ONLY = "Only a data module (*.data.server.ts) talks to the database: 
 
 export default tseslint.config(
   {
-    ignores: ["build/**", "public/build/**", "app/generated/**", "node_modules/**", ".cache/**", "data/**", "bench/tmp/**"],
+    ignores: [
+      "build/**",
+      "public/build/**",
+      "public/modules/**",
+      "app/generated/**",
+      "node_modules/**",
+      ".cache/**",
+      "data/**",
+      "bench/tmp/**",
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

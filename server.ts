@@ -9,6 +9,7 @@ import { pathToFileURL } from "node:url";
 
 import { broadcastDevReady, type ServerBuild } from "@remix-run/node";
 
+import { startContentCache } from "~/db/content-cache.data.server";
 import { createApp } from "~/server/app.server";
 import { describeTarget, startDatabase } from "~/server/bootstrap.server";
 import { sendPolicyFromEnv, startEmailSender } from "~/email/sender.server";
@@ -37,6 +38,8 @@ const database = await startDatabase(env, { seed: development, demoAdmin }).catc
   console.error(`Lantern cannot start: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
 });
+// Settings and published campaigns kept in memory, dropped on the database's change notices (decision 030).
+const stopContentCache = await startContentCache(database);
 if (env.sandbox) startStripeSandbox();
 const mailTransport = createMailTransport({ smtpUrl: env.SMTP_URL, dataDir: env.DATA_DIR });
 const stopEmailSender =
@@ -79,6 +82,7 @@ async function shutdown(signal: string) {
   server.close();
   stopEmailSender();
   mailTransport.close();
+  await stopContentCache().catch((error: unknown) => console.error(error));
   await database.close().catch((error: unknown) => console.error(error));
   process.exit(0);
 }

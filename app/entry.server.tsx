@@ -9,7 +9,7 @@ import {
 } from "@remix-run/node";
 import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
-import { renderToPipeableStream } from "react-dom/server";
+import { renderToPipeableStream, renderToString } from "react-dom/server";
 
 import { isSharedCacheable } from "~/utils/cache-control";
 import { NonceProvider } from "~/utils/nonce";
@@ -17,7 +17,8 @@ import { noteDatabaseUnavailable, statusFor } from "~/utils/service-unavailable.
 
 /**
  * Renders pages as Remix's default Node entry does (streaming for browsers,
- * the whole page at once for bots), and puts this response's CSP nonce on
+ * the whole page at once for bots; public pages, which never stream, to a
+ * string), and puts this response's CSP nonce on
  * every inline script: Remix's, and React's own streaming scripts. It is
  * also the one place where a failure caused by an unavailable database
  * becomes a 503 with Retry-After (app/utils/service-unavailable.server.ts).
@@ -35,11 +36,27 @@ export default function handleRequest(
 ) {
   const nonce = loadContext.cspNonce;
   responseStatusCode = statusFor(request, responseStatusCode, responseHeaders);
+  // Public pages are complete documents for everyone: their ETag is computed from the whole body
+  // anyway, and must not depend on who asked. Nothing streams into them (they do not hydrate, so no
+  // deferred data), so they are rendered to a string, which costs less than the streaming renderer
+  // (decision 030).
+  if (isSharedCacheable(responseHeaders.get("Cache-Control"))) {
+    let html: string;
+    try {
+      html = renderToString(
+        <NonceProvider value={nonce}>
+          <RemixServer context={remixContext} url={request.url} nonce={nonce} />
+        </NonceProvider>,
+      );
+    } catch (error) {
+      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    }
+    responseHeaders.set("Content-Type", "text/html");
+    return Promise.resolve(new Response(`<!DOCTYPE html>${html}`, { headers: responseHeaders, status: responseStatusCode }));
+  }
+
   // Bots and SPA mode get the complete document; browsers get the shell first.
-  // Public pages are complete documents for everyone: their ETag is computed
-  // from the whole body anyway, and must not depend on who asked.
-  const waitForAll =
-    isbot(request.headers.get("user-agent") ?? "") || remixContext.isSpaMode || isSharedCacheable(responseHeaders.get("Cache-Control"));
+  const waitForAll = isbot(request.headers.get("user-agent") ?? "") || remixContext.isSpaMode;
 
   return new Promise<Response>((resolve, reject) => {
     let shellRendered = false;

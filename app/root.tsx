@@ -1,5 +1,5 @@
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
-import { isRouteErrorResponse, Link, Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteError } from "@remix-run/react";
+import { isRouteErrorResponse, Link, Links, Meta, Outlet, Scripts, ScrollRestoration, useMatches, useRouteError } from "@remix-run/react";
 import type { ReactNode } from "react";
 
 import { SiteFrame } from "~/components/site/SiteLayout";
@@ -7,11 +7,18 @@ import { getOrganisation } from "~/organisation/organisation.data.server";
 import stylesheet from "~/tailwind.css";
 import { env } from "~/utils/env.server";
 import { useNonce } from "~/utils/nonce";
+import { documentScripts, pageModuleUrl, type PageHandle } from "~/utils/page-handle";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesheet },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
+
+/**
+ * The quick exit's module goes with every page: the public frame may be shown
+ * by this route's own error boundary, and on a page without the frame it does nothing.
+ */
+export const handle: PageHandle = { modules: ["quick-exit"] };
 
 export async function loader(_args: LoaderFunctionArgs) {
   const organisation = await getOrganisation();
@@ -23,6 +30,8 @@ export type RootLoaderData = Awaited<ReturnType<typeof loader>>;
 export function Layout({ children }: { children: ReactNode }) {
   // The Content-Security-Policy admits inline scripts with this response's nonce only.
   const nonce = useNonce();
+  // Only pages whose routes ask for it (handle.hydrate) load React; the others get their plain modules (decision 029).
+  const { hydrate, modules } = documentScripts(useMatches());
   return (
     <html lang="en">
       <head>
@@ -34,8 +43,15 @@ export function Layout({ children }: { children: ReactNode }) {
       </head>
       <body>
         {children}
-        <ScrollRestoration nonce={nonce} />
-        <Scripts nonce={nonce} />
+        {hydrate ? (
+          <>
+            <ScrollRestoration nonce={nonce} />
+            <Scripts nonce={nonce} />
+          </>
+        ) : null}
+        {modules.map((module) => (
+          <script key={module} type="module" src={pageModuleUrl(module)} nonce={nonce} />
+        ))}
       </body>
     </html>
   );

@@ -15,6 +15,8 @@ export interface LoadRow {
   errors: number;
   /** Bytes on the wire per response (headers and compressed body). */
   bytesPerResponse: number;
+  /** CPU milliseconds the server process spent per request, when measured (null: not measured). */
+  serverCpuMsPerRequest?: number | null;
 }
 
 export async function loadRow(

@@ -6,6 +6,8 @@
 import zlib from "node:zlib";
 
 export interface PageWeight {
+  /** Which page, as the report names it. */
+  page?: string;
   htmlGzip: number;
   cssGzip: number;
   jsGzip: number;

@@ -27,7 +27,8 @@ export const WEBHOOK_RUN = {
 export interface DatabaseRun {
   label: string;
   rows: LoadRow[];
-  weight?: PageWeight;
+  /** What a first visit downloads, per public page. */
+  weights?: PageWeight[];
   webhooks: WebhookRun[];
   million?: MillionResult;
 }
@@ -48,9 +49,13 @@ function table(header: string[], body: string[][]): string {
   return [`| ${header.join(" | ")} |`, `|${header.map(() => "---").join("|")}|`, ...body.map((row) => `| ${row.join(" | ")} |`)].join("\n");
 }
 
+/** The machine's load when the bench started (it shares the cores with whatever else runs). */
+const LOAD_AT_START = os.loadavg();
+
 export function machine(): string {
   const cpus = os.cpus();
-  return `${cpus[0]?.model.trim() ?? "unknown CPU"}, ${cpus.length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB; Node ${process.version}; ${os.platform()} ${os.release()}`;
+  const load = LOAD_AT_START.map((value) => value.toFixed(2)).join(", ");
+  return `${cpus[0]?.model.trim() ?? "unknown CPU"}, ${cpus.length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB; Node ${process.version}; ${os.platform()} ${os.release()}; load average at the start ${load} (1, 5, 15 min)`;
 }
 
 function pages(run: DatabaseRun, out: string[]): void {
@@ -59,10 +64,11 @@ function pages(run: DatabaseRun, out: string[]): void {
   out.push("", "### Campaign page against the static-file limit", "");
   out.push(
     table(
-      ["request", "req/s", "p50 ms", "p99 ms", "bytes/response", "responses", "errors"],
+      ["request", "req/s", "server CPU ms/request", "p50 ms", "p99 ms", "bytes/response", "responses", "errors"],
       run.rows.map((r) => [
         r.name,
         n0(r.requestsPerSecond),
+        r.serverCpuMsPerRequest === null || r.serverCpuMsPerRequest === undefined ? "n/a" : r.serverCpuMsPerRequest.toFixed(2),
         n1(r.p50Ms),
         n1(r.p99Ms),
         n0(r.bytesPerResponse),
@@ -73,6 +79,14 @@ function pages(run: DatabaseRun, out: string[]): void {
       ]),
     ),
   );
+  const cpu = (r: LoadRow) => (typeof r.serverCpuMsPerRequest === "number" ? r.serverCpuMsPerRequest : null);
+  if (page && file && cpu(page) !== null && cpu(file) !== null) {
+    out.push(
+      "",
+      `Server CPU per request: rendered ${cpu(page)?.toFixed(2)} ms, static file ${cpu(file)?.toFixed(2)} ms ` +
+        `(the file costs **${((cpu(file) ?? 0) / (cpu(page) ?? 1)).toFixed(2)}×** the rendering's CPU).`,
+    );
+  }
   if (page && revalidated && file) {
     out.push(
       "",
@@ -88,13 +102,22 @@ function pages(run: DatabaseRun, out: string[]): void {
         `(p50 ${n1(memory.p50Ms)} ms against ${n1(file.p50Ms)} ms).`,
     );
   }
-  const w = run.weight;
-  if (!w) return;
-  out.push("", "### What a first visit to the campaign page downloads (gzip)", "");
+  const weights = run.weights ?? [];
+  if (weights.length === 0) return;
+  out.push("", "### What a first visit to each public page downloads (gzip)", "");
   out.push(
     table(
-      ["HTML", "CSS", `JavaScript (${w.jsFiles} files)`, "other", "total (gzip)", "total (uncompressed)"],
-      [[kb(w.htmlGzip), kb(w.cssGzip), kb(w.jsGzip), kb(w.otherGzip), kb(w.totalGzip), kb(w.totalRaw)]],
+      ["page", "HTML", "CSS", "JavaScript", "JavaScript files", "other", "total (gzip)", "total (uncompressed)"],
+      weights.map((w) => [
+        w.page ?? "",
+        kb(w.htmlGzip),
+        kb(w.cssGzip),
+        `**${kb(w.jsGzip)}**`,
+        String(w.jsFiles),
+        kb(w.otherGzip),
+        kb(w.totalGzip),
+        kb(w.totalRaw),
+      ]),
     ),
   );
 }

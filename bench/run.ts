@@ -33,7 +33,8 @@ import { createBenchDatabase, postgresAvailable, type BenchDatabase, type BenchD
 import { startFixedStripe } from "./fixed-stripe";
 import { loadRow, type LoadRow } from "./http-load";
 import { millionRows } from "./million";
-import { pageWeight } from "./page-weight";
+import { pageWeight, type PageWeight } from "./page-weight";
+import { cpuMeter } from "./process-cpu";
 import { machine, report, ROW, WEBHOOK_RUN, type DatabaseRun } from "./report";
 import { measureIngestion, withLedgerChecked } from "./webhook-run";
 import { prepareGifts, type PreparedGifts } from "./webhook-ingestion";
@@ -72,6 +73,13 @@ type Options = z.infer<typeof OptionsSchema>;
 
 const STATIC_DIR = path.resolve("public/bench");
 const PAGE_PATH = `/campaigns/${AWARENESS_CAMPAIGN_SLUG}`;
+/** The public pages whose first-visit weight is reported (a thank-you page without a gift, the form asking for a manage link). */
+const PUBLIC_PAGES: [string, string][] = [
+  ["home", "/"],
+  ["campaign", PAGE_PATH],
+  ["thank-you", "/give/thank-you"],
+  ["manage", "/give/manage"],
+];
 /** What the fixed-objects run's server uses instead of the sandbox: a test key, so STRIPE_API_URL is allowed. */
 const FIXED_STRIPE_KEY = "sk_test_benchfixedobjects";
 const log = (message: string) => console.log(`  ${message}`);
@@ -106,16 +114,42 @@ async function prepare(count: number): Promise<{ prepared: PreparedGifts; stripe
   }
 }
 
-/** The campaign page rendered every request, revalidated, as a static file, and from the page memory. */
-async function measurePages(server: ServerProcess, serverOptions: ServerOptions, options: Options) {
+/**
+ * The campaign page rendered every request, revalidated, as a static file, and from the page memory.
+ * Measured on a server set up as in production, with a Stripe test key instead of the sandbox: the
+ * sandbox intercepts the process's HTTP machinery (every Headers object a request makes), which no
+ * production server does. Rendering a page never calls Stripe.
+ */
+async function measurePages(sandboxServer: ServerProcess, serverOptions: ServerOptions, options: Options) {
+  await sandboxServer.stop();
+  const productionEnv = { STRIPE_SECRET_KEY: FIXED_STRIPE_KEY, STRIPE_API_URL: "http://127.0.0.1:9", STRIPE_SANDBOX: "0" };
+  const server = await startServer({ ...serverOptions, env: { ...productionEnv, PUBLIC_PAGE_MEMORY_SECONDS: "0" } });
+  try {
+    return await measurePagesOn(server, serverOptions, productionEnv, options);
+  } finally {
+    await server.stop();
+  }
+}
+
+async function measurePagesOn(
+  server: ServerProcess,
+  serverOptions: ServerOptions,
+  productionEnv: Record<string, string>,
+  options: Options,
+) {
   const rows: LoadRow[] = [];
   const load = { connections: options.connections, seconds: options.seconds };
-  const measure = async (baseUrl: string, list: [string, string, Record<string, string>][]) => {
+  // The server's own CPU per request (from /proc), steadier than req/s on a shared machine.
+  const measure = async (target: ServerProcess, list: [string, string, Record<string, string>][]) => {
     log("warming up...");
-    await loadRow("warm-up", `${baseUrl}${PAGE_PATH}`, { ...load, seconds: Math.min(3, options.seconds) });
+    await loadRow("warm-up", `${target.baseUrl}${PAGE_PATH}`, { ...load, seconds: Math.min(3, options.seconds) });
     for (const [name, url, headers] of list) {
       log(`${name}: ${options.seconds} s at ${options.connections} connections...`);
-      rows.push(await loadRow(name, `${baseUrl}${url}`, { ...load, headers }));
+      const meter = cpuMeter(target.pid);
+      await meter.start();
+      const row = await loadRow(name, `${target.baseUrl}${url}`, { ...load, headers });
+      const { processMs } = await meter.stop();
+      rows.push({ ...row, serverCpuMsPerRequest: row.requests > 0 ? processMs / row.requests : null });
     }
   };
   const page = await fetch(`${server.baseUrl}${PAGE_PATH}`);
@@ -123,24 +157,25 @@ async function measurePages(server: ServerProcess, serverOptions: ServerOptions,
   if (page.status !== 200 || !etag) throw new Error(`the campaign page answered ${page.status} with ETag ${etag || "none"}`);
   fs.mkdirSync(STATIC_DIR, { recursive: true });
   fs.writeFileSync(path.join(STATIC_DIR, "campaign.html"), Buffer.from(await page.arrayBuffer()));
-  await measure(server.baseUrl, [
+  await measure(server, [
     [ROW.rendered, PAGE_PATH, {}],
     [ROW.revalidated, PAGE_PATH, { "if-none-match": etag }],
     [ROW.file, "/bench/campaign.html", {}],
   ]);
-  const weight = await pageWeight(`${server.baseUrl}${PAGE_PATH}`);
+  const weights: PageWeight[] = [];
+  for (const [name, url] of PUBLIC_PAGES) weights.push({ ...(await pageWeight(`${server.baseUrl}${url}`)), page: `${name} (${url})` });
   // Then as configured by default: rendered pages kept in memory for a few seconds.
   await server.stop();
-  const remembering = await startServer({ ...serverOptions, env: { PUBLIC_PAGE_MEMORY_SECONDS: "5" } });
+  const remembering = await startServer({ ...serverOptions, env: { ...productionEnv, PUBLIC_PAGE_MEMORY_SECONDS: "5" } });
   try {
-    await measure(remembering.baseUrl, [
+    await measure(remembering, [
       [ROW.memory, PAGE_PATH, {}],
       [ROW.memoryRevalidated, PAGE_PATH, { "if-none-match": etag }],
     ]);
   } finally {
     await remembering.stop();
   }
-  return { rows, weight };
+  return { rows, weights };
 }
 
 async function runOn(kind: BenchDatabaseKind, options: Options): Promise<DatabaseRun> {

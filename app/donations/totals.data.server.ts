@@ -1,3 +1,4 @@
+import { cachedContent } from "~/db/content-cache.data.server";
 import { db } from "~/db/db.server";
 import { Prisma } from "~/generated/prisma/client";
 
@@ -37,6 +38,11 @@ export async function campaignProgress(campaignIds: string[]): Promise<Map<strin
     progress.set(row.campaignId, { campaignId: row.campaignId, raised: Number(row.raised), donors: Number(row.donors) });
   }
   return progress;
+}
+
+/** campaignProgress for the public pages: kept in memory until a gift changes a total (decision 030). */
+export function publicCampaignProgress(campaignIds: string[]): Promise<Map<string, CampaignProgress>> {
+  return cachedContent(`campaign-progress:${campaignIds.join(",")}`, () => campaignProgress(campaignIds), "figures");
 }
 
 /**

@@ -1,3 +1,4 @@
+import { cachedContent } from "~/db/content-cache.data.server";
 import { db } from "~/db/db.server";
 
 export interface WallEntry {
@@ -28,11 +29,71 @@ export async function recentPublicGifts(campaignId: string, limit = 8): Promise<
       donor: { select: { name: true } },
     },
   });
-  return rows.map((row) => ({
+  return rows.map((row) =>
+    wallEntry({
+      id: row.id,
+      anonymous: row.anonymous,
+      publicComment: row.publicComment,
+      frequency: row.frequency,
+      paidAt: row.paidAt,
+      pledgeName: row.pledge?.name ?? null,
+      donorName: row.donor.name,
+    }),
+  );
+}
+
+interface WallRow {
+  id: string;
+  anonymous: boolean;
+  publicComment: string | null;
+  frequency: string;
+  paidAt: Date | string;
+  pledgeName: string | null;
+  donorName: string;
+}
+
+/** One gift as the wall may show it: the name given with the gift (or "Anonymous"), never more. */
+function wallEntry(row: WallRow): WallEntry {
+  return {
     id: row.id,
-    name: row.anonymous ? "Anonymous" : (row.pledge?.name ?? row.donor.name),
+    name: row.anonymous ? "Anonymous" : (row.pledgeName ?? row.donorName),
     comment: row.publicComment,
     monthly: row.frequency === "monthly",
-    givenAt: row.paidAt.toISOString(),
-  }));
+    givenAt: new Date(row.paidAt).toISOString(),
+  };
+}
+
+export interface PublicCampaignFigures {
+  raised: number;
+  donors: number;
+  wall: WallEntry[];
+}
+
+/**
+ * What a campaign page shows that changes with every gift, in one statement
+ * (decision 030): the maintained totals (as campaignProgress reads them) and
+ * the donor wall's recent gifts (as recentPublicGifts selects them). Kept in
+ * memory until a gift, a refund or a donor's name changes them (decision 030).
+ */
+export function publicCampaignFigures(campaignId: string, limit = 8): Promise<PublicCampaignFigures> {
+  return cachedContent(`campaign-figures:${campaignId}:${limit}`, () => readPublicCampaignFigures(campaignId, limit), "figures");
+}
+
+async function readPublicCampaignFigures(campaignId: string, limit: number): Promise<PublicCampaignFigures> {
+  const rows = await db().$queryRaw<Array<{ raised: bigint | null; donors: bigint | null; wall: WallRow[] | string | null }>>`
+    SELECT t."raised", t."donors",
+           (SELECT json_agg(w ORDER BY w."paidAt" DESC)
+              FROM (SELECT d."id"::text AS "id", d."anonymous", d."publicComment", d."frequency"::text AS "frequency",
+                           d."paidAt", p."name" AS "pledgeName", dn."name" AS "donorName"
+                      FROM "Donation" d
+                      JOIN "Donor" dn ON dn."id" = d."donorId"
+                      LEFT JOIN "Pledge" p ON p."id" = d."pledgeId"
+                     WHERE d."campaignId" = ${campaignId}::uuid AND d."status" IN ('succeeded', 'partially_refunded')
+                     ORDER BY d."paidAt" DESC
+                     LIMIT ${limit}) w) AS "wall"
+      FROM (SELECT 1) AS one
+      LEFT JOIN "CampaignTotals" t ON t."campaignId" = ${campaignId}::uuid`;
+  const row = rows[0];
+  const wall = typeof row?.wall === "string" ? (JSON.parse(row.wall) as WallRow[]) : (row?.wall ?? []);
+  return { raised: Number(row?.raised ?? 0n), donors: Number(row?.donors ?? 0n), wall: wall.map(wallEntry) };
 }

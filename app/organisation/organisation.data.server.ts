@@ -1,3 +1,4 @@
+import { cachedContent } from "~/db/content-cache.data.server";
 import { db } from "~/db/db.server";
 import { env } from "~/utils/env.server";
 
@@ -27,9 +28,10 @@ const DEFAULT_QUICK_EXIT_URL = "https://www.google.com/search?q=weather";
 /**
  * The organisation's settings: the stored row, with any ORG_* environment
  * variable taking precedence, so a deployment can pin them in configuration.
+ * The row is kept in memory until it changes (decision 030).
  */
 export async function getOrganisation(): Promise<OrganisationSettings> {
-  const stored = await db().organisation.findUnique({ where: { id: 1 } });
+  const stored = await cachedContent("organisation", () => db().organisation.findUnique({ where: { id: 1 } }));
   const base = stored ?? EXAMPLE_ORGANISATION;
   const e = env();
   return {

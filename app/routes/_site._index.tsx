@@ -3,14 +3,14 @@ import { Link, useLoaderData } from "@remix-run/react";
 
 import { ProgressBar } from "~/campaigns/components/ProgressBar";
 import { listPublishedCampaigns } from "~/campaigns/campaigns.data.server";
-import { campaignProgress } from "~/donations/totals.data.server";
+import { publicCampaignProgress } from "~/donations/totals.data.server";
 import type { loader as rootLoader } from "~/root";
 import { cacheControlFromData, PUBLIC_PAGE } from "~/utils/cache-control";
 import { pageMeta } from "~/utils/meta";
 
 export async function loader() {
   const campaigns = await listPublishedCampaigns();
-  const progress = await campaignProgress(campaigns.map((c) => c.id));
+  const progress = await publicCampaignProgress(campaigns.map((c) => c.id));
   const page = {
     campaigns: campaigns.map((c) => ({
       slug: c.slug,

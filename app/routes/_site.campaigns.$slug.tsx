@@ -11,12 +11,12 @@ import { startGift } from "~/giving/give.server";
 import { CampaignParamsSchema, CampaignSearchSchema } from "~/giving/page-inputs.server";
 import { givingSettings } from "~/giving/settings.server";
 import { findPublishedCampaign, hasEnded } from "~/campaigns/campaigns.data.server";
-import { recentPublicGifts } from "~/giving/donor-wall.data.server";
-import { campaignProgress } from "~/donations/totals.data.server";
+import { publicCampaignFigures } from "~/giving/donor-wall.data.server";
+import { storyHtml } from "~/campaigns/story.server";
 import type { loader as rootLoader } from "~/root";
 import { cacheControlFromData, PRIVATE_PAGE, PUBLIC_PAGE } from "~/utils/cache-control";
-import { renderMarkdown } from "~/utils/markdown.server";
 import { pageMeta } from "~/utils/meta";
+import type { PageHandle } from "~/utils/page-handle";
 import { clientIp, readForm } from "~/utils/request.server";
 
 async function campaignFromParams(params: LoaderFunctionArgs["params"]) {
@@ -27,10 +27,13 @@ async function campaignFromParams(params: LoaderFunctionArgs["params"]) {
   return campaign;
 }
 
+/** The donation form's live total and busy button, without React (decision 029). */
+export const handle: PageHandle = { modules: ["donation-form"] };
+
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const campaign = await campaignFromParams(params);
-  const [progressById, wall] = await Promise.all([campaignProgress([campaign.id]), recentPublicGifts(campaign.id)]);
-  const progress = progressById.get(campaign.id);
+  // The campaign row and the organisation come from memory; the totals and the wall are one statement (decision 030).
+  const figures = await publicCampaignFigures(campaign.id);
   const settings = givingSettings(campaign.currency);
 
   // Back from Stripe's "cancel" link: the form filled in again, for the donor's own browser only.
@@ -42,16 +45,16 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
       slug: campaign.slug,
       title: campaign.title,
       summary: campaign.summary,
-      storyHtml: renderMarkdown(campaign.story),
+      storyHtml: storyHtml(campaign),
       goalAmount: campaign.goalAmount,
       currency: campaign.currency,
       presetAmounts: campaign.presetAmounts,
       ended: hasEnded(campaign),
     },
-    progress: { raised: progress?.raised ?? 0, donors: progress?.donors ?? 0 },
+    progress: { raised: figures.raised, donors: figures.donors },
     giving: { fee: settings.fee, minAmount: settings.minAmount, maxAmount: settings.maxAmount, commentMax: COMMENT_MAX },
     prefill,
-    wall,
+    wall: figures.wall,
   };
   // A page asked for with a pledge depends on the visitor's cookie and may hold their details: never stored.
   return data(page, { headers: { "Cache-Control": search.pledge ? PRIVATE_PAGE : PUBLIC_PAGE } });

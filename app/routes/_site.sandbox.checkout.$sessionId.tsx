@@ -21,6 +21,10 @@ import { formatMoney } from "~/utils/money";
 import { readForm } from "~/utils/request.server";
 import { useIsPending } from "~/utils/use-is-pending";
 import { SandboxPageTitle } from "~/payments/components/SandboxPageTitle";
+import { HYDRATE } from "~/utils/page-handle";
+
+/** The sandbox's pages stand in for Stripe's and hydrate (decision 029). */
+export const handle = HYDRATE;
 
 /**
  * The sandbox's stand-in for Stripe's hosted checkout page. It exists only in

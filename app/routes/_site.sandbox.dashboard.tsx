@@ -10,6 +10,10 @@ import { privatePageMeta } from "~/utils/meta";
 import { readForm } from "~/utils/request.server";
 import { SandboxPageTitle } from "~/payments/components/SandboxPageTitle";
 import { Alert } from "~/components/ui/Alert";
+import { HYDRATE } from "~/utils/page-handle";
+
+/** The sandbox's pages stand in for Stripe's and hydrate (decision 029). */
+export const handle = HYDRATE;
 
 /**
  * The sandbox's stand-in for Stripe's dashboard (sandbox mode only, admins

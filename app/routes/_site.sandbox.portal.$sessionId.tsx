@@ -13,6 +13,10 @@ import { privatePageMeta } from "~/utils/meta";
 import { formatMoney } from "~/utils/money";
 import { readForm } from "~/utils/request.server";
 import { SandboxPageTitle } from "~/payments/components/SandboxPageTitle";
+import { HYDRATE } from "~/utils/page-handle";
+
+/** The sandbox's pages stand in for Stripe's and hydrate (decision 029). */
+export const handle = HYDRATE;
 
 /** The sandbox's stand-in for Stripe's billing portal: cancel, or change the card. */
 async function portal(params: LoaderFunctionArgs["params"]) {

@@ -6,6 +6,10 @@ import type { loader as rootLoader } from "~/root";
 import { requireStaff } from "~/staff/auth.server";
 import { staffHeaders } from "~/staff/headers";
 import { privatePageMeta } from "~/utils/meta";
+import { HYDRATE } from "~/utils/page-handle";
+
+/** Staff pages hydrate: their forms and tables use React in the browser (decision 029). */
+export const handle = HYDRATE;
 
 /** Every page below this layout keeps these (its own `headers`, if any, is made with withParentHeaders). */
 export const headers = staffHeaders;

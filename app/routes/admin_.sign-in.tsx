@@ -13,6 +13,10 @@ import { parseForm } from "~/utils/forms.server";
 import { privatePageMeta } from "~/utils/meta";
 import { clientIp, readForm } from "~/utils/request.server";
 import { useIsPending } from "~/utils/use-is-pending";
+import { HYDRATE } from "~/utils/page-handle";
+
+/** Outside the staff layout, so it says itself that it hydrates (decision 029). */
+export const handle = HYDRATE;
 
 /** Outside the staff layout (it needs no account), so it sends the staff headers itself. */
 export const headers = staffHeaders;

@@ -13,6 +13,9 @@ import { sameOriginMiddleware } from "~/server/same-origin.server";
 import { devServerSocket, securityHeadersMiddleware } from "~/server/security-headers.server";
 import type { Env } from "~/utils/env.server";
 
+/** A path whose last segment has a file extension. */
+const FILE_PATH = /\.[A-Za-z0-9]+$/;
+
 export interface AppOptions {
   env: Env;
   /** The current server build; called per request so development can swap it. */
@@ -42,7 +45,10 @@ export function createApp({ env, build, publicDir = "public" }: AppOptions): exp
   app.use(allowedMethodsMiddleware());
   app.use(compression());
   app.use("/build", express.static(`${publicDir}/build`, { immutable: true, maxAge: "1y" }));
-  app.use(express.static(publicDir, { maxAge: "1h" }));
+  // Only a path that names a file (favicon.svg, modules/quick-exit.js) is looked for on disk: pages
+  // have no extension, and each would otherwise cost a failed file lookup before Remix (decision 030).
+  const publicFiles = express.static(publicDir, { maxAge: "1h" });
+  app.use((req, res, next) => (FILE_PATH.test(req.path) ? publicFiles(req, res, next) : next()));
   app.use(sameOriginMiddleware(env.APP_URL));
   app.use(bodyLimitMiddleware(bodyLimitsFromEnv(env)));
   app.all(

@@ -94,7 +94,7 @@ describe("the quick exit while the page scrolls", () => {
   it("keeps its keyboard shortcut: Shift three times at the bottom of the page leaves", async () => {
     const page = await newPage(browser(), { viewport: PHONE });
     await page.goto(CAMPAIGN);
-    // The listener is attached by React once the page has hydrated.
+    // The listener is attached by the quick-exit page module.
     await page.waitForLoadState("networkidle");
     await scrollTo(page, "bottom");
     for (let i = 0; i < 3; i++) await page.keyboard.press("Shift");

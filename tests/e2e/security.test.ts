@@ -42,19 +42,23 @@ describe("security headers", () => {
   it("are on pages, 404s, static files, data requests, resource routes and refusals", async () => {
     const page = await fetch(`${baseUrl}/`);
     const html = await page.text();
-    const asset = /<link rel="modulepreload" href="(\/build\/[^"]+)"/.exec(html)?.[1];
+    // Public pages load no Remix bundle (decision 029): a bundle from a page that hydrates, and a page module.
+    const asset = /<link rel="modulepreload" href="(\/build\/[^"]+)"/.exec(await (await fetch(`${baseUrl}/admin/sign-in`)).text())?.[1];
     expect(asset).toBeDefined();
+    const pageModule = /<script type="module" src="(\/modules\/[^"]+)"/.exec(html)?.[1];
+    expect(pageModule).toBeDefined();
     const responses = [
       page,
       await fetch(`${baseUrl}/no-such-page`),
       await fetch(`${baseUrl}/favicon.svg`),
       await fetch(`${baseUrl}${asset}`),
+      await fetch(`${baseUrl}${pageModule}`),
       await fetch(`${baseUrl}${CAMPAIGN}.data`),
       await fetch(`${baseUrl}/healthz`),
       await fetch(`${baseUrl}/webhooks/stripe`),
       await fetch(`${baseUrl}/give/manage`, form({ email: "a@example.org" }, { origin: EVIL })),
     ];
-    expect(responses.map((response) => response.status)).toEqual([200, 404, 200, 200, 200, 200, 405, 403]);
+    expect(responses.map((response) => response.status)).toEqual([200, 404, 200, 200, 200, 200, 200, 405, 403]);
     for (const response of responses) expectSecurityHeaders(response);
   });
 
@@ -65,8 +69,14 @@ describe("security headers", () => {
     expect(cspNonce(first)).not.toBe(cspNonce(second));
     const html = await first.text();
     const scripts = html.match(/<script\b[^>]*>/g) ?? [];
-    expect(scripts.length).toBeGreaterThanOrEqual(2);
+    // This page does not hydrate: its one script is the quick exit's module (decision 029).
+    expect(scripts.length).toBeGreaterThanOrEqual(1);
     for (const tag of scripts) expect(tag).toContain(`nonce="${cspNonce(first)}"`);
+    // A page that hydrates: Remix's inline scripts and modules carry it too.
+    const signIn = await fetch(`${baseUrl}/admin/sign-in`);
+    const signInScripts = (await signIn.text()).match(/<script\b[^>]*>/g) ?? [];
+    expect(signInScripts.length).toBeGreaterThanOrEqual(2);
+    for (const tag of signInScripts) expect(tag).toContain(`nonce="${cspNonce(signIn)}"`);
 
     // A public page: the nonce is derived from the page (decision 012), and every script still carries it.
     const page = await fetch(`${baseUrl}${CAMPAIGN}`);
@@ -236,7 +246,7 @@ describe("in Chromium, under the Content-Security-Policy", () => {
     return { page, problems };
   }
 
-  it("the campaign page hydrates, the live total, navigation and the quick exit work, and nothing is blocked", async () => {
+  it("the campaign page's modules run, the live total, navigation and the quick exit work, and nothing is blocked", async () => {
     const { page, problems } = await watchedPage();
     await page.goto(`${baseUrl}${CAMPAIGN}`);
     await page.waitForLoadState("networkidle");
@@ -254,7 +264,7 @@ describe("in Chromium, under the Content-Security-Policy", () => {
       }));
     expect(Math.abs(bar.fill - (bar.track * bar.percent) / 100)).toBeLessThan(1);
 
-    // A client-side navigation loads route modules and data under the policy too.
+    // Following a link loads the next page and its modules under the policy too.
     await page.locator("header a[href='/']").click();
     await page.waitForURL(`${baseUrl}/`);
     await page.getByRole("link", { name: "Exit this page" }).click();

@@ -37,7 +37,7 @@ describe("a visitor", () => {
     const page = await newPage(browser());
     await page.goto(`${baseUrl}/campaigns/end-sex-trafficking`);
     await page.waitForFunction(() => document.querySelector("[data-quick-exit]") !== null);
-    // Wait for hydration: the listener is attached by React.
+    // The listener is attached by the quick-exit page module, which runs before the load event.
     await page.waitForLoadState("networkidle");
     for (let i = 0; i < 3; i++) await page.keyboard.press("Shift");
     await page.waitForURL((url) => !url.href.startsWith(baseUrl));

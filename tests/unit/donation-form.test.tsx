@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from "vitest";
 
 import { DonationForm } from "~/giving/components/DonationForm";
 import { COMMENT_MAX } from "~/giving/donation-fields";
+import { BUSY_TEXT, enhanceDonationForm } from "~/giving/donation-form.module";
 import { parseDonationForm } from "~/giving/donation-form.server";
 import { readForm } from "~/utils/request.server";
 import { givingSettings } from "~/giving/settings.server";
@@ -61,13 +62,27 @@ function renderPage() {
   return render(<Stub initialEntries={["/campaigns/safe-housing"]} future={future} />);
 }
 
-afterEach(cleanup);
+let undo: (() => void) | undefined;
+afterEach(() => {
+  undo?.();
+  undo = undefined;
+  cleanup();
+});
 
 const liveTotal = () => screen.getByTestId("live-total").textContent;
 
-describe("the donation form, enhanced", () => {
+/** The page as the server renders it, then enhanced by the page module as the browser would (no React state involved). */
+function renderEnhancedPage() {
+  renderPage();
+  const form = document.querySelector<HTMLFormElement>("form[data-donation-form]");
+  if (!form) throw new Error("no donation form");
+  undo = enhanceDonationForm(form);
+  return form;
+}
+
+describe("the donation form, enhanced by its page module", () => {
   it("shows no total until the donor chooses, then the gift, the fee they cover and how often", () => {
-    renderPage();
+    renderEnhancedPage();
     expect(liveTotal()).toBe("");
 
     fireEvent.click(screen.getByRole("radio", { name: "$100" }));
@@ -82,7 +97,7 @@ describe("the donation form, enhanced", () => {
   });
 
   it("totals an amount typed as “other”, and shows nothing while it is not a number", () => {
-    renderPage();
+    renderEnhancedPage();
     fireEvent.click(screen.getByRole("radio", { name: "Other amount" }));
     const other = screen.getByRole("textbox", { name: /Other amount, between \$5\.00 and \$25,000\.00/ });
     fireEvent.change(other, { target: { value: "50" } });
@@ -93,6 +108,32 @@ describe("the donation form, enhanced", () => {
     expect(liveTotal()).toBe("");
   });
 
+  it("says the gift is on its way once sent, and sends nothing on a second press", () => {
+    const form = renderEnhancedPage();
+    const sent: boolean[] = [];
+    // Listening after the module: whether each submission was let through.
+    form.addEventListener("submit", (event) => {
+      sent.push(!event.defaultPrevented);
+      event.preventDefault();
+    });
+    fireEvent.submit(form);
+    fireEvent.submit(form);
+    expect(sent).toEqual([true, false]);
+    const button = screen.getByRole("button", { name: BUSY_TEXT });
+    expect(button.getAttribute("aria-disabled")).toBe("true");
+  });
+
+  it("carries its currency and fee policy in the server's HTML, and no total", () => {
+    const form = renderEnhancedPage();
+    expect([form.dataset.currency, form.dataset.feePercentBps, form.dataset.feeFixed]).toEqual([
+      "USD",
+      String(settings.fee.percentBps),
+      String(settings.fee.fixed),
+    ]);
+  });
+});
+
+describe("the donation form, as the server sends it", () => {
   it("shows each problem the server found beside its field and in a summary that links to it, keeping what was typed", async () => {
     renderPage();
     fireEvent.click(screen.getByRole("radio", { name: "Other amount" }));

@@ -1,5 +1,4 @@
 import { Form } from "@remix-run/react";
-import { useState, type FormEvent } from "react";
 
 import { ErrorSummary } from "~/components/ui/ErrorSummary";
 import { FieldError } from "~/components/ui/FieldError";
@@ -8,9 +7,7 @@ import { controlProps, LABEL_CLASS, TextField } from "~/components/ui/Field";
 import { Input, Select, TextArea } from "~/components/ui/Input";
 import { HONEYPOT_FIELD, type DonationErrors, type DonationValues } from "~/giving/donation-fields";
 import { coveredFeeFor, type FeePolicy } from "~/giving/fees";
-import { liveTotalText, readGiftChoice } from "~/giving/live-total";
 import { formatMoney, formatMoneyShort } from "~/utils/money";
-import { useIsPending } from "~/utils/use-is-pending";
 
 export interface DonationFormProps {
   currency: string;
@@ -25,24 +22,28 @@ export interface DonationFormProps {
 
 /**
  * The donation form. A plain HTML form posted to the campaign route's action:
- * it works completely without JavaScript. With JavaScript, the fee and the
- * total update as the donor chooses.
+ * it works completely without JavaScript. With JavaScript, the page module
+ * donation-form (donation-form.module.ts) writes the total as the donor
+ * chooses, from the currency and fee policy the form carries in data-
+ * attributes, and keeps a second press of the button from sending it twice.
  */
 export function DonationForm(props: DonationFormProps) {
   const { currency, presetAmounts, fee, values, errors } = props;
-  const busy = useIsPending();
   const defaultAmount = values.amount || String(presetAmounts[1] ?? presetAmounts[0] ?? "other");
-  // Null until the donor changes something: the server's page shows no total.
-  const [liveTotal, setLiveTotal] = useState<string | null>(null);
-
-  function onChange(event: FormEvent<HTMLFormElement>) {
-    setLiveTotal(liveTotalText(readGiftChoice(new FormData(event.currentTarget)), currency, fee));
-  }
 
   const errorOf = (field: keyof DonationErrors) => (errors[field] ? `${field}-error` : undefined);
 
   return (
-    <Form method="post" noValidate onChange={onChange} aria-labelledby="give-heading" className="space-y-5">
+    <Form
+      method="post"
+      noValidate
+      aria-labelledby="give-heading"
+      className="space-y-5"
+      data-donation-form
+      data-currency={currency}
+      data-fee-percent-bps={fee.percentBps}
+      data-fee-fixed={fee.fixed}
+    >
       {errors.form ? (
         <Alert tone="error" id="form-error" className="text-sm">
           {errors.form}
@@ -120,9 +121,8 @@ export function DonationForm(props: DonationFormProps) {
             ) : null}
           </span>
         </label>
-        <p aria-live="polite" className="mt-2 text-sm font-semibold text-slate-900" data-testid="live-total">
-          {liveTotal}
-        </p>
+        {/* Empty in the server's page: the total appears once the donor changes something. */}
+        <p aria-live="polite" className="mt-2 text-sm font-semibold text-slate-900" data-testid="live-total" data-live-total />
       </div>
 
       <TextField label="Your name" name="name" autoComplete="name" defaultValue={values.name} error={errors.name} />
@@ -180,10 +180,9 @@ export function DonationForm(props: DonationFormProps) {
 
       <button
         type="submit"
-        disabled={busy}
-        className="w-full rounded-md bg-accent-600 px-4 py-3 text-lg font-bold text-white shadow hover:bg-accent-700 disabled:opacity-70"
+        className="w-full rounded-md bg-accent-600 px-4 py-3 text-lg font-bold text-white shadow hover:bg-accent-700 aria-disabled:opacity-70"
       >
-        {busy ? "Opening secure checkout…" : "Give now"}
+        Give now
       </button>
       <p className="text-xs text-slate-700">You will pay on Stripe&apos;s secure page; your card details never reach our server.</p>
     </Form>

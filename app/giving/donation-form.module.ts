@@ -1,0 +1,73 @@
+/**
+ * The donation form's enhancements in the browser, a page module of the
+ * campaign page (built into public/modules/donation-form.js; decision 029).
+ * The form works completely without it; with it:
+ * - the total (gift, the fee the donor covers, how often) is written under
+ *   the fee choice as the donor chooses, by the same rule as the server's
+ *   (live-total.ts, fees.ts);
+ * - once sent, the button says so and a second press sends nothing more,
+ *   until the page is shown again (Back from Stripe's page).
+ */
+import { liveTotalText, readGiftChoice } from "~/giving/live-total";
+
+/** The busy button's text. */
+export const BUSY_TEXT = "Opening secure checkout…";
+
+function policyOf(form: HTMLFormElement): { currency: string; fee: { percentBps: number; fixed: number } } | null {
+  const { currency, feePercentBps, feeFixed } = form.dataset;
+  const percentBps = Number(feePercentBps);
+  const fixed = Number(feeFixed);
+  if (!currency || !Number.isSafeInteger(percentBps) || !Number.isSafeInteger(fixed)) return null;
+  return { currency, fee: { percentBps, fixed } };
+}
+
+/** Enhances one donation form (a form with data-donation-form); returns a function that undoes it. */
+export function enhanceDonationForm(form: HTMLFormElement, win: Window = window): () => void {
+  const policy = policyOf(form);
+  const total = form.querySelector<HTMLElement>("[data-live-total]");
+  const button = form.querySelector<HTMLButtonElement>("button[type=submit]");
+  const idleText = button?.textContent ?? "";
+  let sent = false;
+
+  const update = () => {
+    if (!policy || !total) return;
+    total.textContent = liveTotalText(readGiftChoice(new FormData(form)), policy.currency, policy.fee) ?? "";
+  };
+  const onSubmit = (event: SubmitEvent) => {
+    if (sent) {
+      event.preventDefault();
+      return;
+    }
+    sent = true;
+    if (button) {
+      button.textContent = BUSY_TEXT;
+      button.setAttribute("aria-disabled", "true");
+    }
+  };
+  // Back to a page kept by the browser: the form may be sent again.
+  const onPageShow = (event: PageTransitionEvent) => {
+    if (!event.persisted) return;
+    sent = false;
+    if (button) {
+      button.textContent = idleText;
+      button.removeAttribute("aria-disabled");
+    }
+    update();
+  };
+
+  form.addEventListener("input", update);
+  form.addEventListener("change", update);
+  form.addEventListener("submit", onSubmit);
+  win.addEventListener("pageshow", onPageShow);
+  return () => {
+    form.removeEventListener("input", update);
+    form.removeEventListener("change", update);
+    form.removeEventListener("submit", onSubmit);
+    win.removeEventListener("pageshow", onPageShow);
+  };
+}
+
+/** What the built module runs when the page loads. */
+export function start(): void {
+  for (const form of document.querySelectorAll<HTMLFormElement>("form[data-donation-form]")) enhanceDonationForm(form);
+}
