@@ -15,7 +15,7 @@ export interface WallEntry {
  */
 export async function recentPublicGifts(campaignId: string, limit = 8): Promise<WallEntry[]> {
   const rows = await db().donation.findMany({
-    where: { campaignId, status: { in: ["succeeded", "partially_refunded"] } },
+    where: { campaignId, status: { in: ["succeeded", "partially_refunded"] }, voidedAt: null },
     orderBy: { paidAt: "desc" },
     take: limit,
     select: {
@@ -25,12 +25,13 @@ export async function recentPublicGifts(campaignId: string, limit = 8): Promise<
       frequency: true,
       paidAt: true,
       pledge: { select: { name: true } },
-      donor: { select: { name: true } },
+      donor: { select: { name: true, erasedAt: true } },
     },
   });
   return rows.map((row) => ({
     id: row.id,
-    name: row.anonymous ? "Anonymous" : (row.pledge?.name ?? row.donor.name),
+    // An erased donor is anonymous whatever the gift said.
+    name: row.anonymous || row.donor.erasedAt ? "Anonymous" : (row.pledge?.name ?? row.donor.name),
     comment: row.publicComment,
     monthly: row.frequency === "monthly",
     givenAt: row.paidAt.toISOString(),

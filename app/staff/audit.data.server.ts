@@ -18,7 +18,10 @@ export type AuditAction =
   | "campaign.update"
   | "receipt.resend"
   | "email.retry"
-  | "donations.export";
+  | "donations.export"
+  | "gift.record"
+  | "gift.correct"
+  | "gift.void";
 
 /** Every action, in the order the audit page's filter lists them. */
 export const AUDIT_ACTIONS = [
@@ -27,6 +30,9 @@ export const AUDIT_ACTIONS = [
   "email.retry",
   "receipt.resend",
   "donations.export",
+  "gift.record",
+  "gift.correct",
+  "gift.void",
   "staff.create",
   "staff.disable",
   "staff.enable",
