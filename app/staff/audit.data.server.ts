@@ -21,7 +21,12 @@ export type AuditAction =
   | "donations.export"
   | "gift.record"
   | "gift.correct"
-  | "gift.void";
+  | "gift.void"
+  | "gifts.import"
+  | "donors.export"
+  | "donor.update"
+  | "donor.merge"
+  | "donor.erase";
 
 /** Every action, in the order the audit page's filter lists them. */
 export const AUDIT_ACTIONS = [
@@ -33,6 +38,11 @@ export const AUDIT_ACTIONS = [
   "gift.record",
   "gift.correct",
   "gift.void",
+  "gifts.import",
+  "donors.export",
+  "donor.update",
+  "donor.merge",
+  "donor.erase",
   "staff.create",
   "staff.disable",
   "staff.enable",
