@@ -1,5 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 
 import { OfflineGiftForm } from "~/offline-gifts/components/OfflineGiftForm";
 import { parseRecordForm } from "~/offline-gifts/offline-gift-form.server";
@@ -45,7 +45,11 @@ export default function RecordOfflineGift() {
       <h1 className="text-2xl font-bold text-brand-800">Record an offline gift</h1>
       <p className="max-w-prose text-slate-700">
         A cheque, cash or a bank transfer received outside the site. It counts toward the campaign&apos;s progress and every staff figure as
-        soon as it is saved.
+        soon as it is saved. Many at once, from a bank statement:{" "}
+        <Link to="/admin/offline-gifts/import" className="font-semibold text-brand-700 underline">
+          import a CSV file
+        </Link>
+        .
       </p>
       <OfflineGiftForm
         action={donorId ? `/admin/offline-gifts/new?donor=${donorId}` : "/admin/offline-gifts/new"}
