@@ -221,3 +221,37 @@ export type DonorDetail = NonNullable<Awaited<ReturnType<typeof findDonorDetail>
 export async function donorIdByEmail(email: string): Promise<string | null> {
   return (await db().donor.findUnique({ where: { email }, select: { id: true } }))?.id ?? null;
 }
+
+export interface DonorFigures {
+  /** Donors whose first gift that counts fell in the period. */
+  newDonors: number;
+  /** Donors who gave in the period and had given before it. */
+  returningDonors: number;
+  monthlyStarted: number;
+  monthlyCancelled: number;
+  /** Gave last calendar year (UTC) and not this year: the list's "lapsed" filter. */
+  lapsed: number;
+}
+
+/**
+ * The dashboard's donor figures for [from, to), by the donors list's rules:
+ * new + returning is the list's "gave in the period", lapsed its "lapsed".
+ */
+export async function donorFigures(from: Date, to: Date, now = new Date()): Promise<DonorFigures> {
+  const [row] = await db().$queryRaw<Array<Record<keyof DonorFigures, bigint>>>`
+    WITH gave AS (
+      SELECT DISTINCT d."donorId" FROM "Donation" d WHERE ${GIFT} AND d."paidAt" >= ${from} AND d."paidAt" < ${to}
+    )
+    SELECT (SELECT COUNT(*) FROM gave g WHERE NOT ${gaveBetweenSql(Prisma.sql`g."donorId"`, new Date(0), from)}) AS "newDonors",
+           (SELECT COUNT(*) FROM gave g WHERE ${gaveBetweenSql(Prisma.sql`g."donorId"`, new Date(0), from)}) AS "returningDonors",
+           (SELECT COUNT(*) FROM "RecurringGift" r WHERE r."createdAt" >= ${from} AND r."createdAt" < ${to}) AS "monthlyStarted",
+           (SELECT COUNT(*) FROM "RecurringGift" r WHERE r."canceledAt" >= ${from} AND r."canceledAt" < ${to}) AS "monthlyCancelled",
+           (SELECT COUNT(*) FROM "Donor" p WHERE ${lapsedSql(Prisma.sql`p."id"`, now)}) AS "lapsed"`;
+  return {
+    newDonors: Number(row?.newDonors ?? 0),
+    returningDonors: Number(row?.returningDonors ?? 0),
+    monthlyStarted: Number(row?.monthlyStarted ?? 0),
+    monthlyCancelled: Number(row?.monthlyCancelled ?? 0),
+    lapsed: Number(row?.lapsed ?? 0),
+  };
+}

@@ -277,3 +277,51 @@ describe("erasing a donor", () => {
     expect((await db().donor.findUniqueOrThrow({ where: { id: donor.id } })).erasedAt).toBeNull();
   });
 });
+
+describe("the dashboard's donor figures", () => {
+  it("count new and returning donors, monthly gifts started and cancelled, and lapsed donors by the list's rules", async () => {
+    const { donorFigures, findDonors } = await import("~/donors/donors.data.server");
+    const { loader: dashboardLoader } = await import("~/routes/admin._index");
+    const campaign = await createCampaign();
+    const first = await createDonor("first.time@figures.example.org");
+    const back = await createDonor("coming.back@figures.example.org");
+    const before = await createDonor("before.only@figures.example.org");
+    await createDonation(campaign.id, first.id, { paidAt: new Date("2020-03-10T10:00:00Z") });
+    await createDonation(campaign.id, back.id, { paidAt: new Date("2019-05-01T10:00:00Z") });
+    await createDonation(campaign.id, back.id, { paidAt: new Date("2020-03-15T10:00:00Z") });
+    await createDonation(campaign.id, before.id, { paidAt: new Date("2019-12-01T10:00:00Z") });
+    // A voided gift in the period makes nobody a donor of it.
+    const voided = await createDonor("voided@figures.example.org");
+    await createDonation(campaign.id, voided.id, { paidAt: new Date("2020-03-12T10:00:00Z"), source: "offline", voidedAt: new Date() });
+    for (const [id, createdAt, canceledAt] of [
+      ["sub_fig_1", "2020-03-05", "2020-03-20"],
+      ["sub_fig_2", "2020-02-01", null],
+    ] as const) {
+      await db().recurringGift.create({
+        data: {
+          stripeSubscriptionId: id,
+          campaignId: campaign.id,
+          donorId: first.id,
+          amount: 1_000,
+          currency: "USD",
+          status: canceledAt ? "canceled" : "active",
+          createdAt: new Date(`${createdAt}T00:00:00Z`),
+          canceledAt: canceledAt ? new Date(`${canceledAt}T00:00:00Z`) : null,
+        },
+      });
+    }
+    const now = new Date("2021-06-01T00:00:00Z");
+    const figures = await donorFigures(new Date("2020-03-01T00:00:00Z"), new Date("2020-04-01T00:00:00Z"), now);
+    expect(figures).toEqual({ newDonors: 1, returningDonors: 1, monthlyStarted: 1, monthlyCancelled: 1, lapsed: 2 });
+
+    const search = { q: null, from: new Date("2020-03-01T00:00:00Z"), to: new Date("2020-03-31T00:00:00Z"), sort: "lifetime" as const };
+    const gave = await findDonors({ ...search, filter: "period" }, null, { now });
+    expect(gave.rows.map((row) => row.email).sort()).toEqual(["coming.back@figures.example.org", "first.time@figures.example.org"]);
+    const lapsed = await findDonors({ ...search, filter: "lapsed", from: null, to: null }, null, { now });
+    expect(lapsed.rows.length).toBe(figures.lapsed);
+
+    const page = pageData(await dashboardLoader(loaderArgs("/admin?range=30", {}, { headers: viewer.headers })));
+    expect(page.donors.days).toBe(30);
+    expect(page.donors.gaveHref).toMatch(/^\/admin\/donors\?filter=period&from=\d{4}-\d\d-\d\d&to=\d{4}-\d\d-\d\d$/);
+  });
+});
