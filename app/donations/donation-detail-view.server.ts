@@ -1,6 +1,6 @@
 import type { Fact } from "~/donations/components/Facts";
 import type { DonationDetail } from "~/donations/donation-detail.data.server";
-import { DISPUTE_LABELS, FREQUENCY_LABELS, STATUS_LABELS, formatUtc } from "~/donations/donation-labels";
+import { DISPUTE_LABELS, FREQUENCY_LABELS, OFFLINE_METHOD_LABELS, STATUS_LABELS, formatUtc } from "~/donations/donation-labels";
 import { formatMoney } from "~/utils/money";
 
 /**
@@ -40,16 +40,30 @@ export function donationDetailView(detail: DonationDetail) {
   const donorFacts: Fact[] = [
     { label: "Name", value: donor.name },
     ...(pledge && pledge.name !== donor.name ? [{ label: "Name on this gift", value: pledge.name }] : []),
-    { label: "Email (current)", value: donor.email },
+    { label: "Email (current)", value: donor.email ?? NONE },
     ...(pledge && pledge.email.toLowerCase() !== donor.email ? [{ label: "Email on this gift", value: pledge.email }] : []),
     { label: "Stripe customer", value: donor.stripeCustomerId ?? NONE, code: Boolean(donor.stripeCustomerId) },
-    { label: "All their gifts", value: "Search the list", href: `/admin/donations?${new URLSearchParams({ q: donor.email })}` },
+    { label: "All their gifts", value: "The donor's page", href: `/admin/donors/${donor.id}` },
   ];
+
+  const offlineFacts: Fact[] =
+    donation.source === "offline"
+      ? [
+          { label: "Received by", value: OFFLINE_METHOD_LABELS[donation.offlineMethod ?? "other"] ?? "Other" },
+          { label: "Reference", value: donation.reference ?? NONE },
+          { label: "Note", value: donation.note ?? NONE },
+          { label: "Imported as", value: donation.importKey ?? NONE, code: Boolean(donation.importKey) },
+          {
+            label: "Voided",
+            value: donation.voidedAt ? `${formatUtc(donation.voidedAt)}: ${donation.voidReason ?? NONE} (counts toward nothing)` : "No",
+          },
+        ]
+      : [];
 
   const giftFacts: Fact[] = [
     { label: "Campaign", value: campaign.title },
     { label: "Once or monthly", value: FREQUENCY_LABELS[donation.frequency] ?? donation.frequency },
-    { label: "Paid", value: formatUtc(donation.paidAt) },
+    { label: donation.source === "offline" ? "Received" : "Paid", value: formatUtc(donation.paidAt) },
     { label: "Receipt number", value: donation.receiptNumber ?? NONE, code: Boolean(donation.receiptNumber) },
     { label: "Pledged amount", value: pledge ? formatMoney(pledge.amount, pledge.currency) : NONE },
     {
@@ -101,11 +115,13 @@ export function donationDetailView(detail: DonationDetail) {
     title: `${formatMoney(donation.grossAmount, donation.currency)} from ${donor.name}`,
     receiptNumber: donation.receiptNumber,
     donorEmail: donor.email,
+    offline: donation.source === "offline",
+    voided: donation.voidedAt !== null,
     sections: [
       { title: "Donor", facts: donorFacts },
       { title: "Gift", facts: giftFacts },
       { title: "Money", facts: moneyFacts },
-      { title: "Stripe", facts: stripeFacts },
+      donation.source === "offline" ? { title: "Offline gift", facts: offlineFacts } : { title: "Stripe", facts: stripeFacts },
     ],
     emails: emails.map((email) => ({
       id: email.id,

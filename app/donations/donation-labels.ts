@@ -28,3 +28,14 @@ const dateTime = new Intl.DateTimeFormat("en-GB", {
 export function formatUtc(date: Date): string {
   return `${dateTime.format(date)} UTC`;
 }
+
+/** How an offline gift was paid, as staff and receipts name it. */
+export const OFFLINE_METHOD_LABELS: Record<string, string> = {
+  cheque: "Cheque",
+  cash: "Cash",
+  bank_transfer: "Bank transfer",
+  other: "Other",
+};
+
+/** What staff pages show for a donor whose personal data was erased. */
+export const ERASED_DONOR_NAME = "Erased donor";

@@ -5,6 +5,13 @@ import { receiptEmail } from "~/email/templates/receipt.server";
 import { getOrganisation, type OrganisationSettings } from "~/organisation/organisation.data.server";
 import { queueEmail, type OutgoingEmail } from "~/email/outbox.data.server";
 import { env } from "~/utils/env.server";
+import { OFFLINE_METHOD_LABELS } from "~/donations/donation-labels";
+
+/** "Cheque 1042", "Bank transfer", "Cash": how an offline gift was paid, for its receipt. */
+function offlineMethodText(method: string | null, reference: string | null): string {
+  const label = OFFLINE_METHOD_LABELS[method ?? "other"] ?? "Other";
+  return method === "cheque" && reference ? `${label} ${reference}` : label;
+}
 
 /**
  * Real receipts are numbered 2026-000042; those made in sandbox mode, where no
@@ -12,6 +19,14 @@ import { env } from "~/utils/env.server";
  * neither uses up real numbers nor makes one that could pass for real.
  */
 export type ReceiptSeries = "live" | "test";
+
+/** A receipt was asked for a donor with no email (an offline donor without one, or an erased donor). */
+export class NoReceiptAddress extends Error {
+  constructor(donationId: string) {
+    super(`The donor of ${donationId} has no email to send a receipt to`);
+    this.name = "NoReceiptAddress";
+  }
+}
 const TEST_PREFIX = "TEST-";
 
 export function isTestReceiptNumber(receiptNumber: string): boolean {
@@ -57,13 +72,15 @@ async function buildReceipt(
     where: { id: donationId },
     include: { donor: true, campaign: { select: { title: true } }, pledge: true },
   });
+  const to = donation.donor.email;
+  if (!to) throw new NoReceiptAddress(donationId);
   const receiptNumber = donation.receiptNumber ?? (await nextReceiptNumber(tx, donation.paidAt.getUTCFullYear(), seriesOf(context)));
   if (!donation.receiptNumber) await tx.donation.update({ where: { id: donationId }, data: { receiptNumber } });
   const pledge = donation.pledge;
   const email = receiptEmail({
     donationId,
     donorId: donation.donorId,
-    to: donation.donor.email,
+    to,
     receiptNumber,
     donorName: pledge?.name ?? donation.donor.name,
     paidAt: donation.paidAt,
@@ -73,6 +90,7 @@ async function buildReceipt(
     campaignTitle: donation.campaign.title,
     monthly: donation.frequency === "monthly",
     paymentMethod: { brand: donation.paymentMethodBrand, last4: donation.paymentMethodLast4 },
+    ...(donation.source === "offline" ? { paymentMethodLabel: offlineMethodText(donation.offlineMethod, donation.reference) } : {}),
     dedication: pledge?.dedicationKind && pledge.dedicationName ? { kind: pledge.dedicationKind, name: pledge.dedicationName } : null,
     organisation: context.organisation,
     manageUrl: context.manageUrl,

@@ -12,14 +12,16 @@ export async function queueAnnualStatements(year: number): Promise<{ donors: num
   const to = new Date(Date.UTC(year + 1, 0, 1));
   const organisation = await getOrganisation();
   const donors = await db().donor.findMany({
-    where: { donations: { some: { paidAt: { gte: from, lt: to } } } },
+    // A donor without an email (offline gifts only, or erased) gets no statement by email.
+    where: { email: { not: null }, donations: { some: { paidAt: { gte: from, lt: to }, voidedAt: null } } },
     select: { id: true, email: true, name: true },
     orderBy: { email: "asc" },
   });
   let queued = 0;
   for (const donor of donors) {
+    if (!donor.email) continue;
     const donations = await db().donation.findMany({
-      where: { donorId: donor.id, paidAt: { gte: from, lt: to } },
+      where: { donorId: donor.id, paidAt: { gte: from, lt: to }, voidedAt: null },
       orderBy: { paidAt: "asc" },
       include: { campaign: { select: { title: true } } },
     });

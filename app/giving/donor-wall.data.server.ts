@@ -16,7 +16,7 @@ export interface WallEntry {
  */
 export async function recentPublicGifts(campaignId: string, limit = 8): Promise<WallEntry[]> {
   const rows = await db().donation.findMany({
-    where: { campaignId, status: { in: ["succeeded", "partially_refunded"] } },
+    where: { campaignId, status: { in: ["succeeded", "partially_refunded"] }, voidedAt: null },
     orderBy: { paidAt: "desc" },
     take: limit,
     select: {
@@ -26,7 +26,7 @@ export async function recentPublicGifts(campaignId: string, limit = 8): Promise<
       frequency: true,
       paidAt: true,
       pledge: { select: { name: true } },
-      donor: { select: { name: true } },
+      donor: { select: { name: true, erasedAt: true } },
     },
   });
   return rows.map((row) =>
@@ -38,6 +38,7 @@ export async function recentPublicGifts(campaignId: string, limit = 8): Promise<
       paidAt: row.paidAt,
       pledgeName: row.pledge?.name ?? null,
       donorName: row.donor.name,
+      donorErased: row.donor.erasedAt !== null,
     }),
   );
 }
@@ -49,14 +50,16 @@ interface WallRow {
   frequency: string;
   paidAt: Date | string;
   pledgeName: string | null;
-  donorName: string;
+  donorName: string | null;
+  donorErased: boolean;
 }
 
 /** One gift as the wall may show it: the name given with the gift (or "Anonymous"), never more. */
 function wallEntry(row: WallRow): WallEntry {
   return {
     id: row.id,
-    name: row.anonymous ? "Anonymous" : (row.pledgeName ?? row.donorName),
+    // An erased donor is anonymous whatever the gift said.
+    name: row.anonymous || row.donorErased ? "Anonymous" : (row.pledgeName ?? row.donorName ?? "Anonymous"),
     comment: row.publicComment,
     monthly: row.frequency === "monthly",
     givenAt: new Date(row.paidAt).toISOString(),
@@ -84,11 +87,13 @@ async function readPublicCampaignFigures(campaignId: string, limit: number): Pro
     SELECT t."raised", t."donors",
            (SELECT json_agg(w ORDER BY w."paidAt" DESC)
               FROM (SELECT d."id"::text AS "id", d."anonymous", d."publicComment", d."frequency"::text AS "frequency",
-                           d."paidAt", p."name" AS "pledgeName", dn."name" AS "donorName"
+                           d."paidAt", p."name" AS "pledgeName", dn."name" AS "donorName",
+                           dn."erasedAt" IS NOT NULL AS "donorErased"
                       FROM "Donation" d
                       JOIN "Donor" dn ON dn."id" = d."donorId"
                       LEFT JOIN "Pledge" p ON p."id" = d."pledgeId"
                      WHERE d."campaignId" = ${campaignId}::uuid AND d."status" IN ('succeeded', 'partially_refunded')
+                       AND d."voidedAt" IS NULL
                      ORDER BY d."paidAt" DESC
                      LIMIT ${limit}) w) AS "wall"
       FROM (SELECT 1) AS one

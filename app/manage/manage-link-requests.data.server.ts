@@ -18,12 +18,13 @@ export function claimManageLinkRequests(tx: Prisma.TransactionClient, limit: num
 }
 
 /** Of these emails, the donors who give monthly (a Stripe customer with a recurring gift). */
-export function monthlyDonorsByEmail(
+export async function monthlyDonorsByEmail(
   tx: Prisma.TransactionClient,
   emails: string[],
 ): Promise<Array<{ id: string; email: string; name: string }>> {
-  return tx.donor.findMany({
+  const donors = await tx.donor.findMany({
     where: { email: { in: emails }, stripeCustomerId: { not: null }, recurringGifts: { some: {} } },
     select: { id: true, email: true, name: true },
   });
+  return donors.flatMap((donor) => (donor.email ? [{ ...donor, email: donor.email }] : []));
 }

@@ -5,6 +5,8 @@ import { ProgressBar } from "~/campaigns/components/ProgressBar";
 import { DailyGivingChart } from "~/dashboard/components/DailyGivingChart";
 import { FigureList } from "~/dashboard/components/FigureList";
 import { dashboard } from "~/dashboard/dashboard.data.server";
+import { DonorFiguresPanel } from "~/donors/components/DonorFiguresPanel";
+import { dashboardDonorFigures } from "~/donors/dashboard-donors.server";
 import { requireStaff } from "~/staff/auth.server";
 import { z } from "~/utils/zod";
 import { staffPageMeta } from "~/utils/meta";
@@ -23,11 +25,12 @@ export const meta: MetaFunction = () => staffPageMeta("Dashboard");
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireStaff(request);
   const { range } = QuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-  return { range, ...(await dashboard(range)) };
+  const [figures, donors] = await Promise.all([dashboard(range), dashboardDonorFigures(range)]);
+  return { range, ...figures, donors };
 }
 
 export default function Dashboard() {
-  const { range, campaigns, totals } = useLoaderData<typeof loader>();
+  const { range, campaigns, totals, donors } = useLoaderData<typeof loader>();
   return (
     <div>
       <div className="flex flex-wrap items-baseline justify-between gap-3">
@@ -56,6 +59,8 @@ export default function Dashboard() {
           ))}
         </section>
       ) : null}
+
+      <DonorFiguresPanel {...donors} />
 
       {campaigns.length === 0 ? <p className="mt-6 text-slate-700">No campaigns yet.</p> : null}
       {campaigns.map((c) => (

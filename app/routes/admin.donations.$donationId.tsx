@@ -7,6 +7,7 @@ import { Facts } from "~/donations/components/Facts";
 import { Alert } from "~/components/ui/Alert";
 import { findDonationDetail, findDonationEmail } from "~/donations/donation-detail.data.server";
 import { DonationNotFound, resendReceipt } from "~/donations/receipt-resend.data.server";
+import { NoReceiptAddress } from "~/email/receipts.data.server";
 import { canEdit, requireAdmin, requireStaff, staffActor } from "~/staff/auth.server";
 import { donationDetailView } from "~/donations/donation-detail-view.server";
 import { formatUtc } from "~/donations/donation-labels";
@@ -18,6 +19,16 @@ import { z } from "~/utils/zod";
 
 const ParamsSchema = z.object({ donationId: z.uuid() });
 const ResentSchema = z.object({ resent: z.uuid().optional().catch(undefined) });
+const DONE_MESSAGES = {
+  recorded: "The offline gift was recorded; it counts toward the campaign now.",
+  corrected: "The offline gift was corrected; the totals follow.",
+  voided: "The offline gift was voided: it counts toward nothing now.",
+} as const;
+const DoneSchema = z.object({
+  recorded: z.literal("1").optional().catch(undefined),
+  corrected: z.literal("1").optional().catch(undefined),
+  voided: z.literal("1").optional().catch(undefined),
+});
 const ActionSchema = z.object({ intent: z.literal("resend-receipt", "Unknown action.") });
 
 function donationIdFrom(params: LoaderFunctionArgs["params"]): string {
@@ -42,10 +53,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!detail) throw data(null, { status: 404 });
   const url = new URL(request.url);
   const { resent } = ResentSchema.parse(Object.fromEntries(url.searchParams));
+  const done = DoneSchema.parse(Object.fromEntries(url.searchParams));
+  const doneKey = (Object.keys(DONE_MESSAGES) as Array<keyof typeof DONE_MESSAGES>).find((key) => done[key]);
   const copy = resent ? await findDonationEmail(donationId, resent) : null;
   return {
     view: donationDetailView(detail),
-    canResend: canEdit(staff),
+    canResend: canEdit(staff) && detail.donation.donor.email !== null,
+    canCorrect: canEdit(staff) && detail.donation.source === "offline" && detail.donation.voidedAt === null,
+    done: doneKey ? DONE_MESSAGES[doneKey] : null,
     backHref: backHref(url),
     resent: copy ? { to: copy.toAddress, status: copy.status, at: formatUtc(copy.createdAt) } : null,
   };
@@ -67,12 +82,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     return redirect(`/admin/donations/${donationId}?${url.searchParams}`, 303);
   } catch (error) {
     if (error instanceof DonationNotFound) throw data(null, { status: 404 });
+    if (error instanceof NoReceiptAddress) return data({ error: "The donor has no email to send a receipt to." }, { status: 422 });
     throw error;
   }
 }
 
 export default function DonationDetailPage() {
-  const { view, canResend, backHref, resent } = useLoaderData<typeof loader>();
+  const { view, canResend, canCorrect, done, backHref, resent } = useLoaderData<typeof loader>();
   const location = useLocation();
   const busy = useIsPending();
   return (
@@ -86,6 +102,15 @@ export default function DonationDetailPage() {
         <h1 className="text-3xl font-bold tracking-tight text-brand-800">{view.title}</h1>
         {view.receiptNumber ? <p className="mt-1 text-slate-700">Receipt {view.receiptNumber}</p> : null}
       </div>
+      {done ? <Alert tone="success">{done}</Alert> : null}
+      {view.voided ? <Alert tone="warning">This offline gift was voided: it counts toward no total.</Alert> : null}
+      {canCorrect ? (
+        <p>
+          <Link to={`/admin/offline-gifts/${view.id}`} className="font-semibold text-brand-700 underline">
+            Correct or void this offline gift
+          </Link>
+        </p>
+      ) : null}
       {resent ? (
         <Alert tone="success">
           A copy of the receipt was queued to {resent.to} at {resent.at}. Its status is below under Emails ({resent.status} now).

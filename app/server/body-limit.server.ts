@@ -14,10 +14,23 @@ export interface BodyLimits {
   formBytes: number;
   /** Stripe's webhook events, in bytes. */
   webhookBytes: number;
+  /** The CSV import of offline gifts, in bytes. */
+  importBytes: number;
 }
 
-export function bodyLimitsFromEnv(env: { BODY_LIMIT_KIB: number; WEBHOOK_BODY_LIMIT_KIB: number }): BodyLimits {
-  return { formBytes: env.BODY_LIMIT_KIB * 1024, webhookBytes: env.WEBHOOK_BODY_LIMIT_KIB * 1024 };
+/** The one form that carries a file of many rows. */
+export const GIFT_IMPORT_PATH = "/admin/offline-gifts/import";
+
+export function bodyLimitsFromEnv(env: {
+  BODY_LIMIT_KIB: number;
+  WEBHOOK_BODY_LIMIT_KIB: number;
+  IMPORT_BODY_LIMIT_KIB: number;
+}): BodyLimits {
+  return {
+    formBytes: env.BODY_LIMIT_KIB * 1024,
+    webhookBytes: env.WEBHOOK_BODY_LIMIT_KIB * 1024,
+    importBytes: env.IMPORT_BODY_LIMIT_KIB * 1024,
+  };
 }
 
 function tooLarge(limit: number): string {
@@ -33,12 +46,13 @@ export function bodyLimitMiddleware(limits: BodyLimits): RequestHandler {
   // Any content type is read as bytes; compressed bodies are refused (415)
   // rather than inflated, so the limit is a limit on what the server holds.
   const reader = (limit: number) => express.raw({ type: () => true, limit, inflate: false });
-  const readers = { form: reader(limits.formBytes), webhook: reader(limits.webhookBytes) };
+  const readers = { form: reader(limits.formBytes), webhook: reader(limits.webhookBytes), import: reader(limits.importBytes) };
 
   return (req, res, next) => {
     if (req.method === "GET" || req.method === "HEAD") return next();
     const webhook = req.path === STRIPE_WEBHOOK_PATH;
-    const limit = webhook ? limits.webhookBytes : limits.formBytes;
+    const upload = req.path === GIFT_IMPORT_PATH;
+    const limit = webhook ? limits.webhookBytes : upload ? limits.importBytes : limits.formBytes;
 
     // A declared length over the limit is refused at once, without reading the body.
     const declared = Number(req.get("content-length"));
@@ -48,7 +62,7 @@ export function bodyLimitMiddleware(limits: BodyLimits): RequestHandler {
     }
 
     // A chunked body is counted as it arrives; the reader stops at the limit.
-    (webhook ? readers.webhook : readers.form)(req, res, (error?: unknown) => {
+    (webhook ? readers.webhook : upload ? readers.import : readers.form)(req, res, (error?: unknown) => {
       if (!error) return next();
       const { status, type } = (error ?? {}) as ReadError;
       if (status === 413) {

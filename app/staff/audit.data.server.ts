@@ -18,7 +18,15 @@ export type AuditAction =
   | "campaign.update"
   | "receipt.resend"
   | "email.retry"
-  | "donations.export";
+  | "donations.export"
+  | "gift.record"
+  | "gift.correct"
+  | "gift.void"
+  | "gifts.import"
+  | "donors.export"
+  | "donor.update"
+  | "donor.merge"
+  | "donor.erase";
 
 /** Every action, in the order the audit page's filter lists them. */
 export const AUDIT_ACTIONS = [
@@ -27,6 +35,14 @@ export const AUDIT_ACTIONS = [
   "email.retry",
   "receipt.resend",
   "donations.export",
+  "gift.record",
+  "gift.correct",
+  "gift.void",
+  "gifts.import",
+  "donors.export",
+  "donor.update",
+  "donor.merge",
+  "donor.erase",
   "staff.create",
   "staff.disable",
   "staff.enable",

@@ -34,6 +34,8 @@ const EnvSchema = z
     // Largest request body accepted, in KiB: forms, and Stripe's webhook events.
     BODY_LIMIT_KIB: integer(1, 10_240, 64),
     WEBHOOK_BODY_LIMIT_KIB: integer(1, 10_240, 256),
+    // Largest CSV of offline gifts an admin may upload to import, in KiB.
+    IMPORT_BODY_LIMIT_KIB: integer(1, 10_240, 2_048),
     // Seconds a rendered public page is kept in memory and answered again (0: render every request).
     PUBLIC_PAGE_MEMORY_SECONDS: integer(0, 300, 5),
     DATABASE_URL: optionalText.pipe(

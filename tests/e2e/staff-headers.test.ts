@@ -43,8 +43,8 @@ function expectStaffHeaders(response: Response, what: string, { page = true } = 
 }
 
 /** The CSV export downloads only through the one-time link that starting it (a POST) answers with. */
-async function exportDownloadUrl(cookie: string): Promise<string> {
-  const started = await fetch(`${baseUrl}/admin/donations/export.csv`, {
+async function exportDownloadUrl(cookie: string, path = "/admin/donations/export.csv"): Promise<string> {
+  const started = await fetch(`${baseUrl}${path}`, {
     method: "POST",
     redirect: "manual",
     headers: { cookie, origin: baseUrl, "content-type": "application/x-www-form-urlencoded" },
@@ -78,6 +78,23 @@ beforeAll(async () => {
   ids.donationId = /href="\/admin\/donations\/([0-9a-f-]{36})/.exec(donations)?.[1] ?? "";
   ids.campaignId = /href="\/admin\/campaigns\/([0-9a-f-]{36})"/.exec(campaigns)?.[1] ?? "";
   expect(ids.donationId && ids.campaignId).toBeTruthy();
+  const detail = await (await get(`/admin/donations/${ids.donationId}`, admin)).text();
+  ids.donorId = /href="\/admin\/donors\/([0-9a-f-]{36})"/.exec(detail)?.[1] ?? "";
+  const recorded = await fetch(`${baseUrl}/admin/offline-gifts/new`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { cookie: admin, origin: baseUrl, "content-type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({
+      campaignId: ids.campaignId,
+      method: "cash",
+      receivedOn: "2026-11-01",
+      amount: "1",
+      currency: "USD",
+      name: "Headers",
+    }),
+  });
+  ids.offlineGiftId = /\/admin\/donations\/([0-9a-f-]{36})/.exec(recorded.headers.get("location") ?? "")?.[1] ?? "";
+  expect(ids.donorId && ids.offlineGiftId).toBeTruthy();
 });
 
 describe("every staff route", () => {
@@ -91,7 +108,12 @@ describe("every staff route", () => {
   for (const { route, isPage } of routes.filter((r) => r.hasLoader)) {
     it(`${route}: is private and not indexed, as a document${isPage ? ", as data and in its meta" : ""}`, async () => {
       const cookie = route === "admin_.sign-in" ? undefined : admin;
-      const url = route === "admin.donations.export[.]csv" ? await exportDownloadUrl(cookie ?? "") : routeUrl(route, ids).url;
+      const exportPath = {
+        "admin.donations.export[.]csv": "/admin/donations/export.csv",
+        "admin.donors.export[.]csv": "/admin/donors/export.csv",
+      }[route];
+      const params = route.startsWith("admin.offline-gifts.") ? { ...ids, donationId: ids.offlineGiftId ?? "" } : ids;
+      const url = exportPath ? await exportDownloadUrl(cookie ?? "", exportPath) : routeUrl(route, params).url;
       const response = await get(url, cookie);
       if (response.status >= 300 && response.status < 400) {
         // A loader that only sends elsewhere (sign-out's GET): nothing to store or index.

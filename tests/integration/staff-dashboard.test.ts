@@ -59,6 +59,7 @@ describe("the staff dashboard", () => {
       net: sum((r) => r.grossAmount) - sum((r) => r.stripeFee ?? 0) - sum((r) => r.refundedAmount) - disputesLost,
       once: { donations: 5, raised: sum((r) => (r.frequency === "once" ? counted(r) : 0)) },
       monthly: { donations: 1, raised: sum((r) => (r.frequency === "monthly" ? counted(r) : 0)) },
+      offline: { donations: 0, raised: 0 },
       activeMonthly: { gifts: active.length, monthlyAmount: active.reduce((t, g) => t + g.amount, 0) },
     });
     // Hand-checked: 5,000 + 1,800 + 0 + 1,500 + 0 (lost) + 2,000 (open disputes still count).

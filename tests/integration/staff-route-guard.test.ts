@@ -19,7 +19,15 @@ const adminRoutes = staffRouteFiles().map((file) => file.route);
 /** Reachable without signing in. */
 const PUBLIC = new Set(["admin_.sign-in"]);
 /** Readable by a viewer (their loaders); every other staff loader and every action is admin-only. */
-const VIEWER_CAN_READ = new Set(["admin", "admin._index", "admin.donations._index", "admin.donations.$donationId", "admin.sign-out"]);
+const VIEWER_CAN_READ = new Set([
+  "admin",
+  "admin._index",
+  "admin.donations._index",
+  "admin.donations.$donationId",
+  "admin.donors._index",
+  "admin.donors.$donorId",
+  "admin.sign-out",
+]);
 /** Actions a viewer may use. */
 const VIEWER_CAN_POST = new Set(["admin.sign-out"]);
 

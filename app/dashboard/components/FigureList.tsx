@@ -9,6 +9,8 @@ export function FigureList({ figures: f, currency, donors }: { figures: Figures;
   const items: Array<[string, string, string]> = [
     ["raised", "Raised toward goal", money(f.raised)],
     ...(donors === undefined ? [] : [["donors", "Donors", String(donors)] as [string, string, string]]),
+    ["online", "Online gifts", `${f.donations - f.offline.donations} · ${money(f.raised - f.offline.raised)}`],
+    ["offline", "Offline gifts (cheque, cash, transfer)", `${f.offline.donations} · ${money(f.offline.raised)}`],
     ["once", "One-time gifts", `${f.once.donations} · ${money(f.once.raised)}`],
     ["monthly", "Monthly instalments", `${f.monthly.donations} · ${money(f.monthly.raised)}`],
     ["active-monthly", "Active monthly gifts", `${f.activeMonthly.gifts} · ${money(f.activeMonthly.monthlyAmount)} a month`],

@@ -16,6 +16,8 @@ export interface ReceiptInput {
   campaignTitle: string;
   monthly: boolean;
   paymentMethod: { brand: string | null; last4: string | null };
+  /** An offline gift's way of payment ("Cheque 1042", "Cash"), shown instead of a card. */
+  paymentMethodLabel?: string;
   dedication: { kind: "honour" | "memory"; name: string } | null;
   organisation: OrganisationSettings;
   manageUrl: string;
@@ -35,8 +37,9 @@ export function receiptEmail(input: ReceiptInput): OutgoingEmail {
   const org = input.organisation;
   const amount = formatMoney(input.grossAmount, input.currency);
   const fee = input.coveredFee > 0 ? formatMoney(input.coveredFee, input.currency) : null;
-  const method =
-    input.paymentMethod.brand && input.paymentMethod.last4
+  const method = input.paymentMethodLabel
+    ? input.paymentMethodLabel
+    : input.paymentMethod.brand && input.paymentMethod.last4
       ? `${input.paymentMethod.brand.charAt(0).toUpperCase()}${input.paymentMethod.brand.slice(1)} ending in ${input.paymentMethod.last4}`
       : "Card";
   const dedication = input.dedication ? `In ${input.dedication.kind === "honour" ? "honour" : "memory"} of ${input.dedication.name}` : null;

@@ -30,22 +30,24 @@ export const refundEvents = defineHandler({
     if (updated.refundedAmount !== previousRefunded) {
       // Up (a refund) or down (a refund that failed or was cancelled): the donor's deductible amount changed.
       const donor = await tx.donor.findUniqueOrThrow({ where: { id: updated.donorId } });
-      await queueEmail(
-        tx,
-        refundNoticeEmail({
-          donationId: updated.id,
-          donorId: donor.id,
-          eventId: event.id,
-          to: donor.email,
-          donorName: donor.name,
-          receiptNumber: updated.receiptNumber,
-          grossAmount: updated.grossAmount,
-          previousRefundedAmount: previousRefunded,
-          refundedAmount: updated.refundedAmount,
-          currency: updated.currency,
-          organisation: context.organisation,
-        }),
-      );
+      // An erased donor has no address left to tell.
+      if (donor.email)
+        await queueEmail(
+          tx,
+          refundNoticeEmail({
+            donationId: updated.id,
+            donorId: donor.id,
+            eventId: event.id,
+            to: donor.email,
+            donorName: donor.name,
+            receiptNumber: updated.receiptNumber,
+            grossAmount: updated.grossAmount,
+            previousRefundedAmount: previousRefunded,
+            refundedAmount: updated.refundedAmount,
+            currency: updated.currency,
+            organisation: context.organisation,
+          }),
+        );
     }
     return `donation ${donation.id} refunded ${updated.refundedAmount} of ${updated.grossAmount} (${updated.status})`;
   },

@@ -52,7 +52,7 @@ export const invoiceEvents = defineHandler({
         tx,
         paymentFailedEmail({
           invoiceId: invoice.id,
-          to: donor.email,
+          to: donor.email ?? pledge.email,
           donorName: donor.name,
           donorId: donor.id,
           amount: invoice.amount_paid > 0 ? invoice.amount_paid : gift.amount + gift.coveredFee,

@@ -12,6 +12,8 @@ interface NavItem {
 const NAV: NavItem[] = [
   { to: "/admin", label: "Dashboard", role: "viewer" },
   { to: "/admin/donations", label: "Donations", role: "viewer" },
+  { to: "/admin/donors", label: "Donors", role: "viewer" },
+  { to: "/admin/offline-gifts/new", label: "Record a gift", role: "admin" },
   { to: "/admin/campaigns", label: "Campaigns", role: "admin" },
   { to: "/admin/outbox", label: "Outbox", role: "admin" },
   { to: "/admin/audit", label: "Audit log", role: "admin" },
