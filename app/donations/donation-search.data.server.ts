@@ -48,7 +48,8 @@ export interface DonationRow {
   receiptNumber: string | null;
   donorId: string;
   donorName: string;
-  donorEmail: string;
+  /** Null for a donor of offline gifts without an email, and an erased donor. */
+  donorEmail: string | null;
   campaignId: string;
   campaignTitle: string;
   frequency: GiftFrequency;
@@ -63,6 +64,12 @@ export interface DonationRow {
   disputeStatus: DisputeStatus | null;
   stripePaymentIntentId: string | null;
   stripeInvoiceId: string | null;
+  /** "online" or "offline" (recorded by staff), with how an offline gift was paid and its reference. */
+  source: string;
+  offlineMethod: string | null;
+  reference: string | null;
+  /** Set on a voided offline gift, which counts toward nothing. */
+  voidedAt: Date | null;
 }
 
 export interface DonationPage {
@@ -211,7 +218,8 @@ export async function donationPageQuery(
            d."frequency"::text AS "frequency", d."currency"::text AS "currency",
            d."grossAmount", d."coveredFee", d."stripeFee", d."netAmount", d."refundedAmount",
            d."status"::text AS "status", d."disputeStatus"::text AS "disputeStatus",
-           d."stripePaymentIntentId", d."stripeInvoiceId"
+           d."stripePaymentIntentId", d."stripeInvoiceId",
+           d."source"::text AS "source", d."offlineMethod"::text AS "offlineMethod", d."reference", d."voidedAt"
       FROM "Donation" d
       JOIN "Donor" p ON p."id" = d."donorId"
       JOIN "Campaign" c ON c."id" = d."campaignId"

@@ -24,6 +24,10 @@ const COLUMNS: Array<[header: string, cell: (row: DonationRow) => CsvCell]> = [
   ["stripe_payment_intent", (row) => row.stripePaymentIntentId],
   ["stripe_invoice", (row) => row.stripeInvoiceId],
   ["donation_id", (row) => row.id],
+  ["source", (row) => row.source],
+  ["offline_method", (row) => row.offlineMethod],
+  ["reference", (row) => row.reference],
+  ["voided_at", (row) => row.voidedAt?.toISOString()],
 ];
 
 export const DONATIONS_CSV_HEADER = COLUMNS.map(([header]) => header);

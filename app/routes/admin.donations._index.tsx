@@ -5,7 +5,7 @@ import { DonationFilters } from "~/donations/components/DonationFilters";
 import { DonationTable, type DonationTableRow } from "~/donations/components/DonationTable";
 import { campaignChoices, countDonations, findDonations, prepareSearch, type DonationRow } from "~/donations/donation-search.data.server";
 import { canEdit, requireStaff } from "~/staff/auth.server";
-import { DISPUTE_LABELS, FREQUENCY_LABELS, STATUS_LABELS, formatUtc } from "~/donations/donation-labels";
+import { DISPUTE_LABELS, FREQUENCY_LABELS, OFFLINE_METHOD_LABELS, STATUS_LABELS, formatUtc } from "~/donations/donation-labels";
 import { listQuery, parseListParams, type DonationFilters as Filters } from "~/donations/donation-list-params.server";
 import { staffPageMeta } from "~/utils/meta";
 import { formatMoney } from "~/utils/money";
@@ -26,7 +26,9 @@ function tableRow(row: DonationRow, backQuery: string): DonationTableRow {
     campaignTitle: row.campaignTitle,
     frequency: FREQUENCY_LABELS[row.frequency] ?? row.frequency,
     amount: formatMoney(row.grossAmount, row.currency),
-    status: STATUS_LABELS[row.status] ?? row.status,
+    status: row.voidedAt
+      ? "Voided"
+      : `${STATUS_LABELS[row.status] ?? row.status}${row.source === "offline" ? ` (${OFFLINE_METHOD_LABELS[row.offlineMethod ?? "other"] ?? "offline"})` : ""}`,
     dispute: row.disputeStatus ? (DISPUTE_LABELS[row.disputeStatus] ?? row.disputeStatus) : null,
     receiptNumber: row.receiptNumber,
   };

@@ -5,6 +5,7 @@ import { campaignFigures, campaignProgress, dailyGiving, totalsDisagreeingWithLe
 import { loader as campaignLoader } from "~/routes/_site.campaigns.$slug";
 import { action as recordAction, loader as recordLoader } from "~/routes/admin.offline-gifts.new";
 import { action as editAction } from "~/routes/admin.offline-gifts.$donationId";
+import { loader as listLoader } from "~/routes/admin.donations._index";
 
 import { createCampaign, createDonation, createDonor } from "../support/factories";
 import { formRequest, loaderArgs, outcome, pageData, thrownStatus } from "../support/requests";
@@ -241,6 +242,10 @@ describe("correcting and voiding an offline gift", () => {
     expect(await totalsDisagreeingWithLedger()).toEqual([]);
     expect(await db().emailMessage.count({ where: { donationId: id } })).toBe(emailsBefore);
     expect(await db().auditLog.count({ where: { action: "gift.void", targetId: id } })).toBe(1);
+
+    // The donations list still shows it, as voided.
+    const listed = pageData(await listLoader(loaderArgs("/admin/donations?q=corrected%40example.org", {}, { headers: viewer.headers })));
+    expect(listed.result!.rows.map((r) => r.status)).toEqual(["Voided"]);
 
     // Voided is final.
     expect((await edit(id, { intent: "void", reason: "again" })).status).toBe(422);

@@ -7,7 +7,7 @@ export interface DonationTableRow {
   href: string;
   paidAt: string;
   donorName: string;
-  donorEmail: string;
+  donorEmail: string | null;
   campaignTitle: string;
   frequency: string;
   amount: string;
