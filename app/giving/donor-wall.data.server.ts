@@ -3,6 +3,8 @@ import { db } from "~/db/db.server";
 export interface WallEntry {
   id: string;
   name: string;
+  /** Shown as "Anonymous" (the page says it in its language). */
+  anonymous: boolean;
   comment: string | null;
   monthly: boolean;
   givenAt: string;
@@ -31,6 +33,7 @@ export async function recentPublicGifts(campaignId: string, limit = 8): Promise<
   return rows.map((row) => ({
     id: row.id,
     name: row.anonymous ? "Anonymous" : (row.pledge?.name ?? row.donor.name),
+    anonymous: row.anonymous,
     comment: row.publicComment,
     monthly: row.frequency === "monthly",
     givenAt: row.paidAt.toISOString(),

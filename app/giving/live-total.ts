@@ -1,4 +1,7 @@
+import type { TFunction } from "i18next";
+
 import { coveredFeeFor, type FeePolicy } from "~/giving/fees";
+import { translator } from "~/i18n/i18n";
 import { formatMoney, parseMoneyInput } from "~/utils/money";
 
 /**
@@ -34,10 +37,11 @@ export function chosenAmount(choice: GiftChoice, currency: string): number | nul
 }
 
 /** The sentence to show under the fee choice, or null while there is no amount to total. */
-export function liveTotalText(choice: GiftChoice, currency: string, fee: FeePolicy): string | null {
+export function liveTotalText(choice: GiftChoice, currency: string, fee: FeePolicy, t: TFunction = translator("en")): string | null {
   const amount = chosenAmount(choice, currency);
   if (!amount) return null;
   const coveredFee = choice.coverFee ? coveredFeeFor(amount, fee) : 0;
-  const total = formatMoney(amount + coveredFee, currency);
-  return `Total ${total}${choice.monthly ? " each month" : ""}${coveredFee ? ` (includes ${formatMoney(coveredFee, currency)} for fees)` : ""}`;
+  const locale = t("language.locale");
+  const total = t(choice.monthly ? "form.totalMonthly" : "form.total", { total: formatMoney(amount + coveredFee, currency, locale) });
+  return `${total}${coveredFee ? t("form.totalFees", { fee: formatMoney(coveredFee, currency, locale) }) : ""}`;
 }

@@ -1,4 +1,5 @@
 import { useEffect, useRef } from "react";
+import { useT } from "~/i18n/language-context";
 
 /**
  * "Exit this page", after the GOV.UK pattern: a plain link that works with
@@ -9,6 +10,7 @@ import { useEffect, useRef } from "react";
  */
 export function QuickExit({ href }: { href: string }) {
   const shiftPresses = useRef<number[]>([]);
+  const { t } = useT();
 
   useEffect(() => {
     function onKeyDown(event: KeyboardEvent) {
@@ -33,9 +35,9 @@ export function QuickExit({ href }: { href: string }) {
           leave(href);
         }}
       >
-        Exit this page
+        {t("layout.quickExit")}
       </a>
-      <p className="sr-only">Or press the Shift key three times to leave this page quickly.</p>
+      <p className="sr-only">{t("layout.quickExitHint")}</p>
     </div>
   );
 }
