@@ -2,7 +2,7 @@ import Negotiator from "negotiator";
 import { z } from "zod";
 
 import type { Language } from "~/i18n/catalogues";
-import { carriesLanguage, localisedPath, splitLanguage, type LanguageSetting } from "~/i18n/paths";
+import { carriesLanguage, localisedPath, pickLanguage, splitLanguage, type LanguageSetting } from "~/i18n/paths";
 import { env, type Env } from "~/utils/env.server";
 
 /** The cookie that remembers a language chosen with the switch (a preference, nothing secret). */
@@ -20,8 +20,7 @@ export function requestLanguage(request: Request | string, config: LanguageEnv =
 
 /** A language as stored or sent (a pledge's, a Checkout Session's locale): one of the site's, else the default. */
 export function siteLanguage(value: string | null | undefined, config: LanguageEnv = env()): Language {
-  const code = value?.toLowerCase().split("-")[0];
-  return config.LANGUAGES.find((lang) => lang === code) ?? config.DEFAULT_LANGUAGE;
+  return pickLanguage(value, config.LANGUAGES, config.DEFAULT_LANGUAGE);
 }
 
 function cookieLanguage(cookieHeader: string | undefined, config: LanguageEnv): Language | undefined {
@@ -82,4 +81,9 @@ export function languageRedirect(
   const wanted = preferredLanguage(request, config);
   if (wanted === config.DEFAULT_LANGUAGE) return { vary: true };
   return { vary: true, location: `${localisedPath(request.path, wanted, config.DEFAULT_LANGUAGE)}${request.search}` };
+}
+
+/** An absolute address of a public page in a language (links in emails). */
+export function publicUrl(path: string, lang: Language, config: Pick<Env, "APP_URL" | "DEFAULT_LANGUAGE"> = env()): string {
+  return `${config.APP_URL}${localisedPath(path, lang, config.DEFAULT_LANGUAGE)}`;
 }

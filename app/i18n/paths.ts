@@ -38,3 +38,9 @@ export interface LanguageSetting {
   defaultLanguage: Language;
   languages: Language[];
 }
+
+/** A stored or sent language ("es", "es-MX", a Checkout locale): one of `languages`, else the default. */
+export function pickLanguage<L extends string>(value: string | null | undefined, languages: readonly L[], defaultLanguage: L): L {
+  const code = value?.toLowerCase().split("-")[0];
+  return languages.find((lang) => lang === code) ?? defaultLanguage;
+}

@@ -21,9 +21,9 @@ export function claimManageLinkRequests(tx: Prisma.TransactionClient, limit: num
 export function monthlyDonorsByEmail(
   tx: Prisma.TransactionClient,
   emails: string[],
-): Promise<Array<{ id: string; email: string; name: string }>> {
+): Promise<Array<{ id: string; email: string; name: string; language: string }>> {
   return tx.donor.findMany({
     where: { email: { in: emails }, stripeCustomerId: { not: null }, recurringGifts: { some: {} } },
-    select: { id: true, email: true, name: true },
+    select: { id: true, email: true, name: true, language: true },
   });
 }

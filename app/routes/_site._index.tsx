@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 
 import { ProgressBar } from "~/campaigns/components/ProgressBar";
 import { listPublishedCampaigns } from "~/campaigns/campaigns.data.server";
-import { campaignIn } from "~/campaigns/campaign-language.server";
+import { campaignIn } from "~/campaigns/campaign-language";
 import { useLanguage, useT } from "~/i18n/language-context";
 import { requestLanguage } from "~/i18n/language.server";
 import { localeOf } from "~/i18n/catalogues";

@@ -11,7 +11,7 @@ import { startGift } from "~/giving/give.server";
 import { CampaignParamsSchema, CampaignSearchSchema } from "~/giving/page-inputs.server";
 import { givingSettings } from "~/giving/settings.server";
 import { findPublishedCampaign, hasEnded } from "~/campaigns/campaigns.data.server";
-import { campaignIn } from "~/campaigns/campaign-language.server";
+import { campaignIn } from "~/campaigns/campaign-language";
 import { CATALOGUES, localeOf } from "~/i18n/catalogues";
 import { translator } from "~/i18n/i18n";
 import { requestLanguage } from "~/i18n/language.server";

@@ -5,7 +5,7 @@ import { Alert } from "~/components/ui/Alert";
 import { rememberedPledges } from "~/giving/gift-cookie.server";
 import { ThankYouSearchSchema } from "~/giving/page-inputs.server";
 import { findPledgeByCheckoutSession } from "~/giving/pledges.data.server";
-import { campaignTitleIn } from "~/campaigns/campaign-language.server";
+import { campaignTitleIn } from "~/campaigns/campaign-language";
 import { localeOf } from "~/i18n/catalogues";
 import { translator } from "~/i18n/i18n";
 import { useLanguage, useT } from "~/i18n/language-context";

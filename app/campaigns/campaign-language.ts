@@ -1,22 +1,29 @@
-import { z } from "zod";
-
 import type { Language } from "~/i18n/catalogues";
 
-/** A campaign's words in one language other than the default (Campaign.translations holds one per language). */
-export const CampaignTextSchema = z.object({
-  title: z.string().trim().min(1),
-  summary: z.string().trim().min(1),
-  story: z.string().min(1),
-});
-export type CampaignText = z.infer<typeof CampaignTextSchema>;
+/**
+ * A campaign's words in one language other than the default
+ * (Campaign.translations holds one per language, written by the staff
+ * editor, which checks them with Zod; emails and pages read them here).
+ */
+export interface CampaignText {
+  title: string;
+  summary: string;
+  story: string;
+}
 
-/** The stored translations, language by language; a malformed entry counts as missing. */
+function isFilled(value: unknown): value is string {
+  return typeof value === "string" && value.trim() !== "";
+}
+
+/** The stored translations, language by language; an entry without all three texts counts as missing. */
 export function campaignTranslations(stored: unknown): Partial<Record<string, CampaignText>> {
-  if (typeof stored !== "object" || stored === null) return {};
+  if (typeof stored !== "object" || stored === null || Array.isArray(stored)) return {};
   const found: Partial<Record<string, CampaignText>> = {};
-  for (const [lang, value] of Object.entries(stored)) {
-    const parsed = CampaignTextSchema.safeParse(value);
-    if (parsed.success) found[lang] = parsed.data;
+  for (const [lang, value] of Object.entries(stored as Record<string, unknown>)) {
+    const text = (value ?? {}) as Record<string, unknown>;
+    if (isFilled(text.title) && isFilled(text.summary) && isFilled(text.story)) {
+      found[lang] = { title: text.title, summary: text.summary, story: text.story };
+    }
   }
   return found;
 }
