@@ -82,6 +82,24 @@ describe("the donor's language", () => {
   });
 });
 
+it("writes a Spanish donor's annual statement in Spanish", async () => {
+  const { queueAnnualStatements } = await import("~/email/statements.data.server");
+  const campaign = await createCampaign({
+    title: "Year campaign",
+    translations: { es: { title: "Campaña del año", summary: "Resumen.", story: "Historia." } },
+  });
+  const gift = await giveThroughSandbox(campaign.slug, { amount: 3_000, email: "anual.es@example.org", language: "es" });
+  await deliver(gift.events[0]!);
+  await queueAnnualStatements(new Date().getUTCFullYear());
+  const statement = await db().emailMessage.findFirstOrThrow({
+    where: { kind: "annual_statement", donor: { email: "anual.es@example.org" } },
+  });
+  expect(statement.subject).toContain("Su resumen de donaciones de");
+  expect(statement.textBody).toContain("Campaña del año");
+  expect(statement.textBody).toContain("No se entregaron bienes ni servicios a cambio de estas contribuciones.");
+  expect(statement.htmlBody).toContain('<html lang="es">');
+});
+
 describe("Spanish pages", () => {
   it("answers the donation form's problems in Spanish", async () => {
     const campaign = await createCampaign();
