@@ -18,12 +18,14 @@ export type AuditAction =
   | "campaign.update"
   | "receipt.resend"
   | "email.retry"
-  | "donations.export";
+  | "donations.export"
+  | "campaign.translate";
 
 /** Every action, in the order the audit page's filter lists them. */
 export const AUDIT_ACTIONS = [
   "campaign.create",
   "campaign.update",
+  "campaign.translate",
   "email.retry",
   "receipt.resend",
   "donations.export",
