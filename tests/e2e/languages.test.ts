@@ -34,12 +34,14 @@ describe("a visitor who reads Spanish, with JavaScript off", () => {
     await page.getByRole("textbox", { name: "Correo electrónico, para su recibo" }).fill("lucia-nojs@example.org");
     await page.getByRole("button", { name: "Donar ahora" }).click();
 
+    // The sandbox's Checkout speaks the locale the session was opened with, as Stripe's does.
     await page.waitForURL(/\/es\/sandbox\/checkout\/cs_test_/);
-    await page.getByRole("textbox", { name: "Name on card" }).fill("Lucía Donante");
-    await page.getByRole("textbox", { name: "Card number" }).fill("4242 4242 4242 4242");
-    await page.getByRole("textbox", { name: "Expiry (MM / YY)" }).fill("12 / 34");
-    await page.getByRole("textbox", { name: "Security code" }).fill("123");
-    await page.getByRole("button", { name: /\(sandbox\)/ }).click();
+    await page.getByRole("heading", { level: 1, name: "Entorno de prueba: no se mueve dinero" }).waitFor();
+    await page.getByRole("textbox", { name: "Nombre en la tarjeta" }).fill("Lucía Donante");
+    await page.getByRole("textbox", { name: "Número de tarjeta" }).fill("4242 4242 4242 4242");
+    await page.getByRole("textbox", { name: "Vencimiento (MM / AA)" }).fill("12 / 34");
+    await page.getByRole("textbox", { name: "Código de seguridad" }).fill("123");
+    await page.getByRole("button", { name: "Donar (sandbox)" }).click();
 
     await page.waitForURL(/\/es\/give\/thank-you\?session_id=cs_test_/);
     // Without JavaScript the page refreshes itself until the gift is confirmed.
@@ -91,6 +93,13 @@ describe("accessibility in Spanish (axe-core, WCAG 2.2 AA)", () => {
     await page.getByRole("textbox", { name: /Otro monto, entre/ }).fill("1");
     await page.getByRole("button", { name: "Donar ahora" }).click();
     await page.getByRole("alert").first().waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.goto(`${baseUrl}/es/campaigns/end-sex-trafficking`);
+    await page.getByRole("radio", { name: "$25", exact: true }).check();
+    await page.getByRole("textbox", { name: "Su nombre" }).fill("Axe Donante");
+    await page.getByRole("textbox", { name: "Correo electrónico, para su recibo" }).fill("axe-es@example.org");
+    await page.getByRole("button", { name: "Donar ahora" }).click();
+    await page.getByRole("heading", { level: 1, name: "Entorno de prueba: no se mueve dinero" }).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
     await page.goto(`${baseUrl}/es/give/manage`);
     expect(await seriousViolations(page)).toEqual([]);

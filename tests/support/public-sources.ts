@@ -16,4 +16,6 @@ export const PUBLIC_SOURCES = [
   "app/routes/_site.give.manage._index.tsx",
   "app/routes/_site.give.manage.$token.tsx",
   "app/routes/$.tsx",
+  "app/routes/_site.sandbox.checkout.$sessionId.tsx",
+  "app/routes/_site.sandbox.portal.$sessionId.tsx",
 ];
