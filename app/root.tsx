@@ -1,8 +1,25 @@
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
-import { isRouteErrorResponse, Link, Links, Meta, Outlet, Scripts, ScrollRestoration, useMatches, useRouteError } from "@remix-run/react";
+import { data, redirect } from "@remix-run/node";
+import {
+  isRouteErrorResponse,
+  Link,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useLocation,
+  useMatches,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
 import type { ReactNode } from "react";
 
 import { SiteFrame } from "~/components/site/SiteLayout";
+import { KNOWN_LANGUAGES } from "~/i18n/catalogues";
+import { LanguageProvider, useLanguage, useT } from "~/i18n/language-context";
+import { requestLanguage } from "~/i18n/language.server";
+import { carriesLanguage, localisedPath, splitLanguage, type LanguageSetting } from "~/i18n/paths";
 import { getOrganisation } from "~/organisation/organisation.data.server";
 import stylesheet from "~/tailwind.css";
 import { env } from "~/utils/env.server";
@@ -20,29 +37,70 @@ export const links: LinksFunction = () => [
  */
 export const handle: PageHandle = { modules: ["quick-exit"] };
 
-export async function loader(_args: LoaderFunctionArgs) {
-  const organisation = await getOrganisation();
-  return { organisation, sandbox: env().sandbox, appUrl: env().APP_URL };
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const language = requestLanguage(request);
+  // A page under /:lang: the prefix must be one of the site's other languages.
+  if (params.lang !== undefined && (params.lang !== language.lang || params.lang === language.defaultLanguage)) {
+    // "/en/x" for the default language is "/x"; an unknown prefix is an unknown page.
+    if (params.lang === language.defaultLanguage) {
+      const url = new URL(request.url);
+      throw redirect(`${url.pathname.slice(params.lang.length + 1) || "/"}${url.search}`, 301);
+    }
+    throw data(null, { status: 404 });
+  }
+  const organisation = await getOrganisation(language.lang);
+  return { organisation, sandbox: env().sandbox, appUrl: env().APP_URL, language };
 }
 
 export type RootLoaderData = Awaited<ReturnType<typeof loader>>;
+
+/**
+ * The page's language: the root loader's, or (when it failed) the one its
+ * address names among the catalogues, so error pages speak it too.
+ */
+function usePageLanguage(): LanguageSetting {
+  const root = useRouteLoaderData<RootLoaderData>("root");
+  const { pathname } = useLocation();
+  if (root?.language) return root.language;
+  const defaultLanguage = KNOWN_LANGUAGES[0];
+  return { lang: splitLanguage(pathname, KNOWN_LANGUAGES, defaultLanguage).lang, defaultLanguage, languages: KNOWN_LANGUAGES };
+}
+
+/** The same page in each of the site's languages, for search engines (public pages only). */
+function LanguageAlternates({ setting }: { setting: LanguageSetting }) {
+  const root = useRouteLoaderData<RootLoaderData>("root");
+  const { pathname } = useLocation();
+  const { path } = splitLanguage(pathname, setting.languages, setting.defaultLanguage);
+  if (setting.languages.length < 2 || !carriesLanguage(path)) return null;
+  const origin = root?.appUrl ?? "";
+  return (
+    <>
+      {setting.languages.map((lang) => (
+        <link key={lang} rel="alternate" hrefLang={lang} href={`${origin}${localisedPath(path, lang, setting.defaultLanguage)}`} />
+      ))}
+      <link rel="alternate" hrefLang="x-default" href={`${origin}${path}`} />
+    </>
+  );
+}
 
 export function Layout({ children }: { children: ReactNode }) {
   // The Content-Security-Policy admits inline scripts with this response's nonce only.
   const nonce = useNonce();
   // Only pages whose routes ask for it (handle.hydrate) load React; the others get their plain modules (decision 029).
   const { hydrate, modules } = documentScripts(useMatches());
+  const language = usePageLanguage();
   return (
-    <html lang="en">
+    <html lang={language.lang}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="referrer" content="strict-origin-when-cross-origin" />
         <Meta />
         <Links />
+        <LanguageAlternates setting={language} />
       </head>
       <body>
-        {children}
+        <LanguageProvider setting={language}>{children}</LanguageProvider>
         {hydrate ? (
           <>
             <ScrollRestoration nonce={nonce} />
@@ -68,25 +126,21 @@ export default function App() {
 /** Errors no layout caught (an unknown address, the root loader failing) are shown in the public frame. */
 export function ErrorBoundary() {
   const error = useRouteError();
+  const { t } = useT();
+  const { href } = useLanguage();
   const notFound = isRouteErrorResponse(error) && error.status === 404;
   // A request the site refused (a body that is not a form, say): not the site's fault.
   const refused = isRouteErrorResponse(error) && error.status >= 400 && error.status < 500 && !notFound;
-  const title = notFound ? "Page not found" : refused ? "We could not accept that request" : "Something went wrong";
+  const title = t(notFound ? "errors.notFoundTitle" : refused ? "errors.refusedTitle" : "errors.errorTitle");
   return (
     <SiteFrame>
       <title>{title}</title>
       <div className="mx-auto max-w-xl py-12 text-center">
         <h1 className="text-3xl font-bold text-brand-800">{title}</h1>
-        <p className="mt-4 text-slate-700">
-          {notFound
-            ? "We could not find that page. It may have moved, or the campaign may have ended."
-            : refused
-              ? "The page could not use what was sent. Please go back and try again."
-              : "Sorry, we could not show this page just now. Please try again in a moment. No gift was affected."}
-        </p>
+        <p className="mt-4 text-slate-700">{t(notFound ? "errors.notFound" : refused ? "errors.refused" : "errors.error")}</p>
         <p className="mt-6">
-          <Link to="/" className="font-semibold text-brand-700 underline">
-            See our campaigns
+          <Link to={href("/")} className="font-semibold text-brand-700 underline">
+            {t("errors.seeCampaigns")}
           </Link>
         </p>
       </div>

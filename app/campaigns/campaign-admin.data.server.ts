@@ -193,3 +193,39 @@ export async function updateCampaign(id: string, input: CampaignInput, actor: Ac
     }),
   );
 }
+
+/**
+ * Saves (or, with null, removes) a campaign's words in one language other
+ * than the default, in Campaign.translations, with an audit entry. The row is
+ * locked so two editors of different languages do not overwrite each other.
+ */
+export async function saveCampaignTranslation(
+  id: string,
+  lang: string,
+  text: { title: string; summary: string; story: string } | null,
+  actor: Actor,
+): Promise<"saved" | "unchanged" | "notFound"> {
+  return db().$transaction(async (tx) => {
+    const locked = await tx.$queryRaw<Array<{ translations: unknown }>>`
+      SELECT "translations" FROM "Campaign" WHERE "id" = ${id}::uuid FOR UPDATE`;
+    const current = locked[0];
+    if (!current) return "notFound";
+    const translations = { ...((current.translations ?? {}) as Record<string, unknown>) };
+    // JSONB keeps its own key order: compare the three texts, not the stored JSON.
+    const stored = (translations[lang] ?? null) as Record<string, unknown> | null;
+    const same = text
+      ? stored !== null && stored.title === text.title && stored.summary === text.summary && stored.story === text.story
+      : stored === null;
+    if (same) return "unchanged";
+    if (text) translations[lang] = text;
+    else delete translations[lang];
+    await tx.campaign.update({ where: { id }, data: { translations: translations as Prisma.InputJsonValue } });
+    await recordAudit(tx, {
+      ...actor,
+      action: "campaign.translate",
+      target: { type: "campaign", id },
+      details: { language: lang, removed: text === null },
+    });
+    return "saved";
+  });
+}

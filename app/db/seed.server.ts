@@ -8,8 +8,20 @@ import { hashPassword } from "~/staff/password.server";
 export const AWARENESS_CAMPAIGN_SLUG = "end-sex-trafficking";
 export const DRAFT_CAMPAIGN_SLUG = "survivor-housing";
 
-function awarenessStory(): string {
-  return fs.readFileSync(path.resolve("app/content/awareness-campaign.md"), "utf8");
+function awarenessStory(lang = ""): string {
+  return fs.readFileSync(path.resolve(`app/content/awareness-campaign${lang ? `.${lang}` : ""}.md`), "utf8");
+}
+
+/** The awareness campaign in the site's other languages (Campaign.translations). */
+function awarenessTranslations() {
+  return {
+    es: {
+      title: "Prevenir la trata de personas construyendo comunidad",
+      summary:
+        "Los tratantes se aprovechan del aislamiento y del caos. Conozca las señales, hable del tema y ayude a que las sobrevivientes encuentren una comunidad que las acompañe.",
+      story: awarenessStory("es"),
+    },
+  };
 }
 
 /**
@@ -36,6 +48,7 @@ export async function seed(
       summary:
         "Traffickers feed on isolation and chaos. Learn the signs, talk about it, and help survivors find a community that stands with them.",
       story: awarenessStory(),
+      translations: awarenessTranslations(),
       goalAmount: 5_000_000,
       currency: "USD",
       presetAmounts: [2_500, 5_000, 10_000, 25_000],
@@ -55,7 +68,15 @@ export async function seed(
   ];
   for (const campaign of campaigns) {
     const existing = await prisma.campaign.findUnique({ where: { slug: campaign.slug } });
-    if (existing) continue;
+    if (existing) {
+      // A site seeded before campaigns had translations gets them, once, if staff wrote none.
+      const none = typeof existing.translations !== "object" || Object.keys(existing.translations ?? {}).length === 0;
+      if (none && "translations" in campaign) {
+        await prisma.campaign.update({ where: { id: existing.id }, data: { translations: campaign.translations } });
+        created.push(`translations of campaign ${campaign.slug}`);
+      }
+      continue;
+    }
     await prisma.campaign.create({ data: campaign });
     created.push(`campaign ${campaign.slug} (${campaign.status})`);
   }

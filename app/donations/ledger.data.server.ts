@@ -16,12 +16,21 @@ export async function findPledgeForUpdate(tx: Tx, pledgeId: string): Promise<Ple
 }
 
 /** The donor for an email (lower-cased), created on first gift. */
-export async function upsertDonor(tx: Tx, input: { email: string; name: string; stripeCustomerId: string | null }) {
+export async function upsertDonor(
+  tx: Tx,
+  input: {
+    email: string;
+    name: string;
+    stripeCustomerId: string | null;
+    /** The language of the gift being recorded: the donor's from now on (statements, manage links). */
+    language?: string;
+  },
+) {
   const email = input.email.trim().toLowerCase();
   const donor = await tx.donor.upsert({
     where: { email },
-    create: { email, name: input.name },
-    update: {},
+    create: { email, name: input.name, ...(input.language ? { language: input.language } : {}) },
+    update: input.language ? { language: input.language } : {},
   });
   if (input.stripeCustomerId && donor.stripeCustomerId !== input.stripeCustomerId) {
     // A customer id already linked to another donor stays where it is.

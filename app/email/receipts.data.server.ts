@@ -4,6 +4,8 @@ import type { Prisma } from "~/db/db.server";
 import { receiptEmail } from "~/email/templates/receipt.server";
 import { getOrganisation, type OrganisationSettings } from "~/organisation/organisation.data.server";
 import { queueEmail, type OutgoingEmail } from "~/email/outbox.data.server";
+import { campaignTitleIn } from "~/campaigns/campaign-language";
+import { localisedPath, pickLanguage } from "~/i18n/paths";
 import { env } from "~/utils/env.server";
 import { OFFLINE_METHOD_LABELS } from "~/donations/donation-labels";
 
@@ -70,14 +72,18 @@ async function buildReceipt(
 ): Promise<{ email: OutgoingEmail; receiptNumber: string }> {
   const donation = await tx.donation.findUniqueOrThrow({
     where: { id: donationId },
-    include: { donor: true, campaign: { select: { title: true } }, pledge: true },
+    include: { donor: true, campaign: { select: { title: true, translations: true } }, pledge: true },
   });
   const to = donation.donor.email;
   if (!to) throw new NoReceiptAddress(donationId);
   const receiptNumber = donation.receiptNumber ?? (await nextReceiptNumber(tx, donation.paidAt.getUTCFullYear(), seriesOf(context)));
   if (!donation.receiptNumber) await tx.donation.update({ where: { id: donationId }, data: { receiptNumber } });
   const pledge = donation.pledge;
+  // The language the donor gave in (the pledge's), else their last gift's.
+  const { DEFAULT_LANGUAGE, LANGUAGES, APP_URL } = env();
+  const lang = pickLanguage(pledge?.language ?? donation.donor.language, LANGUAGES, DEFAULT_LANGUAGE);
   const email = receiptEmail({
+    lang,
     donationId,
     donorId: donation.donorId,
     to,
@@ -87,13 +93,13 @@ async function buildReceipt(
     grossAmount: donation.grossAmount,
     coveredFee: donation.coveredFee,
     currency: donation.currency,
-    campaignTitle: donation.campaign.title,
+    campaignTitle: campaignTitleIn(donation.campaign, lang, DEFAULT_LANGUAGE),
     monthly: donation.frequency === "monthly",
     paymentMethod: { brand: donation.paymentMethodBrand, last4: donation.paymentMethodLast4 },
     ...(donation.source === "offline" ? { paymentMethodLabel: offlineMethodText(donation.offlineMethod, donation.reference) } : {}),
     dedication: pledge?.dedicationKind && pledge.dedicationName ? { kind: pledge.dedicationKind, name: pledge.dedicationName } : null,
     organisation: context.organisation,
-    manageUrl: context.manageUrl,
+    manageUrl: lang === DEFAULT_LANGUAGE ? context.manageUrl : `${APP_URL}${localisedPath("/give/manage", lang, DEFAULT_LANGUAGE)}`,
     copy: options.copy ?? false,
     // A copy keeps what its number says, whatever mode the site is in now.
     test: isTestReceiptNumber(receiptNumber),

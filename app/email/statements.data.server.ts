@@ -2,6 +2,9 @@ import { db } from "~/db/db.server";
 import { annualStatementEmail } from "~/email/templates/statement.server";
 import { getOrganisation } from "~/organisation/organisation.data.server";
 import { queueEmail } from "~/email/outbox.data.server";
+import { campaignTitleIn } from "~/campaigns/campaign-language";
+import { pickLanguage } from "~/i18n/paths";
+import { env } from "~/utils/env.server";
 
 /**
  * Queues one statement per donor who gave in `year` (UTC calendar year).
@@ -11,10 +14,11 @@ export async function queueAnnualStatements(year: number): Promise<{ donors: num
   const from = new Date(Date.UTC(year, 0, 1));
   const to = new Date(Date.UTC(year + 1, 0, 1));
   const organisation = await getOrganisation();
+  const { LANGUAGES, DEFAULT_LANGUAGE } = env();
   const donors = await db().donor.findMany({
     // A donor without an email (offline gifts only, or erased) gets no statement by email.
     where: { email: { not: null }, donations: { some: { paidAt: { gte: from, lt: to }, voidedAt: null } } },
-    select: { id: true, email: true, name: true },
+    select: { id: true, email: true, name: true, language: true },
     orderBy: { email: "asc" },
   });
   let queued = 0;
@@ -23,9 +27,11 @@ export async function queueAnnualStatements(year: number): Promise<{ donors: num
     const donations = await db().donation.findMany({
       where: { donorId: donor.id, paidAt: { gte: from, lt: to }, voidedAt: null },
       orderBy: { paidAt: "asc" },
-      include: { campaign: { select: { title: true } } },
+      include: { campaign: { select: { title: true, translations: true } } },
     });
+    const lang = pickLanguage(donor.language, LANGUAGES, DEFAULT_LANGUAGE);
     const email = annualStatementEmail({
+      lang,
       year,
       donorId: donor.id,
       to: donor.email,
@@ -33,7 +39,7 @@ export async function queueAnnualStatements(year: number): Promise<{ donors: num
       organisation,
       gifts: donations.map((d) => ({
         paidAt: d.paidAt,
-        campaignTitle: d.campaign.title,
+        campaignTitle: campaignTitleIn(d.campaign, lang, DEFAULT_LANGUAGE),
         receiptNumber: d.receiptNumber,
         grossAmount: d.grossAmount,
         refundedAmount: d.refundedAmount,

@@ -8,17 +8,34 @@
  * - once sent, the button says so and a second press sends nothing more,
  *   until the page is shown again (Back from Stripe's page).
  */
-import { liveTotalText, readGiftChoice } from "~/giving/live-total";
+import { liveTotalText, readGiftChoice, type LiveTotalWords } from "~/giving/live-total";
 
-/** The busy button's text. */
-export const BUSY_TEXT = "Opening secure checkout…";
+interface Policy {
+  currency: string;
+  fee: { percentBps: number; fixed: number };
+  words: LiveTotalWords;
+}
 
-function policyOf(form: HTMLFormElement): { currency: string; fee: { percentBps: number; fixed: number } } | null {
-  const { currency, feePercentBps, feeFixed } = form.dataset;
+/** The form's currency, fee policy and words (in the page's language), from its data- attributes. */
+function policyOf(form: HTMLFormElement): Policy | null {
+  const { currency, feePercentBps, feeFixed, totalWords } = form.dataset;
   const percentBps = Number(feePercentBps);
   const fixed = Number(feeFixed);
-  if (!currency || !Number.isSafeInteger(percentBps) || !Number.isSafeInteger(fixed)) return null;
-  return { currency, fee: { percentBps, fixed } };
+  if (!currency || !Number.isSafeInteger(percentBps) || !Number.isSafeInteger(fixed) || !totalWords) return null;
+  let words: unknown;
+  try {
+    words = JSON.parse(totalWords);
+  } catch {
+    return null;
+  }
+  if (!isWords(words)) return null;
+  return { currency, fee: { percentBps, fixed }, words };
+}
+
+function isWords(value: unknown): value is LiveTotalWords {
+  if (typeof value !== "object" || value === null) return false;
+  const words = value as Record<string, unknown>;
+  return ["locale", "total", "totalMonthly", "fees"].every((key) => typeof words[key] === "string");
 }
 
 /** Enhances one donation form (a form with data-donation-form); returns a function that undoes it. */
@@ -31,7 +48,7 @@ export function enhanceDonationForm(form: HTMLFormElement, win: Window = window)
 
   const update = () => {
     if (!policy || !total) return;
-    total.textContent = liveTotalText(readGiftChoice(new FormData(form)), policy.currency, policy.fee) ?? "";
+    total.textContent = liveTotalText(readGiftChoice(new FormData(form)), policy.currency, policy.fee, policy.words) ?? "";
   };
   const onSubmit = (event: SubmitEvent) => {
     if (sent) {
@@ -40,7 +57,7 @@ export function enhanceDonationForm(form: HTMLFormElement, win: Window = window)
     }
     sent = true;
     if (button) {
-      button.textContent = BUSY_TEXT;
+      button.textContent = form.dataset.busyText ?? idleText;
       button.setAttribute("aria-disabled", "true");
     }
   };

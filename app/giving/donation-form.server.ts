@@ -1,3 +1,4 @@
+import type { TFunction } from "i18next";
 import { z } from "zod";
 
 import {
@@ -9,9 +10,10 @@ import {
   type DonationValues,
 } from "~/giving/donation-fields";
 import type { GivingSettings } from "~/giving/settings.server";
+import { translator } from "~/i18n/i18n";
 import { parseForm, type FieldErrors } from "~/utils/forms.server";
 import { currencyLabel, formatMoney, readMoneyInput } from "~/utils/money";
-import { multiLineText, singleLineText } from "~/utils/text";
+import { MULTI_LINE_MESSAGE, multiLineText, SINGLE_LINE_MESSAGE, singleLineText } from "~/utils/text";
 
 export interface DonationRequest {
   amount: number;
@@ -33,17 +35,18 @@ export type DonationParse =
 
 const text = (max: number) => singleLineText().max(max);
 
+/** The schema's messages are catalogue keys, written in the donor's language by translateErrors(). */
 const DonationSchema = z.object({
-  amount: z.string().trim().min(1, "Choose an amount."),
+  amount: z.string().trim().min(1, "formErrors.amountRequired"),
   customAmount: z.string().trim(),
-  frequency: z.enum(["once", "monthly"], { error: "Choose once or monthly." }),
+  frequency: z.enum(["once", "monthly"], { error: "formErrors.frequency" }),
   coverFee: z.string(),
-  name: text(200).min(1, "Enter your name, as it should appear on your receipt."),
-  email: text(254).min(1, "Enter your email address, for your receipt.").pipe(z.email("Enter an email address like name@example.org.")),
+  name: text(200).min(1, "formErrors.nameRequired"),
+  email: text(254).min(1, "formErrors.emailRequired").pipe(z.email("formErrors.emailFormat")),
   anonymous: z.string(),
-  dedicationKind: z.enum(["", "honour", "memory"], { error: "Choose a kind of dedication." }),
+  dedicationKind: z.enum(["", "honour", "memory"], { error: "formErrors.dedicationKind" }),
   dedicationName: text(200),
-  comment: multiLineText().trim().max(COMMENT_MAX, `Keep your comment to ${COMMENT_MAX} characters or fewer.`),
+  comment: multiLineText().trim().max(COMMENT_MAX, "formErrors.commentTooLong"),
   pledgeId: z.union([z.literal(""), z.uuid()]).catch(""),
 });
 
@@ -67,44 +70,67 @@ function chosenAmount(
 }
 
 /** The rules that look at several fields: the amount against the campaign's limits, a dedication's name. */
-function crossFieldErrors(values: DonationValues, currency: string, settings: GivingSettings): FieldErrors<DonationField> {
+function crossFieldErrors(values: DonationValues, currency: string, settings: GivingSettings, t: TFunction): FieldErrors<DonationField> {
   const errors: FieldErrors<DonationField> = {};
   const { field, raw, amount, otherCurrency } = chosenAmount(values, currency);
   if (field === "customAmount" && raw === "") {
-    errors.customAmount = "Enter the amount you would like to give.";
+    errors.customAmount = t("formErrors.customAmountRequired");
   } else if (otherCurrency) {
-    errors.customAmount = `This campaign takes gifts in ${currencyLabel(currency)} only: enter the amount without another currency's sign, like 50 or 50.00.`;
+    errors.customAmount = t("formErrors.otherCurrency", { currency: currencyLabel(currency, t("language.locale")) });
   } else if (raw !== "" && amount === null) {
-    errors[field] = "Enter an amount like 50 or 50.00.";
+    errors[field] = t("formErrors.amountFormat");
   } else if (amount !== null && (amount < settings.minAmount || amount > settings.maxAmount)) {
-    errors[field] = `Give between ${formatMoney(settings.minAmount, currency)} and ${formatMoney(settings.maxAmount, currency)}.`;
+    const locale = t("language.locale");
+    errors[field] = t("formErrors.amountRange", {
+      min: formatMoney(settings.minAmount, currency, locale),
+      max: formatMoney(settings.maxAmount, currency, locale),
+    });
   }
   const dedicationKind = values.dedicationKind.trim();
   if ((dedicationKind === "honour" || dedicationKind === "memory") && values.dedicationName.trim() === "") {
-    errors.dedicationName = `Enter the name of the person this gift is ${dedicationKind === "honour" ? "in honour" : "in memory"} of.`;
+    errors.dedicationName = t(dedicationKind === "honour" ? "formErrors.dedicationNameHonour" : "formErrors.dedicationNameMemory");
   }
   return errors;
 }
 
+/** The shared text rule's messages, as catalogue keys. */
+const TEXT_RULE_KEYS: Record<string, string> = {
+  [SINGLE_LINE_MESSAGE]: "formErrors.singleLine",
+  [MULTI_LINE_MESSAGE]: "formErrors.multiLine",
+};
+
+/** The schema's keys (and the text rule's sentences) in the donor's language; anything else as it is. */
+function translateErrors(errors: DonationErrors, t: TFunction): DonationErrors {
+  const translated: DonationErrors = {};
+  for (const [field, message] of Object.entries(errors) as Array<[keyof DonationErrors, string]>) {
+    const key = message.startsWith("formErrors.") ? message : TEXT_RULE_KEYS[message];
+    translated[field] = key ? t(key, { max: COMMENT_MAX }) : message;
+  }
+  return translated;
+}
+
 /**
  * Validates a posted donation form against a campaign's currency and limits.
- * Every problem is reported against its own field, in words a donor can act on.
+ * Every problem is reported against its own field, in words a donor can act
+ * on, in the language of `t` (the page's).
  */
 export function parseDonationForm(
   form: FormData,
   campaign: { currency: string; presetAmounts: number[] },
   settings: GivingSettings,
+  t: TFunction = translator("en"),
 ): DonationParse {
   const parsed = parseForm(form, {
     fields: DONATION_FIELDS,
     schema: DonationSchema,
-    check: (values) => crossFieldErrors(values, campaign.currency, settings),
+    check: (values) => crossFieldErrors(values, campaign.currency, settings, t),
   });
+  parsed.errors = translateErrors(parsed.errors, t);
   const honeypot = form.get(HONEYPOT_FIELD);
   if (typeof honeypot === "string" && honeypot.trim() !== "") {
     return {
       ok: false,
-      errors: { form: "We could not accept this form. Please try again." },
+      errors: { form: t("formErrors.bot") },
       values: parsed.values,
       bot: true,
       status: 400,

@@ -4,6 +4,8 @@ import { db } from "~/db/db.server";
 export interface WallEntry {
   id: string;
   name: string;
+  /** Shown as "Anonymous" (the page says it in its language). */
+  anonymous: boolean;
   comment: string | null;
   monthly: boolean;
   givenAt: string;
@@ -60,6 +62,7 @@ function wallEntry(row: WallRow): WallEntry {
     id: row.id,
     // An erased donor is anonymous whatever the gift said.
     name: row.anonymous || row.donorErased ? "Anonymous" : (row.pledgeName ?? row.donorName ?? "Anonymous"),
+    anonymous: row.anonymous || row.donorErased,
     comment: row.publicComment,
     monthly: row.frequency === "monthly",
     givenAt: new Date(row.paidAt).toISOString(),

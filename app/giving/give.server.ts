@@ -10,6 +10,9 @@ import { hitRateLimit } from "~/db/rate-limit.data.server";
 import type { Pledge } from "~/generated/prisma/client";
 import { createCheckoutSession } from "~/payments/checkout.server";
 import { describeStripeError, isMissingCustomer, isStripeAnswer } from "~/payments/stripe-errors";
+import { localeOf, type Language } from "~/i18n/catalogues";
+import { translator } from "~/i18n/i18n";
+import { env } from "~/utils/env.server";
 import { formatMoney } from "~/utils/money";
 
 export type GiveOutcome =
@@ -39,9 +42,15 @@ function ipKey(ip: string): string {
  * and open a Stripe Checkout Session for it. Business rules of giving live
  * here; the route only turns the outcome into a response.
  */
-export async function startGift(campaign: GiveCampaign, form: FormData, clientIp: string): Promise<GiveOutcome> {
+export async function startGift(
+  campaign: GiveCampaign,
+  form: FormData,
+  clientIp: string,
+  lang: Language = env().DEFAULT_LANGUAGE,
+): Promise<GiveOutcome> {
   const settings = givingSettings(campaign.currency);
-  const parsed = parseDonationForm(form, campaign, settings);
+  const t = translator(lang);
+  const parsed = parseDonationForm(form, campaign, settings, t);
   if (!parsed.ok) {
     return { kind: "refused", status: parsed.status, errors: parsed.errors, values: parsed.values };
   }
@@ -53,9 +62,7 @@ export async function startGift(campaign: GiveCampaign, form: FormData, clientIp
     return {
       kind: "refused",
       status: 429,
-      errors: {
-        form: `Too many attempts to give from your connection. Please wait ${minutes} minute${minutes === 1 ? "" : "s"} and try again. No payment was taken.`,
-      },
+      errors: { form: t("formErrors.rateLimited", { count: minutes }) },
       values: parsed.values,
     };
   }
@@ -63,7 +70,7 @@ export async function startGift(campaign: GiveCampaign, form: FormData, clientIp
   const coveredFee = gift.coverFee ? coveredFeeFor(gift.amount, settings.fee) : 0;
   const pledge =
     (gift.retryPledgeId && (await findRetryablePledge(gift.retryPledgeId, campaign.id, gift, coveredFee))) ||
-    (await createPledge(campaign, gift, coveredFee));
+    (await createPledge(campaign, gift, coveredFee, lang));
 
   try {
     const session = await openCheckout(pledge, campaign);
@@ -77,7 +84,10 @@ export async function startGift(campaign: GiveCampaign, form: FormData, clientIp
       kind: "refused",
       status: 502,
       errors: {
-        form: `We could not reach our payment processor just now, so nothing was charged. Your details are still here: please try again in a moment. (${formatMoney(pledge.amount + pledge.coveredFee, pledge.currency)} ${pledge.frequency === "monthly" ? "monthly" : "once"})`,
+        form: t("formErrors.processorDown", {
+          amount: formatMoney(pledge.amount + pledge.coveredFee, pledge.currency, localeOf(lang)),
+          frequency: t(pledge.frequency === "monthly" ? "formErrors.processorDownMonthly" : "formErrors.processorDownOnce"),
+        }),
       },
       values: { ...parsed.values, pledgeId: pledge.id },
     };

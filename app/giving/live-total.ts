@@ -5,7 +5,19 @@ import { formatMoney, parseMoneyInput } from "~/utils/money";
  * The donation form's running total ("Total $51.44 each month (includes
  * $1.44 for fees)"), worked out from the form as it stands. Plain functions
  * of the form's data, so any script that enhances the form can use them.
+ * The words come from the page's catalogue (live-total-words.ts on the
+ * server, carried to the browser in the form's data-total-words), so this
+ * file, bundled into the page module, carries no catalogue of its own.
  */
+export interface LiveTotalWords {
+  /** The BCP 47 locale money is written in. */
+  locale: string;
+  /** "Total {{total}}", "Total {{total}} each month" and " (includes {{fee}} for fees)" in the page's language. */
+  total: string;
+  totalMonthly: string;
+  fees: string;
+}
+
 export interface GiftChoice {
   /** A preset amount in minor units, "other", or "" (nothing chosen). */
   amount: string;
@@ -34,10 +46,15 @@ export function chosenAmount(choice: GiftChoice, currency: string): number | nul
 }
 
 /** The sentence to show under the fee choice, or null while there is no amount to total. */
-export function liveTotalText(choice: GiftChoice, currency: string, fee: FeePolicy): string | null {
+export function liveTotalText(choice: GiftChoice, currency: string, fee: FeePolicy, words: LiveTotalWords): string | null {
   const amount = chosenAmount(choice, currency);
   if (!amount) return null;
   const coveredFee = choice.coverFee ? coveredFeeFor(amount, fee) : 0;
-  const total = formatMoney(amount + coveredFee, currency);
-  return `Total ${total}${choice.monthly ? " each month" : ""}${coveredFee ? ` (includes ${formatMoney(coveredFee, currency)} for fees)` : ""}`;
+  const total = fill(choice.monthly ? words.totalMonthly : words.total, { total: formatMoney(amount + coveredFee, currency, words.locale) });
+  return `${total}${coveredFee ? fill(words.fees, { fee: formatMoney(coveredFee, currency, words.locale) }) : ""}`;
+}
+
+/** Puts values into a catalogue's "{{name}}" places. */
+function fill(template: string, values: Record<string, string>): string {
+  return template.replace(/\{\{(\w+)\}\}/g, (place, name: string) => values[name] ?? place);
 }

@@ -7,9 +7,12 @@ export async function createPledge(
   campaign: { id: string; currency: string },
   request: DonationRequest,
   coveredFee: number,
+  /** The language the donor gave in; every email about this gift is written in it. */
+  language: string,
 ): Promise<Pledge> {
   return db().pledge.create({
     data: {
+      language,
       campaignId: campaign.id,
       frequency: request.frequency,
       amount: request.amount,
@@ -85,7 +88,7 @@ export async function findPledgeByCheckoutSession(checkoutSessionId: string) {
   return db().pledge.findUnique({
     where: { checkoutSessionId },
     include: {
-      campaign: { select: { title: true, slug: true } },
+      campaign: { select: { title: true, slug: true, translations: true } },
       _count: { select: { donations: true } },
     },
   });

@@ -21,10 +21,10 @@ export function claimManageLinkRequests(tx: Prisma.TransactionClient, limit: num
 export async function monthlyDonorsByEmail(
   tx: Prisma.TransactionClient,
   emails: string[],
-): Promise<Array<{ id: string; email: string; name: string }>> {
+): Promise<Array<{ id: string; email: string; name: string; language: string }>> {
   const donors = await tx.donor.findMany({
     where: { email: { in: emails }, stripeCustomerId: { not: null }, recurringGifts: { some: {} } },
-    select: { id: true, email: true, name: true },
+    select: { id: true, email: true, name: true, language: true },
   });
   return donors.flatMap((donor) => (donor.email ? [{ ...donor, email: donor.email }] : []));
 }

@@ -1,13 +1,14 @@
 import crypto from "node:crypto";
 
 import { inTransaction } from "~/db/transaction.data.server";
+import { publicUrl, siteLanguage } from "~/i18n/language.server";
 import { manageLinkEmail } from "~/email/templates/manage-link.server";
 import { claimManageLinkRequests, monthlyDonorsByEmail, recordManageLinkRequest } from "~/manage/manage-link-requests.data.server";
 import { MANAGE_LINK_PURPOSE, MANAGE_LINK_TTL_MS } from "~/manage/manage.server";
 import { getOrganisation } from "~/organisation/organisation.data.server";
 import { queueEmail } from "~/email/outbox.data.server";
 import { hitRateLimit, windowStartOf } from "~/db/rate-limit.data.server";
-import { env, sessionSecret } from "~/utils/env.server";
+import { sessionSecret } from "~/utils/env.server";
 import { createSignedToken } from "~/utils/signed-link.server";
 
 /**
@@ -65,14 +66,17 @@ export async function queueRequestedManageLinks(now = new Date()): Promise<numbe
         const donor = byEmail.get(request.email);
         if (!donor) continue;
         const { token } = createSignedToken(MANAGE_LINK_PURPOSE, donor.id, MANAGE_LINK_TTL_MS, sessionSecret(), now.getTime());
+        // In the donor's language (that of their last gift), and the link opens the page in it.
+        const lang = siteLanguage(donor.language);
         await queueEmail(
           tx,
           manageLinkEmail({
+            lang,
             window: windowStartOf(request.requestedAt, MANAGE_LINK_WINDOW_MS),
             to: donor.email,
             donorId: donor.id,
             donorName: donor.name,
-            url: `${env().APP_URL}/give/manage/${token}`,
+            url: publicUrl(`/give/manage/${token}`, lang),
             organisationName: organisation.name,
           }),
         );

@@ -1,5 +1,8 @@
 import { isLinkUsed, claimLinkOnce } from "~/db/used-links.data.server";
 import { donorById, forgetStripeCustomer } from "~/giving/donors.data.server";
+import type { Language } from "~/i18n/catalogues";
+import { localisedPath } from "~/i18n/paths";
+import { stripeLocale } from "~/payments/checkout.server";
 import { describeStripeError, isMissingCustomer } from "~/payments/stripe-errors";
 import { stripe } from "~/payments/stripe.server";
 import { env, sessionSecret } from "~/utils/env.server";
@@ -30,7 +33,7 @@ export type RedeemResult = { ok: true; url: string } | { ok: false; reason: "inv
  * same moment) and returns the portal's URL. The portal session comes first:
  * when Stripe fails, the link is still unused and the donor can try again.
  */
-export async function redeemManageLink(token: string): Promise<RedeemResult> {
+export async function redeemManageLink(token: string, lang: Language = env().DEFAULT_LANGUAGE): Promise<RedeemResult> {
   const state = await checkManageLink(token);
   if (!state.ok) return state;
   const donor = await donorById(state.donorId);
@@ -39,7 +42,9 @@ export async function redeemManageLink(token: string): Promise<RedeemResult> {
   try {
     const session = await stripe().billingPortal.sessions.create({
       customer: donor.stripeCustomerId,
-      return_url: `${env().APP_URL}/give/manage?done=1`,
+      // The portal and the page it returns to speak the language the donor is reading in.
+      locale: stripeLocale(lang),
+      return_url: `${env().APP_URL}${localisedPath("/give/manage", lang, env().DEFAULT_LANGUAGE)}?done=1`,
     });
     url = session.url;
   } catch (error) {

@@ -3,8 +3,54 @@ import crypto from "node:crypto";
 import type Stripe from "stripe";
 
 import type { Pledge } from "~/generated/prisma/client";
+import { translator } from "~/i18n/i18n";
+import { siteLanguage } from "~/i18n/language.server";
+import { localisedPath } from "~/i18n/paths";
 import { stripe } from "~/payments/stripe.server";
 import { env } from "~/utils/env.server";
+
+/** The languages Stripe's Checkout and billing portal speak (its `locale` parameter), of those a site may have. */
+const STRIPE_LOCALES = [
+  "bg",
+  "cs",
+  "da",
+  "de",
+  "el",
+  "en",
+  "es",
+  "et",
+  "fi",
+  "fil",
+  "fr",
+  "hr",
+  "hu",
+  "id",
+  "it",
+  "ja",
+  "ko",
+  "lt",
+  "lv",
+  "ms",
+  "mt",
+  "nb",
+  "nl",
+  "pl",
+  "pt",
+  "ro",
+  "ru",
+  "sk",
+  "sl",
+  "sv",
+  "th",
+  "tr",
+  "vi",
+  "zh",
+] as const satisfies readonly Stripe.Checkout.SessionCreateParams.Locale[];
+
+/** Stripe's locale for a site language; "auto" (the browser's) for one Stripe does not speak. */
+export function stripeLocale(lang: string): (typeof STRIPE_LOCALES)[number] | "auto" {
+  return STRIPE_LOCALES.find((locale) => locale === lang) ?? "auto";
+}
 
 /**
  * Creates the Stripe Checkout Session for a pledge: a one-time payment, or a
@@ -19,10 +65,13 @@ export async function createCheckoutSession(
   stripeCustomerId: string | null = null,
 ): Promise<{ id: string; url: string }> {
   const appUrl = env().APP_URL;
+  const lang = siteLanguage(pledge.language);
+  const t = translator(lang);
+  const path = (to: string) => `${appUrl}${localisedPath(to, lang, env().DEFAULT_LANGUAGE)}`;
   const total = pledge.amount + pledge.coveredFee;
   const metadata = { pledge_id: pledge.id, campaign_slug: campaign.slug };
   const monthly = pledge.frequency === "monthly";
-  const name = `${monthly ? "Monthly gift" : "Gift"} to ${campaign.title}`;
+  const name = t(monthly ? "checkout.monthlyGiftTo" : "checkout.giftTo", { campaign: campaign.title });
 
   const params: Stripe.Checkout.SessionCreateParams = {
     mode: monthly ? "subscription" : "payment",
@@ -42,8 +91,10 @@ export async function createCheckoutSession(
     metadata,
     // Checkout's button says "Donate", in subscription mode too (allowed there since API version 2025).
     submit_type: "donate",
-    success_url: `${appUrl}/give/thank-you?session_id={CHECKOUT_SESSION_ID}`,
-    cancel_url: `${appUrl}/campaigns/${campaign.slug}?pledge=${pledge.id}#give`,
+    // Checkout, and the pages the donor comes back to, speak the language the donor gave in.
+    locale: stripeLocale(lang),
+    success_url: `${path("/give/thank-you")}?session_id={CHECKOUT_SESSION_ID}`,
+    cancel_url: `${path(`/campaigns/${campaign.slug}`)}?pledge=${pledge.id}#give`,
     ...(monthly ? { subscription_data: { metadata, description: name } } : { payment_intent_data: { metadata, description: name } }),
   };
 

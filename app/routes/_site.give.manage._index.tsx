@@ -4,10 +4,15 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Alert } from "~/components/ui/Alert";
 import { TextField } from "~/components/ui/Field";
 import { ManageEmailSchema } from "~/giving/page-inputs.server";
+import { translator } from "~/i18n/i18n";
+import { requestLanguage } from "~/i18n/language.server";
 import { requestManageLink } from "~/manage/manage-link-requests.server";
 import { parseForm } from "~/utils/forms.server";
+import { SINGLE_LINE_MESSAGE } from "~/utils/text";
 import { privatePageMeta } from "~/utils/meta";
 import { clientIp, readForm } from "~/utils/request.server";
+import type { loader as rootLoader } from "~/root";
+import { useT } from "~/i18n/language-context";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   return { done: new URL(request.url).searchParams.get("done") === "1" };
@@ -18,50 +23,48 @@ export async function loader({ request }: LoaderFunctionArgs) {
  * given: the link itself is emailed later by the outbox sender.
  */
 export async function action({ request, context }: ActionFunctionArgs) {
+  const { lang } = requestLanguage(request);
+  const t = translator(lang);
   const parsed = parseForm(await readForm(request), { fields: ["email"], schema: ManageEmailSchema });
   if (!parsed.ok) {
-    return data(
-      { sent: false, error: parsed.errors.email ?? "Enter your email address.", email: parsed.values.email },
-      { status: parsed.status },
-    );
+    // The schema's two messages, in the page's language.
+    const error = parsed.errors.email
+      ? t(parsed.errors.email === SINGLE_LINE_MESSAGE ? "formErrors.singleLine" : "formErrors.emailFormat")
+      : t("manage.emailRequired");
+    return data({ sent: false, error, email: parsed.values.email }, { status: parsed.status });
   }
   const allowed = await requestManageLink(parsed.data.email, clientIp(context));
   if (!allowed) {
-    return data(
-      { sent: false, error: "Too many requests. Please wait a few minutes and try again.", email: parsed.data.email },
-      { status: 429 },
-    );
+    return data({ sent: false, error: t("manage.tooMany"), email: parsed.data.email }, { status: 429 });
   }
   return { sent: true, error: null, email: "" };
 }
 
-export const meta: MetaFunction = () => privatePageMeta("Manage your monthly gift");
+export const meta: MetaFunction<typeof loader, { root: typeof rootLoader }> = ({ matches }) =>
+  privatePageMeta(translator(matches.find((m) => m.id === "root")?.data?.language.lang ?? "en")("manage.title"));
 
 export default function ManageGift() {
   const { done } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
+  const { t } = useT();
   return (
     <section className="mx-auto max-w-lg">
-      <h1 className="text-3xl font-bold text-brand-800">Manage your monthly gift</h1>
+      <h1 className="text-3xl font-bold text-brand-800">{t("manage.title")}</h1>
       {done ? (
         <Alert tone="success" announce={false} className="mt-4">
-          Your changes are saved. Thank you for your support.
+          {t("manage.saved")}
         </Alert>
       ) : null}
       {result?.sent ? (
         <Alert tone="success" className="mt-4">
-          If that address has a monthly gift with us, we are emailing it a link to update the card or cancel; it should arrive within a
-          minute or two. The link works once, for 30 minutes. We send one link every 15 minutes at most: if one arrived a moment ago, use
-          that one.
+          {t("manage.sent")}
         </Alert>
       ) : (
         <Form method="post" noValidate className="mt-6 space-y-4">
-          <p className="text-slate-700">
-            Enter the email address you give with. We will email you a link to update your card or cancel; no account needed.
-          </p>
+          <p className="text-slate-700">{t("manage.intro")}</p>
           <TextField
             name="email"
-            label="Email"
+            label={t("manage.email")}
             type="email"
             autoComplete="email"
             defaultValue={result?.email}
@@ -69,7 +72,7 @@ export default function ManageGift() {
             announceError
           />
           <button type="submit" className="rounded-md bg-brand-700 px-5 py-2 font-bold text-white hover:bg-brand-800">
-            Email me a link
+            {t("manage.submit")}
           </button>
         </Form>
       )}

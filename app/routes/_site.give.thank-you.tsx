@@ -5,6 +5,11 @@ import { Alert } from "~/components/ui/Alert";
 import { rememberedPledges } from "~/giving/gift-cookie.server";
 import { ThankYouSearchSchema } from "~/giving/page-inputs.server";
 import { findPledgeByCheckoutSession } from "~/giving/pledges.data.server";
+import { campaignTitleIn } from "~/campaigns/campaign-language";
+import { localeOf } from "~/i18n/catalogues";
+import { translator } from "~/i18n/i18n";
+import { useLanguage, useT } from "~/i18n/language-context";
+import { requestLanguage } from "~/i18n/language.server";
 import { privatePageMeta } from "~/utils/meta";
 import type { loader as rootLoader } from "~/root";
 import { formatMoney } from "~/utils/money";
@@ -22,13 +27,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const pledge = search.session_id ? await findPledgeByCheckoutSession(search.session_id) : null;
   const mine = pledge ? (await rememberedPledges(request)).includes(pledge.id) : false;
   if (!pledge || !mine) return { gift: null };
+  const { lang, defaultLanguage } = requestLanguage(request);
+  const locale = localeOf(lang);
   const confirmed = pledge._count.donations > 0 || pledge.status === "completed";
   return {
     gift: {
-      total: formatMoney(pledge.amount + pledge.coveredFee, pledge.currency),
-      coveredFee: pledge.coveredFee > 0 ? formatMoney(pledge.coveredFee, pledge.currency) : null,
+      total: formatMoney(pledge.amount + pledge.coveredFee, pledge.currency, locale),
+      coveredFee: pledge.coveredFee > 0 ? formatMoney(pledge.coveredFee, pledge.currency, locale) : null,
       monthly: pledge.frequency === "monthly",
-      campaign: pledge.campaign,
+      campaign: { slug: pledge.campaign.slug, title: campaignTitleIn(pledge.campaign, lang, defaultLanguage) },
       // An expired (abandoned) Checkout took nothing, like a failed payment: say so instead of waiting.
       status:
         pledge.status === "failed" || (pledge.status === "expired" && !confirmed)
@@ -40,25 +47,28 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => {
+export const meta: MetaFunction<typeof loader, { root: typeof rootLoader }> = ({ data, matches }) => {
+  const title = translator(matches.find((m) => m.id === "root")?.data?.language.lang ?? "en")("thankYou.title");
   // Refreshes itself while processing, with or without JavaScript.
   return data?.gift?.status === "processing"
-    ? privatePageMeta("Thank you", { httpEquiv: "refresh", content: String(REFRESH_SECONDS) })
-    : privatePageMeta("Thank you");
+    ? privatePageMeta(title, { httpEquiv: "refresh", content: String(REFRESH_SECONDS) })
+    : privatePageMeta(title);
 };
 
 export default function ThankYou() {
   const { gift } = useLoaderData<typeof loader>();
   // In sandbox mode the receipt is a marked test, and the page says so too.
   const sandbox = useRouteLoaderData<typeof rootLoader>("root")?.sandbox ?? false;
+  const { t } = useT();
+  const { href } = useLanguage();
   if (!gift) {
     return (
       <section className="mx-auto max-w-xl py-8 text-center">
-        <h1 className="text-3xl font-bold text-brand-800">Thank you</h1>
-        <p className="mt-4 text-slate-700">If you just gave, your receipt will arrive by email once the payment is confirmed.</p>
+        <h1 className="text-3xl font-bold text-brand-800">{t("thankYou.title")}</h1>
+        <p className="mt-4 text-slate-700">{t("thankYou.neutral")}</p>
         <p className="mt-6">
-          <Link to="/" className="font-semibold text-brand-700 underline">
-            Back to our campaigns
+          <Link to={href("/")} className="font-semibold text-brand-700 underline">
+            {t("thankYou.backToCampaigns")}
           </Link>
         </p>
       </section>
@@ -66,34 +76,30 @@ export default function ThankYou() {
   }
   return (
     <section className="mx-auto max-w-xl py-8 text-center" aria-live="polite">
-      <h1 className="text-3xl font-bold text-brand-800">
-        {gift.status === "failed" ? "Your payment did not go through" : "Thank you for your gift"}
-      </h1>
+      <h1 className="text-3xl font-bold text-brand-800">{t(gift.status === "failed" ? "thankYou.failedHeading" : "thankYou.heading")}</h1>
       <p className="mt-4 text-lg text-slate-800">
         <span className="font-semibold" data-testid="gift-amount">
           {gift.total}
         </span>{" "}
-        {gift.monthly ? "every month" : "once"} to <span className="font-semibold">{gift.campaign.title}</span>
-        {gift.coveredFee ? `, including ${gift.coveredFee} to cover processing fees` : ""}.
+        {t(gift.monthly ? "thankYou.giftMonthly" : "thankYou.giftOnce")} <span className="font-semibold">{gift.campaign.title}</span>
+        {gift.coveredFee ? t("thankYou.includingFee", { fee: gift.coveredFee }) : ""}.
       </p>
       {gift.status === "confirmed" ? (
         <Alert tone="success" announce={false} className="mt-4" testId="gift-status">
-          {sandbox
-            ? "Confirmed. Your test receipt is on its way by email: no money moved, so it is not a tax receipt."
-            : "Confirmed. Your tax receipt is on its way by email."}
+          {t(sandbox ? "thankYou.confirmedSandbox" : "thankYou.confirmed")}
         </Alert>
       ) : gift.status === "processing" ? (
         <Alert tone="warning" announce={false} className="mt-4" testId="gift-status">
-          Processing: we are waiting for the payment to be confirmed. This page refreshes itself.
+          {t("thankYou.processing")}
         </Alert>
       ) : (
         <Alert tone="error" announce={false} className="mt-4" testId="gift-status">
-          The payment failed and nothing was taken. You can try again from the campaign page.
+          {t("thankYou.failed")}
         </Alert>
       )}
       <p className="mt-6">
-        <Link to={`/campaigns/${gift.campaign.slug}`} className="font-semibold text-brand-700 underline">
-          Back to the campaign
+        <Link to={href(`/campaigns/${gift.campaign.slug}`)} className="font-semibold text-brand-700 underline">
+          {t("thankYou.backToCampaign")}
         </Link>
       </p>
     </section>

@@ -21,6 +21,11 @@ import { formatMoney } from "~/utils/money";
 import { readForm } from "~/utils/request.server";
 import { useIsPending } from "~/utils/use-is-pending";
 import { SandboxPageTitle } from "~/payments/components/SandboxPageTitle";
+import { localeOf } from "~/i18n/catalogues";
+import { translator } from "~/i18n/i18n";
+import { useT } from "~/i18n/language-context";
+import { requestLanguage } from "~/i18n/language.server";
+import type { loader as rootLoader } from "~/root";
 import { HYDRATE } from "~/utils/page-handle";
 
 /** The sandbox's pages stand in for Stripe's and hydrate (decision 029). */
@@ -40,23 +45,26 @@ async function sessionFromParams(params: LoaderFunctionArgs["params"]) {
   return checkout;
 }
 
+/** The catalogue key of what Stripe's button says for a session's submit_type. */
 function submitVerb(submitType: unknown, monthly: boolean): string {
-  if (submitType === "donate") return monthly ? "Donate monthly" : "Donate";
-  if (submitType === "book") return "Book";
-  return monthly || submitType === "subscribe" ? "Subscribe" : "Pay";
+  if (submitType === "donate") return monthly ? "sandboxCheckout.donateMonthly" : "sandboxCheckout.donate";
+  if (submitType === "book") return "sandboxCheckout.book";
+  return monthly || submitType === "subscribe" ? "sandboxCheckout.subscribe" : "sandboxCheckout.pay";
 }
 
-export async function loader({ params }: LoaderFunctionArgs) {
+export async function loader({ params, request }: LoaderFunctionArgs) {
   const { session, plan } = await sessionFromParams(params);
+  const { lang } = requestLanguage(request);
+  const t = translator(lang);
   const currency = (session.currency ?? "usd").toLowerCase();
   return {
     session: {
       id: session.id,
       description: plan.description,
-      amount: formatMoney(session.amount_total ?? 0, currency.toUpperCase()),
+      amount: formatMoney(session.amount_total ?? 0, currency.toUpperCase(), localeOf(lang)),
       monthly: session.mode === "subscription",
       // What Stripe's button says for the session's submit_type.
-      submitLabel: `${submitVerb(session.submit_type, session.mode === "subscription")} (sandbox)`,
+      submitLabel: t("sandboxCheckout.sandboxSuffix", { verb: t(submitVerb(session.submit_type, session.mode === "subscription")) }),
       email: await sessionEmail(session),
       open: session.status === "open",
       expired: session.status === "expired",
@@ -69,7 +77,9 @@ export async function loader({ params }: LoaderFunctionArgs) {
               .map(([number, account]) => ({
                 number,
                 type: account.type,
-                outcome: account.failureCode ? `fails (${account.failureCode.replace(/_/g, " ")})` : "succeeds",
+                outcome: account.failureCode
+                  ? t("sandboxCheckout.fails", { code: account.failureCode.replace(/_/g, " ") })
+                  : t("sandboxCheckout.succeeds"),
               }))
           : [],
     },
@@ -100,13 +110,15 @@ export async function action({ params, request }: ActionFunctionArgs) {
   return redirect(result.redirectTo, 303);
 }
 
-export const meta: MetaFunction = () => privatePageMeta("Sandbox checkout: no money moves");
+export const meta: MetaFunction<typeof loader, { root: typeof rootLoader }> = ({ matches }) =>
+  privatePageMeta(translator(matches.find((m) => m.id === "root")?.data?.language.lang ?? "en")("sandboxCheckout.metaTitle"));
 
 export default function SandboxCheckout() {
   const { session } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const errors: Partial<Record<PayField, string>> = actionData?.errors ?? {};
   const busy = useIsPending();
+  const { t } = useT();
   // Each form shows the problems of its own submission only (the card form, or the bank debit one).
   const byBank = actionData?.values.method === "bank";
   const field = (name: Exclude<PayField, "form">, label: string, props: Record<string, string> = {}, form: "card" | "bank" = "card") => (
@@ -128,20 +140,15 @@ export default function SandboxCheckout() {
 
   return (
     <section className="mx-auto max-w-md">
-      <SandboxPageTitle title="Sandbox: no money moves">
-        This is a simulated checkout. Use card 4242 4242 4242 4242 to pay, or 4000 0000 0000 0002 to see a decline. Any future expiry date
-        and any three-digit code work.
-      </SandboxPageTitle>
+      <SandboxPageTitle title={t("sandboxCheckout.title")}>{t("sandboxCheckout.intro")}</SandboxPageTitle>
       <div className="mt-6 rounded-lg border border-slate-200 p-5 shadow-sm">
         <p className="text-slate-700">{session.description}</p>
         <p className="mt-1 text-2xl font-bold text-slate-900" data-testid="checkout-amount">
           {session.amount}
-          {session.monthly ? <span className="text-base font-normal"> per month</span> : null}
+          {session.monthly ? <span className="text-base font-normal">{t("sandboxCheckout.perMonth")}</span> : null}
         </p>
         {!session.open ? (
-          <p className="mt-4 font-semibold text-slate-800">
-            {session.expired ? "This checkout has expired. Nothing was charged." : "This checkout is already complete."}
-          </p>
+          <p className="mt-4 font-semibold text-slate-800">{t(session.expired ? "sandboxCheckout.expired" : "sandboxCheckout.complete")}</p>
         ) : (
           <Form method="post" noValidate className="mt-5 space-y-4">
             {errors.form ? (
@@ -154,52 +161,66 @@ export default function SandboxCheckout() {
                 {errors.cardNumber}
               </p>
             ) : null}
-            {field("email", "Email", { type: "email", autoComplete: "email" })}
-            {field("name", "Name on card", { autoComplete: "cc-name" })}
-            {field("cardNumber", "Card number", { inputMode: "numeric", autoComplete: "cc-number", placeholder: "4242 4242 4242 4242" })}
+            {field("email", t("sandboxCheckout.email"), { type: "email", autoComplete: "email" })}
+            {field("name", t("sandboxCheckout.nameOnCard"), { autoComplete: "cc-name" })}
+            {field("cardNumber", t("sandboxCheckout.cardNumber"), {
+              inputMode: "numeric",
+              autoComplete: "cc-number",
+              placeholder: "4242 4242 4242 4242",
+            })}
             <div className="grid grid-cols-2 gap-3">
-              {field("expiry", "Expiry (MM / YY)", { autoComplete: "cc-exp", placeholder: "12 / 34" })}
-              {field("cvc", "Security code", { inputMode: "numeric", autoComplete: "cc-csc", placeholder: "123" })}
+              {field("expiry", t("sandboxCheckout.expiry"), { autoComplete: "cc-exp", placeholder: "12 / 34" })}
+              {field("cvc", t("sandboxCheckout.cvc"), { inputMode: "numeric", autoComplete: "cc-csc", placeholder: "123" })}
             </div>
             <button
               type="submit"
               disabled={busy}
               className="w-full rounded-md bg-brand-700 px-4 py-3 font-bold text-white hover:bg-brand-800 disabled:opacity-70"
             >
-              {busy ? "Processing…" : session.submitLabel}
+              {busy ? t("sandboxCheckout.processing") : session.submitLabel}
             </button>
           </Form>
         )}
         {session.open && session.bankAccounts.length > 0 ? (
           <Form method="post" noValidate className="mt-6 space-y-3 border-t border-slate-200 pt-5" aria-labelledby="bank-heading">
             <h2 id="bank-heading" className="text-lg font-bold text-slate-900">
-              Or pay by bank debit
+              {t("sandboxCheckout.bankHeading")}
             </h2>
             <p className="text-sm text-slate-700">
-              A bank debit takes days: the gift is confirmed when the bank answers (release it from the{" "}
+              {t("sandboxCheckout.bankIntro")}{" "}
               <a href="/sandbox/dashboard" className="text-brand-700 underline">
-                sandbox dashboard
+                {t("sandboxCheckout.bankDashboard")}
               </a>
-              ). Test accounts{session.bankAccounts[0]?.type === "us_bank_account" ? ` (routing number ${TEST_BANK_ROUTING_NUMBER})` : ""}:{" "}
-              {session.bankAccounts.map((a) => `${a.number} ${a.outcome}`).join("; ")}.
+              {t("sandboxCheckout.bankAccounts", {
+                routing:
+                  session.bankAccounts[0]?.type === "us_bank_account"
+                    ? t("sandboxCheckout.routing", { number: TEST_BANK_ROUTING_NUMBER })
+                    : "",
+                accounts: session.bankAccounts.map((a) => `${a.number} ${a.outcome}`).join("; "),
+              })}
             </p>
             <input type="hidden" name="method" value="bank" />
-            {field("email", "Email", { type: "email", autoComplete: "email" }, "bank")}
-            {field("name", "Account holder", { autoComplete: "name" }, "bank")}
-            {field("bankAccount", session.bankAccounts[0]?.type === "sepa_debit" ? "IBAN" : "Account number", {}, "bank")}
+            {field("email", t("sandboxCheckout.email"), { type: "email", autoComplete: "email" }, "bank")}
+            {field("name", t("sandboxCheckout.accountHolder"), { autoComplete: "name" }, "bank")}
+            {field(
+              "bankAccount",
+              t(session.bankAccounts[0]?.type === "sepa_debit" ? "sandboxCheckout.iban" : "sandboxCheckout.accountNumber"),
+              {},
+              "bank",
+            )}
             <button
               type="submit"
               disabled={busy}
               className="w-full rounded-md border-2 border-brand-700 px-4 py-3 font-bold text-brand-800 disabled:opacity-70"
             >
-              Pay by bank debit
+              {t("sandboxCheckout.payByBank")}
             </button>
           </Form>
         ) : null}
         {session.cancelUrl && session.open ? (
           <p className="mt-4 text-center text-sm">
             <a href={session.cancelUrl} className="text-brand-700 underline">
-              Back to the campaign
+              {t("sandboxCheckout.back")}
             </a>
           </p>
         ) : null}

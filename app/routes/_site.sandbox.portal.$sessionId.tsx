@@ -10,6 +10,11 @@ import { PortalActionSchema, PortalParamsSchema } from "~/payments/sandbox/page-
 import { getObject, listObjects } from "~/payments/sandbox/store.server";
 import { env } from "~/utils/env.server";
 import { privatePageMeta } from "~/utils/meta";
+import { localeOf } from "~/i18n/catalogues";
+import { translator } from "~/i18n/i18n";
+import { useT } from "~/i18n/language-context";
+import { requestLanguage } from "~/i18n/language.server";
+import type { loader as rootLoader } from "~/root";
 import { formatMoney } from "~/utils/money";
 import { readForm } from "~/utils/request.server";
 import { SandboxPageTitle } from "~/payments/components/SandboxPageTitle";
@@ -28,40 +33,46 @@ async function portal(params: LoaderFunctionArgs["params"]) {
   return { session, subscriptions };
 }
 
-export async function loader({ params }: LoaderFunctionArgs) {
+export async function loader({ params, request }: LoaderFunctionArgs) {
   const { session, subscriptions } = await portal(params);
+  const locale = localeOf(requestLanguage(request).lang);
   return {
     returnUrl: session.return_url,
     subscriptions: subscriptions.map((s) => ({
       id: s.id,
       status: s.status,
-      amount: s.items.data[0] ? formatMoney(s.items.data[0].price.unit_amount ?? 0, s.items.data[0].price.currency.toUpperCase()) : "",
+      amount: s.items.data[0]
+        ? formatMoney(s.items.data[0].price.unit_amount ?? 0, s.items.data[0].price.currency.toUpperCase(), locale)
+        : "",
     })),
   };
 }
 
 export async function action({ params, request }: ActionFunctionArgs) {
   const { subscriptions } = await portal(params);
+  const t = translator(requestLanguage(request).lang);
   const parsed = PortalActionSchema.safeParse(Object.fromEntries(await readForm(request)));
-  if (!parsed.success) return data({ message: null, error: parsed.error.issues[0]?.message ?? "Invalid request" }, { status: 422 });
+  if (!parsed.success) return data({ message: null, error: t("sandboxPortal.invalid") }, { status: 422 });
   if (!subscriptions.some((s) => s.id === parsed.data.subscription))
-    return data({ message: null, error: "No such subscription" }, { status: 404 });
+    return data({ message: null, error: t("sandboxPortal.noSuchSubscription") }, { status: 404 });
   const events =
     parsed.data.intent === "cancel"
       ? await cancelSubscription(parsed.data.subscription)
       : await changeSubscriptionCard(parsed.data.subscription);
   await deliverEvents(events);
-  return { message: parsed.data.intent === "cancel" ? "Your monthly gift is cancelled." : "Your card is updated.", error: null };
+  return { message: t(parsed.data.intent === "cancel" ? "sandboxPortal.cancelled" : "sandboxPortal.cardUpdated"), error: null };
 }
 
-export const meta: MetaFunction = () => privatePageMeta("Sandbox billing portal: no money moves");
+export const meta: MetaFunction<typeof loader, { root: typeof rootLoader }> = ({ matches }) =>
+  privatePageMeta(translator(matches.find((m) => m.id === "root")?.data?.language.lang ?? "en")("sandboxPortal.title"));
 
 export default function SandboxPortal() {
   const { returnUrl, subscriptions } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
+  const { t } = useT();
   return (
     <section className="mx-auto max-w-lg">
-      <SandboxPageTitle title="Sandbox billing portal: no money moves" />
+      <SandboxPageTitle title={t("sandboxPortal.title")} />
       {result?.message ? (
         <Alert tone="success" className="mt-4">
           {result.message}
@@ -76,7 +87,7 @@ export default function SandboxPortal() {
         {subscriptions.map((s) => (
           <li key={s.id} className="rounded-lg border border-slate-200 p-4">
             <p className="font-semibold">
-              {s.amount} per month · <span data-testid="subscription-status">{s.status}</span>
+              {t("sandboxPortal.perMonth", { amount: s.amount })} · <span data-testid="subscription-status">{s.status}</span>
             </p>
             {s.status !== "canceled" ? (
               <div className="mt-3 space-y-3">
@@ -84,18 +95,18 @@ export default function SandboxPortal() {
                   <input type="hidden" name="intent" value="card" />
                   <input type="hidden" name="subscription" value={s.id} />
                   <label className="text-sm">
-                    New card number
+                    {t("sandboxPortal.newCard")}
                     <Input name="cardNumber" inputMode="numeric" placeholder="4242 4242 4242 4242" inline className="mt-1 block" />
                   </label>
                   <button type="submit" className="rounded-md bg-brand-700 px-4 py-2 font-bold text-white">
-                    Update card
+                    {t("sandboxPortal.updateCard")}
                   </button>
                 </Form>
                 <Form method="post">
                   <input type="hidden" name="intent" value="cancel" />
                   <input type="hidden" name="subscription" value={s.id} />
                   <button type="submit" className="rounded-md border border-red-700 px-4 py-2 font-bold text-red-800">
-                    Cancel monthly gift
+                    {t("sandboxPortal.cancel")}
                   </button>
                 </Form>
               </div>
@@ -106,7 +117,7 @@ export default function SandboxPortal() {
       {returnUrl ? (
         <p className="mt-6">
           <a href={returnUrl} className="font-semibold text-brand-700 underline">
-            Return to the site
+            {t("sandboxPortal.return")}
           </a>
         </p>
       ) : null}

@@ -1,5 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 
 import { campaignToFormValues } from "~/campaigns/campaign-form.server";
 import { giftRange, handleCampaignPost } from "~/campaigns/editor.server";
@@ -72,6 +72,11 @@ export default function EditCampaign() {
       <h1 className="mt-2 text-2xl font-bold text-brand-800">Edit “{campaign.title}”</h1>
       <p className="mt-1 text-slate-700">
         <CampaignState state={campaign.state} slug={campaign.slug} />
+      </p>
+      <p className="mt-1">
+        <Link to={`/admin/campaigns/${campaign.id}/translations`} className="text-sm text-brand-700 underline">
+          Translations (the campaign in the site&apos;s other languages)
+        </Link>
       </p>
       {saved && !reply ? (
         <Alert tone="success" className="mt-4">

@@ -6,6 +6,7 @@ import express from "express";
 
 import { allowedMethodsMiddleware } from "~/server/allowed-methods.server";
 import { bodyLimitMiddleware, bodyLimitsFromEnv } from "~/server/body-limit.server";
+import { languageRedirectMiddleware } from "~/server/language-redirect.server";
 import { createPageMemory } from "~/server/page-memory.server";
 import { plainErrorHandler } from "~/server/plain-response.server";
 import { remixHandler } from "~/server/remix-handler.server";
@@ -51,6 +52,8 @@ export function createApp({ env, build, publicDir = "public" }: AppOptions): exp
   app.use((req, res, next) => (FILE_PATH.test(req.path) ? publicFiles(req, res, next) : next()));
   app.use(sameOriginMiddleware(env.APP_URL));
   app.use(bodyLimitMiddleware(bodyLimitsFromEnv(env)));
+  // Before the page memory: a remembered page is answered only to visitors who want its language.
+  app.use(languageRedirectMiddleware(env));
   app.all(
     "*",
     remixHandler({

@@ -26,12 +26,14 @@ export type AuditAction =
   | "donors.export"
   | "donor.update"
   | "donor.merge"
-  | "donor.erase";
+  | "donor.erase"
+  | "campaign.translate";
 
 /** Every action, in the order the audit page's filter lists them. */
 export const AUDIT_ACTIONS = [
   "campaign.create",
   "campaign.update",
+  "campaign.translate",
   "email.retry",
   "receipt.resend",
   "donations.export",

@@ -1,5 +1,7 @@
 import { z } from "zod";
 
+import { KNOWN_LANGUAGES } from "~/i18n/catalogues";
+
 /**
  * Every environment variable the site reads, parsed once at start-up.
  * `.env.example` documents each of them; keep the two in step.
@@ -87,6 +89,19 @@ const EnvSchema = z
     ORG_ADDRESS: optionalText,
     ORG_SUPPORT_EMAIL: optionalText.pipe(z.email().optional()),
     ORG_HOTLINE_TEXT: optionalText,
+    // The site's languages (each must have a catalogue in app/i18n/locales) and the one unprefixed URLs speak.
+    LANGUAGES: optionalText.pipe(
+      z
+        .string()
+        .transform((value) => [...new Set(value.split(",").map((lang) => lang.trim().toLowerCase()))].filter(Boolean))
+        .pipe(
+          z.array(z.enum(KNOWN_LANGUAGES, { error: `must list languages that have a catalogue (${KNOWN_LANGUAGES.join(", ")})` })).min(1),
+        )
+        .default(["en", "es"]),
+    ),
+    DEFAULT_LANGUAGE: optionalText.pipe(
+      z.enum(KNOWN_LANGUAGES, { error: `must be a language that has a catalogue (${KNOWN_LANGUAGES.join(", ")})` }).default("en"),
+    ),
     QUICK_EXIT_URL: optionalText.pipe(z.url({ protocol: /^https$/ }).optional()),
     // Giving limits and the fee-cover formula, in the campaign currency's major unit.
     GIFT_MIN: optionalText.pipe(decimal.default("5.00")),
@@ -138,6 +153,9 @@ const EnvSchema = z
         path: ["STRIPE_SANDBOX"],
         message: "cannot be on while STRIPE_SECRET_KEY is set: with a key, payments go to Stripe",
       });
+    }
+    if (!env.LANGUAGES.includes(env.DEFAULT_LANGUAGE)) {
+      ctx.addIssue({ code: "custom", path: ["DEFAULT_LANGUAGE"], message: "must be one of LANGUAGES" });
     }
     if (Number(env.GIFT_MIN) > Number(env.GIFT_MAX)) {
       ctx.addIssue({ code: "custom", path: ["GIFT_MIN"], message: "must not be larger than GIFT_MAX" });

@@ -7,12 +7,15 @@ export function pageMeta({
   siteName,
   url,
   type = "website",
+  locale,
 }: {
   title: string;
   description: string;
   siteName: string;
   url?: string;
   type?: "website" | "article";
+  /** The page's locale ("es-US"); Open Graph writes it "es_US". */
+  locale?: string;
 }): MetaDescriptor[] {
   const fullTitle = title === siteName ? title : `${title} | ${siteName}`;
   const tags: MetaDescriptor[] = [
@@ -25,6 +28,7 @@ export function pageMeta({
     { name: "twitter:card", content: "summary" },
   ];
   if (url) tags.push({ property: "og:url", content: url });
+  if (locale) tags.push({ property: "og:locale", content: locale.replace("-", "_") });
   return tags;
 }
 

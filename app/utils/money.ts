@@ -153,10 +153,10 @@ export function parseMoneyInput(input: string, currency: string): number | null 
 }
 
 /** "US Dollar (USD)": how a refusal names the currency a campaign takes. */
-export function currencyLabel(currency: string): string {
+export function currencyLabel(currency: string, locale = "en"): string {
   const code = currency.toUpperCase();
   try {
-    const name = new Intl.DisplayNames("en", { type: "currency" }).of(code);
+    const name = new Intl.DisplayNames(locale, { type: "currency" }).of(code);
     return name && name !== code ? `${name} (${code})` : code;
   } catch {
     return code;

@@ -57,7 +57,7 @@ function createdId(location: string | null): string {
 }
 
 async function publicSlugs(): Promise<string[]> {
-  return pageData(await homeLoader()).campaigns.map((c) => c.slug);
+  return pageData(await homeLoader(loaderArgs("/"))).campaigns.map((c) => c.slug);
 }
 
 describe("who may use the campaign pages", () => {

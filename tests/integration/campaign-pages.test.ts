@@ -16,7 +16,7 @@ beforeAll(async () => {
 
 describe("home page", () => {
   it("lists published campaigns with progress, never drafts", async () => {
-    const { campaigns } = pageData(await indexLoader());
+    const { campaigns } = pageData(await indexLoader(loaderArgs("/")));
     const slugs = campaigns.map((c) => c.slug);
     expect(slugs).toContain(AWARENESS_CAMPAIGN_SLUG);
     expect(slugs).not.toContain(DRAFT_CAMPAIGN_SLUG);
@@ -26,7 +26,7 @@ describe("home page", () => {
 
   it("hides campaigns that have not started yet", async () => {
     await createCampaign({ slug: "starts-next-year", startsAt: new Date(Date.now() + 365 * 86_400_000) });
-    const { campaigns } = pageData(await indexLoader());
+    const { campaigns } = pageData(await indexLoader(loaderArgs("/")));
     expect(campaigns.map((c) => c.slug)).not.toContain("starts-next-year");
   });
 });

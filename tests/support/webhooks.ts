@@ -33,6 +33,8 @@ export interface GiftOptions {
   name?: string;
   anonymous?: boolean;
   comment?: string;
+  /** Give on the page in this language (/es/campaigns/...); the default language's when unset. */
+  language?: string;
 }
 
 /** A donor fills in the donation form (the real action) and is sent to the sandbox checkout; returns its session. */
@@ -50,7 +52,7 @@ export async function startCheckout(slug: string, options: GiftOptions = {}) {
   if (options.coverFee) fields.coverFee = "on";
   if (options.anonymous) fields.anonymous = "on";
   const response = await campaignAction({
-    request: formRequest(`/campaigns/${slug}`, fields),
+    request: formRequest(`${options.language ? `/${options.language}` : ""}/campaigns/${slug}`, fields),
     params: { slug },
     context: { clientIp: `192.0.2.${++ipSeed % 250}` },
   });

@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 
-import { chosenAmount, liveTotalText, readGiftChoice, type GiftChoice } from "~/giving/live-total";
+import { chosenAmount, liveTotalText as liveTotalIn, readGiftChoice, type GiftChoice } from "~/giving/live-total";
+import type { FeePolicy } from "~/giving/fees";
+import { liveTotalWords } from "~/giving/live-total-words";
+import { translator } from "~/i18n/i18n";
+
+const ENGLISH = liveTotalWords(translator("en"));
+const liveTotalText = (choice: GiftChoice, currency: string, fee: FeePolicy) => liveTotalIn(choice, currency, fee, ENGLISH);
 
 const FEE = { percentBps: 220, fixed: 30 };
 const choice = (over: Partial<GiftChoice>): GiftChoice => ({ amount: "", customAmount: "", coverFee: false, monthly: false, ...over });
@@ -40,5 +46,14 @@ describe("the donation form's running total", () => {
     expect(liveTotalText(choice({ amount: "other", customAmount: "" }), "USD", FEE)).toBeNull();
     expect(liveTotalText(choice({ amount: "other", customAmount: "lots" }), "USD", FEE)).toBeNull();
     expect(liveTotalText(choice({ amount: "other", customAmount: "0" }), "USD", FEE)).toBeNull();
+  });
+});
+
+describe("the live total in Spanish", () => {
+  it("takes its words and the way money is written from the page's catalogue", () => {
+    const words = liveTotalWords(translator("es"));
+    expect(liveTotalIn(choice({ amount: "5000", coverFee: true, monthly: true }), "USD", FEE, words)).toBe(
+      `Total ${new Intl.NumberFormat("es-US", { style: "currency", currency: "USD" }).format(51.44)} cada mes (incluye ${new Intl.NumberFormat("es-US", { style: "currency", currency: "USD" }).format(1.44)} de comisiones)`,
+    );
   });
 });

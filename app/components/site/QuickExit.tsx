@@ -1,3 +1,5 @@
+import { useT } from "~/i18n/language-context";
+
 /**
  * "Exit this page", after the GOV.UK pattern: a plain link that works with
  * JavaScript off. The page module quick-exit (quick-exit.module.ts, loaded by
@@ -7,6 +9,8 @@
  * sticky header (SiteLayout), so it stays on screen while the page scrolls.
  */
 export function QuickExit({ href }: { href: string }) {
+  const { t } = useT();
+
   return (
     <div className="shrink-0">
       <a
@@ -15,9 +19,9 @@ export function QuickExit({ href }: { href: string }) {
         className="inline-flex items-center gap-2 rounded-md bg-red-700 px-4 py-2 text-sm font-bold text-white shadow hover:bg-red-800 focus-visible:bg-red-800"
         data-quick-exit
       >
-        Exit this page
+        {t("layout.quickExit")}
       </a>
-      <p className="sr-only">Or press the Shift key three times to leave this page quickly.</p>
+      <p className="sr-only">{t("layout.quickExitHint")}</p>
     </div>
   );
 }

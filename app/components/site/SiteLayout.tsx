@@ -3,7 +3,9 @@ import type { ReactNode } from "react";
 
 import { HotlineNotice } from "~/components/site/HotlineNotice";
 import { EXAMPLE_ORGANISATION, type OrganisationSettings } from "~/organisation/organisation.data.server";
+import { LanguageSwitch } from "~/components/site/LanguageSwitch";
 import { QuickExit } from "~/components/site/QuickExit";
+import { useLanguage, useT } from "~/i18n/language-context";
 import { SandboxBanner } from "~/components/site/SandboxBanner";
 import type { RootLoaderData } from "~/root";
 
@@ -34,13 +36,15 @@ export function SiteLayout({
   sandbox: boolean;
   children: ReactNode;
 }) {
+  const { t } = useT();
+  const { href } = useLanguage();
   return (
     <div className="flex min-h-screen flex-col">
       <a
         href="#main"
         className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2"
       >
-        Skip to content
+        {t("layout.skipToContent")}
       </a>
       {sandbox ? <SandboxBanner /> : null}
       <HotlineNotice text={organisation.hotlineText} />
@@ -54,10 +58,13 @@ export function SiteLayout({
       */}
       <header data-site-header className="sticky top-0 z-40 border-b border-slate-200 bg-white">
         <div className="mx-auto flex h-16 max-w-5xl items-center justify-between gap-3 px-4">
-          <Link to="/" className="min-w-0 truncate text-lg font-bold text-brand-800 no-underline sm:text-xl">
+          <Link to={href("/")} className="min-w-0 truncate text-lg font-bold text-brand-800 no-underline sm:text-xl">
             {organisation.name}
           </Link>
-          <QuickExit href={organisation.quickExitUrl} />
+          <div className="flex shrink-0 items-center gap-3">
+            <LanguageSwitch />
+            <QuickExit href={organisation.quickExitUrl} />
+          </div>
         </div>
       </header>
       <main id="main" className="mx-auto w-full max-w-5xl flex-1 px-4 py-8">
@@ -67,17 +74,17 @@ export function SiteLayout({
         <div className="mx-auto grid max-w-5xl gap-2 px-4 py-6 sm:grid-cols-2">
           <div>
             <p className="font-semibold text-slate-900">{organisation.legalName}</p>
-            <p>EIN {organisation.ein}</p>
+            <p>{t("layout.ein", { ein: organisation.ein })}</p>
             <p>{organisation.address}</p>
           </div>
           <div className="sm:text-right">
             <p>
-              Questions about a gift?{" "}
+              {t("layout.questions")}{" "}
               <a className="text-brand-700 underline" href={`mailto:${organisation.supportEmail}`}>
                 {organisation.supportEmail}
               </a>
             </p>
-            <p>Gifts are tax-deductible to the extent allowed by law.</p>
+            <p>{t("layout.taxDeductible")}</p>
           </div>
         </div>
       </footer>

@@ -1,5 +1,7 @@
 import { emailDocument, escapeHtml } from "~/email/templates/html.server";
 import type { OutgoingEmail } from "~/email/outbox.data.server";
+import type { Language } from "~/i18n/catalogues";
+import { translator } from "~/i18n/i18n";
 
 /** The email carrying a one-time link to manage monthly gifts. */
 export function manageLinkEmail(input: {
@@ -10,21 +12,20 @@ export function manageLinkEmail(input: {
   donorName: string;
   url: string;
   organisationName: string;
+  /** The donor's language (that of their last gift). */
+  lang?: Language;
 }): OutgoingEmail {
-  const subject = `Manage your monthly gift to ${input.organisationName}`;
-  const text = [
-    `Dear ${input.donorName},`,
-    "",
-    "Use this link to update your card or cancel your monthly gift. It works once, for 30 minutes:",
-    input.url,
-    "",
-    "If you did not ask for it, you can ignore this email: nothing changes.",
-  ].join("\n");
+  const lang = input.lang ?? "en";
+  const t = translator(lang);
+  const subject = t("email.manageLink.subject", { org: input.organisationName });
+  const dear = t("email.manageLink.dear", { name: input.donorName });
+  const text = [dear, "", t("email.manageLink.use"), input.url, "", t("email.manageLink.ignore")].join("\n");
   const html = emailDocument(
     subject,
-    `<p>Dear ${escapeHtml(input.donorName)},</p>
-<p><a href="${escapeHtml(input.url)}">Update your card or cancel your monthly gift</a>. The link works once, for 30 minutes.</p>
-<p>If you did not ask for it, you can ignore this email: nothing changes.</p>`,
+    `<p>${escapeHtml(dear)}</p>
+<p><a href="${escapeHtml(input.url)}">${escapeHtml(t("email.manageLink.link"))}</a>. ${escapeHtml(t("email.manageLink.once"))}</p>
+<p>${escapeHtml(t("email.manageLink.ignore"))}</p>`,
+    lang,
   );
   return {
     dedupeKey: `manage-link:${input.donorId}:${input.window.toISOString()}`,

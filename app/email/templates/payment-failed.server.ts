@@ -1,5 +1,7 @@
 import { emailDocument, escapeHtml } from "~/email/templates/html.server";
 import type { OutgoingEmail } from "~/email/outbox.data.server";
+import { localeOf, type Language } from "~/i18n/catalogues";
+import { translator } from "~/i18n/i18n";
 import { formatMoney } from "~/utils/money";
 
 /** Tells a monthly donor that a payment failed, with where to update the card. */
@@ -13,28 +15,35 @@ export function paymentFailedEmail(input: {
   campaignTitle: string;
   organisationName: string;
   manageUrl: string;
+  /** The language the donor gave in. */
+  lang?: Language;
 }): OutgoingEmail {
-  const amount = formatMoney(input.amount, input.currency);
-  const subject = `Your monthly gift to ${input.organisationName} did not go through`;
+  const lang = input.lang ?? "en";
+  const t = translator(lang);
+  const amount = formatMoney(input.amount, input.currency, localeOf(lang));
+  const subject = t("email.paymentFailed.subject", { org: input.organisationName });
+  const dear = t("email.paymentFailed.dear", { name: input.donorName });
+  const tried = t("email.paymentFailed.tried", { amount, campaign: input.campaignTitle });
   const text = [
-    `Dear ${input.donorName},`,
+    dear,
     "",
-    `We tried to collect your monthly gift of ${amount} to "${input.campaignTitle}", but the payment did not go through. Nothing was taken.`,
+    tried,
     "",
-    `To keep your gift going, please update your card here: ${input.manageUrl}`,
+    t("email.paymentFailed.update", { url: input.manageUrl }),
     "",
-    "Your card's bank will try again over the next days; if you would rather stop your monthly gift, you can cancel at the same address.",
+    t("email.paymentFailed.retry"),
     "",
-    `Thank you for standing with us,`,
+    t("email.paymentFailed.thanks"),
     input.organisationName,
   ].join("\n");
   const html = emailDocument(
     subject,
-    `<p>Dear ${escapeHtml(input.donorName)},</p>
-<p>We tried to collect your monthly gift of <strong>${escapeHtml(amount)}</strong> to &ldquo;${escapeHtml(input.campaignTitle)}&rdquo;, but the payment did not go through. Nothing was taken.</p>
-<p><a href="${escapeHtml(input.manageUrl)}">Update your card to keep your gift going</a></p>
-<p>If you would rather stop your monthly gift, you can cancel at the same page.</p>
-<p>Thank you for standing with us,<br>${escapeHtml(input.organisationName)}</p>`,
+    `<p>${escapeHtml(dear)}</p>
+<p>${escapeHtml(tried)}</p>
+<p><a href="${escapeHtml(input.manageUrl)}">${escapeHtml(t("email.paymentFailed.updateLink"))}</a></p>
+<p>${escapeHtml(t("email.paymentFailed.cancelHtml"))}</p>
+<p>${escapeHtml(t("email.paymentFailed.thanks"))}<br>${escapeHtml(input.organisationName)}</p>`,
+    lang,
   );
   return {
     dedupeKey: `payment-failed:${input.invoiceId}`,

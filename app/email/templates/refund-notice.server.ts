@@ -1,6 +1,8 @@
 import { emailDocument, escapeHtml } from "~/email/templates/html.server";
 import type { OrganisationSettings } from "~/organisation/organisation.data.server";
 import type { OutgoingEmail } from "~/email/outbox.data.server";
+import { localeOf, type Language } from "~/i18n/catalogues";
+import { translator } from "~/i18n/i18n";
 import { formatMoney } from "~/utils/money";
 
 /**
@@ -21,34 +23,35 @@ export function refundNoticeEmail(input: {
   refundedAmount: number;
   currency: string;
   organisation: OrganisationSettings;
+  /** The language the donor gave in. */
+  lang?: Language;
 }): OutgoingEmail {
-  const money = (amount: number) => formatMoney(amount, input.currency);
+  const lang = input.lang ?? "en";
+  const t = translator(lang);
+  const money = (amount: number) => formatMoney(amount, input.currency, localeOf(lang));
   const deductible = money(Math.max(0, input.grossAmount - input.refundedAmount));
   const original = money(input.grossAmount);
-  const receipt = input.receiptNumber ? `receipt ${input.receiptNumber}` : "your receipt";
+  const receipt = input.receiptNumber ? t("email.refund.receipt", { number: input.receiptNumber }) : t("email.refund.yourReceipt");
   const reversed = input.refundedAmount < input.previousRefundedAmount;
-  const subject = reversed
-    ? `Correction: a refund of your gift to ${input.organisation.name} did not go through`
-    : `Refund of your gift to ${input.organisation.name}`;
+  const subject = t(reversed ? "email.refund.subjectReversed" : "email.refund.subject", { org: input.organisation.name });
+  const inAll = t("email.refund.inAll", { amount: money(input.refundedAmount) });
   const what = reversed
     ? [
-        `The refund of ${money(input.previousRefundedAmount - input.refundedAmount)} on your gift of ${original} (${receipt}) did not go through: it failed or was cancelled, so that money was not returned to you and stays with us as your gift.`,
-        input.refundedAmount > 0
-          ? `In all, ${money(input.refundedAmount)} of this gift has been refunded.`
-          : "None of this gift has been refunded.",
+        t("email.refund.reversed", { amount: money(input.previousRefundedAmount - input.refundedAmount), original, receipt }),
+        input.refundedAmount > 0 ? inAll : t("email.refund.none"),
       ]
     : [
-        `We have refunded ${money(input.refundedAmount - input.previousRefundedAmount)} of your gift of ${original} (${receipt}).`,
-        ...(input.previousRefundedAmount > 0 ? [`In all, ${money(input.refundedAmount)} of this gift has been refunded.`] : []),
+        t("email.refund.refunded", { amount: money(input.refundedAmount - input.previousRefundedAmount), original, receipt }),
+        ...(input.previousRefundedAmount > 0 ? [inAll] : []),
       ];
   const lines = [
-    `Dear ${input.donorName},`,
+    t("email.refund.dear", { name: input.donorName }),
     "",
     ...what,
-    `The corrected tax-deductible amount of this gift is ${deductible}. Please use it in place of the amount on ${receipt} and in any earlier notice.`,
+    t("email.refund.corrected", { amount: deductible, receipt }),
     "",
-    `${input.organisation.legalName}, EIN ${input.organisation.ein}`,
-    `Questions: ${input.organisation.supportEmail}`,
+    t("email.refund.org", { legalName: input.organisation.legalName, ein: input.organisation.ein }),
+    t("email.refund.questions", { email: input.organisation.supportEmail }),
   ];
   return {
     dedupeKey: `refund:${input.donationId}:${input.eventId}`,
@@ -62,6 +65,7 @@ export function refundNoticeEmail(input: {
         .filter(Boolean)
         .map((line) => `<p>${escapeHtml(line)}</p>`)
         .join("\n"),
+      lang,
     ),
     donorId: input.donorId,
     donationId: input.donationId,

@@ -1,6 +1,8 @@
 import { emailDocument, escapeHtml } from "~/email/templates/html.server";
 import type { OrganisationSettings } from "~/organisation/organisation.data.server";
 import type { OutgoingEmail } from "~/email/outbox.data.server";
+import { localeOf, type Language } from "~/i18n/catalogues";
+import { translator } from "~/i18n/i18n";
 import { formatMoney } from "~/utils/money";
 
 export interface StatementGift {
@@ -14,7 +16,15 @@ export interface StatementGift {
   currency: string;
 }
 
-const dateFormat = new Intl.DateTimeFormat("en-US", { year: "numeric", month: "short", day: "numeric", timeZone: "UTC" });
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+function dateFormat(locale: string): Intl.DateTimeFormat {
+  let format = dateFormats.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { year: "numeric", month: "short", day: "numeric", timeZone: "UTC" });
+    dateFormats.set(locale, format);
+  }
+  return format;
+}
 
 /** One donor's statement of a year's giving, with the deductible total per currency. */
 export function annualStatementEmail(input: {
@@ -24,48 +34,61 @@ export function annualStatementEmail(input: {
   donorName: string;
   gifts: StatementGift[];
   organisation: OrganisationSettings;
+  /** The donor's language (that of their last gift). */
+  lang?: Language;
 }): OutgoingEmail {
   const org = input.organisation;
+  const lang = input.lang ?? "en";
+  const t = translator(lang);
+  const locale = localeOf(lang);
+  const money = (amount: number, currency: string) => formatMoney(amount, currency, locale);
+  const date = (value: Date) => dateFormat(locale).format(value);
+  const year = String(input.year);
   const totals = new Map<string, number>();
   for (const gift of input.gifts) totals.set(gift.currency, (totals.get(gift.currency) ?? 0) + gift.deductible);
-  const totalText = [...totals].map(([currency, amount]) => formatMoney(amount, currency)).join(" + ");
+  const totalText = [...totals].map(([currency, amount]) => money(amount, currency)).join(" + ");
   const line = (g: StatementGift) =>
-    `${dateFormat.format(g.paidAt)}  ${g.campaignTitle}  ${formatMoney(g.grossAmount, g.currency)}` +
-    `${g.refundedAmount > 0 ? `  (refunded ${formatMoney(g.refundedAmount, g.currency)})` : ""}${g.receiptNumber ? `  receipt ${g.receiptNumber}` : ""}`;
-  const subject = `Your ${input.year} giving statement from ${org.name}`;
-  const noGoods = "No goods or services were provided in exchange for these contributions.";
+    `${date(g.paidAt)}  ${g.campaignTitle}  ${money(g.grossAmount, g.currency)}` +
+    `${g.refundedAmount > 0 ? `  (${t("email.statement.refunded", { amount: money(g.refundedAmount, g.currency) })})` : ""}` +
+    `${g.receiptNumber ? `  ${t("email.statement.receipt", { number: g.receiptNumber })}` : ""}`;
+  const subject = t("email.statement.subject", { year, org: org.name });
+  const noGoods = t("email.statement.noGoods");
+  const thanks = { legalName: org.legalName, ein: org.ein, address: org.address, year };
+  const total = t("email.statement.total", { year, total: totalText });
   const text = [
-    `Dear ${input.donorName},`,
+    t("email.statement.dear", { name: input.donorName }),
     "",
-    `Thank you for your gifts to ${org.legalName} (EIN ${org.ein}, ${org.address}) in ${input.year}:`,
+    t("email.statement.thanks", thanks),
     "",
     ...input.gifts.map(line),
     "",
-    `Total tax-deductible amount for ${input.year}: ${totalText}`,
+    total,
     noGoods,
     "",
-    `Questions: ${org.supportEmail}`,
+    t("email.statement.questions", { email: org.supportEmail }),
   ].join("\n");
   const rows = input.gifts
     .map(
       (g) =>
-        `<tr><td>${escapeHtml(dateFormat.format(g.paidAt))}</td><td>${escapeHtml(g.campaignTitle)}</td><td>${escapeHtml(formatMoney(g.grossAmount, g.currency))}</td><td>${g.refundedAmount > 0 ? escapeHtml(formatMoney(g.refundedAmount, g.currency)) : ""}</td><td>${escapeHtml(g.receiptNumber ?? "")}</td></tr>`,
+        `<tr><td>${escapeHtml(date(g.paidAt))}</td><td>${escapeHtml(g.campaignTitle)}</td><td>${escapeHtml(money(g.grossAmount, g.currency))}</td><td>${g.refundedAmount > 0 ? escapeHtml(money(g.refundedAmount, g.currency)) : ""}</td><td>${escapeHtml(g.receiptNumber ?? "")}</td></tr>`,
     )
     .join("\n");
+  const heading = (key: string) => `<th scope="col" align="left">${escapeHtml(t(`email.statement.${key}`))}</th>`;
   const html = emailDocument(
     subject,
-    `<p>Dear ${escapeHtml(input.donorName)},</p>
-<p>Thank you for your gifts to <strong>${escapeHtml(org.legalName)}</strong> (EIN ${escapeHtml(org.ein)}, ${escapeHtml(org.address)}) in ${input.year}.</p>
+    `<p>${escapeHtml(t("email.statement.dear", { name: input.donorName }))}</p>
+<p>${escapeHtml(t("email.statement.thanksHtml", thanks))}</p>
 <table style="border-collapse:collapse" cellpadding="4">
-<caption style="text-align:left;font-weight:bold">Gifts in ${input.year}</caption>
-<thead><tr><th scope="col" align="left">Date</th><th scope="col" align="left">Campaign</th><th scope="col" align="left">Amount</th><th scope="col" align="left">Refunded</th><th scope="col" align="left">Receipt</th></tr></thead>
+<caption style="text-align:left;font-weight:bold">${escapeHtml(t("email.statement.caption", { year }))}</caption>
+<thead><tr>${["date", "campaign", "amount", "refundedHeading", "receiptHeading"].map(heading).join("")}</tr></thead>
 <tbody>
 ${rows}
 </tbody>
 </table>
-<p><strong>Total tax-deductible amount for ${input.year}: ${escapeHtml(totalText)}</strong></p>
+<p><strong>${escapeHtml(total)}</strong></p>
 <p>${escapeHtml(noGoods)}</p>
-<p>Questions: <a href="mailto:${escapeHtml(org.supportEmail)}">${escapeHtml(org.supportEmail)}</a></p>`,
+<p>${escapeHtml(t("email.statement.questionsLead"))} <a href="mailto:${escapeHtml(org.supportEmail)}">${escapeHtml(org.supportEmail)}</a></p>`,
+    lang,
   );
   return {
     dedupeKey: `statement:${input.donorId}:${input.year}`,

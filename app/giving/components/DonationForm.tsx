@@ -7,6 +7,8 @@ import { controlProps, LABEL_CLASS, TextField } from "~/components/ui/Field";
 import { Input, Select, TextArea } from "~/components/ui/Input";
 import { HONEYPOT_FIELD, type DonationErrors, type DonationValues } from "~/giving/donation-fields";
 import { coveredFeeFor, type FeePolicy } from "~/giving/fees";
+import { liveTotalWords } from "~/giving/live-total-words";
+import { useLanguage, useT } from "~/i18n/language-context";
 import { formatMoney, formatMoneyShort } from "~/utils/money";
 
 export interface DonationFormProps {
@@ -29,6 +31,10 @@ export interface DonationFormProps {
  */
 export function DonationForm(props: DonationFormProps) {
   const { currency, presetAmounts, fee, values, errors } = props;
+  const { t } = useT();
+  const { locale } = useLanguage();
+  const money = (amount: number) => formatMoney(amount, currency, locale);
+  const moneyShort = (amount: number) => formatMoneyShort(amount, currency, locale);
   const defaultAmount = values.amount || String(presetAmounts[1] ?? presetAmounts[0] ?? "other");
 
   const errorOf = (field: keyof DonationErrors) => (errors[field] ? `${field}-error` : undefined);
@@ -43,6 +49,8 @@ export function DonationForm(props: DonationFormProps) {
       data-currency={currency}
       data-fee-percent-bps={fee.percentBps}
       data-fee-fixed={fee.fixed}
+      data-total-words={JSON.stringify(liveTotalWords(t))}
+      data-busy-text={t("form.submitting")}
     >
       {errors.form ? (
         <Alert tone="error" id="form-error" className="text-sm">
@@ -51,14 +59,14 @@ export function DonationForm(props: DonationFormProps) {
       ) : (
         <ErrorSummary
           errors={errors}
-          title={(count) => (count === 1 ? "There is a problem with your gift:" : "There are problems with your gift:")}
+          title={(count) => t("form.problems", { count })}
           // The amount is a group of radio buttons: its link goes to the group's message.
           targetOf={(field) => (field === "amount" ? "amount-error" : field)}
         />
       )}
 
       <fieldset aria-describedby={errorOf("frequency")}>
-        <legend className="text-sm font-semibold text-slate-900">How often</legend>
+        <legend className="text-sm font-semibold text-slate-900">{t("form.howOften")}</legend>
         <div className="mt-2 grid grid-cols-2 gap-2">
           {(["once", "monthly"] as const).map((frequency) => (
             <label
@@ -66,7 +74,7 @@ export function DonationForm(props: DonationFormProps) {
               className="flex cursor-pointer items-center gap-2 rounded-md border border-slate-300 px-3 py-2 has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50"
             >
               <input type="radio" name="frequency" value={frequency} defaultChecked={(values.frequency || "once") === frequency} />
-              {frequency === "once" ? "Once" : "Monthly"}
+              {t(frequency === "once" ? "form.once" : "form.monthly")}
             </label>
           ))}
         </div>
@@ -74,7 +82,7 @@ export function DonationForm(props: DonationFormProps) {
       </fieldset>
 
       <fieldset aria-describedby={errorOf("amount")}>
-        <legend className="text-sm font-semibold text-slate-900">Amount ({currency})</legend>
+        <legend className="text-sm font-semibold text-slate-900">{t("form.amount", { currency })}</legend>
         <div className="mt-2 grid grid-cols-2 gap-2">
           {presetAmounts.map((preset) => (
             <label
@@ -82,18 +90,18 @@ export function DonationForm(props: DonationFormProps) {
               className="flex cursor-pointer items-center gap-2 rounded-md border border-slate-300 px-3 py-2 has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50"
             >
               <input type="radio" name="amount" value={String(preset)} defaultChecked={defaultAmount === String(preset)} />
-              {formatMoneyShort(preset, currency)}
+              {moneyShort(preset)}
             </label>
           ))}
           <label className="col-span-2 flex cursor-pointer items-center gap-2 rounded-md border border-slate-300 px-3 py-2 has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50">
             <input type="radio" name="amount" value="other" defaultChecked={defaultAmount === "other"} />
-            Other amount
+            {t("form.otherAmount")}
           </label>
         </div>
         <FieldError field="amount" message={errors.amount} />
         <div className="mt-2">
           <label htmlFor="customAmount" className="text-sm text-slate-800">
-            Other amount, between {formatMoney(props.minAmount, currency)} and {formatMoney(props.maxAmount, currency)}
+            {t("form.otherAmountBetween", { min: money(props.minAmount), max: money(props.maxAmount) })}
           </label>
           <Input
             {...controlProps("customAmount", { error: errors.customAmount })}
@@ -110,12 +118,11 @@ export function DonationForm(props: DonationFormProps) {
         <label className="flex items-start gap-2 text-sm">
           <input type="checkbox" name="coverFee" defaultChecked={values.coverFee === "on"} className="mt-1" />
           <span>
-            Cover the processing fee ({formatPercent(fee.percentBps)} + {formatMoney(fee.fixed, currency)}) so that all of my gift goes to
-            the work.
+            {t("form.coverFee", { percent: formatPercent(fee.percentBps, locale), fixed: money(fee.fixed) })}
             {presetAmounts.length > 0 ? (
               <span className="mt-1 block text-slate-700">
                 {presetAmounts
-                  .map((preset) => `${formatMoneyShort(preset, currency)} adds ${formatMoney(coveredFeeFor(preset, fee), currency)}`)
+                  .map((preset) => t("form.presetAdds", { preset: moneyShort(preset), fee: money(coveredFeeFor(preset, fee)) }))
                   .join(" · ")}
               </span>
             ) : null}
@@ -125,38 +132,36 @@ export function DonationForm(props: DonationFormProps) {
         <p aria-live="polite" className="mt-2 text-sm font-semibold text-slate-900" data-testid="live-total" data-live-total />
       </div>
 
-      <TextField label="Your name" name="name" autoComplete="name" defaultValue={values.name} error={errors.name} />
-      <TextField
-        label="Email, for your receipt"
-        name="email"
-        type="email"
-        autoComplete="email"
-        defaultValue={values.email}
-        error={errors.email}
-      />
+      <TextField label={t("form.name")} name="name" autoComplete="name" defaultValue={values.name} error={errors.name} />
+      <TextField label={t("form.email")} name="email" type="email" autoComplete="email" defaultValue={values.email} error={errors.email} />
 
       <label className="flex items-start gap-2 text-sm">
         <input type="checkbox" name="anonymous" defaultChecked={values.anonymous === "on"} className="mt-1" />
-        <span>Give anonymously: your name is not shown publicly (we still send your receipt).</span>
+        <span>{t("form.anonymous")}</span>
       </label>
 
       <fieldset className="space-y-2">
-        <legend className="text-sm font-semibold text-slate-900">Dedication (optional)</legend>
+        <legend className="text-sm font-semibold text-slate-900">{t("form.dedication")}</legend>
         <label htmlFor="dedicationKind" className="sr-only">
-          Kind of dedication
+          {t("form.dedicationKind")}
         </label>
         <Select {...controlProps("dedicationKind", { error: errors.dedicationKind })} defaultValue={values.dedicationKind ?? ""}>
-          <option value="">No dedication</option>
-          <option value="honour">In honour of</option>
-          <option value="memory">In memory of</option>
+          <option value="">{t("form.noDedication")}</option>
+          <option value="honour">{t("form.honour")}</option>
+          <option value="memory">{t("form.memory")}</option>
         </Select>
         <FieldError field="dedicationKind" message={errors.dedicationKind} />
-        <TextField label="Name of the person" name="dedicationName" defaultValue={values.dedicationName} error={errors.dedicationName} />
+        <TextField
+          label={t("form.dedicationName")}
+          name="dedicationName"
+          defaultValue={values.dedicationName}
+          error={errors.dedicationName}
+        />
       </fieldset>
 
       <div>
         <label htmlFor="comment" className={LABEL_CLASS}>
-          Public comment (optional)
+          {t("form.comment")}
         </label>
         <TextArea
           {...controlProps("comment", { error: errors.comment, describedBy: ["comment-hint"] })}
@@ -166,14 +171,14 @@ export function DonationForm(props: DonationFormProps) {
           className="mt-1"
         />
         <p id="comment-hint" className="text-xs text-slate-700">
-          Shown with your gift on this page; at most {props.commentMax} characters.
+          {t("form.commentHint", { max: props.commentMax })}
         </p>
         <FieldError field="comment" message={errors.comment} />
       </div>
 
       {/* Honeypot: hidden from people and from assistive technology. */}
       <div aria-hidden="true" className="absolute left-[-10000px] h-px w-px overflow-hidden">
-        <label htmlFor={HONEYPOT_FIELD}>Leave this field empty</label>
+        <label htmlFor={HONEYPOT_FIELD}>{t("form.honeypot")}</label>
         <input id={HONEYPOT_FIELD} name={HONEYPOT_FIELD} type="text" tabIndex={-1} autoComplete="off" defaultValue="" />
       </div>
       {values.pledgeId ? <input type="hidden" name="pledgeId" value={values.pledgeId} /> : null}
@@ -182,19 +187,15 @@ export function DonationForm(props: DonationFormProps) {
         type="submit"
         className="w-full rounded-md bg-accent-600 px-4 py-3 text-lg font-bold text-white shadow hover:bg-accent-700 aria-disabled:opacity-70"
       >
-        Give now
+        {t("form.submit")}
       </button>
-      <p className="text-xs text-slate-700">You will pay on Stripe&apos;s secure page; your card details never reach our server.</p>
+      <p className="text-xs text-slate-700">{t("form.securePayment")}</p>
     </Form>
   );
 }
 
-function formatPercent(bps: number): string {
-  return `${Math.floor(bps / 100)}${
-    bps % 100
-      ? `.${String(bps % 100)
-          .padStart(2, "0")
-          .replace(/0$/, "")}`
-      : ""
-  }%`;
+/** Basis points as a percentage in the page's locale ("2.2%", "2,2 %"): Intl from an exact decimal string, no float. */
+function formatPercent(bps: number, locale: string): string {
+  const decimal = `${Math.floor(bps / 10000)}.${String(bps % 10000).padStart(4, "0")}`;
+  return new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 2 }).format(decimal as unknown as number);
 }

@@ -1,3 +1,4 @@
+import { siteLanguage } from "~/i18n/language.server";
 import { refundNoticeEmail } from "~/email/templates/refund-notice.server";
 import { findDonationByCharge, setDispute, setRefundedAmount } from "~/donations/ledger.data.server";
 import { queueEmail } from "~/email/outbox.data.server";
@@ -30,11 +31,14 @@ export const refundEvents = defineHandler({
     if (updated.refundedAmount !== previousRefunded) {
       // Up (a refund) or down (a refund that failed or was cancelled): the donor's deductible amount changed.
       const donor = await tx.donor.findUniqueOrThrow({ where: { id: updated.donorId } });
-      // An erased donor has no address left to tell.
-      if (donor.email)
+      // An erased donor has no address left to tell. Written in the language the
+      // donor gave in, though the event says nothing of it.
+      if (donor.email) {
+        const pledge = updated.pledgeId ? await tx.pledge.findUnique({ where: { id: updated.pledgeId }, select: { language: true } }) : null;
         await queueEmail(
           tx,
           refundNoticeEmail({
+            lang: siteLanguage(pledge?.language ?? donor.language),
             donationId: updated.id,
             donorId: donor.id,
             eventId: event.id,
@@ -48,6 +52,7 @@ export const refundEvents = defineHandler({
             organisation: context.organisation,
           }),
         );
+      }
     }
     return `donation ${donation.id} refunded ${updated.refundedAmount} of ${updated.grossAmount} (${updated.status})`;
   },

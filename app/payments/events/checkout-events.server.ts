@@ -39,6 +39,7 @@ export const checkoutEvents = defineHandler({
       email: session.customer_details?.email ?? session.customer_email ?? pledge.email,
       name: pledge.name,
       stripeCustomerId: session.customer ?? payment?.customerId ?? null,
+      language: pledge.language,
     });
 
     if (event.type === "checkout.session.async_payment_failed") {

@@ -1,3 +1,6 @@
+import { campaignTitleIn } from "~/campaigns/campaign-language";
+import { publicUrl, siteLanguage } from "~/i18n/language.server";
+import { env } from "~/utils/env.server";
 import { paymentFailedEmail } from "~/email/templates/payment-failed.server";
 import { findPledgeForUpdate, linkPledge, markPastDue, recordDonation, upsertDonor } from "~/donations/ledger.data.server";
 import { queueEmail } from "~/email/outbox.data.server";
@@ -42,24 +45,30 @@ export const invoiceEvents = defineHandler({
       email: invoice.customer_email ?? pledge.email,
       name: pledge.name,
       stripeCustomerId: invoice.customer ?? subscription.customer,
+      language: pledge.language,
     });
     const gift = await syncRecurringGift(tx, subscription, pledge, donor.id);
 
     if (event.type === "invoice.payment_failed") {
       await markPastDue(tx, subscription.id, new Date(event.created * 1000));
-      const campaign = await tx.campaign.findUniqueOrThrow({ where: { id: pledge.campaignId }, select: { title: true } });
+      const campaign = await tx.campaign.findUniqueOrThrow({
+        where: { id: pledge.campaignId },
+        select: { title: true, translations: true },
+      });
+      const lang = siteLanguage(pledge.language);
       const queued = await queueEmail(
         tx,
         paymentFailedEmail({
+          lang,
           invoiceId: invoice.id,
           to: donor.email ?? pledge.email,
           donorName: donor.name,
           donorId: donor.id,
           amount: invoice.amount_paid > 0 ? invoice.amount_paid : gift.amount + gift.coveredFee,
           currency: invoice.currency.toUpperCase(),
-          campaignTitle: campaign.title,
+          campaignTitle: campaignTitleIn(campaign, lang, env().DEFAULT_LANGUAGE),
           organisationName: context.organisation.name,
-          manageUrl: context.manageUrl,
+          manageUrl: lang === env().DEFAULT_LANGUAGE ? context.manageUrl : publicUrl("/give/manage", lang),
         }),
       );
       return `monthly gift ${subscription.id} past due${queued ? ", donor notice queued" : ""}`;

@@ -23,7 +23,12 @@ export const subscriptionEvents = defineHandler({
   async apply(tx, { subscription, pledgeId }) {
     const pledge = await findPledgeForUpdate(tx, pledgeId);
     if (!pledge) throw new Error(`Subscription ${subscription.id} names pledge ${pledgeId}, which does not exist`);
-    const donor = await upsertDonor(tx, { email: pledge.email, name: pledge.name, stripeCustomerId: subscription.customer });
+    const donor = await upsertDonor(tx, {
+      email: pledge.email,
+      name: pledge.name,
+      stripeCustomerId: subscription.customer,
+      language: pledge.language,
+    });
     const gift = await syncRecurringGift(tx, subscription, pledge, donor.id);
     return `monthly gift ${subscription.id} is ${gift.status}`;
   },

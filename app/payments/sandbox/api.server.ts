@@ -1,6 +1,7 @@
 import { http, HttpResponse, type HttpHandler } from "msw";
 import type Stripe from "stripe";
 
+import { localisedPath, pickLanguage } from "~/i18n/paths";
 import { planId, type SessionPlan } from "~/payments/sandbox/checkout.server";
 import { expireDueSessions, expireSession } from "~/payments/sandbox/dashboard.server";
 import { invalidParameter, resourceMissing, stripeErrorResponse, unknownEndpoint } from "~/payments/sandbox/errors";
@@ -79,6 +80,7 @@ type CheckoutParams = {
   payment_method_types?: string[];
   payment_intent_data?: { metadata?: Record<string, string>; description?: string };
   subscription_data?: { metadata?: Record<string, string>; description?: string };
+  locale?: string;
 };
 
 async function createCheckoutSession(request: Request): Promise<Response> {
@@ -149,7 +151,9 @@ async function createCheckoutSession(request: Request): Promise<Response> {
       submitType: (submitType as Stripe.Checkout.Session.SubmitType | undefined) ?? null,
       successUrl: params.success_url,
       cancelUrl: params.cancel_url ?? null,
-      url: `${env().APP_URL}/sandbox/checkout/${id}`,
+      // Stripe's page speaks the locale asked for; the sandbox's page is the site's, in that language.
+      url: `${env().APP_URL}${sandboxPagePath("checkout", id, params.locale)}`,
+      locale: (params.locale as Stripe.Checkout.Session.Locale | undefined) ?? null,
       paymentMethodTypes: params.payment_method_types ?? ["card"],
     }),
   );
@@ -207,7 +211,8 @@ async function createPortalSession(request: Request): Promise<Response> {
       id,
       customer: params.customer,
       returnUrl: typeof params.return_url === "string" ? params.return_url : null,
-      url: `${env().APP_URL}/sandbox/portal/${id}`,
+      url: `${env().APP_URL}${sandboxPagePath("portal", id, typeof params.locale === "string" ? params.locale : undefined)}`,
+      locale: typeof params.locale === "string" ? (params.locale as Stripe.BillingPortal.Session.Locale) : null,
     }),
   );
   return answer(request, session, params.expand);
@@ -290,3 +295,9 @@ export const stripeSandboxHandlers: HttpHandler[] = [
   ),
   http.all(`${API}/*`, ({ request }) => unknownEndpoint(request.method, new URL(request.url).pathname)),
 ];
+
+/** The sandbox's Checkout or portal page for a session, under the language prefix of its locale. */
+function sandboxPagePath(page: "checkout" | "portal", id: string, locale: string | undefined): string {
+  const { LANGUAGES, DEFAULT_LANGUAGE } = env();
+  return localisedPath(`/sandbox/${page}/${id}`, pickLanguage(locale, LANGUAGES, DEFAULT_LANGUAGE), DEFAULT_LANGUAGE);
+}

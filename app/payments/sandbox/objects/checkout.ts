@@ -18,6 +18,8 @@ export interface SessionInput {
   cancelUrl: string | null;
   url: string;
   paymentMethodTypes: string[];
+  /** The `locale` asked for ("auto" or a language); null when none was. */
+  locale?: Stripe.Checkout.Session.Locale | null;
 }
 
 /** Stripe keeps a Checkout Session open for 24 hours, then expires it. */
@@ -58,7 +60,7 @@ export function checkoutSessionObject(input: SessionInput): Stripe.Checkout.Sess
     invoice: null,
     invoice_creation: null,
     livemode: false,
-    locale: null,
+    locale: input.locale ?? null,
     managed_payments: null,
     metadata: input.metadata,
     mode: input.mode,
@@ -128,6 +130,7 @@ export function portalSessionObject(input: {
   customer: string;
   returnUrl: string | null;
   url: string;
+  locale?: Stripe.BillingPortal.Session.Locale | null;
 }): Stripe.BillingPortal.Session {
   return {
     id: input.id,
@@ -138,7 +141,7 @@ export function portalSessionObject(input: {
     customer_account: null,
     flow: null,
     livemode: false,
-    locale: null,
+    locale: input.locale ?? null,
     on_behalf_of: null,
     return_url: input.returnUrl,
     url: input.url,

@@ -1,0 +1,21 @@
+/**
+ * The source files of what visitors and donors see: every word in them must
+ * come from the catalogues (tests/unit/catalogues.test.ts). Folders take
+ * every .tsx file below them. The one list to extend when a public page or
+ * component is added outside these folders.
+ */
+export const PUBLIC_SOURCES = [
+  "app/root.tsx",
+  "app/components/site",
+  "app/giving/components",
+  "app/campaigns/components/ProgressBar.tsx",
+  "app/routes/_site.tsx",
+  "app/routes/_site._index.tsx",
+  "app/routes/_site.campaigns.$slug.tsx",
+  "app/routes/_site.give.thank-you.tsx",
+  "app/routes/_site.give.manage._index.tsx",
+  "app/routes/_site.give.manage.$token.tsx",
+  "app/routes/$.tsx",
+  "app/routes/_site.sandbox.checkout.$sessionId.tsx",
+  "app/routes/_site.sandbox.portal.$sessionId.tsx",
+];

@@ -1,0 +1,142 @@
+import fs from "node:fs";
+import path from "node:path";
+
+import ts from "typescript";
+import { describe, expect, it } from "vitest";
+
+import { CATALOGUES, KNOWN_LANGUAGES, localeOf } from "~/i18n/catalogues";
+
+import { PUBLIC_SOURCES } from "../support/public-sources";
+
+type Tree = { [key: string]: string | Tree };
+
+function flatten(tree: Tree, prefix = ""): Map<string, string> {
+  const keys = new Map<string, string>();
+  for (const [key, value] of Object.entries(tree)) {
+    const name = prefix ? `${prefix}.${key}` : key;
+    if (typeof value === "string") keys.set(name, value);
+    else for (const [inner, text] of flatten(value, name)) keys.set(inner, text);
+  }
+  return keys;
+}
+
+const PLURAL = /_(zero|one|two|few|many|other)$/;
+/** A key without its plural ending: the key code asks for. */
+const base = (key: string) => key.replace(PLURAL, "");
+const placeholders = (text: string) => [...text.matchAll(/\{\{\s*(\w+)[^}]*\}\}/g)].map((m) => m[1]).sort();
+
+const english = flatten(CATALOGUES.en as Tree);
+
+describe("catalogues", () => {
+  it.each(KNOWN_LANGUAGES)("%s has every key of the English catalogue, with the same placeholders, and no others", (lang) => {
+    const catalogue = flatten(CATALOGUES[lang] as Tree);
+    const bases = (keys: Map<string, string>) => new Set([...keys.keys()].map(base));
+    expect([...bases(english)].filter((key) => !bases(catalogue).has(key))).toEqual([]);
+    expect([...bases(catalogue)].filter((key) => !bases(english).has(key))).toEqual([]);
+    for (const [key, text] of catalogue) {
+      const other = english.get(key) ?? english.get(`${base(key)}_other`);
+      expect({ key, placeholders: placeholders(text) }).toEqual({ key, placeholders: placeholders(other ?? "") });
+      expect(text.trim(), key).not.toBe("");
+    }
+  });
+
+  it.each(KNOWN_LANGUAGES)("%s has every plural form its language needs", (lang) => {
+    const catalogue = flatten(CATALOGUES[lang] as Tree);
+    const categories = new Intl.PluralRules(localeOf(lang)).resolvedOptions().pluralCategories;
+    const plurals = new Set([...catalogue.keys()].filter((key) => PLURAL.test(key)).map(base));
+    for (const key of plurals)
+      for (const category of categories) expect(catalogue.has(`${key}_${category}`), `${key}_${category}`).toBe(true);
+  });
+
+  it("has every key the code asks for", () => {
+    const missing: string[] = [];
+    for (const file of sourceFiles(["app"], /\.(ts|tsx)$/)) {
+      const text = fs.readFileSync(file, "utf8");
+      // t("a.b"), t(x ? "a.b" : "c.d") and keys written out as "formErrors.x" / "manage.x" values.
+      for (const match of text.matchAll(/\bt\(\s*(?:[^()"]*\?\s*)?"([a-zA-Z]+\.[\w.]+)"(?:\s*:\s*"([a-zA-Z]+\.[\w.]+)")?/g)) {
+        for (const key of [match[1], match[2]]) {
+          if (key && !english.has(key) && !english.has(`${key}_other`)) missing.push(`${file}: ${key}`);
+        }
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+});
+
+/** Words a visitor would read: two letters or more. */
+const WORDS = /\p{L}{2,}/u;
+/** Attributes that a visitor reads or hears. */
+const READ_ATTRIBUTES = new Set(["label", "title", "placeholder", "alt", "aria-label", "aria-valuetext", "hint", "legend"]);
+
+function hardCodedStrings(file: string): string[] {
+  const source = ts.createSourceFile(file, fs.readFileSync(file, "utf8"), ts.ScriptTarget.Latest, true, ts.ScriptKind.TSX);
+  const found: string[] = [];
+  const report = (node: ts.Node, text: string) =>
+    found.push(`${file}:${source.getLineAndCharacterOfPosition(node.getStart()).line + 1}: ${text.trim().slice(0, 60)}`);
+  // String literals shown from inside {…}; calls (t("…"), href("/…")) and comparisons are not text.
+  const visitExpression = (node: ts.Node): void => {
+    if (ts.isCallExpression(node) || ts.isBinaryExpression(node) || ts.isElementAccessExpression(node)) return;
+    if ((ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) && WORDS.test(node.text) && /\s|^[A-Z]/.test(node.text)) {
+      report(node, node.text);
+    }
+    if (ts.isTemplateExpression(node) && WORDS.test(node.head.text + node.templateSpans.map((s) => s.literal.text).join(""))) {
+      report(node, node.getText(source));
+    }
+    if (ts.isJsxElement(node) || ts.isJsxSelfClosingElement(node) || ts.isJsxFragment(node)) return visit(node);
+    ts.forEachChild(node, visitExpression);
+  };
+  const visit = (node: ts.Node): void => {
+    if (ts.isJsxText(node) && WORDS.test(node.text)) report(node, node.text);
+    if (ts.isJsxAttribute(node)) {
+      const name = node.name.getText(source);
+      if (READ_ATTRIBUTES.has(name) && node.initializer && ts.isStringLiteral(node.initializer) && WORDS.test(node.initializer.text)) {
+        report(node, `${name}="${node.initializer.text}"`);
+      }
+      if (node.initializer && ts.isJsxExpression(node.initializer) && READ_ATTRIBUTES.has(name)) {
+        ts.forEachChild(node.initializer, visitExpression);
+      }
+      return;
+    }
+    if (ts.isJsxExpression(node)) return ts.forEachChild(node, visitExpression);
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return found;
+}
+
+function sourceFiles(entries: string[], pattern: RegExp): string[] {
+  return entries.flatMap((entry) => {
+    if (fs.statSync(entry).isFile()) return [entry];
+    return fs
+      .readdirSync(entry, { recursive: true, encoding: "utf8" })
+      .map((name) => path.join(entry, name))
+      .filter((file) => pattern.test(file) && fs.statSync(file).isFile() && !file.includes("generated"));
+  });
+}
+
+describe("public pages", () => {
+  it("have no hard-coded text: every word a visitor reads comes from a catalogue", () => {
+    const files = sourceFiles(PUBLIC_SOURCES, /\.tsx$/);
+    expect(files.length).toBeGreaterThan(10);
+    expect(files.flatMap(hardCodedStrings)).toEqual([]);
+  });
+
+  it("the check finds hard-coded text in JSX, in attributes people read and in strings shown from code", () => {
+    const probe = path.join(fs.mkdtempSync(path.join(process.cwd(), "tests/unit/.probe-")), "Probe.tsx");
+    fs.writeFileSync(
+      probe,
+      `export function Probe({ ok }: { ok: boolean }) {
+        return <p aria-label="Help is here" className="mt-2 text-sm">Hello there {ok ? "It worked" : t("a.b")} {" "} {t("c.d")}</p>;
+      }`,
+    );
+    try {
+      expect(hardCodedStrings(probe).map((line) => line.split(": ").slice(1).join(": "))).toEqual([
+        'aria-label="Help is here"',
+        "Hello there",
+        "It worked",
+      ]);
+    } finally {
+      fs.rmSync(path.dirname(probe), { recursive: true });
+    }
+  });
+});
