@@ -50,7 +50,9 @@ export function liveTotalText(choice: GiftChoice, currency: string, fee: FeePoli
   const amount = chosenAmount(choice, currency);
   if (!amount) return null;
   const coveredFee = choice.coverFee ? coveredFeeFor(amount, fee) : 0;
-  const total = fill(choice.monthly ? words.totalMonthly : words.total, { total: formatMoney(amount + coveredFee, currency, words.locale) });
+  const total = fill(choice.monthly ? words.totalMonthly : words.total, {
+    total: formatMoney(amount + coveredFee, currency, words.locale),
+  });
   return `${total}${coveredFee ? fill(words.fees, { fee: formatMoney(coveredFee, currency, words.locale) }) : ""}`;
 }
 

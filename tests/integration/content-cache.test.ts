@@ -146,7 +146,10 @@ describe("rows kept in memory for the public pages", () => {
       expect(page.progress).toEqual({ raised: 4_200, donors: 1 });
       expect(page.wall.map((entry) => [entry.name, entry.comment])).toEqual([["Test Donor", "Glad to help"]]);
     }, soon);
-    expect(pageData(await indexLoader(loaderArgs("/", {}))).campaigns.find((c) => c.slug === campaign.slug)).toMatchObject({ raised: 4_200, donors: 1 });
+    expect(pageData(await indexLoader(loaderArgs("/", {}))).campaigns.find((c) => c.slug === campaign.slug)).toMatchObject({
+      raised: 4_200,
+      donors: 1,
+    });
     // A gift drops only the figures: the campaign row was not read again.
     expect(await findPublishedCampaign(campaign.slug)).toBe(kept);
   });

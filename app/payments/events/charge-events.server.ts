@@ -34,7 +34,9 @@ export const refundEvents = defineHandler({
       // An erased donor has no address left to tell. Written in the language the
       // donor gave in, though the event says nothing of it.
       if (donor.email) {
-        const pledge = updated.pledgeId ? await tx.pledge.findUnique({ where: { id: updated.pledgeId }, select: { language: true } }) : null;
+        const pledge = updated.pledgeId
+          ? await tx.pledge.findUnique({ where: { id: updated.pledgeId }, select: { language: true } })
+          : null;
         await queueEmail(
           tx,
           refundNoticeEmail({
