@@ -39,6 +39,7 @@ const paymentFiles = [
   "tests/integration/manage.test.ts",
   "tests/integration/receipts.test.ts",
   "tests/integration/stripe-api-url.test.ts",
+  "tests/integration/yearly-gifts.test.ts",
 ];
 
 function project(config: TestProjectInlineConfiguration["test"] & { name: string }): TestProjectInlineConfiguration {

@@ -278,6 +278,7 @@ export async function upsertRecurringGift(tx: Tx, state: RecurringGiftState) {
         amount,
         coveredFee,
         currency: state.currency.toUpperCase(),
+        frequency: state.pledge.frequency === "yearly" ? "yearly" : "monthly",
         status: state.status ?? "incomplete",
         currentPeriodEnd: state.currentPeriodEnd,
         canceledAt: state.canceledAt,

@@ -15,7 +15,7 @@ import { multiLineText, singleLineText } from "~/utils/text";
 
 export interface DonationRequest {
   amount: number;
-  frequency: "once" | "monthly";
+  frequency: "once" | "monthly" | "yearly";
   coverFee: boolean;
   name: string;
   email: string;
@@ -36,7 +36,7 @@ const text = (max: number) => singleLineText().max(max);
 const DonationSchema = z.object({
   amount: z.string().trim().min(1, "Choose an amount."),
   customAmount: z.string().trim(),
-  frequency: z.enum(["once", "monthly"], { error: "Choose once or monthly." }),
+  frequency: z.enum(["once", "monthly", "yearly"], { error: "Choose once, monthly or yearly." }),
   coverFee: z.string(),
   name: text(200).min(1, "Enter your name, as it should appear on your receipt."),
   email: text(254).min(1, "Enter your email address, for your receipt.").pipe(z.email("Enter an email address like name@example.org.")),

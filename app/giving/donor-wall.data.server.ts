@@ -32,7 +32,7 @@ export async function recentPublicGifts(campaignId: string, limit = 8): Promise<
     id: row.id,
     name: row.anonymous ? "Anonymous" : (row.pledge?.name ?? row.donor.name),
     comment: row.publicComment,
-    monthly: row.frequency === "monthly",
+    monthly: row.frequency !== "once",
     givenAt: row.paidAt.toISOString(),
   }));
 }

@@ -77,7 +77,7 @@ export async function startGift(campaign: GiveCampaign, form: FormData, clientIp
       kind: "refused",
       status: 502,
       errors: {
-        form: `We could not reach our payment processor just now, so nothing was charged. Your details are still here: please try again in a moment. (${formatMoney(pledge.amount + pledge.coveredFee, pledge.currency)} ${pledge.frequency === "monthly" ? "monthly" : "once"})`,
+        form: `We could not reach our payment processor just now, so nothing was charged. Your details are still here: please try again in a moment. (${formatMoney(pledge.amount + pledge.coveredFee, pledge.currency)} ${pledge.frequency})`,
       },
       values: { ...parsed.values, pledgeId: pledge.id },
     };

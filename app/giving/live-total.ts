@@ -12,6 +12,7 @@ export interface GiftChoice {
   customAmount: string;
   coverFee: boolean;
   monthly: boolean;
+  yearly: boolean;
 }
 
 export function readGiftChoice(form: FormData): GiftChoice {
@@ -24,6 +25,7 @@ export function readGiftChoice(form: FormData): GiftChoice {
     customAmount: text("customAmount"),
     coverFee: text("coverFee") === "on",
     monthly: text("frequency") === "monthly",
+    yearly: text("frequency") === "yearly",
   };
 }
 
@@ -39,5 +41,5 @@ export function liveTotalText(choice: GiftChoice, currency: string, fee: FeePoli
   if (!amount) return null;
   const coveredFee = choice.coverFee ? coveredFeeFor(amount, fee) : 0;
   const total = formatMoney(amount + coveredFee, currency);
-  return `Total ${total}${choice.monthly ? " each month" : ""}${coveredFee ? ` (includes ${formatMoney(coveredFee, currency)} for fees)` : ""}`;
+  return `Total ${total}${choice.monthly ? " each month" : choice.yearly ? " each year" : ""}${coveredFee ? ` (includes ${formatMoney(coveredFee, currency)} for fees)` : ""}`;
 }

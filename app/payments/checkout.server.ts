@@ -21,8 +21,9 @@ export async function createCheckoutSession(
   const appUrl = env().APP_URL;
   const total = pledge.amount + pledge.coveredFee;
   const metadata = { pledge_id: pledge.id, campaign_slug: campaign.slug };
-  const monthly = pledge.frequency === "monthly";
-  const name = `${monthly ? "Monthly gift" : "Gift"} to ${campaign.title}`;
+  const monthly = pledge.frequency !== "once";
+  const interval = pledge.frequency === "yearly" ? ("year" as const) : ("month" as const);
+  const name = `${pledge.frequency === "yearly" ? "Yearly gift" : monthly ? "Monthly gift" : "Gift"} to ${campaign.title}`;
 
   const params: Stripe.Checkout.SessionCreateParams = {
     mode: monthly ? "subscription" : "payment",
@@ -35,7 +36,7 @@ export async function createCheckoutSession(
           currency: pledge.currency.toLowerCase(),
           unit_amount: total,
           product_data: { name },
-          ...(monthly ? { recurring: { interval: "month" as const } } : {}),
+          ...(monthly ? { recurring: { interval } } : {}),
         },
       },
     ],

@@ -28,6 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       total: formatMoney(pledge.amount + pledge.coveredFee, pledge.currency),
       coveredFee: pledge.coveredFee > 0 ? formatMoney(pledge.coveredFee, pledge.currency) : null,
       monthly: pledge.frequency === "monthly",
+      yearly: pledge.frequency === "yearly",
       campaign: pledge.campaign,
       // An expired (abandoned) Checkout took nothing, like a failed payment: say so instead of waiting.
       status:
@@ -73,7 +74,7 @@ export default function ThankYou() {
         <span className="font-semibold" data-testid="gift-amount">
           {gift.total}
         </span>{" "}
-        {gift.monthly ? "every month" : "once"} to <span className="font-semibold">{gift.campaign.title}</span>
+        {gift.monthly ? "every month" : gift.yearly ? "every year" : "once"} to <span className="font-semibold">{gift.campaign.title}</span>
         {gift.coveredFee ? `, including ${gift.coveredFee} to cover processing fees` : ""}.
       </p>
       {gift.status === "confirmed" ? (

@@ -51,6 +51,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
       description: plan.description,
       amount: formatMoney(session.amount_total ?? 0, currency.toUpperCase()),
       monthly: session.mode === "subscription",
+      period: plan.interval === "year" ? "year" : "month",
       // What Stripe's button says for the session's submit_type.
       submitLabel: `${submitVerb(session.submit_type, session.mode === "subscription")} (sandbox)`,
       email: await sessionEmail(session),
@@ -132,7 +133,7 @@ export default function SandboxCheckout() {
         <p className="text-slate-700">{session.description}</p>
         <p className="mt-1 text-2xl font-bold text-slate-900" data-testid="checkout-amount">
           {session.amount}
-          {session.monthly ? <span className="text-base font-normal"> per month</span> : null}
+          {session.monthly ? <span className="text-base font-normal"> per {session.period}</span> : null}
         </p>
         {!session.open ? (
           <p className="mt-4 font-semibold text-slate-800">

@@ -15,6 +15,8 @@ export interface ReceiptInput {
   currency: string;
   campaignTitle: string;
   monthly: boolean;
+  /** A yearly gift: receipted like a monthly one, named as it is. */
+  yearly?: boolean;
   paymentMethod: { brand: string | null; last4: string | null };
   dedication: { kind: "honour" | "memory"; name: string } | null;
   organisation: OrganisationSettings;
@@ -47,7 +49,7 @@ export function receiptEmail(input: ReceiptInput): OutgoingEmail {
     ["Donor", input.donorName],
     ["Date", dateFormat.format(input.paidAt)],
     ["Amount", `${amount} (${input.currency})${fee ? `, of which ${fee} you added to cover processing fees` : ""}`],
-    ["Gift", input.monthly ? `Monthly gift to ${input.campaignTitle}` : `Gift to ${input.campaignTitle}`],
+    ["Gift", input.monthly ? `${input.yearly ? "Yearly" : "Monthly"} gift to ${input.campaignTitle}` : `Gift to ${input.campaignTitle}`],
     ["Payment method", method],
     ...(dedication ? ([["Dedication", dedication]] as Array<[string, string]>) : []),
   ];
@@ -55,7 +57,9 @@ export function receiptEmail(input: ReceiptInput): OutgoingEmail {
   const taxNote = input.test
     ? "This is a test receipt from sandbox mode: no gift was made and no money moved. It is not a tax receipt."
     : `${org.legalName} is a tax-exempt organisation; keep this receipt for your tax records.`;
-  const monthlyNote = input.monthly ? `This is a monthly gift. To update your card or cancel, visit ${input.manageUrl}` : null;
+  const monthlyNote = input.monthly
+    ? `This is a ${input.yearly ? "yearly" : "monthly"} gift. To update your card or cancel, visit ${input.manageUrl}`
+    : null;
   const text = [
     ...(copyNote ? [copyNote, ""] : []),
     `Thank you, ${input.donorName}.`,
@@ -81,7 +85,7 @@ ${rows.map(([label, value]) => `<tr><th scope="row" style="text-align:left;paddi
 </table>
 <p>${escapeHtml(noGoods)}</p>
 <p>${escapeHtml(taxNote)}</p>
-${input.monthly ? `<p>This is a monthly gift. <a href="${escapeHtml(input.manageUrl)}">Update your card or cancel</a>.</p>` : ""}
+${input.monthly ? `<p>This is a ${input.yearly ? "yearly" : "monthly"} gift. <a href="${escapeHtml(input.manageUrl)}">Update your card or cancel</a>.</p>` : ""}
 <p>Questions: <a href="mailto:${escapeHtml(org.supportEmail)}">${escapeHtml(org.supportEmail)}</a></p>`,
   );
   return {

@@ -6,6 +6,7 @@ import { FieldError } from "~/components/ui/FieldError";
 import { Alert } from "~/components/ui/Alert";
 import { controlProps, LABEL_CLASS, TextField } from "~/components/ui/Field";
 import { Input, Select, TextArea } from "~/components/ui/Input";
+import { FREQUENCY_LABELS } from "~/donations/donation-labels";
 import { HONEYPOT_FIELD, type DonationErrors, type DonationValues } from "~/giving/donation-fields";
 import { coveredFeeFor, type FeePolicy } from "~/giving/fees";
 import { liveTotalText, readGiftChoice } from "~/giving/live-total";
@@ -58,14 +59,14 @@ export function DonationForm(props: DonationFormProps) {
 
       <fieldset aria-describedby={errorOf("frequency")}>
         <legend className="text-sm font-semibold text-slate-900">How often</legend>
-        <div className="mt-2 grid grid-cols-2 gap-2">
-          {(["once", "monthly"] as const).map((frequency) => (
+        <div className="mt-2 grid grid-cols-3 gap-2">
+          {(["once", "monthly", "yearly"] as const).map((frequency) => (
             <label
               key={frequency}
               className="flex cursor-pointer items-center gap-2 rounded-md border border-slate-300 px-3 py-2 has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50"
             >
               <input type="radio" name="frequency" value={frequency} defaultChecked={(values.frequency || "once") === frequency} />
-              {frequency === "once" ? "Once" : "Monthly"}
+              {FREQUENCY_LABELS[frequency]}
             </label>
           ))}
         </div>

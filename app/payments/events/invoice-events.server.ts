@@ -69,7 +69,7 @@ export const invoiceEvents = defineHandler({
     const { donation, created } = await recordDonation(tx, {
       pledge,
       donorId: donor.id,
-      frequency: "monthly",
+      frequency: gift.frequency === "yearly" ? "yearly" : "monthly",
       recurringGiftId: gift.id,
       stripePaymentIntentId: payment?.paymentIntentId ?? null,
       stripeInvoiceId: invoice.id,

@@ -54,6 +54,7 @@ async function missingCustomer(id: unknown): Promise<boolean> {
 
 /** At the SDK's API version, `submit_type` is allowed in payment and subscription mode alike. */
 const SUBMIT_TYPES = ["auto", "book", "donate", "pay", "subscribe"] as const;
+const RECURRING_INTERVALS = ["day", "week", "month", "year"] as const;
 
 type LineItemInput = {
   quantity?: string;
@@ -100,6 +101,14 @@ async function createCheckoutSession(request: Request): Promise<Response> {
     }
     if (mode === "subscription" && !item.price_data?.recurring?.interval) {
       return invalidParameter(undefined, "You must provide at least one recurring price in `subscription` mode when using prices.");
+    }
+    const interval = item.price_data?.recurring?.interval;
+    if (interval !== undefined && !RECURRING_INTERVALS.some((i) => i === interval)) {
+      return invalidParameter(
+        "line_items[0][price_data][recurring][interval]",
+        `Invalid recurring[interval]: must be one of ${RECURRING_INTERVALS.join(", ")}`,
+        "parameter_invalid_string",
+      );
     }
     if (mode === "payment" && item.price_data?.recurring) {
       return invalidParameter(
@@ -159,6 +168,7 @@ async function createCheckoutSession(request: Request): Promise<Response> {
     description: lineItems[0]?.price_data?.product_data?.name ?? "Donation",
     paymentIntentMetadata: params.payment_intent_data?.metadata ?? {},
     subscriptionMetadata: params.subscription_data?.metadata ?? {},
+    ...(mode === "subscription" ? { interval: lineItems[0]?.price_data?.recurring?.interval === "year" ? "year" : "month" } : {}),
   });
   return answer(request, session, (await body(request)).expand);
 }
