@@ -40,6 +40,7 @@ const paymentFiles = [
   "tests/integration/receipts.test.ts",
   "tests/integration/stripe-api-url.test.ts",
   "tests/integration/yearly-gifts.test.ts",
+  "tests/integration/portal.test.ts",
 ];
 
 function project(config: TestProjectInlineConfiguration["test"] & { name: string }): TestProjectInlineConfiguration {

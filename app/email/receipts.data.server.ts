@@ -52,7 +52,7 @@ async function buildReceipt(
   donationId: string,
   context: ReceiptContext,
   options: { copy?: boolean } = {},
-): Promise<{ email: OutgoingEmail; receiptNumber: string }> {
+): Promise<{ email: OutgoingEmail; receiptNumber: string; onlyAnnualStatement: boolean }> {
   const donation = await tx.donation.findUniqueOrThrow({
     where: { id: donationId },
     include: { donor: true, campaign: { select: { title: true } }, pledge: true },
@@ -81,13 +81,19 @@ async function buildReceipt(
     // A copy keeps what its number says, whatever mode the site is in now.
     test: isTestReceiptNumber(receiptNumber),
   });
-  return { email, receiptNumber };
+  // A recurring donor may ask for no email per instalment, only the annual statement (the gift is still numbered, and in the portal).
+  const onlyAnnualStatement = donation.frequency !== "once" && donation.donor.receiptPreference === "annual";
+  return { email, receiptNumber, onlyAnnualStatement };
 }
 
-/** Numbers a newly recorded gift and queues its receipt, in the caller's transaction. */
+/**
+ * Numbers a newly recorded gift and queues its receipt, in the caller's
+ * transaction; an instalment of a donor who chose only the annual statement
+ * is numbered and not emailed.
+ */
 export async function queueReceipt(tx: Prisma.TransactionClient, donationId: string, context: ReceiptContext): Promise<string> {
-  const { email, receiptNumber } = await buildReceipt(tx, donationId, context);
-  await queueEmail(tx, email);
+  const { email, receiptNumber, onlyAnnualStatement } = await buildReceipt(tx, donationId, context);
+  if (!onlyAnnualStatement) await queueEmail(tx, email);
   return receiptNumber;
 }
 

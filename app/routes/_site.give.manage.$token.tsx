@@ -9,14 +9,10 @@ const MESSAGES = {
   invalid: "This link is not valid. Ask for a new one below.",
   expired: "This link has expired (links work for 30 minutes). Ask for a new one below.",
   used: "This link has already been used (each link works once). Ask for a new one below.",
-  no_gift:
-    "We could not find a monthly gift for you with our payment processor, so there is nothing to change. If you think this is wrong, please write to us.",
-  unavailable:
-    "We could not open the page to manage your gift just now. Nothing has changed, and this link still works: please try again in a few minutes.",
+  no_gift: "We could not find your gifts. If you think this is wrong, please write to us.",
 } as const;
 
-/** Stripe could not be reached or failed: the upstream is at fault, not the donor's link. */
-const STATUS: Record<keyof typeof MESSAGES, number> = { invalid: 400, expired: 410, used: 409, no_gift: 404, unavailable: 502 };
+const STATUS: Record<keyof typeof MESSAGES, number> = { invalid: 400, expired: 410, used: 409, no_gift: 404 };
 
 /**
  * Opening the emailed link shows a button; only pressing it uses the link,
@@ -29,11 +25,11 @@ export async function loader({ params }: LoaderFunctionArgs) {
 
 export async function action({ params }: ActionFunctionArgs) {
   const result = await redeemManageLink(params.token ?? "");
-  if (result.ok) return redirect(result.url, 303);
-  return data({ problem: MESSAGES[result.reason], retry: result.reason === "unavailable" }, { status: STATUS[result.reason] });
+  if (result.ok) return redirect("/give/portal", { status: 303, headers: { "Set-Cookie": result.setCookie } });
+  return data({ problem: MESSAGES[result.reason], retry: false }, { status: STATUS[result.reason] });
 }
 
-export const meta: MetaFunction = () => privatePageMeta("Manage your monthly gift", { name: "referrer", content: "no-referrer" });
+export const meta: MetaFunction = () => privatePageMeta("Your giving", { name: "referrer", content: "no-referrer" });
 
 export default function ManageLink() {
   const { problem } = useLoaderData<typeof loader>();
@@ -43,7 +39,7 @@ export default function ManageLink() {
   const usable = !problem && (!after || after.retry);
   return (
     <section className="mx-auto max-w-lg">
-      <h1 className="text-3xl font-bold text-brand-800">Manage your monthly gift</h1>
+      <h1 className="text-3xl font-bold text-brand-800">Your giving</h1>
       {message ? (
         <Alert tone="warning" className="mt-4">
           {message}
@@ -51,9 +47,9 @@ export default function ManageLink() {
       ) : null}
       {usable ? (
         <Form method="post" className="mt-6">
-          <p className="text-slate-700">You will go to our payment processor&apos;s secure page to update your card or cancel.</p>
+          <p className="text-slate-700">See your gifts and receipts, and change, pause or cancel a monthly or yearly gift.</p>
           <button type="submit" className="mt-4 rounded-md bg-brand-700 px-5 py-2 font-bold text-white hover:bg-brand-800">
-            {after?.retry ? "Try again" : "Update card or cancel"}
+            {after?.retry ? "Try again" : "Open my giving page"}
           </button>
         </Form>
       ) : (

@@ -6,11 +6,13 @@ import { TextField } from "~/components/ui/Field";
 import { ManageEmailSchema } from "~/giving/page-inputs.server";
 import { requestManageLink } from "~/manage/manage-link-requests.server";
 import { parseForm } from "~/utils/forms.server";
+import { portalMessages } from "~/portal/messages";
 import { privatePageMeta } from "~/utils/meta";
 import { clientIp, readForm } from "~/utils/request.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  return { done: new URL(request.url).searchParams.get("done") === "1" };
+  const search = new URL(request.url).searchParams;
+  return { done: search.get("done") === "1", ended: search.get("ended") === "1", signedOut: search.get("signed-out") === "1" };
 }
 
 /**
@@ -35,29 +37,34 @@ export async function action({ request, context }: ActionFunctionArgs) {
   return { sent: true, error: null, email: "" };
 }
 
-export const meta: MetaFunction = () => privatePageMeta("Manage your monthly gift");
+export const meta: MetaFunction = () => privatePageMeta("Your giving");
 
 export default function ManageGift() {
-  const { done } = useLoaderData<typeof loader>();
+  const { done, ended, signedOut } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   return (
     <section className="mx-auto max-w-lg">
-      <h1 className="text-3xl font-bold text-brand-800">Manage your monthly gift</h1>
+      <h1 className="text-3xl font-bold text-brand-800">Your giving</h1>
       {done ? (
         <Alert tone="success" announce={false} className="mt-4">
           Your changes are saved. Thank you for your support.
         </Alert>
       ) : null}
+      {(ended || signedOut) && !result ? (
+        <Alert tone={signedOut ? "success" : "warning"} announce={false} className="mt-4">
+          {signedOut ? portalMessages.signedOut : portalMessages.ended}
+        </Alert>
+      ) : null}
       {result?.sent ? (
         <Alert tone="success" className="mt-4">
-          If that address has a monthly gift with us, we are emailing it a link to update the card or cancel; it should arrive within a
-          minute or two. The link works once, for 30 minutes. We send one link every 15 minutes at most: if one arrived a moment ago, use
-          that one.
+          If that address has given with us, we are emailing it a link to your giving page; it should arrive within a minute or two. The
+          link works once, for 30 minutes. We send one link every 15 minutes at most: if one arrived a moment ago, use that one.
         </Alert>
       ) : (
         <Form method="post" noValidate className="mt-6 space-y-4">
           <p className="text-slate-700">
-            Enter the email address you give with. We will email you a link to update your card or cancel; no account needed.
+            Enter the email address you give with. We will email you a link to see your gifts and receipts and to change a monthly gift; no
+            account needed.
           </p>
           <TextField
             name="email"

@@ -1,7 +1,7 @@
 import { emailDocument, escapeHtml } from "~/email/templates/html.server";
 import type { OutgoingEmail } from "~/email/outbox.data.server";
 
-/** The email carrying a one-time link to manage monthly gifts. */
+/** The email carrying a one-time link to the donor's giving pages. */
 export function manageLinkEmail(input: {
   /** Start of the window the request fell in: one link per donor and window. */
   window: Date;
@@ -11,11 +11,11 @@ export function manageLinkEmail(input: {
   url: string;
   organisationName: string;
 }): OutgoingEmail {
-  const subject = `Manage your monthly gift to ${input.organisationName}`;
+  const subject = `Your gifts to ${input.organisationName}`;
   const text = [
     `Dear ${input.donorName},`,
     "",
-    "Use this link to update your card or cancel your monthly gift. It works once, for 30 minutes:",
+    "Use this link to see your gifts and receipts, and to change, pause or cancel a monthly gift. It works once, for 30 minutes:",
     input.url,
     "",
     "If you did not ask for it, you can ignore this email: nothing changes.",
@@ -23,7 +23,7 @@ export function manageLinkEmail(input: {
   const html = emailDocument(
     subject,
     `<p>Dear ${escapeHtml(input.donorName)},</p>
-<p><a href="${escapeHtml(input.url)}">Update your card or cancel your monthly gift</a>. The link works once, for 30 minutes.</p>
+<p><a href="${escapeHtml(input.url)}">See your gifts and receipts, and change, pause or cancel a monthly gift</a>. The link works once, for 30 minutes.</p>
 <p>If you did not ask for it, you can ignore this email: nothing changes.</p>`,
   );
   return {

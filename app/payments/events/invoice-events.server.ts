@@ -76,7 +76,8 @@ export const invoiceEvents = defineHandler({
       stripeChargeId: payment?.charge?.id ?? null,
       currency: invoice.currency,
       grossAmount: invoice.amount_paid,
-      coveredFee: pledge.coveredFee,
+      // The fee covered inside this gift's instalments now (the donor may have changed the amount since the pledge).
+      coveredFee: gift.coveredFee,
       fees: payment?.charge?.fees ?? { stripeFee: null, settlement: null },
       refundedAmount: payment?.charge?.amountRefunded ?? 0,
       paymentMethodBrand: payment?.charge?.brand ?? null,

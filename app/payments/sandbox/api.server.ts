@@ -9,6 +9,12 @@ import { expandObject, ExpansionError } from "~/payments/sandbox/expand.server";
 import { takeFault } from "~/payments/sandbox/faults.server";
 import { decodeStripeForm } from "~/payments/sandbox/form-decode.server";
 import { withIdempotency } from "~/payments/sandbox/idempotency.server";
+import {
+  cancelSubscriptionNow,
+  updateSubscription,
+  type SubscriptionAnswer,
+  type UpdateParams,
+} from "~/payments/sandbox/subscriptions.server";
 import { checkoutSessionObject, customerObject, portalSessionObject } from "~/payments/sandbox/objects/checkout";
 import { renderAtVersion } from "~/payments/sandbox/api-versions.server";
 import { getObject, listObjects, sandboxId, saveObject, type Stored, type StripeObject } from "~/payments/sandbox/store.server";
@@ -211,16 +217,29 @@ async function createPortalSession(request: Request): Promise<Response> {
   const params = await body(request);
   if (typeof params.customer !== "string") return invalidParameter("customer", "Missing required param: customer.", "parameter_missing");
   if (await missingCustomer(params.customer)) return resourceMissing("customer", params.customer, "customer");
+  const flowType = (params.flow_data as { type?: unknown } | undefined)?.type;
+  if (flowType !== undefined && flowType !== "payment_method_update") {
+    // The sandbox's portal knows the card-update flow only; Stripe's other flows need a subscription id and are not used here.
+    return invalidParameter("flow_data[type]", `The sandbox's billing portal supports flow_data[type]=payment_method_update only.`);
+  }
   const id = sandboxId("bps", false);
   const session = await saveObject(
     portalSessionObject({
       id,
       customer: params.customer,
+      flow: flowType === "payment_method_update" ? "payment_method_update" : null,
       returnUrl: typeof params.return_url === "string" ? params.return_url : null,
       url: `${env().APP_URL}/sandbox/portal/${id}`,
     }),
   );
   return answer(request, session, params.expand);
+}
+
+/** The changed subscription, as Stripe answers; its event is delivered as Stripe would send it. */
+async function subscriptionAnswer(request: Request, result: SubscriptionAnswer, expand: unknown): Promise<Response> {
+  if (!result.ok) return result.response;
+  await deliverEvents(result.events);
+  return answer(request, result.subscription, expand);
 }
 
 async function listEvents(request: Request): Promise<Response> {
@@ -287,6 +306,20 @@ export const stripeSandboxHandlers: HttpHandler[] = [
   http.post(
     `${API}/billing_portal/sessions`,
     guarded((request) => createPortalSession(request)),
+  ),
+  http.post(
+    `${API}/subscriptions/:id`,
+    guarded(async (request, id) => {
+      const params = await body(request);
+      return subscriptionAnswer(request, await updateSubscription(id ?? "", params as UpdateParams), params.expand);
+    }),
+  ),
+  http.delete(
+    `${API}/subscriptions/:id`,
+    guarded(async (request, id) => {
+      const params = { ...query(request), ...(await body(request)) };
+      return subscriptionAnswer(request, await cancelSubscriptionNow(id ?? "", params), params.expand);
+    }),
   ),
   http.get(
     `${API}/events`,
