@@ -4,6 +4,7 @@ import type { Prisma } from "~/db/db.server";
 import { receiptEmail } from "~/email/templates/receipt.server";
 import { getOrganisation, type OrganisationSettings } from "~/organisation/organisation.data.server";
 import { queueEmail, type OutgoingEmail } from "~/email/outbox.data.server";
+import { markedAsTest } from "~/email/templates/test-marking.server";
 import { env } from "~/utils/env.server";
 
 /**
@@ -95,6 +96,22 @@ export async function queueReceipt(tx: Prisma.TransactionClient, donationId: str
   const { email, receiptNumber, onlyAnnualStatement } = await buildReceipt(tx, donationId, context);
   if (!onlyAnnualStatement) await queueEmail(tx, email);
   return receiptNumber;
+}
+
+/**
+ * A numbered gift's receipt as it is emailed (marked as a test where the
+ * email would be), for its PDF: the same facts and wording. Null when the
+ * gift has no number yet.
+ */
+export async function receiptAsEmailed(
+  tx: Prisma.TransactionClient,
+  donationId: string,
+  context: ReceiptContext,
+): Promise<OutgoingEmail | null> {
+  const numbered = await tx.donation.findUnique({ where: { id: donationId }, select: { receiptNumber: true } });
+  if (!numbered?.receiptNumber) return null;
+  const { email } = await buildReceipt(tx, donationId, context);
+  return env().sandbox || email.test ? markedAsTest(email) : email;
 }
 
 /**
