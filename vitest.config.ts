@@ -41,6 +41,7 @@ const paymentFiles = [
   "tests/integration/stripe-api-url.test.ts",
   "tests/integration/yearly-gifts.test.ts",
   "tests/integration/portal.test.ts",
+  "tests/integration/failed-payments.test.ts",
 ];
 
 function project(config: TestProjectInlineConfiguration["test"] & { name: string }): TestProjectInlineConfiguration {

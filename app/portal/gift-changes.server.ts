@@ -263,7 +263,7 @@ export async function cancelGift(
  * Opens Stripe's billing portal on its card-update flow (payment_method_update)
  * for the donor's customer; Stripe sends the donor back to the portal page.
  */
-export async function cardUpdateUrl(donor: PortalDonor, ip: string): Promise<{ ok: true; url: string } | ChangeOutcome> {
+export async function cardUpdateUrl(donor: Pick<PortalDonor, "donorId">, ip: string): Promise<{ ok: true; url: string } | ChangeOutcome> {
   const profile = await donorProfile(donor.donorId);
   if (!profile?.stripeCustomerId) return { ok: false, status: 404, message: m.errors.notFound };
   try {

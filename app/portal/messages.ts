@@ -89,6 +89,14 @@ export const portalMessages = {
     choose: "Choose one.",
   },
 
+  cardLink: {
+    title: "Update your card",
+    intro: "Your last payment did not go through. Update your card on our payment processor's secure page to keep your gift going.",
+    expired: "This link has expired (it works for 7 days). Ask for a new link to your giving page below.",
+    invalid: "This link is not valid. Ask for a new link to your giving page below.",
+    askAgain: "Ask for a link to your giving page",
+  },
+
   email: {
     amountSubject: (org: string) => `Your gift to ${org} is changed`,
     greeting: (name: string) => `Dear ${name},`,
@@ -101,6 +109,11 @@ export const portalMessages = {
     cancelSubject: (org: string) => `Your gift to ${org} is cancelled`,
     cancelBody: (campaign: string) => `Your gift to "${campaign}" is cancelled; nothing more will be collected.`,
     notYou: "If you did not make this change, please reply to this email.",
+    endedSubject: (org: string) => `Your gift to ${org} has ended`,
+    endedBody: (amount: string, campaign: string) =>
+      `We tried several times to collect your gift of ${amount} to "${campaign}", but the payments did not go through, so the gift has ended. Nothing was taken.`,
+    endedRestart: (url: string) => `If you would like to give again, you can start a new gift here: ${url}`,
+    thanks: "Thank you for everything you have given.",
   },
 };
 

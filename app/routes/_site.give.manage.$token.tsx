@@ -29,7 +29,7 @@ export async function action({ params }: ActionFunctionArgs) {
   return data({ problem: MESSAGES[result.reason], retry: false }, { status: STATUS[result.reason] });
 }
 
-export const meta: MetaFunction = () => privatePageMeta("Your giving", { name: "referrer", content: "no-referrer" });
+export const meta: MetaFunction = () => privatePageMeta("Your giving", { name: "referrer", content: "same-origin" });
 
 export default function ManageLink() {
   const { problem } = useLoaderData<typeof loader>();

@@ -30,7 +30,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   return data({ ok: outcome.ok, message: outcome.message, giftId: outcome.giftId }, { status: outcome.ok ? 200 : outcome.status });
 }
 
-export const meta: MetaFunction = () => privatePageMeta(m.title, { name: "referrer", content: "no-referrer" });
+export const meta: MetaFunction = () => privatePageMeta(m.title, { name: "referrer", content: "same-origin" });
 
 export default function DonorPortal() {
   const page = useLoaderData<typeof loader>();

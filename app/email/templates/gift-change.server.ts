@@ -44,3 +44,27 @@ export function giftChangeEmail(input: {
     donorId: input.donorId,
   };
 }
+
+/** The second failed-payment notice: Stripe's last retry failed and the gift has ended. */
+export function giftEndedEmail(input: {
+  subscriptionId: string;
+  to: string;
+  donorId: string;
+  donorName: string;
+  amount: string;
+  campaignTitle: string;
+  campaignUrl: string;
+  organisationName: string;
+}): OutgoingEmail {
+  const m = portalMessages.email;
+  const subject = m.endedSubject(input.organisationName);
+  const lines = [m.endedBody(input.amount, input.campaignTitle), m.endedRestart(input.campaignUrl), m.thanks];
+  const text = [m.greeting(input.donorName), "", ...lines.flatMap((line) => [line, ""]), input.organisationName].join("\n");
+  const html = emailDocument(
+    subject,
+    `<p>${escapeHtml(m.greeting(input.donorName))}</p>
+${lines.map((line) => `<p>${escapeHtml(line)}</p>`).join("\n")}
+<p>${escapeHtml(input.organisationName)}</p>`,
+  );
+  return { dedupeKey: `gift-ended:${input.subscriptionId}`, kind: "gift_ended", to: input.to, subject, text, html, donorId: input.donorId };
+}

@@ -4,6 +4,7 @@ import { queueEmail } from "~/email/outbox.data.server";
 import { queueReceipt } from "~/email/receipts.data.server";
 
 import { defineHandler, pledgeIdFrom } from "~/payments/events/handler.server";
+import { cardLinkUrl } from "~/portal/card-link-url.server";
 import { syncRecurringGift } from "~/payments/events/recurring-gift.server";
 import { InvoiceSchema, invoiceSubscriptionId } from "~/payments/events/schemas.server";
 import { currentSubscription, invoicePaymentIntentId, paymentDetails, toDate } from "~/payments/events/stripe-state.server";
@@ -59,7 +60,8 @@ export const invoiceEvents = defineHandler({
           currency: invoice.currency.toUpperCase(),
           campaignTitle: campaign.title,
           organisationName: context.organisation.name,
-          manageUrl: context.manageUrl,
+          // A signed link, valid 7 days, that opens the donor's portal on Stripe's card update.
+          manageUrl: cardLinkUrl(donor.id),
         }),
       );
       return `monthly gift ${subscription.id} past due${queued ? ", donor notice queued" : ""}`;

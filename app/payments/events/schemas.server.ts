@@ -91,6 +91,8 @@ export const SubscriptionSchema = z.looseObject({
   currency: z.string().optional(),
   metadata,
   canceled_at: z.number().int().nullish(),
+  // Why it ended: "payment_failed" when Stripe gave up after the last retry.
+  cancellation_details: z.looseObject({ reason: z.string().nullish() }).nullish(),
   // Collection paused by the donor (behavior "void": no invoice is charged) until resumes_at.
   pause_collection: z.looseObject({ behavior: z.string(), resumes_at: z.number().int().nullish() }).nullish(),
   items: z.looseObject({

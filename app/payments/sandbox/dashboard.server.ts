@@ -196,6 +196,24 @@ export async function cancelSubscription(subscriptionId: string): Promise<Sandbo
   return newEvents({ type: "customer.subscription.deleted", data: { object: subscription } });
 }
 
+/**
+ * Stripe's last retry of a failed invoice fails too and, as the account's
+ * retry settings say, the subscription is cancelled: status canceled with
+ * cancellation_details.reason "payment_failed", and Stripe sends
+ * customer.subscription.deleted.
+ */
+export async function endAfterFailedPayments(subscriptionId: string): Promise<SandboxEvent[]> {
+  const now = nowSeconds();
+  const subscription = await saveObject({
+    ...(await mustGet<Stripe.Subscription>(subscriptionId, "subscription")),
+    status: "canceled",
+    canceled_at: now,
+    ended_at: now,
+    cancellation_details: { comment: null, feedback: null, feedback_option: null, reason: "payment_failed" },
+  } satisfies Stripe.Subscription);
+  return newEvents({ type: "customer.subscription.deleted", data: { object: subscription } });
+}
+
 /** Changes the monthly amount (as staff could for a price they manage). */
 export async function changeSubscriptionAmount(subscriptionId: string, unitAmount: number): Promise<SandboxEvent[]> {
   const subscription = await mustGet<Stripe.Subscription>(subscriptionId, "subscription");
