@@ -42,6 +42,7 @@ const paymentFiles = [
   "tests/integration/yearly-gifts.test.ts",
   "tests/integration/portal.test.ts",
   "tests/integration/failed-payments.test.ts",
+  "tests/integration/monthly-invitation.test.ts",
 ];
 
 function project(config: TestProjectInlineConfiguration["test"] & { name: string }): TestProjectInlineConfiguration {
