@@ -39,6 +39,10 @@ const paymentFiles = [
   "tests/integration/manage.test.ts",
   "tests/integration/receipts.test.ts",
   "tests/integration/stripe-api-url.test.ts",
+  "tests/integration/yearly-gifts.test.ts",
+  "tests/integration/portal.test.ts",
+  "tests/integration/failed-payments.test.ts",
+  "tests/integration/monthly-invitation.test.ts",
 ];
 
 function project(config: TestProjectInlineConfiguration["test"] & { name: string }): TestProjectInlineConfiguration {

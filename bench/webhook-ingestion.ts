@@ -45,7 +45,7 @@ export async function prepareGifts(count: number, monthlyEvery = 4): Promise<Pre
     }
     // A different address per gift: the per-IP limit is not what is measured here.
     const outcome = await startGift(campaign, form, `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`);
-    if (outcome.kind !== "checkout") throw new Error(`gift ${i} was refused: ${JSON.stringify(outcome.errors)}`);
+    if (outcome.kind !== "checkout") throw new Error(`gift ${i} did not reach Checkout: ${JSON.stringify(outcome)}`);
     const sessionId = /\/(cs_test_[A-Za-z0-9]+)/.exec(outcome.url)?.[1];
     if (!sessionId) throw new Error(`no session id in ${outcome.url}`);
     const paid = await paySandboxSession(sessionId, { email, name: `Bench Donor ${i}`, cardNumber: "4242424242424242" });

@@ -105,6 +105,7 @@ function columns(input: CampaignInput, slug: string) {
     goalAmount: input.goalAmount,
     currency: input.currency,
     presetAmounts: input.presetAmounts,
+    monthlyInvitation: input.monthlyInvitation,
     status: input.status,
     startsAt: input.startsAt,
     endsAt: input.endsAt,

@@ -4,6 +4,7 @@ import {
   CAMPAIGN_CURRENCIES,
   CAMPAIGN_FIELDS,
   CAMPAIGN_STATUSES,
+  MONTHLY_INVITATIONS,
   PRESETS_MAX,
   STORY_MAX,
   SUMMARY_MAX,
@@ -32,6 +33,7 @@ export interface CampaignInput {
   goalAmount: number;
   currency: CampaignCurrency;
   presetAmounts: number[];
+  monthlyInvitation: (typeof MONTHLY_INVITATIONS)[number];
   startsAt: Date | null;
   endsAt: Date | null;
   status: CampaignStatusValue;
@@ -64,6 +66,7 @@ export function campaignToFormValues(campaign: Campaign): CampaignFormValues {
     goal: toDecimalString(campaign.goalAmount, campaign.currency),
     currency: campaign.currency,
     presetAmounts: campaign.presetAmounts.map((amount) => toDecimalString(amount, campaign.currency)).join(", "),
+    monthlyInvitation: campaign.monthlyInvitation,
     startsAt: toUtcInputValue(campaign.startsAt),
     endsAt: toUtcInputValue(campaign.endsAt),
     status: campaign.status,
@@ -168,6 +171,12 @@ function fieldSchemas(currency: CampaignCurrency) {
       }
       return amounts;
     }),
+    // Left out of a post (a form from before the setting existed): off.
+    monthlyInvitation: z
+      .string()
+      .trim()
+      .transform((value) => value || "off")
+      .pipe(z.enum(MONTHLY_INVITATIONS, { error: "Choose whether to invite one-time donors to give monthly." })),
     startsAt: DateSchema,
     endsAt: DateSchema,
     status: z.enum(CAMPAIGN_STATUSES, { error: "Choose draft, published or archived." }),

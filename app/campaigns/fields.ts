@@ -33,6 +33,7 @@ export const CAMPAIGN_FIELDS = [
   "goal",
   "currency",
   "presetAmounts",
+  "monthlyInvitation",
   "startsAt",
   "endsAt",
   "status",
@@ -51,6 +52,7 @@ export const CAMPAIGN_FIELD_LABELS: Record<CampaignField, string> = {
   goal: "Goal",
   currency: "Currency",
   presetAmounts: "Suggested amounts",
+  monthlyInvitation: "Invite one-time donors to give monthly",
   startsAt: "Starts",
   endsAt: "Ends",
   status: "Status",
@@ -64,7 +66,15 @@ export const EMPTY_CAMPAIGN_VALUES: CampaignFormValues = {
   goal: "",
   currency: "USD",
   presetAmounts: "",
+  monthlyInvitation: "off",
   startsAt: "",
   endsAt: "",
   status: "draft",
+};
+
+/** The invitation to give monthly, before Checkout: off, or a suggestion of a third of the one-time amount. */
+export const MONTHLY_INVITATIONS = ["off", "third"] as const;
+export const MONTHLY_INVITATION_LABELS: Record<(typeof MONTHLY_INVITATIONS)[number], string> = {
+  off: "No",
+  third: "Yes: suggest a third of the one-time amount each month (in whole units, at least the minimum gift)",
 };

@@ -21,6 +21,8 @@ export interface DashboardCampaign {
   goalAmount: number;
   figures: CampaignFigures;
   daily: DailyAmount[];
+  /** The invitation to give monthly: pledges it was shown to, and how many accepted or declined. */
+  invitation: { shown: number; accepted: number; declined: number };
 }
 
 /**
@@ -30,12 +32,13 @@ export interface DashboardCampaign {
  */
 export async function dashboard(range: ChartRange, now = new Date()) {
   // Three statements at once, none waiting for another's answer.
-  const [campaigns, figures, daily] = await Promise.all([
+  const [campaigns, figures, daily, invitations] = await Promise.all([
     db().campaign.findMany({
       select: { id: true, slug: true, title: true, status: true, goalAmount: true, currency: true, createdAt: true },
     }),
     campaignFigures(),
     dailyGiving(null, range, now),
+    invitationFigures(),
   ]);
   const order: Record<CampaignStatus, number> = { published: 0, draft: 1, archived: 2 };
   campaigns.sort((a, b) => order[a.status] - order[b.status] || b.createdAt.getTime() - a.createdAt.getTime());
@@ -48,6 +51,26 @@ export async function dashboard(range: ChartRange, now = new Date()) {
     // A campaign created while the figures were being read has none yet.
     figures: figures.get(c.id) ?? noFigures(c.id, c.currency),
     daily: daily.get(c.id) ?? noGiving(range, now),
+    invitation: invitations.get(c.id) ?? { shown: 0, accepted: 0, declined: 0 },
   }));
   return { campaigns: rows, totals: [...totalsByCurrency(rows.map((c) => c.figures))].map(([currency, t]) => ({ ...t, currency })) };
+}
+
+/** Per campaign, how many invitations were answered and how many accepted (for staff). */
+async function invitationFigures(): Promise<Map<string, { shown: number; accepted: number; declined: number }>> {
+  const rows = await db().pledge.groupBy({
+    by: ["campaignId", "invitation"],
+    where: { invitation: { not: null } },
+    _count: { _all: true },
+  });
+  const figures = new Map<string, { shown: number; accepted: number; declined: number }>();
+  for (const row of rows) {
+    const entry = figures.get(row.campaignId) ?? { shown: 0, accepted: 0, declined: 0 };
+    const n = row._count._all;
+    entry.shown += n;
+    if (row.invitation === "accepted") entry.accepted += n;
+    if (row.invitation === "declined") entry.declined += n;
+    figures.set(row.campaignId, entry);
+  }
+  return figures;
 }

@@ -1,5 +1,5 @@
 /** Words and formats the staff pages use for donations (shared by server and browser code). */
-export const FREQUENCY_LABELS: Record<string, string> = { once: "Once", monthly: "Monthly" };
+export const FREQUENCY_LABELS: Record<string, string> = { once: "Once", monthly: "Monthly", yearly: "Yearly" };
 
 export const STATUS_LABELS: Record<string, string> = {
   succeeded: "Succeeded",

@@ -8,7 +8,7 @@ import { z } from "~/utils/zod";
  * form and the links write them. The list, the detail page's "back" link and
  * the CSV export all read it here.
  */
-export const FREQUENCIES = ["once", "monthly"] as const;
+export const FREQUENCIES = ["once", "monthly", "yearly"] as const;
 export const DONATION_STATUSES = ["succeeded", "partially_refunded", "refunded", "disputed"] as const;
 
 /** What the filter form shows and links carry: plain strings, as typed. */
@@ -67,7 +67,7 @@ const ParamsSchema = z
   .object({
     q: optional(singleLineText("Search for text on one line, without control characters.").max(200, "Search for at most 200 characters.")),
     campaign: optional(z.uuid("Choose a campaign from the list.")),
-    frequency: optional(z.enum(FREQUENCIES, "Choose once or monthly.")),
+    frequency: optional(z.enum(FREQUENCIES, "Choose once, monthly or yearly.")),
     status: optional(z.enum(DONATION_STATUSES, "Choose a status from the list.")),
     from: optional(Day),
     to: optional(Day),

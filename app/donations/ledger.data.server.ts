@@ -260,6 +260,10 @@ export interface RecurringGiftState {
   donorId: string;
   /** Charged per month, covered fee included. */
   grossAmount: number | null;
+  /** The covered fee inside that gross, when Stripe's metadata says (a donor's change); null: the pledge's. */
+  coveredFee?: number | null;
+  /** Collection paused until then (null: collecting). */
+  pausedUntil?: Date | null;
   currency: string;
   status: RecurringStatus | null;
   currentPeriodEnd: Date | null;
@@ -274,7 +278,7 @@ export interface RecurringGiftState {
  * a cancellation.
  */
 export async function upsertRecurringGift(tx: Tx, state: RecurringGiftState) {
-  const coveredFee = state.pledge.coveredFee;
+  const coveredFee = state.coveredFee ?? state.pledge.coveredFee;
   const amount = state.grossAmount === null ? state.pledge.amount : Math.max(0, state.grossAmount - coveredFee);
   await tx.recurringGift.createMany({
     skipDuplicates: true,
@@ -287,8 +291,10 @@ export async function upsertRecurringGift(tx: Tx, state: RecurringGiftState) {
         amount,
         coveredFee,
         currency: state.currency.toUpperCase(),
+        frequency: state.pledge.frequency === "yearly" ? "yearly" : "monthly",
         status: state.status ?? "incomplete",
         currentPeriodEnd: state.currentPeriodEnd,
+        pausedUntil: state.pausedUntil ?? null,
         canceledAt: state.canceledAt,
         stripeStateAt: state.status ? state.observedAt : null,
       },
@@ -302,6 +308,8 @@ export async function upsertRecurringGift(tx: Tx, state: RecurringGiftState) {
     data: {
       status: state.status,
       amount,
+      coveredFee,
+      ...(state.pausedUntil !== undefined ? { pausedUntil: state.pausedUntil } : {}),
       currentPeriodEnd: state.currentPeriodEnd ?? gift.currentPeriodEnd,
       canceledAt: state.canceledAt ?? (state.status === "canceled" ? (gift.canceledAt ?? state.observedAt) : null),
       stripeStateAt: state.observedAt,

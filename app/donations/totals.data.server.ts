@@ -92,8 +92,8 @@ const ledgerCampaignTotalsSql = (donorTotals: Prisma.Sql) => Prisma.sql`
          COUNT(*) FILTER (WHERE d."disputeStatus" = 'open'),
          COUNT(*) FILTER (WHERE d."frequency" = 'once'),
          COALESCE(SUM(${COUNTED_AMOUNT_SQL}) FILTER (WHERE d."frequency" = 'once'), 0),
-         COUNT(*) FILTER (WHERE d."frequency" = 'monthly'),
-         COALESCE(SUM(${COUNTED_AMOUNT_SQL}) FILTER (WHERE d."frequency" = 'monthly'), 0),
+         COUNT(*) FILTER (WHERE d."frequency" IN ('monthly', 'yearly')),
+         COALESCE(SUM(${COUNTED_AMOUNT_SQL}) FILTER (WHERE d."frequency" IN ('monthly', 'yearly')), 0),
          COUNT(*) FILTER (WHERE d."source" = 'offline'),
          COALESCE(SUM(${COUNTED_AMOUNT_SQL}) FILTER (WHERE d."source" = 'offline'), 0)
     FROM "Donation" d
@@ -271,7 +271,9 @@ export async function campaignFigures(campaignIds?: readonly string[]): Promise<
             t."monthlyRaised", t."offlineDonations", t."offlineRaised", r."gifts" AS "activeGifts", r."amount" AS "activeAmount"
        FROM "Campaign" c
        LEFT JOIN "CampaignTotals" t ON t."campaignId" = c."id"
-       LEFT JOIN (SELECT "campaignId", COUNT(*) AS "gifts", SUM("amount") AS "amount"
+       LEFT JOIN (SELECT "campaignId", COUNT(*) AS "gifts",
+                         -- a yearly gift adds its monthly share (a twelfth, rounded to the minor unit)
+                         SUM(CASE WHEN "frequency" = 'yearly' THEN ROUND("amount" / 12.0)::bigint ELSE "amount" END) AS "amount"
                     FROM "RecurringGift"
                    WHERE "status" = 'active' AND (${ids}::uuid[] IS NULL OR "campaignId" = ANY(${ids}::uuid[]))
                    GROUP BY "campaignId") r ON r."campaignId" = c."id"

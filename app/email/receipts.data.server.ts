@@ -6,6 +6,7 @@ import { getOrganisation, type OrganisationSettings } from "~/organisation/organ
 import { queueEmail, type OutgoingEmail } from "~/email/outbox.data.server";
 import { campaignTitleIn } from "~/campaigns/campaign-language";
 import { localisedPath, pickLanguage } from "~/i18n/paths";
+import { markedAsTest } from "~/email/templates/test-marking.server";
 import { env } from "~/utils/env.server";
 import { OFFLINE_METHOD_LABELS } from "~/donations/donation-labels";
 
@@ -69,7 +70,7 @@ async function buildReceipt(
   donationId: string,
   context: ReceiptContext,
   options: { copy?: boolean } = {},
-): Promise<{ email: OutgoingEmail; receiptNumber: string }> {
+): Promise<{ email: OutgoingEmail; receiptNumber: string; onlyAnnualStatement: boolean }> {
   const donation = await tx.donation.findUniqueOrThrow({
     where: { id: donationId },
     include: { donor: true, campaign: { select: { title: true, translations: true } }, pledge: true },
@@ -94,7 +95,8 @@ async function buildReceipt(
     coveredFee: donation.coveredFee,
     currency: donation.currency,
     campaignTitle: campaignTitleIn(donation.campaign, lang, DEFAULT_LANGUAGE),
-    monthly: donation.frequency === "monthly",
+    monthly: donation.frequency !== "once",
+    yearly: donation.frequency === "yearly",
     paymentMethod: { brand: donation.paymentMethodBrand, last4: donation.paymentMethodLast4 },
     ...(donation.source === "offline" ? { paymentMethodLabel: offlineMethodText(donation.offlineMethod, donation.reference) } : {}),
     dedication: pledge?.dedicationKind && pledge.dedicationName ? { kind: pledge.dedicationKind, name: pledge.dedicationName } : null,
@@ -104,14 +106,36 @@ async function buildReceipt(
     // A copy keeps what its number says, whatever mode the site is in now.
     test: isTestReceiptNumber(receiptNumber),
   });
-  return { email, receiptNumber };
+  // A recurring donor may ask for no email per instalment, only the annual statement (the gift is still numbered, and in the portal).
+  const onlyAnnualStatement = donation.frequency !== "once" && donation.donor.receiptPreference === "annual";
+  return { email, receiptNumber, onlyAnnualStatement };
 }
 
-/** Numbers a newly recorded gift and queues its receipt, in the caller's transaction. */
+/**
+ * Numbers a newly recorded gift and queues its receipt, in the caller's
+ * transaction; an instalment of a donor who chose only the annual statement
+ * is numbered and not emailed.
+ */
 export async function queueReceipt(tx: Prisma.TransactionClient, donationId: string, context: ReceiptContext): Promise<string> {
-  const { email, receiptNumber } = await buildReceipt(tx, donationId, context);
-  await queueEmail(tx, email);
+  const { email, receiptNumber, onlyAnnualStatement } = await buildReceipt(tx, donationId, context);
+  if (!onlyAnnualStatement) await queueEmail(tx, email);
   return receiptNumber;
+}
+
+/**
+ * A numbered gift's receipt as it is emailed (marked as a test where the
+ * email would be), for its PDF: the same facts and wording. Null when the
+ * gift has no number yet.
+ */
+export async function receiptAsEmailed(
+  tx: Prisma.TransactionClient,
+  donationId: string,
+  context: ReceiptContext,
+): Promise<OutgoingEmail | null> {
+  const numbered = await tx.donation.findUnique({ where: { id: donationId }, select: { receiptNumber: true } });
+  if (!numbered?.receiptNumber) return null;
+  const { email } = await buildReceipt(tx, donationId, context);
+  return env().sandbox || email.test ? markedAsTest(email) : email;
 }
 
 /**

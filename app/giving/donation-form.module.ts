@@ -35,7 +35,7 @@ function policyOf(form: HTMLFormElement): Policy | null {
 function isWords(value: unknown): value is LiveTotalWords {
   if (typeof value !== "object" || value === null) return false;
   const words = value as Record<string, unknown>;
-  return ["locale", "total", "totalMonthly", "fees"].every((key) => typeof words[key] === "string");
+  return ["locale", "total", "totalMonthly", "totalYearly", "fees"].every((key) => typeof words[key] === "string");
 }
 
 /** Enhances one donation form (a form with data-donation-form); returns a function that undoes it. */

@@ -17,7 +17,7 @@ import { MULTI_LINE_MESSAGE, multiLineText, SINGLE_LINE_MESSAGE, singleLineText 
 
 export interface DonationRequest {
   amount: number;
-  frequency: "once" | "monthly";
+  frequency: "once" | "monthly" | "yearly";
   coverFee: boolean;
   name: string;
   email: string;
@@ -39,7 +39,7 @@ const text = (max: number) => singleLineText().max(max);
 const DonationSchema = z.object({
   amount: z.string().trim().min(1, "formErrors.amountRequired"),
   customAmount: z.string().trim(),
-  frequency: z.enum(["once", "monthly"], { error: "formErrors.frequency" }),
+  frequency: z.enum(["once", "monthly", "yearly"], { error: "formErrors.frequency" }),
   coverFee: z.string(),
   name: text(200).min(1, "formErrors.nameRequired"),
   email: text(254).min(1, "formErrors.emailRequired").pipe(z.email("formErrors.emailFormat")),

@@ -64,7 +64,7 @@ function wallEntry(row: WallRow): WallEntry {
     name: row.anonymous || row.donorErased ? "Anonymous" : (row.pledgeName ?? row.donorName ?? "Anonymous"),
     anonymous: row.anonymous || row.donorErased,
     comment: row.publicComment,
-    monthly: row.frequency === "monthly",
+    monthly: row.frequency !== "once",
     givenAt: new Date(row.paidAt).toISOString(),
   };
 }

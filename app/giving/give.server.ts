@@ -4,7 +4,8 @@ import { coveredFeeFor } from "~/giving/fees";
 import { parseDonationForm } from "~/giving/donation-form.server";
 import type { DonationErrors, DonationValues } from "~/giving/donation-fields";
 import { givingSettings } from "~/giving/settings.server";
-import { createPledge, findRetryablePledge, markCheckoutFailed, markCheckoutOpen } from "~/giving/pledges.data.server";
+import { suggestedMonthlyAmount } from "~/giving/invitation";
+import { createPledge, findRetryablePledge, markCheckoutFailed, markCheckoutOpen, markInvited } from "~/giving/pledges.data.server";
 import { forgetStripeCustomer, stripeCustomerFor } from "~/giving/donors.data.server";
 import { hitRateLimit } from "~/db/rate-limit.data.server";
 import type { Pledge } from "~/generated/prisma/client";
@@ -17,6 +18,8 @@ import { formatMoney } from "~/utils/money";
 
 export type GiveOutcome =
   | { kind: "checkout"; url: string; pledgeId: string }
+  /** The step between the form and Checkout: the invitation to give monthly instead. */
+  | { kind: "invite"; url: string; pledgeId: string }
   | {
       kind: "refused";
       status: 400 | 422 | 429 | 502;
@@ -30,6 +33,7 @@ interface GiveCampaign {
   title: string;
   currency: string;
   presetAmounts: number[];
+  monthlyInvitation?: "off" | "third";
 }
 
 /** Rate-limit keys hold a hash, never the donor's address. */
@@ -72,25 +76,46 @@ export async function startGift(
     (gift.retryPledgeId && (await findRetryablePledge(gift.retryPledgeId, campaign.id, gift, coveredFee))) ||
     (await createPledge(campaign, gift, coveredFee, lang));
 
+  if (campaign.monthlyInvitation === "third" && pledge.frequency === "once" && pledge.invitation === null) {
+    const suggested = suggestedMonthlyAmount(pledge.amount, pledge.currency, settings.minAmount);
+    if (await markInvited(pledge.id, suggested)) return { kind: "invite", url: `/give/invite/${pledge.id}`, pledgeId: pledge.id };
+  }
+
+  const checkout = await checkoutForPledge(pledge, campaign);
+  if (checkout.ok) return { kind: "checkout", url: checkout.url, pledgeId: pledge.id };
+  return {
+    kind: "refused",
+    status: 502,
+    errors: {
+      form: t("formErrors.processorDown", {
+        amount: formatMoney(pledge.amount + pledge.coveredFee, pledge.currency, localeOf(lang)),
+        frequency: t(
+          pledge.frequency === "monthly"
+            ? "formErrors.processorDownMonthly"
+            : pledge.frequency === "yearly"
+              ? "formErrors.processorDownYearly"
+              : "formErrors.processorDownOnce",
+        ),
+      }),
+    },
+    values: { ...parsed.values, pledgeId: pledge.id },
+  };
+}
+
+/**
+ * Opens the pledge's Checkout Session and records it (or records why Stripe
+ * refused): after the form, or after the invitation to give monthly.
+ */
+export async function checkoutForPledge(pledge: Pledge, campaign: GiveCampaign): Promise<{ ok: true; url: string } | { ok: false }> {
   try {
     const session = await openCheckout(pledge, campaign);
     await markCheckoutOpen(pledge.id, session.id);
-    return { kind: "checkout", url: session.url, pledgeId: pledge.id };
+    return { ok: true, url: session.url };
   } catch (error) {
     const reason = describeStripeError(error);
     await markCheckoutFailed(pledge.id, reason, isStripeAnswer(error));
     console.error(`Checkout for pledge ${pledge.id} failed: ${reason}`);
-    return {
-      kind: "refused",
-      status: 502,
-      errors: {
-        form: t("formErrors.processorDown", {
-          amount: formatMoney(pledge.amount + pledge.coveredFee, pledge.currency, localeOf(lang)),
-          frequency: t(pledge.frequency === "monthly" ? "formErrors.processorDownMonthly" : "formErrors.processorDownOnce"),
-        }),
-      },
-      values: { ...parsed.values, pledgeId: pledge.id },
-    };
+    return { ok: false };
   }
 }
 

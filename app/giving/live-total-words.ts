@@ -12,6 +12,7 @@ export function liveTotalWords(t: TFunction): LiveTotalWords {
     locale: t("language.locale"),
     total: t("form.total", keep),
     totalMonthly: t("form.totalMonthly", keep),
+    totalYearly: t("form.totalYearly", keep),
     fees: t("form.totalFees", keep),
   };
 }

@@ -12,9 +12,10 @@ import { formatMoney, parseMoneyInput } from "~/utils/money";
 export interface LiveTotalWords {
   /** The BCP 47 locale money is written in. */
   locale: string;
-  /** "Total {{total}}", "Total {{total}} each month" and " (includes {{fee}} for fees)" in the page's language. */
+  /** "Total {{total}}", "Total {{total}} each month", "... each year" and " (includes {{fee}} for fees)" in the page's language. */
   total: string;
   totalMonthly: string;
+  totalYearly: string;
   fees: string;
 }
 
@@ -24,6 +25,7 @@ export interface GiftChoice {
   customAmount: string;
   coverFee: boolean;
   monthly: boolean;
+  yearly: boolean;
 }
 
 export function readGiftChoice(form: FormData): GiftChoice {
@@ -36,6 +38,7 @@ export function readGiftChoice(form: FormData): GiftChoice {
     customAmount: text("customAmount"),
     coverFee: text("coverFee") === "on",
     monthly: text("frequency") === "monthly",
+    yearly: text("frequency") === "yearly",
   };
 }
 
@@ -50,7 +53,7 @@ export function liveTotalText(choice: GiftChoice, currency: string, fee: FeePoli
   const amount = chosenAmount(choice, currency);
   if (!amount) return null;
   const coveredFee = choice.coverFee ? coveredFeeFor(amount, fee) : 0;
-  const total = fill(choice.monthly ? words.totalMonthly : words.total, {
+  const total = fill(choice.monthly ? words.totalMonthly : choice.yearly ? words.totalYearly : words.total, {
     total: formatMoney(amount + coveredFee, currency, words.locale),
   });
   return `${total}${coveredFee ? fill(words.fees, { fee: formatMoney(coveredFee, currency, words.locale) }) : ""}`;

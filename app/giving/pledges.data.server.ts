@@ -93,3 +93,38 @@ export async function findPledgeByCheckoutSession(checkoutSessionId: string) {
     },
   });
 }
+
+/** The invitation to give monthly is shown for this pledge (once: only a pledge never invited is marked). */
+export async function markInvited(pledgeId: string, invitedAmount: number): Promise<boolean> {
+  const { count } = await db().pledge.updateMany({
+    where: { id: pledgeId, invitation: null, frequency: "once" },
+    data: { invitation: "shown", invitedAmount },
+  });
+  return count === 1;
+}
+
+/**
+ * The donor's answer, once: accepted turns the pledge into a monthly gift of
+ * the suggested amount (and covered fee); declined leaves it as it was.
+ * Returns the pledge after, or null when it was not waiting for an answer.
+ */
+export async function answerInvitation(
+  pledgeId: string,
+  answer: { accepted: true; amount: number; coveredFee: number } | { accepted: false },
+): Promise<Pledge | null> {
+  const { count } = await db().pledge.updateMany({
+    where: { id: pledgeId, invitation: "shown", status: "pending" },
+    data: answer.accepted
+      ? { invitation: "accepted", frequency: "monthly", amount: answer.amount, coveredFee: answer.coveredFee }
+      : { invitation: "declined" },
+  });
+  return count === 1 ? db().pledge.findUnique({ where: { id: pledgeId } }) : null;
+}
+
+/** A pledge with what its Checkout needs of its campaign. */
+export function findPledgeWithCampaign(id: string) {
+  return db().pledge.findUnique({
+    where: { id },
+    include: { campaign: { select: { id: true, slug: true, title: true, currency: true, presetAmounts: true } } },
+  });
+}

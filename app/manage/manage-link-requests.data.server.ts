@@ -17,13 +17,13 @@ export function claimManageLinkRequests(tx: Prisma.TransactionClient, limit: num
     RETURNING "email", "requestedAt"`;
 }
 
-/** Of these emails, the donors who give monthly (a Stripe customer with a recurring gift). */
-export async function monthlyDonorsByEmail(
+/** Of these emails, the donors who have given (a recorded gift, or a recurring gift): each has a giving page. */
+export async function givingDonorsByEmail(
   tx: Prisma.TransactionClient,
   emails: string[],
 ): Promise<Array<{ id: string; email: string; name: string; language: string }>> {
   const donors = await tx.donor.findMany({
-    where: { email: { in: emails }, stripeCustomerId: { not: null }, recurringGifts: { some: {} } },
+    where: { email: { in: emails }, OR: [{ donations: { some: {} } }, { recurringGifts: { some: {} } }] },
     select: { id: true, email: true, name: true, language: true },
   });
   return donors.flatMap((donor) => (donor.email ? [{ ...donor, email: donor.email }] : []));

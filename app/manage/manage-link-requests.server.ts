@@ -3,7 +3,7 @@ import crypto from "node:crypto";
 import { inTransaction } from "~/db/transaction.data.server";
 import { publicUrl, siteLanguage } from "~/i18n/language.server";
 import { manageLinkEmail } from "~/email/templates/manage-link.server";
-import { claimManageLinkRequests, monthlyDonorsByEmail, recordManageLinkRequest } from "~/manage/manage-link-requests.data.server";
+import { claimManageLinkRequests, givingDonorsByEmail, recordManageLinkRequest } from "~/manage/manage-link-requests.data.server";
 import { MANAGE_LINK_PURPOSE, MANAGE_LINK_TTL_MS } from "~/manage/manage.server";
 import { getOrganisation } from "~/organisation/organisation.data.server";
 import { queueEmail } from "~/email/outbox.data.server";
@@ -18,7 +18,8 @@ import { createSignedToken } from "~/utils/signed-link.server";
  *    per-address limit, then one row in ManageLinkRequest; it never looks the
  *    email up;
  * 2. the outbox sender (`queueRequestedManageLinks`, before it sends) looks
- *    each requested email up and, for a monthly donor, queues the link email.
+ *    each requested email up and, for a donor who has given, queues the link
+ *    email (the link opens their giving pages, app/portal).
  *
  * One link per donor per window: the link email's dedupe key names the donor
  * and the window the request fell in. Extra requests (the donor's or anyone
@@ -60,7 +61,7 @@ export async function queueRequestedManageLinks(now = new Date()): Promise<numbe
     const claimed = await inTransaction(async (tx) => {
       const requests = await claimManageLinkRequests(tx, BATCH_SIZE);
       if (requests.length === 0) return 0;
-      const donors = await monthlyDonorsByEmail(tx, [...new Set(requests.map((request) => request.email))]);
+      const donors = await givingDonorsByEmail(tx, [...new Set(requests.map((request) => request.email))]);
       const byEmail = new Map(donors.map((donor) => [donor.email, donor]));
       for (const request of requests) {
         const donor = byEmail.get(request.email);

@@ -70,8 +70,11 @@ export async function createCheckoutSession(
   const path = (to: string) => `${appUrl}${localisedPath(to, lang, env().DEFAULT_LANGUAGE)}`;
   const total = pledge.amount + pledge.coveredFee;
   const metadata = { pledge_id: pledge.id, campaign_slug: campaign.slug };
-  const monthly = pledge.frequency === "monthly";
-  const name = t(monthly ? "checkout.monthlyGiftTo" : "checkout.giftTo", { campaign: campaign.title });
+  const monthly = pledge.frequency !== "once";
+  const interval = pledge.frequency === "yearly" ? ("year" as const) : ("month" as const);
+  const name = t(pledge.frequency === "yearly" ? "checkout.yearlyGiftTo" : monthly ? "checkout.monthlyGiftTo" : "checkout.giftTo", {
+    campaign: campaign.title,
+  });
 
   const params: Stripe.Checkout.SessionCreateParams = {
     mode: monthly ? "subscription" : "payment",
@@ -84,7 +87,7 @@ export async function createCheckoutSession(
           currency: pledge.currency.toLowerCase(),
           unit_amount: total,
           product_data: { name },
-          ...(monthly ? { recurring: { interval: "month" as const } } : {}),
+          ...(monthly ? { recurring: { interval } } : {}),
         },
       },
     ],

@@ -85,7 +85,7 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
     );
   }
   const outcome = await startGift(campaign, await readForm(request), clientIp(context), lang);
-  if (outcome.kind === "checkout") {
+  if (outcome.kind === "checkout" || outcome.kind === "invite") {
     return redirect(outcome.url, { status: 303, headers: { "Set-Cookie": await rememberPledge(request, outcome.pledgeId) } });
   }
   return data({ errors: outcome.errors, values: outcome.values }, { status: outcome.status, headers: { "Cache-Control": PRIVATE_PAGE } });

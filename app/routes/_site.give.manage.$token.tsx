@@ -29,15 +29,15 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
 }
 
 export async function action({ params, request }: ActionFunctionArgs) {
-  const result = await redeemManageLink(params.token ?? "", requestLanguage(request).lang);
-  if (result.ok) return redirect(result.url, 303);
-  return data({ problem: message(request, result.reason), retry: result.reason === "unavailable" }, { status: STATUS[result.reason] });
+  const result = await redeemManageLink(params.token ?? "");
+  if (result.ok) return redirect("/give/portal", { status: 303, headers: { "Set-Cookie": result.setCookie } });
+  return data({ problem: message(request, result.reason), retry: false }, { status: STATUS[result.reason] });
 }
 
 export const meta: MetaFunction<typeof loader, { root: typeof rootLoader }> = ({ matches }) =>
   privatePageMeta(translator(matches.find((m) => m.id === "root")?.data?.language.lang ?? "en")("manage.title"), {
     name: "referrer",
-    content: "no-referrer",
+    content: "same-origin",
   });
 
 export default function ManageLink() {

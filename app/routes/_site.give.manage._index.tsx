@@ -9,13 +9,15 @@ import { requestLanguage } from "~/i18n/language.server";
 import { requestManageLink } from "~/manage/manage-link-requests.server";
 import { parseForm } from "~/utils/forms.server";
 import { SINGLE_LINE_MESSAGE } from "~/utils/text";
+import { portalMessages } from "~/portal/messages";
 import { privatePageMeta } from "~/utils/meta";
 import { clientIp, readForm } from "~/utils/request.server";
 import type { loader as rootLoader } from "~/root";
 import { useT } from "~/i18n/language-context";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  return { done: new URL(request.url).searchParams.get("done") === "1" };
+  const search = new URL(request.url).searchParams;
+  return { done: search.get("done") === "1", ended: search.get("ended") === "1", signedOut: search.get("signed-out") === "1" };
 }
 
 /**
@@ -44,7 +46,7 @@ export const meta: MetaFunction<typeof loader, { root: typeof rootLoader }> = ({
   privatePageMeta(translator(matches.find((m) => m.id === "root")?.data?.language.lang ?? "en")("manage.title"));
 
 export default function ManageGift() {
-  const { done } = useLoaderData<typeof loader>();
+  const { done, ended, signedOut } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { t } = useT();
   return (
@@ -53,6 +55,11 @@ export default function ManageGift() {
       {done ? (
         <Alert tone="success" announce={false} className="mt-4">
           {t("manage.saved")}
+        </Alert>
+      ) : null}
+      {(ended || signedOut) && !result ? (
+        <Alert tone={signedOut ? "success" : "warning"} announce={false} className="mt-4">
+          {signedOut ? portalMessages.signedOut : portalMessages.ended}
         </Alert>
       ) : null}
       {result?.sent ? (

@@ -35,6 +35,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       total: formatMoney(pledge.amount + pledge.coveredFee, pledge.currency, locale),
       coveredFee: pledge.coveredFee > 0 ? formatMoney(pledge.coveredFee, pledge.currency, locale) : null,
       monthly: pledge.frequency === "monthly",
+      yearly: pledge.frequency === "yearly",
       campaign: { slug: pledge.campaign.slug, title: campaignTitleIn(pledge.campaign, lang, defaultLanguage) },
       // An expired (abandoned) Checkout took nothing, like a failed payment: say so instead of waiting.
       status:
@@ -81,7 +82,7 @@ export default function ThankYou() {
         <span className="font-semibold" data-testid="gift-amount">
           {gift.total}
         </span>{" "}
-        {t(gift.monthly ? "thankYou.giftMonthly" : "thankYou.giftOnce")} <span className="font-semibold">{gift.campaign.title}</span>
+        {t(gift.monthly ? "thankYou.giftMonthly" : gift.yearly ? "thankYou.giftYearly" : "thankYou.giftOnce")} <span className="font-semibold">{gift.campaign.title}</span>
         {gift.coveredFee ? t("thankYou.includingFee", { fee: gift.coveredFee }) : ""}.
       </p>
       {gift.status === "confirmed" ? (

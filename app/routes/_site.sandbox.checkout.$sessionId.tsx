@@ -63,6 +63,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
       description: plan.description,
       amount: formatMoney(session.amount_total ?? 0, currency.toUpperCase(), localeOf(lang)),
       monthly: session.mode === "subscription",
+      period: plan.interval === "year" ? "year" : "month",
       // What Stripe's button says for the session's submit_type.
       submitLabel: t("sandboxCheckout.sandboxSuffix", { verb: t(submitVerb(session.submit_type, session.mode === "subscription")) }),
       email: await sessionEmail(session),
@@ -145,7 +146,7 @@ export default function SandboxCheckout() {
         <p className="text-slate-700">{session.description}</p>
         <p className="mt-1 text-2xl font-bold text-slate-900" data-testid="checkout-amount">
           {session.amount}
-          {session.monthly ? <span className="text-base font-normal">{t("sandboxCheckout.perMonth")}</span> : null}
+          {session.monthly ? <span className="text-base font-normal">{t(session.period === "year" ? "sandboxCheckout.perYear" : "sandboxCheckout.perMonth")}</span> : null}
         </p>
         {!session.open ? (
           <p className="mt-4 font-semibold text-slate-800">{t(session.expired ? "sandboxCheckout.expired" : "sandboxCheckout.complete")}</p>

@@ -82,6 +82,12 @@ export default function Dashboard() {
             <ProgressBar raised={c.figures.raised} goal={c.goalAmount} currency={c.figures.currency} donors={c.figures.donors} />
           </div>
           <FigureList figures={c.figures} currency={c.figures.currency} donors={c.figures.donors} />
+          {c.invitation.shown > 0 ? (
+            <p className="mt-2 text-sm text-slate-700" data-testid="invitation-rate">
+              Invitation to give monthly: {c.invitation.accepted} of {c.invitation.shown} accepted (
+              {Math.round((c.invitation.accepted / c.invitation.shown) * 100)}%), {c.invitation.declined} declined
+            </p>
+          ) : null}
           <DailyGivingChart days={c.daily} currency={c.figures.currency} label={`${c.title}: raised per day, last ${range} days`} />
         </section>
       ))}

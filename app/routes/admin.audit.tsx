@@ -44,7 +44,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     entries: page.rows.map((row) => ({
       id: row.id,
       when: formatUtc(row.createdAt),
-      who: row.actor ? `${row.actor.name} (${row.actor.email})` : "command line",
+      who: row.actor ? `${row.actor.name} (${row.actor.email})` : row.donorActorId ? `the donor (${row.donorActorId})` : "command line",
       action: row.action,
       target: row.targetType
         ? {

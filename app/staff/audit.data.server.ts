@@ -27,7 +27,12 @@ export type AuditAction =
   | "donor.update"
   | "donor.merge"
   | "donor.erase"
-  | "campaign.translate";
+  | "campaign.translate"
+  | DonorAuditAction;
+
+/** What donors change themselves on their giving pages (recorded with donorActorId). */
+export type DonorAuditAction =
+  "donor.gift_amount" | "donor.gift_pause" | "donor.gift_resume" | "donor.gift_cancel" | "donor.card_update" | "donor.receipt_preference";
 
 /** Every action, in the order the audit page's filter lists them. */
 export const AUDIT_ACTIONS = [
@@ -45,6 +50,12 @@ export const AUDIT_ACTIONS = [
   "donor.update",
   "donor.merge",
   "donor.erase",
+  "donor.gift_amount",
+  "donor.gift_pause",
+  "donor.gift_resume",
+  "donor.gift_cancel",
+  "donor.card_update",
+  "donor.receipt_preference",
   "staff.create",
   "staff.disable",
   "staff.enable",
@@ -63,6 +74,8 @@ const _everyActionListed: [Exclude<AuditAction, (typeof AUDIT_ACTIONS)[number]>]
 export interface Actor {
   actorId: string | null;
   ip?: string;
+  /** A donor acting on their own gifts (then actorId is null). */
+  donorActorId?: string;
 }
 
 export interface AuditEntry extends Actor {
@@ -76,6 +89,7 @@ export async function recordAudit(tx: Prisma.TransactionClient, entry: AuditEntr
   await tx.auditLog.create({
     data: {
       actorId: entry.actorId,
+      donorActorId: entry.donorActorId ?? null,
       action: entry.action,
       targetType: entry.target?.type ?? null,
       targetId: entry.target?.id ?? null,

@@ -11,6 +11,8 @@ import { buildSite } from "../support/site-build";
 declare module "vitest" {
   export interface ProvidedContext {
     baseUrl: string;
+    /** The server's DATA_DIR: its emails are .eml files in outbox/ there. */
+    dataDir: string;
     staffAccounts: { admin: StaffLogin; viewer: StaffLogin };
   }
 }
@@ -53,6 +55,8 @@ export default async function setup(project: TestProject) {
     STAFF_SIGNIN_ADDRESS_LIMIT: "1000",
     // The browser tests look at totals right after a gift; the page memory is tested in app-in-process.test.ts.
     PUBLIC_PAGE_MEMORY_SECONDS: "0",
+    // Emails (the donor portal's link) reach the outbox folder within a second or two.
+    EMAIL_SEND_INTERVAL_SECONDS: "1",
   };
   const seed = spawnSync("npx", ["--no-install", "tsx", "scripts/db/seed.ts"], { cwd: root, env, encoding: "utf8" });
   if (seed.status !== 0) throw new Error(`seed failed:\n${seed.stdout}\n${seed.stderr}`);
@@ -89,6 +93,7 @@ export default async function setup(project: TestProject) {
   }
 
   project.provide("baseUrl", baseUrl);
+  project.provide("dataDir", dataDir);
   project.provide("staffAccounts", STAFF_ACCOUNTS);
 
   return async () => {

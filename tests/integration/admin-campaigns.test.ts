@@ -33,6 +33,7 @@ function validForm(overrides: Partial<Record<keyof CampaignFormValues | "intent"
     goal: "50,000.00",
     currency: "USD",
     presetAmounts: "25, 50, 100.50",
+    monthlyInvitation: "off",
     startsAt: "2026-01-01T00:00",
     endsAt: "2027-06-30T23:59",
     status: "draft",
@@ -109,6 +110,7 @@ describe("creating a campaign", () => {
       slug: "survivor-housing-2027",
       goal: "50,000.00",
       presetAmounts: "25, 50, 100.50",
+      monthlyInvitation: "third",
     });
     const result = await create(fields);
     expect(result.status).toBe(303);
@@ -121,6 +123,7 @@ describe("creating a campaign", () => {
       goalAmount: 5_000_000,
       currency: "USD",
       presetAmounts: [2_500, 5_000, 10_050],
+      monthlyInvitation: "third",
       status: "draft",
       startsAt: new Date("2026-01-01T00:00:00Z"),
       endsAt: new Date("2027-06-30T23:59:00Z"),

@@ -5,7 +5,6 @@ import { db } from "~/db/db.server";
 import { queueRequestedManageLinks } from "~/manage/manage-link-requests.server";
 import { action as requestAction } from "~/routes/_site.give.manage._index";
 import { action as redeemAction, loader as linkLoader } from "~/routes/_site.give.manage.$token";
-import { action as portalAction, loader as portalLoader } from "~/routes/_site.sandbox.portal.$sessionId";
 import { action as campaignAction } from "~/routes/_site.campaigns.$slug";
 import { loader as checkoutLoader } from "~/routes/_site.sandbox.checkout.$sessionId";
 import { action as webhookAction } from "~/routes/webhooks.stripe";
@@ -18,6 +17,7 @@ import { createCampaign } from "../support/factories";
 import { startAtWindowStart } from "../support/fixed-window-clock";
 import { formRequest, loaderArgs, outcome } from "../support/requests";
 import { deliver, giveThroughSandbox } from "../support/webhooks";
+import { portalPage, portalPost } from "../support/portal";
 
 let ipCounter = 0;
 async function ask(email: string, ip = `198.51.100.${++ipCounter}`) {
@@ -57,7 +57,7 @@ describe("managing a monthly gift without an account", () => {
     expect(await db().emailMessage.count({ where: { kind: "manage_link", toAddress: "nobody@example.org" } })).toBe(0);
   });
 
-  it("emails a one-time link that opens the billing portal, where the donor can cancel", async () => {
+  it("emails a one-time link that opens the donor's giving page, where they can cancel", async () => {
     const campaign = await createCampaign();
     const gift = await giveThroughSandbox(campaign.slug, { frequency: "monthly", email: "keeper@example.org" });
     for (const event of gift.events) await deliver(event);
@@ -68,24 +68,22 @@ describe("managing a monthly gift without an account", () => {
 
     const first = await redeem(token);
     expect(first.status).toBe(303);
-    const portalUrl = first.headers.get("location") ?? "";
-    expect(portalUrl).toMatch(/^http:\/\/localhost:3000\/sandbox\/portal\/bps_/);
+    expect(first.headers.get("location")).toBe("/give/portal");
+    const cookie = (first.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
+    expect(first.headers.get("set-cookie")).toMatch(/HttpOnly/i);
     const second = await redeem(token);
     expect(second.data?.problem).toMatch(/already been used/);
 
-    const sessionId = portalUrl.split("/").pop() ?? "";
-    const portal = await portalLoader(loaderArgs(portalUrl, { sessionId }));
-    expect(portal.subscriptions).toHaveLength(1);
-    const subscription = portal.subscriptions[0]!;
-    const cancelled = outcome<{ message: string }>(
-      await portalAction({
-        request: formRequest(portalUrl, { intent: "cancel", subscription: subscription.id }),
-        params: { sessionId },
-        context: {},
-      }),
-    );
+    const page = await portalPage(cookie);
+    expect(page.recurringGifts).toHaveLength(1);
+    const cancelled = await portalPost(cookie, {
+      intent: "cancel",
+      gift: page.recurringGifts[0]!.id,
+      reason: "",
+      key: crypto.randomUUID(),
+    });
     expect(cancelled.data?.message).toMatch(/cancelled/);
-    expect((await db().recurringGift.findUniqueOrThrow({ where: { stripeSubscriptionId: subscription.id } })).status).toBe("canceled");
+    expect((await db().recurringGift.findFirstOrThrow({ where: { pledgeId: gift.pledge.id } })).status).toBe("canceled");
   });
 
   it("refuses expired and tampered links", async () => {
@@ -114,7 +112,7 @@ describe("managing a monthly gift without an account", () => {
 });
 
 describe("a returning donor", () => {
-  it("stays on one Stripe customer, so the billing portal shows all their monthly gifts", async () => {
+  it("stays on one Stripe customer, and their giving page shows all their monthly gifts", async () => {
     const campaign = await createCampaign();
     for (let i = 0; i < 2; i++) {
       const gift = await giveThroughSandbox(campaign.slug, { frequency: "monthly", amount: 1_000 + i, email: "returning@example.org" });
@@ -123,12 +121,12 @@ describe("a returning donor", () => {
     const donor = await db().donor.findUniqueOrThrow({ where: { email: "returning@example.org" } });
     const gifts = await db().recurringGift.findMany({ where: { donorId: donor.id } });
     expect(gifts).toHaveLength(2);
+    expect(new Set(gifts.map((g) => g.stripeSubscriptionId)).size).toBe(2);
 
     await ask("returning@example.org");
     const redeemed = await redeem(await linkFor("returning@example.org"));
-    const portalUrl = redeemed.headers.get("location") ?? "";
-    const portal = await portalLoader(loaderArgs(portalUrl, { sessionId: portalUrl.split("/").pop() ?? "" }));
-    expect(portal.subscriptions.map((s) => s.id).sort()).toEqual(gifts.map((g) => g.stripeSubscriptionId).sort());
+    const page = await portalPage((redeemed.headers.get("set-cookie") ?? "").split(";")[0] ?? "");
+    expect(page.recurringGifts.map((g) => g.id).sort()).toEqual(gifts.map((g) => g.id).sort());
   });
 
   it("finds their email filled in on the checkout page, as Stripe shows an existing customer's", async () => {
@@ -155,42 +153,39 @@ describe("a returning donor", () => {
   });
 });
 
-describe("when Stripe fails while the billing portal opens", () => {
-  async function monthlyDonorLink(email: string) {
+describe("when Stripe fails while the card update opens", () => {
+  async function monthlyDonorPortal(email: string) {
     const campaign = await createCampaign();
     const gift = await giveThroughSandbox(campaign.slug, { frequency: "monthly", email });
     for (const event of gift.events) await deliver(event);
     await ask(email);
-    return linkFor(email);
+    const redeemed = await redeem(await linkFor(email));
+    return (redeemed.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
   }
 
   it.each([
     ["an API error", () => apiError("Stripe is having a moment")],
     ["a dropped connection", () => HttpResponse.error()],
-  ])("after %s the donor sees a calm message, and the same link works once Stripe answers", async (_name, failure) => {
+  ])("after %s the donor sees a calm message, and can try again once Stripe answers", async (_name, failure) => {
     const email = `portal-${_name.toLowerCase().replace(/\W+/g, "-")}@example.org`;
-    const token = await monthlyDonorLink(email);
+    const cookie = await monthlyDonorPortal(email);
     mockServer.use(http.post("https://api.stripe.com/v1/billing_portal/sessions", failure, { once: true }));
 
-    const failed = await redeem(token);
+    const failed = await portalPost(cookie, { intent: "card" });
     expect(failed.status).toBe(502);
-    expect(failed.data?.problem).toMatch(/Nothing has changed, and this link still works/);
-    expect(failed.data?.retry).toBe(true);
-    expect((await linkLoader(loaderArgs(`/give/manage/${token}`, { token }))).problem).toBeNull();
+    expect(failed.data?.message).toMatch(/nothing changed/);
 
-    const retried = await redeem(token);
+    const retried = await portalPost(cookie, { intent: "card" });
     expect(retried.status).toBe(303);
     expect(retried.headers.get("location")).toMatch(/\/sandbox\/portal\/bps_/);
-    expect((await redeem(token)).data?.problem).toMatch(/already been used/);
   });
 
-  it("says there is no gift to manage when the customer was deleted in Stripe, and forgets it", async () => {
-    const token = await monthlyDonorLink("portal-deleted@example.org");
+  it("says there is no card to update when the customer was deleted in Stripe, and forgets it", async () => {
+    const cookie = await monthlyDonorPortal("portal-deleted@example.org");
     const donor = await db().donor.findUniqueOrThrow({ where: { email: "portal-deleted@example.org" } });
     await deleteCustomer(donor.stripeCustomerId!);
-    const result = await redeem(token);
+    const result = await portalPost(cookie, { intent: "card" });
     expect(result.status).toBe(404);
-    expect(result.data?.problem).toMatch(/could not find a monthly gift/);
     expect((await db().donor.findUniqueOrThrow({ where: { id: donor.id } })).stripeCustomerId).toBeNull();
   });
 });

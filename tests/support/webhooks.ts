@@ -26,7 +26,7 @@ export function carried<T>(event: SandboxEvent): T {
 let ipSeed = 0;
 
 export interface GiftOptions {
-  frequency?: "once" | "monthly";
+  frequency?: "once" | "monthly" | "yearly";
   amount?: number;
   coverFee?: boolean;
   email?: string;

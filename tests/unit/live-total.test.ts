@@ -9,7 +9,14 @@ const ENGLISH = liveTotalWords(translator("en"));
 const liveTotalText = (choice: GiftChoice, currency: string, fee: FeePolicy) => liveTotalIn(choice, currency, fee, ENGLISH);
 
 const FEE = { percentBps: 220, fixed: 30 };
-const choice = (over: Partial<GiftChoice>): GiftChoice => ({ amount: "", customAmount: "", coverFee: false, monthly: false, ...over });
+const choice = (over: Partial<GiftChoice>): GiftChoice => ({
+  amount: "",
+  customAmount: "",
+  coverFee: false,
+  monthly: false,
+  yearly: false,
+  ...over,
+});
 
 describe("the donation form's running total", () => {
   it("reads the form's own field names", () => {
@@ -18,7 +25,7 @@ describe("the donation form's running total", () => {
     form.set("customAmount", "12.50");
     form.set("coverFee", "on");
     form.set("frequency", "monthly");
-    expect(readGiftChoice(form)).toEqual({ amount: "other", customAmount: "12.50", coverFee: true, monthly: true });
+    expect(readGiftChoice(form)).toEqual({ amount: "other", customAmount: "12.50", coverFee: true, monthly: true, yearly: false });
     expect(readGiftChoice(new FormData())).toEqual(choice({}));
   });
 
@@ -36,6 +43,7 @@ describe("the donation form's running total", () => {
     expect(liveTotalText(choice({ amount: "other", customAmount: "0.01", coverFee: true, monthly: true }), "USD", FEE)).toBe(
       "Total $0.32 each month (includes $0.31 for fees)",
     );
+    expect(liveTotalText(choice({ amount: "12000", yearly: true }), "USD", FEE)).toBe("Total $120.00 each year");
     expect(liveTotalText(choice({ amount: "other", customAmount: "20", coverFee: true }), "EUR", { percentBps: 140, fixed: 25 })).toBe(
       "Total €20.54 (includes €0.54 for fees)",
     );

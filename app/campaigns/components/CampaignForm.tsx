@@ -5,6 +5,8 @@ import {
   CAMPAIGN_CURRENCIES,
   CAMPAIGN_FIELD_LABELS,
   CAMPAIGN_STATUSES,
+  MONTHLY_INVITATION_LABELS,
+  MONTHLY_INVITATIONS,
   STATUS_LABELS,
   SUMMARY_MAX,
   TITLE_MAX,
@@ -105,6 +107,16 @@ export function CampaignForm({ values, errors, previewHtml, currencyLockedReason
         hint={`The amounts a donor can pick: 1 to 6, separated by commas, each between ${giftRange.min} and ${giftRange.max}, like 25, 50, 100, 250.`}
       >
         <Input {...control("presetAmounts", true)} inputMode="decimal" defaultValue={values.presetAmounts} className="mt-1" />
+      </Field>
+
+      <Field field="monthlyInvitation" errors={errors}>
+        <Select {...control("monthlyInvitation")} defaultValue={values.monthlyInvitation} className="mt-1">
+          {MONTHLY_INVITATIONS.map((rule) => (
+            <option key={rule} value={rule}>
+              {MONTHLY_INVITATION_LABELS[rule]}
+            </option>
+          ))}
+        </Select>
       </Field>
 
       <fieldset>

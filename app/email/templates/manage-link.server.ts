@@ -3,7 +3,7 @@ import type { OutgoingEmail } from "~/email/outbox.data.server";
 import type { Language } from "~/i18n/catalogues";
 import { translator } from "~/i18n/i18n";
 
-/** The email carrying a one-time link to manage monthly gifts. */
+/** The email carrying a one-time link to the donor's giving pages. */
 export function manageLinkEmail(input: {
   /** Start of the window the request fell in: one link per donor and window. */
   window: Date;

@@ -17,6 +17,8 @@ export interface ReceiptInput {
   currency: string;
   campaignTitle: string;
   monthly: boolean;
+  /** A yearly gift: receipted like a monthly one, named as it is. */
+  yearly?: boolean;
   paymentMethod: { brand: string | null; last4: string | null };
   /** An offline gift's way of payment ("Cheque 1042", "Cash"), shown instead of a card. */
   paymentMethodLabel?: string;
@@ -66,14 +68,16 @@ export function receiptEmail(input: ReceiptInput): OutgoingEmail {
         ? t("email.receipt.amountFee", { amount, currency: input.currency, fee })
         : t("email.receipt.amountValue", { amount, currency: input.currency }),
     ],
-    [t("email.receipt.gift"), t(input.monthly ? "email.receipt.giftMonthly" : "email.receipt.giftOnce", { campaign: input.campaignTitle })],
+    [t("email.receipt.gift"), t(input.yearly ? "email.receipt.giftYearly" : input.monthly ? "email.receipt.giftMonthly" : "email.receipt.giftOnce", { campaign: input.campaignTitle })],
     [t("email.receipt.paymentMethod"), method],
     ...(dedication ? ([[t("email.receipt.dedication"), dedication]] as Array<[string, string]>) : []),
   ];
   // The legal wording (no goods or services; the organisation's exemption), in the donor's language.
   const noGoods = t("email.receipt.noGoods");
   const taxNote = input.test ? t("email.receipt.testNote") : t("email.receipt.taxNote", { legalName: org.legalName });
-  const monthlyNote = input.monthly ? t("email.receipt.monthlyNote", { url: input.manageUrl }) : null;
+  const monthlyNote = input.monthly
+    ? t(input.yearly ? "email.receipt.yearlyNote" : "email.receipt.monthlyNote", { url: input.manageUrl })
+    : null;
   const text = [
     ...(copyNote ? [copyNote, ""] : []),
     t("email.receipt.thanks", { name: input.donorName }),
@@ -99,7 +103,7 @@ ${rows.map(([label, value]) => `<tr><th scope="row" style="text-align:left;paddi
 </table>
 <p>${escapeHtml(noGoods)}</p>
 <p>${escapeHtml(taxNote)}</p>
-${input.monthly ? `<p>${escapeHtml(t("email.receipt.monthlyHtml"))} <a href="${escapeHtml(input.manageUrl)}">${escapeHtml(t("email.receipt.monthlyLink"))}</a>.</p>` : ""}
+${input.monthly ? `<p>${escapeHtml(t(input.yearly ? "email.receipt.yearlyHtml" : "email.receipt.monthlyHtml"))} <a href="${escapeHtml(input.manageUrl)}">${escapeHtml(t("email.receipt.monthlyLink"))}</a>.</p>` : ""}
 <p>${escapeHtml(t("email.receipt.questionsLead"))} <a href="mailto:${escapeHtml(org.supportEmail)}">${escapeHtml(org.supportEmail)}</a></p>`,
     lang,
   );

@@ -67,14 +67,14 @@ export function DonationForm(props: DonationFormProps) {
 
       <fieldset aria-describedby={errorOf("frequency")}>
         <legend className="text-sm font-semibold text-slate-900">{t("form.howOften")}</legend>
-        <div className="mt-2 grid grid-cols-2 gap-2">
-          {(["once", "monthly"] as const).map((frequency) => (
+        <div className="mt-2 grid grid-cols-3 gap-2">
+          {(["once", "monthly", "yearly"] as const).map((frequency) => (
             <label
               key={frequency}
               className="flex cursor-pointer items-center gap-2 rounded-md border border-slate-300 px-3 py-2 has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50"
             >
               <input type="radio" name="frequency" value={frequency} defaultChecked={(values.frequency || "once") === frequency} />
-              {t(frequency === "once" ? "form.once" : "form.monthly")}
+              {t(frequency === "once" ? "form.once" : frequency === "monthly" ? "form.monthly" : "form.yearly")}
             </label>
           ))}
         </div>

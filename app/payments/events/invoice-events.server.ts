@@ -7,6 +7,7 @@ import { queueEmail } from "~/email/outbox.data.server";
 import { queueReceipt } from "~/email/receipts.data.server";
 
 import { defineHandler, pledgeIdFrom } from "~/payments/events/handler.server";
+import { cardLinkUrl } from "~/portal/card-link-url.server";
 import { syncRecurringGift } from "~/payments/events/recurring-gift.server";
 import { InvoiceSchema, invoiceSubscriptionId } from "~/payments/events/schemas.server";
 import { currentSubscription, invoicePaymentIntentId, paymentDetails, toDate } from "~/payments/events/stripe-state.server";
@@ -68,7 +69,8 @@ export const invoiceEvents = defineHandler({
           currency: invoice.currency.toUpperCase(),
           campaignTitle: campaignTitleIn(campaign, lang, env().DEFAULT_LANGUAGE),
           organisationName: context.organisation.name,
-          manageUrl: lang === env().DEFAULT_LANGUAGE ? context.manageUrl : publicUrl("/give/manage", lang),
+          // A signed link, valid 7 days, that opens the donor's portal on Stripe's card update.
+          manageUrl: cardLinkUrl(donor.id),
         }),
       );
       return `monthly gift ${subscription.id} past due${queued ? ", donor notice queued" : ""}`;
@@ -78,14 +80,15 @@ export const invoiceEvents = defineHandler({
     const { donation, created } = await recordDonation(tx, {
       pledge,
       donorId: donor.id,
-      frequency: "monthly",
+      frequency: gift.frequency === "yearly" ? "yearly" : "monthly",
       recurringGiftId: gift.id,
       stripePaymentIntentId: payment?.paymentIntentId ?? null,
       stripeInvoiceId: invoice.id,
       stripeChargeId: payment?.charge?.id ?? null,
       currency: invoice.currency,
       grossAmount: invoice.amount_paid,
-      coveredFee: pledge.coveredFee,
+      // The fee covered inside this gift's instalments now (the donor may have changed the amount since the pledge).
+      coveredFee: gift.coveredFee,
       fees: payment?.charge?.fees ?? { stripeFee: null, settlement: null },
       refundedAmount: payment?.charge?.amountRefunded ?? 0,
       paymentMethodBrand: payment?.charge?.brand ?? null,

@@ -14,6 +14,8 @@ export function syncRecurringGift(tx: Prisma.TransactionClient, subscription: Su
     pledge,
     donorId,
     grossAmount: terms.grossAmount,
+    coveredFee: terms.coveredFee,
+    pausedUntil: terms.pausedUntil,
     currency: terms.currency,
     status: recurringStatus(subscription.status, subscription.id),
     currentPeriodEnd: terms.currentPeriodEnd,

@@ -91,12 +91,22 @@ export const SubscriptionSchema = z.looseObject({
   currency: z.string().optional(),
   metadata,
   canceled_at: z.number().int().nullish(),
+  // Why it ended: "payment_failed" when Stripe gave up after the last retry.
+  cancellation_details: z.looseObject({ reason: z.string().nullish() }).nullish(),
+  // Collection paused by the donor (behavior "void": no invoice is charged) until resumes_at.
+  pause_collection: z.looseObject({ behavior: z.string(), resumes_at: z.number().int().nullish() }).nullish(),
   items: z.looseObject({
     data: z.array(
       z.looseObject({
+        id: z.string().optional(),
         quantity: z.number().int().nullish(),
         current_period_end: z.number().int().nullish(),
-        price: z.looseObject({ unit_amount: z.number().int().nullish(), currency: z.string() }),
+        price: z.looseObject({
+          unit_amount: z.number().int().nullish(),
+          currency: z.string(),
+          product: z.union([z.string(), z.looseObject({ id: z.string() }).transform((p) => p.id)]).optional(),
+          recurring: z.looseObject({ interval: z.string() }).nullish(),
+        }),
       }),
     ),
   }),

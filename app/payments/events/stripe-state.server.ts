@@ -109,10 +109,20 @@ function paidIntent(invoice: Invoice): string | null {
   return paid?.payment.payment_intent ?? null;
 }
 
-/** The monthly gross of a subscription (covered fee included), and its period end. */
+/**
+ * The gross of each instalment of a subscription (covered fee included), its
+ * period end, the covered fee inside that gross when a change from the donor
+ * portal set one (metadata `covered_fee`; otherwise the pledge's stands), and
+ * until when collection is paused.
+ */
 export function subscriptionTerms(subscription: Subscription) {
   const item = subscription.items.data[0];
+  const coveredFee = /^\d{1,9}$/.test(subscription.metadata.covered_fee ?? "") ? Number(subscription.metadata.covered_fee) : null;
+  const resumesAt = subscription.pause_collection?.resumes_at;
   return {
+    coveredFee,
+    pausedUntil: subscription.pause_collection ? (resumesAt ? new Date(resumesAt * 1000) : null) : null,
+    paused: Boolean(subscription.pause_collection),
     grossAmount: item?.price.unit_amount != null ? item.price.unit_amount * (item.quantity ?? 1) : null,
     currency: item?.price.currency ?? subscription.currency ?? "usd",
     currentPeriodEnd: item?.current_period_end ? new Date(item.current_period_end * 1000) : null,

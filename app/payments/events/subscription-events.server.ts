@@ -1,4 +1,8 @@
 import { findPledgeForUpdate, upsertDonor } from "~/donations/ledger.data.server";
+import { queueEmail } from "~/email/outbox.data.server";
+import { giftEndedEmail } from "~/email/templates/gift-change.server";
+import { env } from "~/utils/env.server";
+import { formatMoney } from "~/utils/money";
 
 import { defineHandler, pledgeIdFrom } from "~/payments/events/handler.server";
 import { syncRecurringGift } from "~/payments/events/recurring-gift.server";
@@ -20,7 +24,7 @@ export const subscriptionEvents = defineHandler({
     return { subscription: await currentSubscription(fromEvent.id), pledgeId };
   },
 
-  async apply(tx, { subscription, pledgeId }) {
+  async apply(tx, { subscription, pledgeId }, event, context) {
     const pledge = await findPledgeForUpdate(tx, pledgeId);
     if (!pledge) throw new Error(`Subscription ${subscription.id} names pledge ${pledgeId}, which does not exist`);
     const donor = await upsertDonor(tx, {
@@ -30,6 +34,24 @@ export const subscriptionEvents = defineHandler({
       language: pledge.language,
     });
     const gift = await syncRecurringGift(tx, subscription, pledge, donor.id);
+    if (gift.status === "canceled" && subscription.cancellation_details?.reason === "payment_failed") {
+      // Stripe gave up after the last retry: the second notice, once per gift (its dedupe key).
+      const campaign = await tx.campaign.findUniqueOrThrow({ where: { id: gift.campaignId }, select: { title: true, slug: true } });
+      const queued = await queueEmail(
+        tx,
+        giftEndedEmail({
+          subscriptionId: subscription.id,
+          to: donor.email,
+          donorId: donor.id,
+          donorName: donor.name,
+          amount: formatMoney(gift.amount + gift.coveredFee, gift.currency),
+          campaignTitle: campaign.title,
+          campaignUrl: `${env().APP_URL}/campaigns/${campaign.slug}`,
+          organisationName: context.organisation.name,
+        }),
+      );
+      return `monthly gift ${subscription.id} ended after failed payments${queued ? ", donor notice queued" : ""}`;
+    }
     return `monthly gift ${subscription.id} is ${gift.status}`;
   },
 });

@@ -10,6 +10,12 @@ import { expandObject, ExpansionError } from "~/payments/sandbox/expand.server";
 import { takeFault } from "~/payments/sandbox/faults.server";
 import { decodeStripeForm } from "~/payments/sandbox/form-decode.server";
 import { withIdempotency } from "~/payments/sandbox/idempotency.server";
+import {
+  cancelSubscriptionNow,
+  updateSubscription,
+  type SubscriptionAnswer,
+  type UpdateParams,
+} from "~/payments/sandbox/subscriptions.server";
 import { checkoutSessionObject, customerObject, portalSessionObject } from "~/payments/sandbox/objects/checkout";
 import { renderAtVersion } from "~/payments/sandbox/api-versions.server";
 import { getObject, listObjects, sandboxId, saveObject, type Stored, type StripeObject } from "~/payments/sandbox/store.server";
@@ -55,6 +61,7 @@ async function missingCustomer(id: unknown): Promise<boolean> {
 
 /** At the SDK's API version, `submit_type` is allowed in payment and subscription mode alike. */
 const SUBMIT_TYPES = ["auto", "book", "donate", "pay", "subscribe"] as const;
+const RECURRING_INTERVALS = ["day", "week", "month", "year"] as const;
 
 type LineItemInput = {
   quantity?: string;
@@ -102,6 +109,14 @@ async function createCheckoutSession(request: Request): Promise<Response> {
     }
     if (mode === "subscription" && !item.price_data?.recurring?.interval) {
       return invalidParameter(undefined, "You must provide at least one recurring price in `subscription` mode when using prices.");
+    }
+    const interval = item.price_data?.recurring?.interval;
+    if (interval !== undefined && !RECURRING_INTERVALS.some((i) => i === interval)) {
+      return invalidParameter(
+        "line_items[0][price_data][recurring][interval]",
+        `Invalid recurring[interval]: must be one of ${RECURRING_INTERVALS.join(", ")}`,
+        "parameter_invalid_string",
+      );
     }
     if (mode === "payment" && item.price_data?.recurring) {
       return invalidParameter(
@@ -163,6 +178,7 @@ async function createCheckoutSession(request: Request): Promise<Response> {
     description: lineItems[0]?.price_data?.product_data?.name ?? "Donation",
     paymentIntentMetadata: params.payment_intent_data?.metadata ?? {},
     subscriptionMetadata: params.subscription_data?.metadata ?? {},
+    ...(mode === "subscription" ? { interval: lineItems[0]?.price_data?.recurring?.interval === "year" ? "year" : "month" } : {}),
   });
   return answer(request, session, (await body(request)).expand);
 }
@@ -205,17 +221,30 @@ async function createPortalSession(request: Request): Promise<Response> {
   const params = await body(request);
   if (typeof params.customer !== "string") return invalidParameter("customer", "Missing required param: customer.", "parameter_missing");
   if (await missingCustomer(params.customer)) return resourceMissing("customer", params.customer, "customer");
+  const flowType = (params.flow_data as { type?: unknown } | undefined)?.type;
+  if (flowType !== undefined && flowType !== "payment_method_update") {
+    // The sandbox's portal knows the card-update flow only; Stripe's other flows need a subscription id and are not used here.
+    return invalidParameter("flow_data[type]", `The sandbox's billing portal supports flow_data[type]=payment_method_update only.`);
+  }
   const id = sandboxId("bps", false);
   const session = await saveObject(
     portalSessionObject({
       id,
       customer: params.customer,
+      flow: flowType === "payment_method_update" ? "payment_method_update" : null,
       returnUrl: typeof params.return_url === "string" ? params.return_url : null,
       url: `${env().APP_URL}${sandboxPagePath("portal", id, typeof params.locale === "string" ? params.locale : undefined)}`,
       locale: typeof params.locale === "string" ? (params.locale as Stripe.BillingPortal.Session.Locale) : null,
     }),
   );
   return answer(request, session, params.expand);
+}
+
+/** The changed subscription, as Stripe answers; its event is delivered as Stripe would send it. */
+async function subscriptionAnswer(request: Request, result: SubscriptionAnswer, expand: unknown): Promise<Response> {
+  if (!result.ok) return result.response;
+  await deliverEvents(result.events);
+  return answer(request, result.subscription, expand);
 }
 
 async function listEvents(request: Request): Promise<Response> {
@@ -282,6 +311,20 @@ export const stripeSandboxHandlers: HttpHandler[] = [
   http.post(
     `${API}/billing_portal/sessions`,
     guarded((request) => createPortalSession(request)),
+  ),
+  http.post(
+    `${API}/subscriptions/:id`,
+    guarded(async (request, id) => {
+      const params = await body(request);
+      return subscriptionAnswer(request, await updateSubscription(id ?? "", params as UpdateParams), params.expand);
+    }),
+  ),
+  http.delete(
+    `${API}/subscriptions/:id`,
+    guarded(async (request, id) => {
+      const params = { ...query(request), ...(await body(request)) };
+      return subscriptionAnswer(request, await cancelSubscriptionNow(id ?? "", params), params.expand);
+    }),
   ),
   http.get(
     `${API}/events`,

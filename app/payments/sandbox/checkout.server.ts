@@ -26,6 +26,8 @@ export interface SessionPlan {
   description: string;
   paymentIntentMetadata: Record<string, string>;
   subscriptionMetadata: Record<string, string>;
+  /** The inline price's recurring interval, in subscription mode (absent in plans stored before yearly gifts). */
+  interval?: "month" | "year";
 }
 
 export function planId(sessionId: string): string {
@@ -201,6 +203,7 @@ async function startSubscription(
     itemId: sandboxId("si", false),
     priceId: sandboxId("price", false),
     productId: sandboxId("prod", false),
+    interval: plan.interval ?? "month",
   });
   const invoice = await saveObject(
     invoiceObject({

@@ -132,6 +132,25 @@ export async function closeDispute(disputeId: string, outcome: "won" | "lost" | 
 export async function renewSubscription(subscriptionId: string, outcome: "paid" | "failed" = "paid"): Promise<SandboxEvent[]> {
   const current = await mustGet<Stripe.Subscription>(subscriptionId, "subscription");
   const subscription = advancedPeriod(current);
+  const pause = current.pause_collection;
+  if (pause && (pause.resumes_at === null || pause.resumes_at > nowSeconds())) {
+    // Collection is paused with behavior "void": Stripe makes the period's invoice and voids it; nothing is charged.
+    const voided = await saveObject({
+      ...invoiceObject({
+        id: sandboxId("in", false),
+        subscription,
+        billingReason: "subscription_cycle",
+        customerEmail: null,
+        paid: false,
+        lineId: sandboxId("il", false),
+      }),
+      status: "void",
+      amount_remaining: 0,
+      next_payment_attempt: null,
+    } satisfies Stripe.Invoice);
+    await saveObject({ ...subscription, latest_invoice: voided.id } satisfies Stripe.Subscription);
+    return newEvents({ type: "invoice.voided", data: { object: voided } });
+  }
   const paid = outcome === "paid";
   const invoice = await saveObject(
     invoiceObject({
@@ -173,6 +192,24 @@ export async function cancelSubscription(subscriptionId: string): Promise<Sandbo
     status: "canceled",
     canceled_at: now,
     ended_at: now,
+  } satisfies Stripe.Subscription);
+  return newEvents({ type: "customer.subscription.deleted", data: { object: subscription } });
+}
+
+/**
+ * Stripe's last retry of a failed invoice fails too and, as the account's
+ * retry settings say, the subscription is cancelled: status canceled with
+ * cancellation_details.reason "payment_failed", and Stripe sends
+ * customer.subscription.deleted.
+ */
+export async function endAfterFailedPayments(subscriptionId: string): Promise<SandboxEvent[]> {
+  const now = nowSeconds();
+  const subscription = await saveObject({
+    ...(await mustGet<Stripe.Subscription>(subscriptionId, "subscription")),
+    status: "canceled",
+    canceled_at: now,
+    ended_at: now,
+    cancellation_details: { comment: null, feedback: null, feedback_option: null, reason: "payment_failed" },
   } satisfies Stripe.Subscription);
   return newEvents({ type: "customer.subscription.deleted", data: { object: subscription } });
 }

@@ -8,6 +8,12 @@ import Stripe from "stripe";
  */
 const nowSeconds = () => Math.floor(Date.now() / 1000);
 const MONTH_SECONDS = 30 * 86_400;
+const YEAR_SECONDS = 365 * 86_400;
+
+/** A billing period of the interval, in the sandbox's simple calendar (30-day months, 365-day years). */
+export function periodSeconds(interval: Stripe.Price.Recurring.Interval): number {
+  return interval === "year" ? YEAR_SECONDS : MONTH_SECONDS;
+}
 
 export interface SubscriptionInput {
   id: string;
@@ -19,12 +25,15 @@ export interface SubscriptionInput {
   itemId: string;
   priceId: string;
   productId: string;
+  /** Stripe's recurring interval of the inline price: "month" unless "year" was asked for. */
+  interval?: "month" | "year";
 }
 
 export function subscriptionObject(input: SubscriptionInput): Stripe.Subscription {
   const created = nowSeconds();
+  const interval = input.interval ?? "month";
   const recurring: Stripe.Price.Recurring = {
-    interval: "month",
+    interval,
     interval_count: 1,
     meter: null,
     trial_period_days: null,
@@ -60,7 +69,7 @@ export function subscriptionObject(input: SubscriptionInput): Stripe.Subscriptio
     billing_scheme: "per_unit",
     created,
     currency: input.currency,
-    interval: "month",
+    interval,
     interval_count: 1,
     livemode: false,
     metadata: {},
@@ -77,7 +86,7 @@ export function subscriptionObject(input: SubscriptionInput): Stripe.Subscriptio
     object: "subscription_item",
     billing_thresholds: null,
     created,
-    current_period_end: created + MONTH_SECONDS,
+    current_period_end: created + periodSeconds(interval),
     current_period_start: created,
     current_trial: null,
     discounts: [],
@@ -138,7 +147,7 @@ export function subscriptionObject(input: SubscriptionInput): Stripe.Subscriptio
   } satisfies Stripe.Subscription;
 }
 
-/** The subscription a month on: its items' billing period moves forward. */
+/** The subscription a period on (a month, or a year): its items' billing period moves forward. */
 export function advancedPeriod(subscription: Stripe.Subscription): Stripe.Subscription {
   return {
     ...subscription,
@@ -147,7 +156,7 @@ export function advancedPeriod(subscription: Stripe.Subscription): Stripe.Subscr
       data: subscription.items.data.map((item) => ({
         ...item,
         current_period_start: item.current_period_end,
-        current_period_end: item.current_period_end + MONTH_SECONDS,
+        current_period_end: item.current_period_end + periodSeconds(item.price.recurring?.interval ?? "month"),
       })),
     },
   } satisfies Stripe.Subscription;

@@ -128,6 +128,8 @@ export function deletedCustomerObject(id: string): Stripe.DeletedCustomer {
 export function portalSessionObject(input: {
   id: string;
   customer: string;
+  /** The portal opened on one flow (only the card update here), or on its home page. */
+  flow?: "payment_method_update" | null;
   returnUrl: string | null;
   url: string;
   locale?: Stripe.BillingPortal.Session.Locale | null;
@@ -139,7 +141,21 @@ export function portalSessionObject(input: {
     created: nowSeconds(),
     customer: input.customer,
     customer_account: null,
-    flow: null,
+    flow: input.flow
+      ? {
+          after_completion: {
+            hosted_confirmation: null,
+            redirect: input.returnUrl ? { return_url: input.returnUrl } : null,
+            type: input.returnUrl ? "redirect" : "portal_homepage",
+          },
+          customer_update: null,
+          subscription_cancel: null,
+          subscription_pause: null,
+          subscription_update: null,
+          subscription_update_confirm: null,
+          type: input.flow,
+        }
+      : null,
     livemode: false,
     locale: input.locale ?? null,
     on_behalf_of: null,

@@ -1,0 +1,11 @@
+import { env, sessionSecret } from "~/utils/env.server";
+import { createSignedToken } from "~/utils/signed-link.server";
+
+/** The failed-payment notice's link to the card update (see card-link.server.ts), valid for 7 days. */
+export const CARD_LINK_PURPOSE = "portal-card";
+export const CARD_LINK_TTL_MS = 7 * 24 * 3_600_000;
+
+export function cardLinkUrl(donorId: string, now = Date.now()): string {
+  const { token } = createSignedToken(CARD_LINK_PURPOSE, donorId, CARD_LINK_TTL_MS, sessionSecret(), now);
+  return `${env().APP_URL}/give/portal/card/${token}`;
+}
