@@ -233,7 +233,7 @@ describe("a monthly gift's first month", () => {
     const notices = await db().emailMessage.findMany({ where: { kind: "payment_failed", donorId: gift.donorId } });
     expect(notices).toHaveLength(1);
     expect(notices[0]!.textBody).toMatch(/did not go through/);
-    expect(notices[0]!.textBody).toContain("/give/manage");
+    expect(notices[0]!.textBody).toMatch(/\/give\/portal\/card\/[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+/);
 
     for (const event of await renewSubscription(gift.stripeSubscriptionId, "paid")) await deliver(event);
     expect((await db().recurringGift.findUniqueOrThrow({ where: { id: gift.id } })).status).toBe("active");
