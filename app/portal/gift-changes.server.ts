@@ -84,7 +84,7 @@ async function applyChange(
       target: { type: "RecurringGift", id: gift.id },
       details: { ...audit.details, changeId, subscription: gift.stripeSubscriptionId },
     });
-    if (change && profile) {
+    if (change && profile?.email) {
       await queueEmail(
         tx,
         giftChangeEmail({

@@ -82,7 +82,8 @@ export default function ThankYou() {
         <span className="font-semibold" data-testid="gift-amount">
           {gift.total}
         </span>{" "}
-        {t(gift.monthly ? "thankYou.giftMonthly" : gift.yearly ? "thankYou.giftYearly" : "thankYou.giftOnce")} <span className="font-semibold">{gift.campaign.title}</span>
+        {t(gift.monthly ? "thankYou.giftMonthly" : gift.yearly ? "thankYou.giftYearly" : "thankYou.giftOnce")}{" "}
+        <span className="font-semibold">{gift.campaign.title}</span>
         {gift.coveredFee ? t("thankYou.includingFee", { fee: gift.coveredFee }) : ""}.
       </p>
       {gift.status === "confirmed" ? (

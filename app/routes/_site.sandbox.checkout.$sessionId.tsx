@@ -146,7 +146,11 @@ export default function SandboxCheckout() {
         <p className="text-slate-700">{session.description}</p>
         <p className="mt-1 text-2xl font-bold text-slate-900" data-testid="checkout-amount">
           {session.amount}
-          {session.monthly ? <span className="text-base font-normal">{t(session.period === "year" ? "sandboxCheckout.perYear" : "sandboxCheckout.perMonth")}</span> : null}
+          {session.monthly ? (
+            <span className="text-base font-normal">
+              {t(session.period === "year" ? "sandboxCheckout.perYear" : "sandboxCheckout.perMonth")}
+            </span>
+          ) : null}
         </p>
         {!session.open ? (
           <p className="mt-4 font-semibold text-slate-800">{t(session.expired ? "sandboxCheckout.expired" : "sandboxCheckout.complete")}</p>

@@ -68,7 +68,12 @@ export function receiptEmail(input: ReceiptInput): OutgoingEmail {
         ? t("email.receipt.amountFee", { amount, currency: input.currency, fee })
         : t("email.receipt.amountValue", { amount, currency: input.currency }),
     ],
-    [t("email.receipt.gift"), t(input.yearly ? "email.receipt.giftYearly" : input.monthly ? "email.receipt.giftMonthly" : "email.receipt.giftOnce", { campaign: input.campaignTitle })],
+    [
+      t("email.receipt.gift"),
+      t(input.yearly ? "email.receipt.giftYearly" : input.monthly ? "email.receipt.giftMonthly" : "email.receipt.giftOnce", {
+        campaign: input.campaignTitle,
+      }),
+    ],
     [t("email.receipt.paymentMethod"), method],
     ...(dedication ? ([[t("email.receipt.dedication"), dedication]] as Array<[string, string]>) : []),
   ];

@@ -1,5 +1,5 @@
 import { campaignTitleIn } from "~/campaigns/campaign-language";
-import { publicUrl, siteLanguage } from "~/i18n/language.server";
+import { siteLanguage } from "~/i18n/language.server";
 import { env } from "~/utils/env.server";
 import { paymentFailedEmail } from "~/email/templates/payment-failed.server";
 import { findPledgeForUpdate, linkPledge, markPastDue, recordDonation, upsertDonor } from "~/donations/ledger.data.server";

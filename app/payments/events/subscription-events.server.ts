@@ -34,7 +34,8 @@ export const subscriptionEvents = defineHandler({
       language: pledge.language,
     });
     const gift = await syncRecurringGift(tx, subscription, pledge, donor.id);
-    if (gift.status === "canceled" && subscription.cancellation_details?.reason === "payment_failed") {
+    // (An erased donor has no address left to tell.)
+    if (gift.status === "canceled" && subscription.cancellation_details?.reason === "payment_failed" && donor.email) {
       // Stripe gave up after the last retry: the second notice, once per gift (its dedupe key).
       const campaign = await tx.campaign.findUniqueOrThrow({ where: { id: gift.campaignId }, select: { title: true, slug: true } });
       const queued = await queueEmail(
