@@ -120,7 +120,7 @@ describe("the origin check", () => {
       form({ email: "nobody-gave@example.org" }, { origin, "sec-fetch-site": "same-origin" }),
     );
     expect(manage.status).toBe(200);
-    expect(await manage.text()).toContain("If that address has a monthly gift with us");
+    expect(await manage.text()).toContain("If that address has given with us");
   });
 
   it("refuses forged staff requests, even with a signed-in admin's cookie", async () => {
@@ -281,7 +281,7 @@ describe("in Chromium, under the Content-Security-Policy", () => {
       if (javaScript) await page.waitForLoadState("networkidle");
       await page.getByRole("textbox", { name: "Email" }).fill(`browser-${javaScript ? "js" : "nojs"}@example.org`);
       await page.getByRole("button", { name: "Email me a link" }).click();
-      await page.getByRole("status").filter({ hasText: "If that address has a monthly gift with us" }).waitFor();
+      await page.getByRole("status").filter({ hasText: "If that address has given with us" }).waitFor();
       expect(problems).toEqual([]);
       await page.context().close();
     }

@@ -135,7 +135,11 @@ describe("changing a recurring gift", () => {
     expect(after.coveredFee).toBe(coveredFeeFor(5_000, givingSettings("USD").fee));
     expect(after.coveredFee).toBeGreaterThan(recurring.coveredFee);
     for (const event of await renewSubscription(recurring.stripeSubscriptionId)) await deliver(event);
-    const newest = await db().donation.findFirstOrThrow({ where: { recurringGiftId: recurring.id }, orderBy: { paidAt: "desc" } });
+    // Stripe's times are whole seconds: the renewal may be paid in the same second as the first gift.
+    const newest = await db().donation.findFirstOrThrow({
+      where: { recurringGiftId: recurring.id },
+      orderBy: [{ paidAt: "desc" }, { createdAt: "desc" }],
+    });
     expect(newest).toMatchObject({ grossAmount: 5_000 + after.coveredFee, coveredFee: after.coveredFee });
   });
 

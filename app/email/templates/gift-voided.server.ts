@@ -1,4 +1,4 @@
-import { emailDocument, escapeHtml } from "~/email/templates/html.server";
+import { emailDocument, paragraphsHtml } from "~/email/templates/html.server";
 import type { OutgoingEmail } from "~/email/outbox.data.server";
 import type { OrganisationSettings } from "~/organisation/organisation.data.server";
 import { formatMoney } from "~/utils/money";
@@ -37,13 +37,7 @@ export function giftVoidedEmail(input: {
     to: input.to,
     subject,
     text: lines.join("\n"),
-    html: emailDocument(
-      subject,
-      lines
-        .filter(Boolean)
-        .map((line) => `<p>${escapeHtml(line)}</p>`)
-        .join("\n"),
-    ),
+    html: emailDocument(subject, paragraphsHtml(lines)),
     donorId: input.donorId,
     donationId: input.donationId,
   };

@@ -18,3 +18,11 @@ ${bodyHtml}
 </body>
 </html>`;
 }
+
+/** The lines of a plain-text email as HTML paragraphs (its blank lines only separate them). */
+export function paragraphsHtml(lines: string[]): string {
+  return lines
+    .filter(Boolean)
+    .map((line) => `<p>${escapeHtml(line)}</p>`)
+    .join("\n");
+}

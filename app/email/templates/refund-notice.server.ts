@@ -1,4 +1,4 @@
-import { emailDocument, escapeHtml } from "~/email/templates/html.server";
+import { emailDocument, paragraphsHtml } from "~/email/templates/html.server";
 import type { OrganisationSettings } from "~/organisation/organisation.data.server";
 import type { OutgoingEmail } from "~/email/outbox.data.server";
 import { localeOf, type Language } from "~/i18n/catalogues";
@@ -59,14 +59,7 @@ export function refundNoticeEmail(input: {
     to: input.to,
     subject,
     text: lines.join("\n"),
-    html: emailDocument(
-      subject,
-      lines
-        .filter(Boolean)
-        .map((line) => `<p>${escapeHtml(line)}</p>`)
-        .join("\n"),
-      lang,
-    ),
+    html: emailDocument(subject, paragraphsHtml(lines), lang),
     donorId: input.donorId,
     donationId: input.donationId,
   };
