@@ -17,25 +17,13 @@ import { createCampaign } from "../support/factories";
 import { startAtWindowStart } from "../support/fixed-window-clock";
 import { formRequest, loaderArgs, outcome } from "../support/requests";
 import { deliver, giveThroughSandbox } from "../support/webhooks";
-import { portalPage, portalPost } from "../support/portal";
+import { emailedLinkToken, portalPage, portalPost } from "../support/portal";
 
 let ipCounter = 0;
 async function ask(email: string, ip = `198.51.100.${++ipCounter}`) {
   return outcome<{ sent: boolean; error: string | null }>(
     await requestAction({ request: formRequest("/give/manage", { email }), params: {}, context: { clientIp: ip } }),
   );
-}
-
-async function linkFor(email: string): Promise<string> {
-  // The form only records the request; the outbox sender queues the email.
-  await queueRequestedManageLinks();
-  const message = await db().emailMessage.findFirstOrThrow({
-    where: { kind: "manage_link", toAddress: email },
-    orderBy: { createdAt: "desc" },
-  });
-  const match = /\/give\/manage\/([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)/.exec(message.textBody);
-  if (!match?.[1]) throw new Error("no link in the email");
-  return match[1];
 }
 
 async function redeem(token: string) {
@@ -63,7 +51,7 @@ describe("managing a monthly gift without an account", () => {
     for (const event of gift.events) await deliver(event);
 
     expect((await ask("Keeper@Example.org")).data?.sent).toBe(true);
-    const token = await linkFor("keeper@example.org");
+    const token = await emailedLinkToken("keeper@example.org");
     expect((await linkLoader(loaderArgs(`/give/manage/${token}`, { token }))).problem).toBeNull();
 
     const first = await redeem(token);
@@ -124,7 +112,7 @@ describe("a returning donor", () => {
     expect(new Set(gifts.map((g) => g.stripeSubscriptionId)).size).toBe(2);
 
     await ask("returning@example.org");
-    const redeemed = await redeem(await linkFor("returning@example.org"));
+    const redeemed = await redeem(await emailedLinkToken("returning@example.org"));
     const page = await portalPage((redeemed.headers.get("set-cookie") ?? "").split(";")[0] ?? "");
     expect(page.recurringGifts.map((g) => g.id).sort()).toEqual(gifts.map((g) => g.id).sort());
   });
@@ -159,7 +147,7 @@ describe("when Stripe fails while the card update opens", () => {
     const gift = await giveThroughSandbox(campaign.slug, { frequency: "monthly", email });
     for (const event of gift.events) await deliver(event);
     await ask(email);
-    const redeemed = await redeem(await linkFor(email));
+    const redeemed = await redeem(await emailedLinkToken(email));
     return (redeemed.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
   }
 

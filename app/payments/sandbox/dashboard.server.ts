@@ -185,15 +185,8 @@ export async function renewSubscription(subscriptionId: string, outcome: "paid" 
   );
 }
 
-export async function cancelSubscription(subscriptionId: string): Promise<SandboxEvent[]> {
-  const now = nowSeconds();
-  const subscription = await saveObject({
-    ...(await mustGet<Stripe.Subscription>(subscriptionId, "subscription")),
-    status: "canceled",
-    canceled_at: now,
-    ended_at: now,
-  } satisfies Stripe.Subscription);
-  return newEvents({ type: "customer.subscription.deleted", data: { object: subscription } });
+export function cancelSubscription(subscriptionId: string): Promise<SandboxEvent[]> {
+  return endSubscription(subscriptionId, "cancellation_requested");
 }
 
 /**
@@ -202,14 +195,19 @@ export async function cancelSubscription(subscriptionId: string): Promise<Sandbo
  * cancellation_details.reason "payment_failed", and Stripe sends
  * customer.subscription.deleted.
  */
-export async function endAfterFailedPayments(subscriptionId: string): Promise<SandboxEvent[]> {
+export function endAfterFailedPayments(subscriptionId: string): Promise<SandboxEvent[]> {
+  return endSubscription(subscriptionId, "payment_failed");
+}
+
+/** A subscription ended now, with Stripe's reason for it, and the event Stripe sends. */
+async function endSubscription(subscriptionId: string, reason: Stripe.Subscription.CancellationDetails.Reason): Promise<SandboxEvent[]> {
   const now = nowSeconds();
   const subscription = await saveObject({
     ...(await mustGet<Stripe.Subscription>(subscriptionId, "subscription")),
     status: "canceled",
     canceled_at: now,
     ended_at: now,
-    cancellation_details: { comment: null, feedback: null, feedback_option: null, reason: "payment_failed" },
+    cancellation_details: { comment: null, feedback: null, feedback_option: null, reason },
   } satisfies Stripe.Subscription);
   return newEvents({ type: "customer.subscription.deleted", data: { object: subscription } });
 }
