@@ -16,7 +16,7 @@ import {
 import type { ReactNode } from "react";
 
 import { SiteFrame } from "~/components/site/SiteLayout";
-import { KNOWN_LANGUAGES } from "~/i18n/catalogues";
+import { CATALOGUE_SCRIPT_ID, catalogueScriptText, KNOWN_LANGUAGES } from "~/i18n/catalogues";
 import { LanguageProvider, useLanguage, useT } from "~/i18n/language-context";
 import { requestLanguage } from "~/i18n/language.server";
 import { carriesLanguage, localisedPath, splitLanguage, type LanguageSetting } from "~/i18n/paths";
@@ -103,6 +103,12 @@ export function Layout({ children }: { children: ReactNode }) {
         <LanguageProvider setting={language}>{children}</LanguageProvider>
         {hydrate ? (
           <>
+            {/* The texts React needs in the browser: no request for them, nothing run (app/i18n/catalogues.ts). */}
+            <script
+              type="application/json"
+              id={CATALOGUE_SCRIPT_ID}
+              dangerouslySetInnerHTML={{ __html: catalogueScriptText(language.lang) }}
+            />
             <ScrollRestoration nonce={nonce} />
             <Scripts nonce={nonce} />
           </>

@@ -2,7 +2,7 @@ import { z } from "zod";
 
 import { campaignTranslations } from "~/campaigns/campaign-language";
 import { STORY_MAX, SUMMARY_MAX, TITLE_MAX } from "~/campaigns/fields";
-import { CATALOGUES, type Language } from "~/i18n/catalogues";
+import { languageInfo, type Language } from "~/i18n/catalogues";
 import { parseForm, type FieldErrors, type FormValues } from "~/utils/forms.server";
 import { renderMarkdown } from "~/utils/markdown.server";
 import { env } from "~/utils/env.server";
@@ -54,7 +54,7 @@ export function translationValues(stored: unknown): Record<string, TranslationVa
 }
 
 export function languageName(lang: Language): string {
-  return CATALOGUES[lang].language.name;
+  return languageInfo(lang).name;
 }
 
 export type TranslationPost =

@@ -1,18 +1,46 @@
-import en from "~/i18n/locales/en.json";
-import es from "~/i18n/locales/es.json";
+import type english from "~/i18n/locales/en.json";
+import { readCatalogueFiles } from "~/i18n/catalogue-files.server";
 
 /**
- * Every language the site can speak: one catalogue (app/i18n/locales/xx.json)
- * each, keyed by its language code. LANGUAGES chooses which of them are on.
- * A new language is its catalogue, one line here, and its campaign texts;
- * tests/unit/catalogues.test.ts checks that it has every key.
+ * Every language the site can speak: one catalogue per file in
+ * app/i18n/locales (en.json, es.json, …), found when the server starts, so a
+ * new language is its catalogue and its campaign texts, with no code to
+ * change; LANGUAGES chooses which of them are on. English is the source:
+ * tests/unit/catalogues.test.ts checks every other catalogue against it, and
+ * a text a catalogue lacks (the staff pages' `staff` section may be left
+ * out) is shown in English.
+ *
+ * On the server the files are read (catalogue-files.server.ts, which the
+ * browser bundle leaves out). In the browser, only pages that hydrate need
+ * texts, and they carry theirs in the document (`catalogueScript()`).
  */
-export const CATALOGUES = { en, es } satisfies Record<string, Catalogue>;
 
-/** The English catalogue's shape is every catalogue's shape. */
-export type Catalogue = typeof en;
+/** The English catalogue's shape; other catalogues have the same keys, the staff section optional. */
+export type Catalogue = typeof english;
 
-export type Language = keyof typeof CATALOGUES;
+/** A language code with a catalogue ("en", "es"). */
+export type Language = string;
+
+const SCRIPT_ID = "lantern-catalogues";
+
+/** What a hydrating page carries: its language's catalogue, the source one, and every language's own name. */
+interface EmbeddedCatalogues {
+  catalogues: Record<Language, Catalogue>;
+}
+
+function embedded(): { text: string; catalogues: Record<Language, Catalogue> } {
+  const text = document.getElementById(SCRIPT_ID)?.textContent ?? "";
+  if (!text) return { text, catalogues: {} };
+  return { text, catalogues: (JSON.parse(text) as EmbeddedCatalogues).catalogues };
+}
+
+// The browser bundle replaces every .server module with an empty one: no reader there.
+const inBrowser = typeof readCatalogueFiles !== "function";
+const browserCopy = inBrowser ? embedded() : undefined;
+
+export const CATALOGUES: Record<Language, Catalogue> = browserCopy
+  ? browserCopy.catalogues
+  : (readCatalogueFiles() as unknown as Record<Language, Catalogue>);
 
 export const KNOWN_LANGUAGES = Object.keys(CATALOGUES) as [Language, ...Language[]];
 
@@ -20,7 +48,37 @@ export function isKnownLanguage(value: unknown): value is Language {
   return typeof value === "string" && Object.hasOwn(CATALOGUES, value);
 }
 
+/** A language's section about itself: its name, its locale, the switch's words. */
+export function languageInfo(lang: Language): Catalogue["language"] {
+  const catalogue = CATALOGUES[lang] ?? CATALOGUES.en;
+  if (!catalogue) throw new Error("The English catalogue is missing from the page");
+  return catalogue.language;
+}
+
 /** The BCP 47 locale Intl formats money, dates and numbers in ("es" -> "es-US"). */
 export function localeOf(lang: Language): string {
-  return CATALOGUES[lang].language.locale;
+  return languageInfo(lang).locale;
 }
+
+/**
+ * The text of the `<script type="application/json">` a hydrating page
+ * carries: the catalogues of `lang` and English in full, and every other
+ * language's own section (the language switch names them). `<` is escaped,
+ * so no text can close the element. In the browser it is the document's own
+ * text again, so hydration finds what the server wrote.
+ */
+export function catalogueScriptText(lang: Language): string {
+  if (browserCopy) return browserCopy.text;
+  const catalogues = Object.fromEntries(
+    Object.entries(CATALOGUES).map(([code, catalogue]) => [
+      code,
+      code === lang || code === "en" ? catalogue : { language: catalogue.language },
+    ]),
+  );
+  return JSON.stringify({ catalogues } satisfies { catalogues: Record<string, unknown> })
+    .replace(/</g, "\\u003c")
+    .replace(/\u2028/g, "\\u2028")
+    .replace(/\u2029/g, "\\u2029");
+}
+
+export const CATALOGUE_SCRIPT_ID = SCRIPT_ID;

@@ -13,7 +13,7 @@ import { givingSettings } from "~/giving/settings.server";
 import { findPublishedCampaign, hasEnded } from "~/campaigns/campaigns.data.server";
 import { campaignIn } from "~/campaigns/campaign-language";
 import { storyHtml } from "~/campaigns/story.server";
-import { CATALOGUES, localeOf } from "~/i18n/catalogues";
+import { languageInfo, localeOf } from "~/i18n/catalogues";
 import { translator } from "~/i18n/i18n";
 import { requestLanguage } from "~/i18n/language.server";
 import { localisedPath } from "~/i18n/paths";
@@ -116,7 +116,7 @@ export default function CampaignPage() {
       <div>
         {campaign.translated ? null : (
           <Alert tone="info" announce={false} className="mb-4" testId="not-translated">
-            {t("campaign.notTranslated", { language: CATALOGUES[campaign.lang].language.name })}
+            {t("campaign.notTranslated", { language: languageInfo(campaign.lang).name })}
           </Alert>
         )}
         <h1 lang={campaign.lang} className="text-3xl font-bold tracking-tight text-brand-800 sm:text-4xl">

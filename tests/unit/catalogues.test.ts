@@ -1,9 +1,11 @@
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
 
+import { readCatalogueFiles } from "~/i18n/catalogue-files.server";
 import { CATALOGUES, KNOWN_LANGUAGES, localeOf } from "~/i18n/catalogues";
 
 import { PUBLIC_SOURCES } from "../support/public-sources";
@@ -26,12 +28,75 @@ const base = (key: string) => key.replace(PLURAL, "");
 const placeholders = (text: string) => [...text.matchAll(/\{\{\s*(\w+)[^}]*\}\}/g)].map((m) => m[1]).sort();
 
 const english = flatten(CATALOGUES.en as Tree);
+/** Staff pages may stay in English: another catalogue may leave out any of their texts (never add one). */
+const optional = (key: string) => key.startsWith("staff.");
 
 describe("catalogues", () => {
+  it("are every JSON file in app/i18n/locales, English first", () => {
+    const files = fs.readdirSync("app/i18n/locales").filter((name) => name.endsWith(".json"));
+    expect(KNOWN_LANGUAGES[0]).toBe("en");
+    expect([...KNOWN_LANGUAGES].sort()).toEqual(files.map((name) => name.replace(/\.json$/, "")).sort());
+  });
+
+  it("a new language is its file: found with its locale, its staff texts optional", () => {
+    const directory = fs.mkdtempSync(path.join(os.tmpdir(), "catalogues-"));
+    try {
+      fs.copyFileSync("app/i18n/locales/en.json", path.join(directory, "en.json"));
+      const french = {
+        ...(CATALOGUES.es as Tree),
+        language: { locale: "fr-CA", name: "Français", switchTo: "Français", switchLabel: "Langue" },
+      };
+      delete (french as { staff?: Tree }).staff;
+      fs.writeFileSync(path.join(directory, "fr.json"), JSON.stringify(french));
+      const found = readCatalogueFiles(directory);
+      expect(Object.keys(found)).toEqual(["en", "fr"]);
+      expect((found.fr?.language as Tree).locale).toBe("fr-CA");
+    } finally {
+      fs.rmSync(directory, { recursive: true });
+    }
+  });
+
+  it.each([
+    ["not JSON", "fr.json", "{", /fr\.json: not JSON/],
+    [
+      "a number where a text belongs",
+      "fr.json",
+      JSON.stringify({ language: { locale: "fr-FR", name: "Français", switchTo: "Français" }, a: 1 }),
+      /fr\.json: every value must be a text/,
+    ],
+    ["no language section", "fr.json", JSON.stringify({ home: { title: "Accueil" } }), /fr\.json: language/],
+    ["a locale Intl refuses", "fr.json", JSON.stringify({ language: { locale: "not a locale", name: "F", switchTo: "F" } }), /BCP 47/],
+    [
+      "a name that is not a language code",
+      "French.json",
+      JSON.stringify({ language: { locale: "fr-FR", name: "F", switchTo: "F" } }),
+      /language code/,
+    ],
+  ])("a catalogue file with %s stops the start, naming the file", (_case, name, text, message) => {
+    const directory = fs.mkdtempSync(path.join(os.tmpdir(), "catalogues-"));
+    try {
+      fs.copyFileSync("app/i18n/locales/en.json", path.join(directory, "en.json"));
+      fs.writeFileSync(path.join(directory, name), text);
+      expect(() => readCatalogueFiles(directory)).toThrow(message);
+    } finally {
+      fs.rmSync(directory, { recursive: true });
+    }
+  });
+
+  it("without the English source catalogue nothing starts", () => {
+    const directory = fs.mkdtempSync(path.join(os.tmpdir(), "catalogues-"));
+    try {
+      fs.copyFileSync("app/i18n/locales/es.json", path.join(directory, "es.json"));
+      expect(() => readCatalogueFiles(directory)).toThrow(/en\.json is missing/);
+    } finally {
+      fs.rmSync(directory, { recursive: true });
+    }
+  });
+
   it.each(KNOWN_LANGUAGES)("%s has every key of the English catalogue, with the same placeholders, and no others", (lang) => {
     const catalogue = flatten(CATALOGUES[lang] as Tree);
     const bases = (keys: Map<string, string>) => new Set([...keys.keys()].map(base));
-    expect([...bases(english)].filter((key) => !bases(catalogue).has(key))).toEqual([]);
+    expect([...bases(english)].filter((key) => !bases(catalogue).has(key) && !optional(key))).toEqual([]);
     expect([...bases(catalogue)].filter((key) => !bases(english).has(key))).toEqual([]);
     for (const [key, text] of catalogue) {
       const other = english.get(key) ?? english.get(`${base(key)}_other`);

@@ -1,6 +1,6 @@
 import { useLocation } from "@remix-run/react";
 
-import { CATALOGUES } from "~/i18n/catalogues";
+import { languageInfo } from "~/i18n/catalogues";
 import { useLanguage, useT } from "~/i18n/language-context";
 import { splitLanguage } from "~/i18n/paths";
 
@@ -30,7 +30,7 @@ export function LanguageSwitch() {
                 rel="nofollow"
                 className="font-semibold text-brand-700 underline"
               >
-                {CATALOGUES[other].language.switchTo}
+                {languageInfo(other).switchTo}
               </a>
             </li>
           ))}
