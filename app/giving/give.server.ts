@@ -31,6 +31,8 @@ interface GiveCampaign {
   id: string;
   slug: string;
   title: string;
+  /** The campaign's words in other languages: Checkout names the gift in the donor's. */
+  translations?: unknown;
   currency: string;
   presetAmounts: number[];
   monthlyInvitation?: "off" | "third";

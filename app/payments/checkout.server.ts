@@ -3,6 +3,7 @@ import crypto from "node:crypto";
 import type Stripe from "stripe";
 
 import type { Pledge } from "~/generated/prisma/client";
+import { campaignTitleIn } from "~/campaigns/campaign-language";
 import { translator } from "~/i18n/i18n";
 import { siteLanguage } from "~/i18n/language.server";
 import { localisedPath } from "~/i18n/paths";
@@ -60,7 +61,8 @@ export function stripeLocale(lang: string): (typeof STRIPE_LOCALES)[number] | "a
  */
 export async function createCheckoutSession(
   pledge: Pledge,
-  campaign: { slug: string; title: string },
+  /** With its translations, the line item Checkout shows is titled in the donor's language. */
+  campaign: { slug: string; title: string; translations?: unknown },
   /** A returning donor's Stripe customer: reused so all their gifts (and the billing portal) stay on one customer. */
   stripeCustomerId: string | null = null,
 ): Promise<{ id: string; url: string }> {
@@ -73,7 +75,7 @@ export async function createCheckoutSession(
   const monthly = pledge.frequency !== "once";
   const interval = pledge.frequency === "yearly" ? ("year" as const) : ("month" as const);
   const name = t(pledge.frequency === "yearly" ? "checkout.yearlyGiftTo" : monthly ? "checkout.monthlyGiftTo" : "checkout.giftTo", {
-    campaign: campaign.title,
+    campaign: campaignTitleIn({ title: campaign.title, translations: campaign.translations ?? null }, lang, env().DEFAULT_LANGUAGE),
   });
 
   const params: Stripe.Checkout.SessionCreateParams = {

@@ -7,6 +7,7 @@ import { loader as rootLoader } from "~/root";
 
 import { createCampaign } from "../support/factories";
 import { formRequest, loaderArgs, outcome, pageData, thrownStatus } from "../support/requests";
+import { recordStripeRequests } from "../support/stripe-requests";
 import { deliver, giveThroughSandbox } from "../support/webhooks";
 
 /**
@@ -46,6 +47,27 @@ describe("the donor's language", () => {
       expect(body).not.toContain("No goods or services");
     }
     expect(receipt.htmlBody).toContain('<html lang="es">');
+  });
+
+  it("names a Spanish gift in Checkout with the campaign's Spanish title, and an English one with its own", async () => {
+    const campaign = await createCampaign({
+      title: "Safe homes",
+      translations: { es: { title: "Hogares seguros", summary: "Un techo seguro.", story: "Historia." } },
+    });
+    const recorded = recordStripeRequests();
+    try {
+      await giveThroughSandbox(campaign.slug, { amount: 2_500, email: "nombre.es@example.org", language: "es" });
+      await giveThroughSandbox(campaign.slug, { amount: 2_500, email: "name.en@example.org" });
+    } finally {
+      recorded.stop();
+    }
+    const names = recorded.requests
+      .filter((request) => request.method === "POST" && request.path === "/v1/checkout/sessions")
+      .map(
+        (request) =>
+          (request.body as { line_items: [{ price_data: { product_data: { name: string } } }] }).line_items[0].price_data.product_data.name,
+      );
+    expect(names).toEqual(["Donación a Hogares seguros", "Gift to Safe homes"]);
   });
 
   it("writes the refund notice of a Spanish gift in Spanish", async () => {
