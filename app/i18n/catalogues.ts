@@ -67,8 +67,19 @@ export function localeOf(lang: Language): string {
  * so no text can close the element. In the browser it is the document's own
  * text again, so hydration finds what the server wrote.
  */
+const scriptTexts = new Map<Language, string>();
+
 export function catalogueScriptText(lang: Language): string {
   if (browserCopy) return browserCopy.text;
+  let text = scriptTexts.get(lang);
+  if (text === undefined) {
+    text = scriptText(lang);
+    scriptTexts.set(lang, text);
+  }
+  return text;
+}
+
+function scriptText(lang: Language): string {
   const catalogues = Object.fromEntries(
     Object.entries(CATALOGUES).map(([code, catalogue]) => [
       code,
