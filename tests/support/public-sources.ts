@@ -18,4 +18,10 @@ export const PUBLIC_SOURCES = [
   "app/routes/$.tsx",
   "app/routes/_site.sandbox.checkout.$sessionId.tsx",
   "app/routes/_site.sandbox.portal.$sessionId.tsx",
+  "app/routes/_site.sandbox.dashboard.tsx",
+  "app/routes/_site.give.portal.tsx",
+  "app/routes/_site.give.portal_.card.$token.tsx",
+  "app/routes/_site.give.invite.$pledgeId.tsx",
+  "app/portal/components",
+  "app/payments/components",
 ];
