@@ -16,6 +16,8 @@ export interface OutgoingEmail {
   donationId?: string | null;
   /** About a sandbox gift (a TEST- receipt): marked as a test even if the site is live now. */
   test?: boolean;
+  /** The language it is written in: a test marking is written in it too (the default language's when unset). */
+  lang?: string;
 }
 
 /**

@@ -13,6 +13,7 @@ import { createCheckoutSession } from "~/payments/checkout.server";
 import { describeStripeError, isMissingCustomer, isStripeAnswer } from "~/payments/stripe-errors";
 import { localeOf, type Language } from "~/i18n/catalogues";
 import { translator } from "~/i18n/i18n";
+import { localisedPath } from "~/i18n/paths";
 import { env } from "~/utils/env.server";
 import { formatMoney } from "~/utils/money";
 
@@ -80,7 +81,9 @@ export async function startGift(
 
   if (campaign.monthlyInvitation === "third" && pledge.frequency === "once" && pledge.invitation === null) {
     const suggested = suggestedMonthlyAmount(pledge.amount, pledge.currency, settings.minAmount);
-    if (await markInvited(pledge.id, suggested)) return { kind: "invite", url: `/give/invite/${pledge.id}`, pledgeId: pledge.id };
+    // The invitation speaks the form's language.
+    const url = localisedPath(`/give/invite/${pledge.id}`, lang, env().DEFAULT_LANGUAGE);
+    if (await markInvited(pledge.id, suggested)) return { kind: "invite", url, pledgeId: pledge.id };
   }
 
   const checkout = await checkoutForPledge(pledge, campaign);

@@ -1,7 +1,10 @@
 import { rememberedPledges } from "~/giving/gift-cookie.server";
 import { coveredFeeFor } from "~/giving/fees";
 import { checkoutForPledge } from "~/giving/give.server";
-import { invitationMessages as m } from "~/giving/messages";
+import { campaignTitleIn } from "~/campaigns/campaign-language";
+import { localeOf } from "~/i18n/catalogues";
+import { translator } from "~/i18n/i18n";
+import { requestLanguage } from "~/i18n/language.server";
 import { answerInvitation, findPledgeWithCampaign } from "~/giving/pledges.data.server";
 import { givingSettings } from "~/giving/settings.server";
 import { formatMoney } from "~/utils/money";
@@ -11,7 +14,8 @@ import { formatMoney } from "~/utils/money";
  * two buttons, so it works without JavaScript). Only the browser that
  * started the pledge sees it (the gift cookie), and only once: the answer is
  * recorded on the pledge, which then goes to Checkout as a monthly gift of
- * the suggested amount, or as the one-time gift it was.
+ * the suggested amount, or as the one-time gift it was. Its words are the
+ * catalogue's `invitation` section, in the page's language.
  */
 async function waitingPledge(request: Request, pledgeId: string) {
   if (!(await rememberedPledges(request)).includes(pledgeId)) return null;
@@ -23,13 +27,15 @@ async function waitingPledge(request: Request, pledgeId: string) {
 export async function invitationPage(request: Request, pledgeId: string) {
   const pledge = await waitingPledge(request, pledgeId);
   if (!pledge) return null;
-  const once = formatMoney(pledge.amount + pledge.coveredFee, pledge.currency);
-  const monthly = formatMoney(pledge.invitedAmount + monthlyCoveredFee(pledge), pledge.currency);
+  const { lang, defaultLanguage } = requestLanguage(request);
+  const t = translator(lang);
+  const once = formatMoney(pledge.amount + pledge.coveredFee, pledge.currency, localeOf(lang));
+  const monthly = formatMoney(pledge.invitedAmount + monthlyCoveredFee(pledge), pledge.currency, localeOf(lang));
   return {
-    title: m.title,
-    body: m.body(monthly, once, pledge.campaign.title),
-    accept: m.accept(monthly),
-    decline: m.decline(once),
+    title: t("invitation.title"),
+    body: t("invitation.body", { monthly, once, campaign: campaignTitleIn(pledge.campaign, lang, defaultLanguage) }),
+    accept: t("invitation.accept", { monthly }),
+    decline: t("invitation.decline", { once }),
   };
 }
 
@@ -41,13 +47,14 @@ function monthlyCoveredFee(pledge: { coveredFee: number; invitedAmount: number; 
 export type InvitationAnswer = { ok: true; url: string } | { ok: false; status: 404 | 409 | 502; message: string };
 
 export async function answerMonthlyInvitation(request: Request, pledgeId: string, accept: boolean): Promise<InvitationAnswer> {
+  const t = translator(requestLanguage(request).lang);
   const pledge = await waitingPledge(request, pledgeId);
-  if (!pledge) return { ok: false, status: 409, message: m.gone };
+  if (!pledge) return { ok: false, status: 409, message: t("invitation.gone") };
   const answered = await answerInvitation(
     pledge.id,
     accept ? { accepted: true, amount: pledge.invitedAmount, coveredFee: monthlyCoveredFee(pledge) } : { accepted: false },
   );
-  if (!answered) return { ok: false, status: 409, message: m.gone };
+  if (!answered) return { ok: false, status: 409, message: t("invitation.gone") };
   const checkout = await checkoutForPledge(answered, pledge.campaign);
-  return checkout.ok ? { ok: true, url: checkout.url } : { ok: false, status: 502, message: m.unavailable };
+  return checkout.ok ? { ok: true, url: checkout.url } : { ok: false, status: 502, message: t("invitation.unavailable") };
 }

@@ -125,6 +125,6 @@ export async function answerInvitation(
 export function findPledgeWithCampaign(id: string) {
   return db().pledge.findUnique({
     where: { id },
-    include: { campaign: { select: { id: true, slug: true, title: true, currency: true, presetAmounts: true } } },
+    include: { campaign: { select: { id: true, slug: true, title: true, currency: true, presetAmounts: true, translations: true } } },
   });
 }

@@ -1,8 +1,10 @@
 import { donorById } from "~/giving/donors.data.server";
+import type { Language } from "~/i18n/catalogues";
+import { localisedPath } from "~/i18n/paths";
 import { cardUpdateUrl } from "~/portal/gift-changes.server";
 import { CARD_LINK_PURPOSE } from "~/portal/card-link-url.server";
 import { openPortalSession } from "~/portal/portal-session.server";
-import { sessionSecret } from "~/utils/env.server";
+import { env, sessionSecret } from "~/utils/env.server";
 import { verifySignedToken } from "~/utils/signed-link.server";
 
 /**
@@ -22,17 +24,18 @@ export function checkCardLink(token: string): CardLinkState {
 /**
  * Uses the link: a portal session for its donor, then Stripe's card update
  * (or, when Stripe cannot open it just now, the portal page, where the
- * donor can try again).
+ * donor can try again), in the language of the link's page.
  */
 export async function redeemCardLink(
   token: string,
   ip: string,
+  lang: Language,
 ): Promise<{ ok: true; setCookie: string; to: string } | { ok: false; reason: "invalid" | "expired" }> {
   const state = checkCardLink(token);
   if (!state.ok) return state;
   const donor = await donorById(state.donorId);
   if (!donor) return { ok: false, reason: "invalid" };
   const setCookie = await openPortalSession(donor.id);
-  const card = await cardUpdateUrl({ donorId: donor.id }, ip);
-  return { ok: true, setCookie, to: "url" in card ? card.url : "/give/portal" };
+  const card = await cardUpdateUrl({ donorId: donor.id }, ip, lang);
+  return { ok: true, setCookie, to: "url" in card ? card.url : localisedPath("/give/portal", lang, env().DEFAULT_LANGUAGE) };
 }

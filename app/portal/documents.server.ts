@@ -4,6 +4,8 @@ import { statementAsEmailed } from "~/email/statements.data.server";
 import { textDocumentPdf } from "~/portal/pdf.server";
 import type { PortalDonor } from "~/portal/portal-session.server";
 import { donationOfDonor } from "~/portal/portal.data.server";
+import { KNOWN_LANGUAGES } from "~/i18n/catalogues";
+import { translator } from "~/i18n/i18n";
 
 /**
  * The PDFs a donor downloads from their giving page: a gift's receipt and a
@@ -15,7 +17,21 @@ export interface PdfFile {
   body: Buffer;
 }
 
-const RECEIPT_LABELS = ["Receipt number", "Donor", "Date", "Amount", "Gift", "Payment method", "Dedication", "Questions"] as const;
+/** The labels set in bold, in every language (a document is in its email's language). */
+function labelsIn(keys: readonly string[]): string[] {
+  return [...new Set(KNOWN_LANGUAGES.flatMap((lang) => keys.map((key) => translator(lang)(key).replace(/:$/, ""))))];
+}
+const RECEIPT_LABELS = labelsIn([
+  "email.receipt.number",
+  "email.receipt.donor",
+  "email.receipt.date",
+  "email.receipt.amount",
+  "email.receipt.gift",
+  "email.receipt.paymentMethod",
+  "email.receipt.dedication",
+  "email.receipt.questionsLead",
+]);
+const STATEMENT_LABELS = labelsIn(["email.statement.questionsLead"]);
 
 export async function receiptPdf(donor: PortalDonor, donationId: string): Promise<PdfFile | null> {
   const own = await donationOfDonor(donor.donorId, donationId);
@@ -23,14 +39,14 @@ export async function receiptPdf(donor: PortalDonor, donationId: string): Promis
   const context = await receiptContext();
   const email = await inTransaction((tx) => receiptAsEmailed(tx, own.id, context));
   if (!email) return null;
-  const number = /Receipt number: (\S+)/.exec(email.text)?.[1] ?? own.id;
   return {
-    filename: `receipt-${number}.pdf`,
+    filename: `receipt-${own.receiptNumber ?? own.id}.pdf`,
     body: await textDocumentPdf({
       title: email.subject,
       author: context.organisation.legalName,
       lines: email.text.split("\n"),
       labels: RECEIPT_LABELS,
+      lang: email.lang,
     }),
   };
 }
@@ -40,7 +56,13 @@ export async function statementPdf(donor: PortalDonor, year: number): Promise<Pd
   if (!email) return null;
   return {
     filename: `statement-${year}.pdf`,
-    body: await textDocumentPdf({ title: email.subject, author: "", lines: email.text.split("\n"), labels: ["Questions"] }),
+    body: await textDocumentPdf({
+      title: email.subject,
+      author: "",
+      lines: email.text.split("\n"),
+      labels: STATEMENT_LABELS,
+      lang: email.lang,
+    }),
   };
 }
 

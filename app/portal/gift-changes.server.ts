@@ -14,7 +14,12 @@ import { SubscriptionSchema } from "~/payments/events/schemas.server";
 import { describeStripeError, isMissingCustomer } from "~/payments/stripe-errors";
 import { forgetStripeCustomer } from "~/giving/donors.data.server";
 import { stripe } from "~/payments/stripe.server";
-import { formatPortalDate, portalMessages, type Interval } from "~/portal/messages";
+import { campaignTitleIn } from "~/campaigns/campaign-language";
+import type { Language } from "~/i18n/catalogues";
+import { translator } from "~/i18n/i18n";
+import { publicUrl, siteLanguage } from "~/i18n/language.server";
+import { stripeLocale } from "~/payments/checkout.server";
+import { formatPortalDate, type Interval } from "~/portal/messages";
 import type { PortalDonor } from "~/portal/portal-session.server";
 import { donorProfile, keepCancelReason, recurringGiftOfDonor, setReceiptPreference } from "~/portal/portal.data.server";
 import { recordAudit, type DonorAuditAction } from "~/staff/audit.data.server";
@@ -29,12 +34,12 @@ import { env } from "~/utils/env.server";
  * applies Stripe's webhooks, the change is audited as the donor's own and
  * the donor is emailed a confirmation. The webhook that follows applies
  * Stripe's state again; the newer state always wins (stripeStateAt).
+ * Answers are in the page's language (`lang`); the confirmation email is in
+ * the donor's own (that of their latest gift).
  */
 export type ChangeOutcome = { ok: true; message: string } | { ok: false; status: 404 | 409 | 422 | 502; message: string };
 
 type OwnGift = NonNullable<Awaited<ReturnType<typeof recurringGiftOfDonor>>>;
-
-const m = portalMessages;
 
 function intervalOf(gift: { frequency: string }): Interval {
   return gift.frequency === "yearly" ? "yearly" : "monthly";
@@ -45,16 +50,17 @@ function changeKey(action: string, gift: { id: string }, formKey: string): strin
   return `portal-${action}-${gift.id}-${formKey}`;
 }
 
-async function ownRunningGift(donor: PortalDonor, giftId: string): Promise<OwnGift | ChangeOutcome> {
+async function ownRunningGift(donor: PortalDonor, giftId: string, lang: Language): Promise<OwnGift | ChangeOutcome> {
+  const t = translator(lang);
   const gift = await recurringGiftOfDonor(donor.donorId, giftId);
-  if (!gift) return { ok: false, status: 404, message: m.errors.notFound };
-  if (gift.status === "canceled") return { ok: false, status: 409, message: m.errors.notRunning };
+  if (!gift) return { ok: false, status: 404, message: t("portal.errors.notFound") };
+  if (gift.status === "canceled") return { ok: false, status: 409, message: t("portal.errors.notRunning") };
   return gift;
 }
 
-function stripeFailed(error: unknown, what: string, target: { id: string }): ChangeOutcome {
+function stripeFailed(error: unknown, what: string, target: { id: string }, lang: Language): ChangeOutcome {
   console.error(`Donor portal: ${what} (${target.id}) failed at Stripe; nothing changed: ${describeStripeError(error)}`);
-  return { ok: false, status: 502, message: m.errors.stripe };
+  return { ok: false, status: 502, message: translator(lang)("portal.errors.stripe") };
 }
 
 /**
@@ -85,15 +91,17 @@ async function applyChange(
       details: { ...audit.details, changeId, subscription: gift.stripeSubscriptionId },
     });
     if (change && profile?.email) {
+      const lang = siteLanguage(profile.language);
       await queueEmail(
         tx,
         giftChangeEmail({
+          lang,
           changeId,
           to: profile.email,
           donorId: profile.id,
           donorName: profile.name,
           interval: intervalOf(gift),
-          campaignTitle: gift.campaign.title,
+          campaignTitle: campaignTitleIn(gift.campaign, lang, env().DEFAULT_LANGUAGE),
           organisationName: organisation.name,
           change,
         }),
@@ -112,20 +120,25 @@ async function applyChange(
  */
 export async function changeAmount(
   donor: PortalDonor,
-  input: { giftId: string; amount: number; formKey: string; ip: string },
+  input: { giftId: string; amount: number; formKey: string; ip: string; lang: Language },
 ): Promise<ChangeOutcome> {
-  const found = await ownRunningGift(donor, input.giftId);
+  const found = await ownRunningGift(donor, input.giftId, input.lang);
   if ("ok" in found) return found;
   const gift = found;
+  const t = translator(input.lang);
+  const locale = t("language.locale");
   const settings = givingSettings(gift.currency);
   if (input.amount < settings.minAmount || input.amount > settings.maxAmount) {
     return {
       ok: false,
       status: 422,
-      message: m.errors.amountRange(formatMoney(settings.minAmount, gift.currency), formatMoney(settings.maxAmount, gift.currency)),
+      message: t("portal.errors.amountRange", {
+        min: formatMoney(settings.minAmount, gift.currency, locale),
+        max: formatMoney(settings.maxAmount, gift.currency, locale),
+      }),
     };
   }
-  if (input.amount === gift.amount) return { ok: false, status: 422, message: m.errors.sameAmount };
+  if (input.amount === gift.amount) return { ok: false, status: 422, message: t("portal.errors.sameAmount") };
   const coveredFee = gift.coveredFee > 0 ? coveredFeeFor(input.amount, settings.fee) : 0;
   let answer: Stripe.Subscription;
   try {
@@ -152,18 +165,23 @@ export async function changeAmount(
       { idempotencyKey: changeKey("amount", gift, input.formKey) },
     );
   } catch (error) {
-    return stripeFailed(error, "an amount change of recurring gift", gift);
+    return stripeFailed(error, "an amount change of recurring gift", gift, input.lang);
   }
-  const before = formatMoney(gift.amount + gift.coveredFee, gift.currency);
-  const after = formatMoney(input.amount + coveredFee, gift.currency);
+  const before = gift.amount + gift.coveredFee;
+  const after = input.amount + coveredFee;
   await applyChange(
     donor,
     gift,
     answer,
     { action: "donor.gift_amount", details: { from: gift.amount, to: input.amount, coveredFee, currency: gift.currency }, ip: input.ip },
-    { kind: "amount", before, after },
+    { kind: "amount", before, after, currency: gift.currency },
   );
-  return { ok: true, message: m.done.amount(after, intervalOf(gift)) };
+  return {
+    ok: true,
+    message: t(intervalOf(gift) === "yearly" ? "portal.done.amountYearly" : "portal.done.amountMonthly", {
+      amount: formatMoney(after, gift.currency, locale),
+    }),
+  };
 }
 
 /** The same day `months` calendar months later (the month's last day when it is shorter), in UTC. */
@@ -181,13 +199,14 @@ export function monthsLater(from: Date, months: number): Date {
  */
 export async function pauseGift(
   donor: PortalDonor,
-  input: { giftId: string; months: 1 | 2 | 3; formKey: string; ip: string },
+  input: { giftId: string; months: 1 | 2 | 3; formKey: string; ip: string; lang: Language },
   now = new Date(),
 ): Promise<ChangeOutcome> {
-  const found = await ownRunningGift(donor, input.giftId);
+  const found = await ownRunningGift(donor, input.giftId, input.lang);
   if ("ok" in found) return found;
   const gift = found;
-  if (gift.pausedUntil && gift.pausedUntil > now) return { ok: false, status: 409, message: m.errors.alreadyPaused };
+  const t = translator(input.lang);
+  if (gift.pausedUntil && gift.pausedUntil > now) return { ok: false, status: 409, message: t("portal.errors.alreadyPaused") };
   const resumesAt = monthsLater(now, input.months);
   let answer: Stripe.Subscription;
   try {
@@ -197,25 +216,28 @@ export async function pauseGift(
       { idempotencyKey: changeKey("pause", gift, input.formKey) },
     );
   } catch (error) {
-    return stripeFailed(error, "a pause of recurring gift", gift);
+    return stripeFailed(error, "a pause of recurring gift", gift, input.lang);
   }
-  const until = formatPortalDate(resumesAt);
   await applyChange(
     donor,
     gift,
     answer,
     { action: "donor.gift_pause", details: { months: input.months, resumesAt: resumesAt.toISOString() }, ip: input.ip },
-    { kind: "pause", until },
+    { kind: "pause", until: resumesAt },
   );
-  return { ok: true, message: m.done.pause(until) };
+  return { ok: true, message: t("portal.done.pause", { date: formatPortalDate(resumesAt, input.lang) }) };
 }
 
 /** Collects again from the next date: pause_collection cleared. */
-export async function resumeGift(donor: PortalDonor, input: { giftId: string; formKey: string; ip: string }): Promise<ChangeOutcome> {
-  const found = await ownRunningGift(donor, input.giftId);
+export async function resumeGift(
+  donor: PortalDonor,
+  input: { giftId: string; formKey: string; ip: string; lang: Language },
+): Promise<ChangeOutcome> {
+  const found = await ownRunningGift(donor, input.giftId, input.lang);
   if ("ok" in found) return found;
   const gift = found;
-  if (!gift.pausedUntil) return { ok: false, status: 409, message: m.errors.notPaused };
+  const t = translator(input.lang);
+  if (!gift.pausedUntil) return { ok: false, status: 409, message: t("portal.errors.notPaused") };
   let answer: Stripe.Subscription;
   try {
     answer = await stripe().subscriptions.update(
@@ -224,18 +246,18 @@ export async function resumeGift(donor: PortalDonor, input: { giftId: string; fo
       { idempotencyKey: changeKey("resume", gift, input.formKey) },
     );
   } catch (error) {
-    return stripeFailed(error, "a resume of recurring gift", gift);
+    return stripeFailed(error, "a resume of recurring gift", gift, input.lang);
   }
   await applyChange(donor, gift, answer, { action: "donor.gift_resume", details: {}, ip: input.ip }, { kind: "resume" });
-  return { ok: true, message: m.done.resume };
+  return { ok: true, message: t("portal.done.resume") };
 }
 
 /** Cancels now; the donor's reason, when given, is kept for staff (and sent to Stripe as the cancellation's comment). */
 export async function cancelGift(
   donor: PortalDonor,
-  input: { giftId: string; reason: string | null; formKey: string; ip: string },
+  input: { giftId: string; reason: string | null; formKey: string; ip: string; lang: Language },
 ): Promise<ChangeOutcome> {
-  const found = await ownRunningGift(donor, input.giftId);
+  const found = await ownRunningGift(donor, input.giftId, input.lang);
   if ("ok" in found) return found;
   const gift = found;
   let answer: Stripe.Subscription;
@@ -246,7 +268,7 @@ export async function cancelGift(
       { idempotencyKey: changeKey("cancel", gift, input.formKey) },
     );
   } catch (error) {
-    return stripeFailed(error, "a cancellation of recurring gift", gift);
+    return stripeFailed(error, "a cancellation of recurring gift", gift, input.lang);
   }
   await applyChange(
     donor,
@@ -256,21 +278,28 @@ export async function cancelGift(
     { kind: "cancel" },
     (tx) => keepCancelReason(tx, gift.id, input.reason),
   );
-  return { ok: true, message: m.done.cancel };
+  return { ok: true, message: translator(input.lang)("portal.done.cancel") };
 }
 
 /**
  * Opens Stripe's billing portal on its card-update flow (payment_method_update)
- * for the donor's customer; Stripe sends the donor back to the portal page.
+ * for the donor's customer, speaking the page's language; Stripe sends the
+ * donor back to the portal page in that language.
  */
-export async function cardUpdateUrl(donor: Pick<PortalDonor, "donorId">, ip: string): Promise<{ ok: true; url: string } | ChangeOutcome> {
+export async function cardUpdateUrl(
+  donor: Pick<PortalDonor, "donorId">,
+  ip: string,
+  lang: Language,
+): Promise<{ ok: true; url: string } | ChangeOutcome> {
+  const t = translator(lang);
   const profile = await donorProfile(donor.donorId);
-  if (!profile?.stripeCustomerId) return { ok: false, status: 404, message: m.errors.notFound };
+  if (!profile?.stripeCustomerId) return { ok: false, status: 404, message: t("portal.errors.notFound") };
   try {
     const session = await stripe().billingPortal.sessions.create({
       customer: profile.stripeCustomerId,
-      return_url: `${env().APP_URL}/give/portal?card=done`,
+      return_url: publicUrl("/give/portal?card=done", lang),
       flow_data: { type: "payment_method_update" },
+      locale: stripeLocale(lang),
     });
     await inTransaction((tx) =>
       recordAudit(tx, {
@@ -286,14 +315,19 @@ export async function cardUpdateUrl(donor: Pick<PortalDonor, "donorId">, ip: str
     if (isMissingCustomer(error)) {
       // Deleted in Stripe's dashboard: its subscriptions and card went with it.
       await forgetStripeCustomer(profile.stripeCustomerId);
-      return { ok: false, status: 404, message: m.errors.notFound };
+      return { ok: false, status: 404, message: t("portal.errors.notFound") };
     }
-    return stripeFailed(error, "a card update for donor", { id: profile.id });
+    return stripeFailed(error, "a card update for donor", { id: profile.id }, lang);
   }
 }
 
 /** A receipt for each instalment, or only the annual statement. */
-export async function chooseReceipts(donor: PortalDonor, preference: "each" | "annual", ip: string): Promise<ChangeOutcome> {
+export async function chooseReceipts(
+  donor: PortalDonor,
+  preference: "each" | "annual",
+  ip: string,
+  lang: Language,
+): Promise<ChangeOutcome> {
   await inTransaction(async (tx) => {
     await setReceiptPreference(tx, donor.donorId, preference);
     await recordAudit(tx, {
@@ -305,5 +339,5 @@ export async function chooseReceipts(donor: PortalDonor, preference: "each" | "a
       details: { preference },
     });
   });
-  return { ok: true, message: m.done.preference };
+  return { ok: true, message: translator(lang)("portal.done.preference") };
 }

@@ -1,17 +1,23 @@
 import { z } from "zod";
 
-import { portalMessages } from "~/portal/messages";
 import { multiLineText } from "~/utils/text";
 
 /**
  * What the donor portal's forms post (checked on the server only). Every
  * form names what it does (`intent`) and carries the page's form key, which
- * makes a double submit one change at Stripe.
+ * makes a double submit one change at Stripe. The messages are catalogue
+ * keys (`portal.errors.*`), written in the page's language by the action.
  */
 export const PORTAL_FIELDS = ["intent", "gift", "amount", "months", "reason", "preference", "key"] as const;
 export type PortalField = (typeof PORTAL_FIELDS)[number];
 
-const e = portalMessages.errors;
+const e = {
+  notFound: "portal.errors.notFound",
+  choose: "portal.errors.choose",
+  amountFormat: "portal.errors.amountFormat",
+  pauseMonths: "portal.errors.pauseMonths",
+  reasonTooLong: "portal.errors.reasonTooLong",
+} as const;
 const key = z.uuid();
 const gift = z.uuid(e.notFound);
 

@@ -10,12 +10,19 @@ import PDFDocument from "pdfkit";
  * pdfkit's built-in Helvetica covers the Windows-1252 characters (Latin
  * scripts, €, curly quotes); text outside them would need an embedded font.
  */
-export function textDocumentPdf(input: { title: string; author: string; lines: string[]; labels?: readonly string[] }): Promise<Buffer> {
+export function textDocumentPdf(input: {
+  title: string;
+  author: string;
+  lines: string[];
+  labels?: readonly string[];
+  /** The document's language (its email's). */
+  lang?: string;
+}): Promise<Buffer> {
   const doc = new PDFDocument({
     size: "LETTER",
     margin: 60,
     info: { Title: input.title, Author: input.author },
-    lang: "en",
+    lang: input.lang ?? "en",
     displayTitle: true,
   });
   const chunks: Buffer[] = [];

@@ -2,6 +2,8 @@ import crypto from "node:crypto";
 
 import { redirect, type Cookie } from "@remix-run/node";
 
+import { requestLanguage } from "~/i18n/language.server";
+import { localisedPath } from "~/i18n/paths";
 import { findDonorSession, insertDonorSession, revokeDonorSession } from "~/portal/portal-sessions.data.server";
 import { siteCookie } from "~/utils/site-cookie.server";
 
@@ -57,11 +59,17 @@ export async function portalDonor(request: Request, now = new Date()): Promise<P
   return { donorId: session.donorId, sessionId: session.id, expiresAt: session.expiresAt };
 }
 
-/** The portal's pages need a session: without one the donor is sent to ask for a new link. */
+/** The portal's pages need a session: without one the donor is sent to ask for a new link (in the page's language). */
 export async function requirePortalDonor(request: Request): Promise<PortalDonor> {
   const donor = await portalDonor(request);
-  if (!donor) throw redirect("/give/manage?ended=1", 303);
+  if (!donor) throw redirect(manageAddress(request, "?ended=1"), 303);
   return donor;
+}
+
+/** The page that asks for a new link, in the language of the request's page. */
+export function manageAddress(request: Request, search = ""): string {
+  const { lang, defaultLanguage } = requestLanguage(request);
+  return localisedPath(`/give/manage${search}`, lang, defaultLanguage);
 }
 
 /** Ends the session (the donor signs out); returns the Set-Cookie header that clears the cookie. */

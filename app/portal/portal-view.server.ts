@@ -1,16 +1,20 @@
 import crypto from "node:crypto";
 
-import { formatPortalDate, formatPortalTime, portalMessages, type Interval } from "~/portal/messages";
+import { campaignTitleIn } from "~/campaigns/campaign-language";
+import { localeOf, type Language } from "~/i18n/catalogues";
+import { translator } from "~/i18n/i18n";
+import { formatPortalDate, formatPortalTime } from "~/portal/messages";
 import type { PortalDonor } from "~/portal/portal-session.server";
 import { donorGifts, donorProfile, donorRecurringGifts } from "~/portal/portal.data.server";
+import { env } from "~/utils/env.server";
 import { formatMoney, toDecimalString } from "~/utils/money";
 
 /**
  * The donor portal page as the browser gets it: every sentence already
- * written (from portalMessages), nothing to compute in the browser, so the
- * page works as plain HTML forms.
+ * written in the page's language (the catalogue's `portal` section),
+ * nothing to compute in the browser, so the page works as plain HTML forms.
  */
-const m = portalMessages;
+const STATUSES = ["active", "past_due", "unpaid", "incomplete", "paused", "canceled"] as const;
 
 export interface RecurringGiftView {
   id: string;
@@ -35,7 +39,12 @@ export interface GiftView {
   receiptNumber: string | null;
 }
 
-export async function portalPage(donor: PortalDonor, now = new Date()) {
+export async function portalPage(donor: PortalDonor, lang: Language, now = new Date()) {
+  const t = translator(lang);
+  const locale = localeOf(lang);
+  const money = (amount: number, currency: string) => formatMoney(amount, currency, locale);
+  const date = (value: Date) => formatPortalDate(value, lang);
+  const title = (campaign: { title: string; translations: unknown }) => campaignTitleIn(campaign, lang, env().DEFAULT_LANGUAGE);
   const [profile, gifts, recurring] = await Promise.all([
     donorProfile(donor.donorId),
     donorGifts(donor.donorId),
@@ -43,23 +52,24 @@ export async function portalPage(donor: PortalDonor, now = new Date()) {
   ]);
   if (!profile) return null;
   const recurringGifts: RecurringGiftView[] = recurring.map((gift) => {
-    const interval: Interval = gift.frequency === "yearly" ? "yearly" : "monthly";
     const running = gift.status !== "canceled";
     const paused = running && gift.pausedUntil !== null && gift.pausedUntil > now;
     const when = !running
       ? gift.canceledAt
-        ? m.cancelledOn(formatPortalDate(gift.canceledAt))
+        ? t("portal.cancelledOn", { date: date(gift.canceledAt) })
         : null
       : paused
-        ? m.pausedUntil(formatPortalDate(gift.pausedUntil!))
+        ? t("portal.pausedUntil", { date: date(gift.pausedUntil!) })
         : gift.currentPeriodEnd
-          ? m.nextCharge(formatPortalDate(gift.currentPeriodEnd))
+          ? t("portal.nextCharge", { date: date(gift.currentPeriodEnd) })
           : null;
+    const status = paused ? "paused" : STATUSES.find((known) => known === gift.status);
+    const line = { amount: money(gift.amount + gift.coveredFee, gift.currency), campaign: title(gift.campaign) };
     return {
       id: gift.id,
-      line: m.giftLine(formatMoney(gift.amount + gift.coveredFee, gift.currency), interval, gift.campaign.title),
-      coveredFee: gift.coveredFee > 0 ? m.coveredFeeNote(formatMoney(gift.coveredFee, gift.currency)) : null,
-      status: paused ? (m.statusLabels.paused ?? "Paused") : (m.statusLabels[gift.status] ?? gift.status),
+      line: t(gift.frequency === "yearly" ? "portal.giftLineYearly" : "portal.giftLineMonthly", line),
+      coveredFee: gift.coveredFee > 0 ? t("portal.coveredFeeNote", { fee: money(gift.coveredFee, gift.currency) }) : null,
+      status: status ? t(`portal.status.${status}`) : gift.status,
       running,
       paused,
       when,
@@ -69,21 +79,23 @@ export async function portalPage(donor: PortalDonor, now = new Date()) {
   });
   const giftViews: GiftView[] = gifts.map((gift) => ({
     id: gift.id,
-    date: formatPortalDate(gift.paidAt),
-    gift: m.giftKind(gift.frequency, gift.campaign.title),
-    amount: formatMoney(gift.grossAmount, gift.currency),
+    date: date(gift.paidAt),
+    gift: t(gift.frequency === "yearly" ? "portal.giftYearly" : gift.frequency === "monthly" ? "portal.giftMonthly" : "portal.giftOnce", {
+      campaign: title(gift.campaign),
+    }),
+    amount: money(gift.grossAmount, gift.currency),
     refund:
       gift.refundedAmount <= 0
         ? null
         : gift.refundedAmount >= gift.grossAmount
-          ? m.fullyRefunded
-          : m.refunded(formatMoney(gift.refundedAmount, gift.currency)),
+          ? t("portal.fullyRefunded")
+          : t("portal.refunded", { amount: money(gift.refundedAmount, gift.currency) }),
     receiptNumber: gift.receiptNumber,
   }));
   const years = [...new Set(gifts.map((gift) => gift.paidAt.getUTCFullYear()))].sort((a, b) => b - a);
   return {
     name: profile.name,
-    sessionNote: m.sessionNote(formatPortalTime(donor.expiresAt)),
+    sessionNote: t("portal.sessionNote", { until: formatPortalTime(donor.expiresAt, lang) }),
     receiptPreference: profile.receiptPreference,
     canUpdateCard: Boolean(profile.stripeCustomerId) && recurringGifts.some((gift) => gift.running),
     recurringGifts,

@@ -10,7 +10,7 @@ import type { ReceiptPreference } from "~/generated/prisma/client";
 export function donorProfile(donorId: string) {
   return db().donor.findUnique({
     where: { id: donorId },
-    select: { id: true, email: true, name: true, receiptPreference: true, stripeCustomerId: true },
+    select: { id: true, email: true, name: true, receiptPreference: true, stripeCustomerId: true, language: true },
   });
 }
 
@@ -30,7 +30,7 @@ export function donorGifts(donorId: string) {
       receiptNumber: true,
       paidAt: true,
       recurringGiftId: true,
-      campaign: { select: { title: true } },
+      campaign: { select: { title: true, translations: true } },
     },
   });
 }
@@ -51,7 +51,7 @@ export function donorRecurringGifts(donorId: string) {
       currentPeriodEnd: true,
       pausedUntil: true,
       canceledAt: true,
-      campaign: { select: { title: true } },
+      campaign: { select: { title: true, translations: true } },
     },
   });
 }
@@ -70,14 +70,14 @@ export function recurringGiftOfDonor(donorId: string, giftId: string) {
       currency: true,
       status: true,
       pausedUntil: true,
-      campaign: { select: { title: true } },
+      campaign: { select: { title: true, translations: true } },
     },
   });
 }
 
 /** One gift, only when it is this donor's. */
 export function donationOfDonor(donorId: string, donationId: string) {
-  return db().donation.findFirst({ where: { id: donationId, donorId }, select: { id: true } });
+  return db().donation.findFirst({ where: { id: donationId, donorId }, select: { id: true, receiptNumber: true } });
 }
 
 /** Keeps the donor's reason for cancelling, for staff (in the change's transaction). */

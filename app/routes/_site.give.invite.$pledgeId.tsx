@@ -4,13 +4,16 @@ import { z } from "zod";
 
 import { Alert } from "~/components/ui/Alert";
 import { answerMonthlyInvitation, invitationPage } from "~/giving/invitation.server";
-import { invitationMessages } from "~/giving/messages";
+import { translator } from "~/i18n/i18n";
+import { useLanguage, useT } from "~/i18n/language-context";
+import { requestLanguage } from "~/i18n/language.server";
+import type { loader as rootLoader } from "~/root";
 import { parseForm } from "~/utils/forms.server";
 import { privatePageMeta } from "~/utils/meta";
 import { readForm } from "~/utils/request.server";
 
 const ParamsSchema = z.object({ pledgeId: z.uuid() });
-const AnswerSchema = z.object({ answer: z.enum(["accept", "decline"], { error: "Choose one." }) });
+const AnswerSchema = z.object({ answer: z.enum(["accept", "decline"], { error: "invitation.choose" }) });
 
 function pledgeIdOf(params: LoaderFunctionArgs["params"]): string {
   const parsed = ParamsSchema.safeParse(params);
@@ -26,24 +29,27 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const pledgeId = pledgeIdOf(params);
   const parsed = parseForm(await readForm(request), { fields: ["answer"], schema: AnswerSchema });
-  if (!parsed.ok) return data({ problem: parsed.errors.answer ?? "Choose one." }, { status: parsed.status });
+  if (!parsed.ok) return data({ problem: translator(requestLanguage(request).lang)("invitation.choose") }, { status: parsed.status });
   const answered = await answerMonthlyInvitation(request, pledgeId, parsed.data.answer === "accept");
   if (answered.ok) return redirect(answered.url, 303);
   return data({ problem: answered.message }, { status: answered.status });
 }
 
-export const meta: MetaFunction = () => privatePageMeta(invitationMessages.title);
+export const meta: MetaFunction<typeof loader, { root: typeof rootLoader }> = ({ matches }) =>
+  privatePageMeta(translator(matches.find((m) => m.id === "root")?.data?.language.lang ?? "en")("invitation.title"));
 
 export default function MonthlyInvitation() {
   const { page } = useLoaderData<typeof loader>();
   const after = useActionData<typeof action>();
+  const { t } = useT();
+  const { href } = useLanguage();
   if (!page || after) {
     return (
       <section className="mx-auto max-w-lg">
-        <Alert tone="warning">{after?.problem ?? invitationMessages.gone}</Alert>
+        <Alert tone="warning">{after?.problem ?? t("invitation.gone")}</Alert>
         <p className="mt-4">
-          <Link to="/" className="font-semibold text-brand-700 underline">
-            {invitationMessages.home}
+          <Link to={href("/")} className="font-semibold text-brand-700 underline">
+            {t("invitation.home")}
           </Link>
         </p>
       </section>

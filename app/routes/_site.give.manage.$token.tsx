@@ -6,6 +6,7 @@ import { checkManageLink, redeemManageLink } from "~/manage/manage.server";
 import { translator } from "~/i18n/i18n";
 import { useLanguage, useT } from "~/i18n/language-context";
 import { requestLanguage } from "~/i18n/language.server";
+import { localisedPath } from "~/i18n/paths";
 import type { loader as rootLoader } from "~/root";
 import { privatePageMeta } from "~/utils/meta";
 
@@ -30,7 +31,11 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
 
 export async function action({ params, request }: ActionFunctionArgs) {
   const result = await redeemManageLink(params.token ?? "");
-  if (result.ok) return redirect("/give/portal", { status: 303, headers: { "Set-Cookie": result.setCookie } });
+  if (result.ok) {
+    // The giving page in the language the link was opened in (the donor's: the email's link carries it).
+    const { lang, defaultLanguage } = requestLanguage(request);
+    return redirect(localisedPath("/give/portal", lang, defaultLanguage), { status: 303, headers: { "Set-Cookie": result.setCookie } });
+  }
   return data({ problem: message(request, result.reason), retry: false }, { status: STATUS[result.reason] });
 }
 

@@ -9,7 +9,6 @@ import { requestLanguage } from "~/i18n/language.server";
 import { requestManageLink } from "~/manage/manage-link-requests.server";
 import { parseForm } from "~/utils/forms.server";
 import { SINGLE_LINE_MESSAGE } from "~/utils/text";
-import { portalMessages } from "~/portal/messages";
 import { privatePageMeta } from "~/utils/meta";
 import { clientIp, readForm } from "~/utils/request.server";
 import type { loader as rootLoader } from "~/root";
@@ -59,7 +58,7 @@ export default function ManageGift() {
       ) : null}
       {(ended || signedOut) && !result ? (
         <Alert tone={signedOut ? "success" : "warning"} announce={false} className="mt-4">
-          {signedOut ? portalMessages.signedOut : portalMessages.ended}
+          {t(signedOut ? "portal.signedOut" : "portal.ended")}
         </Alert>
       ) : null}
       {result?.sent ? (

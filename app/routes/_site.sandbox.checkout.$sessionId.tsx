@@ -3,7 +3,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 
 import { Alert } from "~/components/ui/Alert";
 import { TextField } from "~/components/ui/Field";
-import { getSandboxSession, paySandboxSession, sessionEmail } from "~/payments/sandbox/checkout.server";
+import { getSandboxSession, paySandboxSession, sessionEmail, type PayProblem } from "~/payments/sandbox/checkout.server";
 import { deliverEvents } from "~/payments/sandbox/events.server";
 import {
   CheckoutParamsSchema,
@@ -19,6 +19,7 @@ import { parseForm } from "~/utils/forms.server";
 import { privatePageMeta } from "~/utils/meta";
 import { formatMoney } from "~/utils/money";
 import { readForm } from "~/utils/request.server";
+import { SINGLE_LINE_MESSAGE } from "~/utils/text";
 import { useIsPending } from "~/utils/use-is-pending";
 import { SandboxPageTitle } from "~/payments/components/SandboxPageTitle";
 import { localeOf } from "~/i18n/catalogues";
@@ -27,6 +28,7 @@ import { useT } from "~/i18n/language-context";
 import { requestLanguage } from "~/i18n/language.server";
 import type { loader as rootLoader } from "~/root";
 import { HYDRATE } from "~/utils/page-handle";
+import type { TFunction } from "i18next";
 
 /** The sandbox's pages stand in for Stripe's and hydrate (decision 029). */
 export const handle = HYDRATE;
@@ -50,6 +52,56 @@ function submitVerb(submitType: unknown, monthly: boolean): string {
   if (submitType === "donate") return monthly ? "sandboxCheckout.donateMonthly" : "sandboxCheckout.donate";
   if (submitType === "book") return "sandboxCheckout.book";
   return monthly || submitType === "subscribe" ? "sandboxCheckout.subscribe" : "sandboxCheckout.pay";
+}
+
+/** A pay form message (a catalogue key, or the shared text rule's sentence) in the page's language. */
+function fieldMessage(t: TFunction, message: string): string {
+  if (message === SINGLE_LINE_MESSAGE) return t("sandboxCheckout.errors.singleLine");
+  return message.startsWith("sandboxCheckout.errors.") ? t(message) : message;
+}
+
+/** Why the sandbox refused a payment, as Stripe's page would say it to the donor, in the page's language. */
+function problemMessage(t: TFunction, problem: PayProblem): string {
+  switch (problem.reason) {
+    case "session_missing":
+      return t("sandboxCheckout.errors.sessionMissing");
+    case "session_expired":
+      return t("sandboxCheckout.errors.sessionExpired");
+    case "session_complete":
+      return t("sandboxCheckout.errors.sessionComplete");
+    case "bank_unknown":
+      return t("sandboxCheckout.errors.bankAccountUnknown");
+    case "bank_monthly":
+      return t("sandboxCheckout.errors.bankMonthly");
+    case "bank_currency":
+      return t("sandboxCheckout.errors.bankCurrency", {
+        method: problem.method,
+        accountCurrency: problem.accountCurrency,
+        currency: problem.currency,
+      });
+    case "card_incorrect":
+      return t("sandboxCheckout.errors.cardIncorrect");
+    case "declined":
+      return t(
+        problem.declineCode === "insufficient_funds" ? "sandboxCheckout.errors.insufficientFunds" : "sandboxCheckout.errors.declined",
+      );
+  }
+}
+
+/** A test bank account's failure, in words (Stripe's failure codes are not for donors). */
+function bankFailure(t: TFunction, code: string): string {
+  switch (code) {
+    case "account_closed":
+      return t("sandboxCheckout.bankFailures.account_closed");
+    case "no_account":
+      return t("sandboxCheckout.bankFailures.no_account");
+    case "insufficient_funds":
+      return t("sandboxCheckout.bankFailures.insufficient_funds");
+    case "debit_not_authorized":
+      return t("sandboxCheckout.bankFailures.debit_not_authorized");
+    default:
+      return code.replace(/_/g, " ");
+  }
 }
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
@@ -79,7 +131,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
                 number,
                 type: account.type,
                 outcome: account.failureCode
-                  ? t("sandboxCheckout.fails", { code: account.failureCode.replace(/_/g, " ") })
+                  ? t("sandboxCheckout.fails", { code: bankFailure(t, account.failureCode) })
                   : t("sandboxCheckout.succeeds"),
               }))
           : [],
@@ -89,6 +141,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
 
 export async function action({ params, request }: ActionFunctionArgs) {
   const { session } = await sessionFromParams(params);
+  const t = translator(requestLanguage(request).lang);
   const form = await readForm(request);
   const method = form.get("method") === "bank" ? "bank" : "card";
   const parsed =
@@ -102,10 +155,15 @@ export async function action({ params, request }: ActionFunctionArgs) {
     expiry: "expiry" in parsed.values ? parsed.values.expiry : "",
     method,
   };
-  if (!parsed.ok) return data({ errors: parsed.errors as Partial<Record<PayField, string>>, values }, { status: parsed.status });
+  if (!parsed.ok) {
+    const errors = Object.fromEntries(
+      Object.entries(parsed.errors as Partial<Record<PayField, string>>).map(([name, message]) => [name, fieldMessage(t, message ?? "")]),
+    ) as Partial<Record<PayField, string>>;
+    return data({ errors, values }, { status: parsed.status });
+  }
   const result = await paySandboxSession(session.id, parsed.data);
   if (!result.ok) {
-    return data({ errors: { [result.field]: result.message } as Partial<Record<PayField, string>>, values }, { status: 402 });
+    return data({ errors: { [result.field]: problemMessage(t, result) } as Partial<Record<PayField, string>>, values }, { status: 402 });
   }
   await deliverEvents(result.events);
   return redirect(result.redirectTo, 303);

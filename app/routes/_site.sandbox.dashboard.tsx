@@ -3,7 +3,11 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 
 import { Input, Select } from "~/components/ui/Input";
-import { DashboardActionSchema, dashboardView, runDashboardAction } from "~/payments/sandbox/dashboard-page.server";
+import { DashboardActionSchema, dashboardRefusal, dashboardView, runDashboardAction } from "~/payments/sandbox/dashboard-page.server";
+import { translator } from "~/i18n/i18n";
+import { useT } from "~/i18n/language-context";
+import { requestLanguage } from "~/i18n/language.server";
+import type { loader as rootLoader } from "~/root";
 import { requireAdmin } from "~/staff/auth.server";
 import { env } from "~/utils/env.server";
 import { privatePageMeta } from "~/utils/meta";
@@ -19,8 +23,10 @@ export const handle = HYDRATE;
  * The sandbox's stand-in for Stripe's dashboard (sandbox mode only, admins
  * only): what staff and banks do in Stripe, delivered to this site as
  * Stripe's events. See app/payments/sandbox/dashboard-page.server.ts.
+ * Its address carries no language (a staff tool); under a prefix it speaks that language.
  */
-export const meta: MetaFunction = () => privatePageMeta("Sandbox dashboard: no money moves");
+export const meta: MetaFunction<typeof loader, { root: typeof rootLoader }> = ({ matches }) =>
+  privatePageMeta(translator(matches.find((m) => m.id === "root")?.data?.language.lang ?? "en")("sandboxDashboard.title"));
 
 async function guard(request: Request) {
   if (!env().sandbox) throw data(null, { status: 404 });
@@ -29,15 +35,15 @@ async function guard(request: Request) {
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await guard(request);
-  return dashboardView();
+  return dashboardView(requestLanguage(request).lang);
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   await guard(request);
+  const { lang } = requestLanguage(request);
   const parsed = DashboardActionSchema.safeParse(Object.fromEntries(await readForm(request)));
-  if (!parsed.success)
-    return data({ ok: false, message: parsed.error.issues[0]?.message ?? "That is not an action the sandbox knows." }, { status: 422 });
-  const result = await runDashboardAction(parsed.data);
+  if (!parsed.success) return data({ ok: false, message: dashboardRefusal(parsed.error.issues[0]?.message, lang) }, { status: 422 });
+  const result = await runDashboardAction(parsed.data, lang);
   return data(result, { status: result.ok ? 200 : 409 });
 }
 
@@ -112,22 +118,21 @@ function Listing<T extends { id: string }>({
 export default function SandboxDashboard() {
   const view = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
+  const { t } = useT();
   return (
     <div className="mx-auto max-w-4xl">
-      <SandboxPageTitle title="Sandbox dashboard: no money moves">
-        What staff and banks do in Stripe. Each action sends this site the events Stripe would send.
-      </SandboxPageTitle>
+      <SandboxPageTitle title={t("sandboxDashboard.title")}>{t("sandboxDashboard.intro")}</SandboxPageTitle>
       {result ? (
         <Alert tone={result.ok ? "success" : "error"} className="mt-4">
           {result.message}
         </Alert>
       ) : null}
 
-      <Section title="Account">
+      <Section title={t("sandboxDashboard.account")}>
         <Form method="post" className="flex flex-wrap items-end gap-3">
           <input type="hidden" name="intent" value="settings" />
           <label className="text-sm">
-            Settlement currency
+            {t("sandboxDashboard.settlementCurrency")}
             <Select inline className="mt-1 block" name="settlementCurrency" defaultValue={view.account.settlementCurrency}>
               {view.settlementCurrencies.map((c) => (
                 <option key={c} value={c}>
@@ -137,37 +142,39 @@ export default function SandboxDashboard() {
             </Select>
           </label>
           <label className="text-sm">
-            API version of events
+            {t("sandboxDashboard.apiVersion")}
             <Select inline className="mt-1 block" name="eventsApiVersion" defaultValue={view.account.eventsApiVersion}>
               {[...new Set([view.account.eventsApiVersion, ...view.apiVersions])].map((v) => (
                 <option key={v} value={v}>
-                  {v < view.basil ? `${v} (before 2025-03-31)` : v}
+                  {v < view.basil ? t("sandboxDashboard.beforeBasil", { version: v }) : v}
                 </option>
               ))}
             </Select>
           </label>
           <button type="submit" className="rounded bg-brand-700 px-3 py-1.5 font-semibold text-white">
-            Save
+            {t("sandboxDashboard.save")}
           </button>
         </Form>
       </Section>
 
-      <Section title="Stripe's bad moments">
+      <Section title={t("sandboxDashboard.faults")}>
         <Form method="post" className="flex flex-wrap items-end gap-3">
           <input type="hidden" name="intent" value="fault" />
           <label className="text-sm">
-            Method
+            {t("sandboxDashboard.method")}
             <Select inline className="mt-1 block" name="method">
-              <option>POST</option>
-              <option>GET</option>
+              {/* HTTP methods, named as the API names them. */}
+              {["POST", "GET"].map((method) => (
+                <option key={method}>{method}</option>
+              ))}
             </Select>
           </label>
           <label className="text-sm">
-            Path
+            {t("sandboxDashboard.path")}
             <Input inline className="mt-1 block" name="path" defaultValue="/v1/checkout/sessions" />
           </label>
           <label className="text-sm">
-            Answer
+            {t("sandboxDashboard.answer")}
             <Select inline className="mt-1 block" name="kind">
               {view.faultKinds.map((k) => (
                 <option key={k}>{k}</option>
@@ -175,75 +182,76 @@ export default function SandboxDashboard() {
             </Select>
           </label>
           <label className="text-sm">
-            Times
+            {t("sandboxDashboard.times")}
             <Input inline className="mt-1 block w-16" name="times" defaultValue="1" inputMode="numeric" />
           </label>
           <button type="submit" className="rounded bg-brand-700 px-3 py-1.5 font-semibold text-white">
-            Fail next requests
+            {t("sandboxDashboard.failNext")}
           </button>
         </Form>
         {view.faults.length ? (
           <div className="mt-2 text-sm">
-            Set: {view.faults.map((f) => `${f.method} ${f.path} → ${f.kind} ×${f.remaining}`).join("; ")}{" "}
-            <Act intent="clear-faults" fields={{}} label="Clear" />
+            {t("sandboxDashboard.faultsSet", {
+              faults: view.faults.map((f) => `${f.method} ${f.path} → ${f.kind} ×${f.remaining}`).join("; "),
+            })}{" "}
+            <Act intent="clear-faults" fields={{}} label={t("sandboxDashboard.clear")} />
           </div>
         ) : null}
       </Section>
 
       <Listing
-        title="Open Checkout Sessions"
+        title={t("sandboxDashboard.sessions")}
         items={view.sessions}
-        empty="None."
+        empty={t("sandboxDashboard.none")}
         intro={
           <div className="text-sm text-slate-700">
-            Stripe expires a session 24 hours after it was made; so does the sandbox, whenever a new one is made.{" "}
-            <Act intent="expire-due" fields={{}} label="Expire those past 24 hours now" />
+            {t("sandboxDashboard.sessionsIntro")} <Act intent="expire-due" fields={{}} label={t("sandboxDashboard.expireDue")} />
           </div>
         }
         line={(s) => (
           <>
-            {s.amount} ({s.mode}) <Act intent="expire" fields={{ session: s.id }} label="Expire" />
+            {s.amount} ({s.mode}) <Act intent="expire" fields={{ session: s.id }} label={t("sandboxDashboard.expire")} />
           </>
         )}
       />
 
       <Listing
-        title="Bank debits waiting for the bank"
+        title={t("sandboxDashboard.bankDebits")}
         items={view.bankDebits}
-        empty="None: a bank debit paid on the sandbox checkout appears here until the bank answers."
+        empty={t("sandboxDashboard.bankDebitsEmpty")}
         line={(d) => (
           <>
-            {d.amount} ({d.method}) <Act intent="release" fields={{ paymentIntent: d.id }} label="The bank answers" />
+            {d.amount} ({d.method}) <Act intent="release" fields={{ paymentIntent: d.id }} label={t("sandboxDashboard.bankAnswers")} />
           </>
         )}
       />
 
       <Listing
-        title="Payments"
+        title={t("sandboxDashboard.payments")}
         items={view.charges}
-        empty="None yet."
+        empty={t("sandboxDashboard.noneYet")}
         line={(c) => (
           <>
-            {c.amount}, refunded {c.refunded}
-            {c.card ? ` (card …${c.card})` : ""}{" "}
-            {!c.fullyRefunded ? <Act intent="refund" fields={{ charge: c.id, amount: "" }} label="Refund" /> : null}
-            <Act intent="dispute" fields={{ charge: c.id, kind: "inquiry" }} label="Inquiry" />
-            <Act intent="dispute" fields={{ charge: c.id, kind: "dispute" }} label="Dispute" tone="danger" />
+            {t("sandboxDashboard.chargeLine", { amount: c.amount, refunded: c.refunded })}
+            {c.card ? t("sandboxDashboard.card", { last4: c.card }) : ""}{" "}
+            {!c.fullyRefunded ? <Act intent="refund" fields={{ charge: c.id, amount: "" }} label={t("sandboxDashboard.refund")} /> : null}
+            <Act intent="dispute" fields={{ charge: c.id, kind: "inquiry" }} label={t("sandboxDashboard.inquiry")} />
+            <Act intent="dispute" fields={{ charge: c.id, kind: "dispute" }} label={t("sandboxDashboard.dispute")} tone="danger" />
           </>
         )}
       />
 
       <Listing
-        title="Refunds"
+        title={t("sandboxDashboard.refunds")}
         items={view.refunds}
-        empty="None."
+        empty={t("sandboxDashboard.none")}
         line={(r) => (
           <>
-            {r.amount} of <code>{r.charge}</code>: {r.status}{" "}
+            {t("sandboxDashboard.refundOf", { amount: r.amount })} <code>{r.charge}</code>: {r.status}{" "}
             {r.status === "succeeded" || r.status === "pending" ? (
               <>
-                <Act intent="fail-refund" fields={{ refund: r.id, outcome: "failed" }} label="Fails" tone="danger" />
-                <Act intent="fail-refund" fields={{ refund: r.id, outcome: "canceled" }} label="Cancelled" />
+                <Act intent="fail-refund" fields={{ refund: r.id, outcome: "failed" }} label={t("sandboxDashboard.fails")} tone="danger" />
+                <Act intent="fail-refund" fields={{ refund: r.id, outcome: "canceled" }} label={t("sandboxDashboard.cancelled")} />
               </>
             ) : null}
           </>
@@ -251,22 +259,31 @@ export default function SandboxDashboard() {
       />
 
       <Listing
-        title="Disputes and inquiries"
+        title={t("sandboxDashboard.disputes")}
         items={view.disputes}
-        empty="None."
+        empty={t("sandboxDashboard.none")}
         line={(d) => (
           <>
-            {d.amount} on <code>{d.charge}</code>: {d.status.replace(/_/g, " ")}{" "}
+            {t("sandboxDashboard.disputeOn", { amount: d.amount })} <code>{d.charge}</code>: {d.status.replace(/_/g, " ")}{" "}
             {d.status.startsWith("warning_") && d.status !== "warning_closed" ? (
               <>
-                <Act intent="dispute-status" fields={{ dispute: d.id, status: "warning_closed" }} label="Inquiry closes" />
-                <Act intent="dispute-status" fields={{ dispute: d.id, status: "needs_response" }} label="Escalates" tone="danger" />
+                <Act
+                  intent="dispute-status"
+                  fields={{ dispute: d.id, status: "warning_closed" }}
+                  label={t("sandboxDashboard.inquiryCloses")}
+                />
+                <Act
+                  intent="dispute-status"
+                  fields={{ dispute: d.id, status: "needs_response" }}
+                  label={t("sandboxDashboard.escalates")}
+                  tone="danger"
+                />
               </>
             ) : null}
             {d.status === "needs_response" || d.status === "under_review" ? (
               <>
-                <Act intent="dispute-status" fields={{ dispute: d.id, status: "won" }} label="Won" />
-                <Act intent="dispute-status" fields={{ dispute: d.id, status: "lost" }} label="Lost" tone="danger" />
+                <Act intent="dispute-status" fields={{ dispute: d.id, status: "won" }} label={t("sandboxDashboard.won")} />
+                <Act intent="dispute-status" fields={{ dispute: d.id, status: "lost" }} label={t("sandboxDashboard.lost")} tone="danger" />
               </>
             ) : null}
           </>
@@ -274,17 +291,22 @@ export default function SandboxDashboard() {
       />
 
       <Listing
-        title="Monthly gifts"
+        title={t("sandboxDashboard.subscriptions")}
         items={view.subscriptions}
-        empty="None."
+        empty={t("sandboxDashboard.none")}
         line={(s) => (
           <>
-            {s.amount} a month: {s.status.replace(/_/g, " ")}{" "}
+            {t(s.yearly ? "sandboxDashboard.perYear" : "sandboxDashboard.perMonth", { amount: s.amount })}: {s.status.replace(/_/g, " ")}{" "}
             {s.status !== "canceled" ? (
               <>
-                <Act intent="renew" fields={{ subscription: s.id, outcome: "paid" }} label="Next month paid" />
-                <Act intent="renew" fields={{ subscription: s.id, outcome: "failed" }} label="Next month fails" tone="danger" />
-                <Act intent="cancel" fields={{ subscription: s.id }} label="Cancel" tone="danger" />
+                <Act intent="renew" fields={{ subscription: s.id, outcome: "paid" }} label={t("sandboxDashboard.nextPaid")} />
+                <Act
+                  intent="renew"
+                  fields={{ subscription: s.id, outcome: "failed" }}
+                  label={t("sandboxDashboard.nextFails")}
+                  tone="danger"
+                />
+                <Act intent="cancel" fields={{ subscription: s.id }} label={t("sandboxDashboard.cancel")} tone="danger" />
               </>
             ) : null}
           </>
@@ -292,12 +314,12 @@ export default function SandboxDashboard() {
       />
 
       <Listing
-        title="Customers"
+        title={t("sandboxDashboard.customers")}
         items={view.customers}
-        empty="None: one-time gifts make no customer."
+        empty={t("sandboxDashboard.customersEmpty")}
         line={(c) => (
           <>
-            {c.email} <Act intent="delete-customer" fields={{ customer: c.id }} label="Delete" tone="danger" />
+            {c.email} <Act intent="delete-customer" fields={{ customer: c.id }} label={t("sandboxDashboard.delete")} tone="danger" />
           </>
         )}
       />

@@ -19,6 +19,7 @@ import { formatMoney } from "~/utils/money";
 import { readForm } from "~/utils/request.server";
 import { SandboxPageTitle } from "~/payments/components/SandboxPageTitle";
 import { HYDRATE } from "~/utils/page-handle";
+import type { TFunction } from "i18next";
 
 /** The sandbox's pages stand in for Stripe's and hydrate (decision 029). */
 export const handle = HYDRATE;
@@ -33,18 +34,45 @@ async function portal(params: LoaderFunctionArgs["params"]) {
   return { session, subscriptions };
 }
 
+/** A subscription's status as the portal page words it. */
+function statusLabel(t: TFunction, status: Stripe.Subscription.Status): string {
+  switch (status) {
+    case "active":
+    case "trialing":
+      return t("sandboxPortal.status.active");
+    case "past_due":
+      return t("sandboxPortal.status.past_due");
+    case "unpaid":
+      return t("sandboxPortal.status.unpaid");
+    case "incomplete":
+    case "incomplete_expired":
+      return t("sandboxPortal.status.incomplete");
+    case "paused":
+      return t("sandboxPortal.status.paused");
+    case "canceled":
+      return t("sandboxPortal.status.canceled");
+    default:
+      return status;
+  }
+}
+
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const { session, subscriptions } = await portal(params);
-  const locale = localeOf(requestLanguage(request).lang);
+  const { lang } = requestLanguage(request);
+  const t = translator(lang);
+  const locale = localeOf(lang);
   return {
     returnUrl: session.return_url,
-    subscriptions: subscriptions.map((s) => ({
-      id: s.id,
-      status: s.status,
-      amount: s.items.data[0]
-        ? formatMoney(s.items.data[0].price.unit_amount ?? 0, s.items.data[0].price.currency.toUpperCase(), locale)
-        : "",
-    })),
+    subscriptions: subscriptions.map((s) => {
+      const price = s.items.data[0]?.price;
+      const amount = price ? formatMoney(price.unit_amount ?? 0, price.currency.toUpperCase(), locale) : "";
+      return {
+        id: s.id,
+        status: s.status,
+        statusLabel: statusLabel(t, s.status),
+        line: t(price?.recurring?.interval === "year" ? "sandboxPortal.perYear" : "sandboxPortal.perMonth", { amount }),
+      };
+    }),
   };
 }
 
@@ -52,7 +80,10 @@ export async function action({ params, request }: ActionFunctionArgs) {
   const { subscriptions } = await portal(params);
   const t = translator(requestLanguage(request).lang);
   const parsed = PortalActionSchema.safeParse(Object.fromEntries(await readForm(request)));
-  if (!parsed.success) return data({ message: null, error: t("sandboxPortal.invalid") }, { status: 422 });
+  if (!parsed.success) {
+    const cardOnly = parsed.error.issues.some((issue) => issue.message === "sandboxPortal.cardOnly");
+    return data({ message: null, error: t(cardOnly ? "sandboxPortal.cardOnly" : "sandboxPortal.invalid") }, { status: 422 });
+  }
   if (!subscriptions.some((s) => s.id === parsed.data.subscription))
     return data({ message: null, error: t("sandboxPortal.noSuchSubscription") }, { status: 404 });
   const events =
@@ -87,7 +118,10 @@ export default function SandboxPortal() {
         {subscriptions.map((s) => (
           <li key={s.id} className="rounded-lg border border-slate-200 p-4">
             <p className="font-semibold">
-              {t("sandboxPortal.perMonth", { amount: s.amount })} · <span data-testid="subscription-status">{s.status}</span>
+              {s.line} ·{" "}
+              <span data-testid="subscription-status" data-status={s.status}>
+                {s.statusLabel}
+              </span>
             </p>
             {s.status !== "canceled" ? (
               <div className="mt-3 space-y-3">

@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 
+import type Stripe from "stripe";
+
 import { db } from "~/db/db.server";
+import { getObject } from "~/payments/sandbox/store.server";
 import { CARD_LINK_PURPOSE, CARD_LINK_TTL_MS } from "~/portal/card-link-url.server";
 import { endAfterFailedPayments, renewSubscription } from "~/payments/sandbox/dashboard.server";
 import { action as cardAction, loader as cardLoader } from "~/routes/_site.give.portal_.card.$token";
@@ -11,15 +14,21 @@ import { portalPage } from "../support/portal";
 import { formRequest, loaderArgs, outcome } from "../support/requests";
 import { deliver, giveThroughSandbox } from "../support/webhooks";
 
-async function monthlyGift(email: string) {
-  const campaign = await createCampaign();
-  const gift = await giveThroughSandbox(campaign.slug, { frequency: "monthly", amount: 2_500, email });
+async function monthlyGift(email: string, language?: string) {
+  const campaign = await createCampaign({
+    translations: { es: { title: "Hogares seguros", summary: "Un techo seguro.", story: "Historia." } },
+  });
+  const gift = await giveThroughSandbox(campaign.slug, { frequency: "monthly", amount: 2_500, email, language });
   for (const event of gift.events) await deliver(event);
   return db().recurringGift.findFirstOrThrow({ where: { pledgeId: gift.pledge.id } });
 }
 
-function useLink(token: string) {
-  return cardAction({ request: formRequest(`/give/portal/card/${token}`, {}), params: { token }, context: { clientIp: "198.18.2.1" } });
+function useLink(token: string, prefix = "") {
+  return cardAction({
+    request: formRequest(`${prefix}/give/portal/card/${token}`, {}),
+    params: { token },
+    context: { clientIp: "198.18.2.1" },
+  });
 }
 
 describe("failed payments that recover", () => {
@@ -62,5 +71,36 @@ describe("failed payments that recover", () => {
     const notices = await db().emailMessage.findMany({ where: { kind: "gift_ended", toAddress: "recover-ended@example.org" } });
     expect(notices).toHaveLength(1);
     expect(notices[0]!.textBody).toContain("the payments did not go through, so the gift has ended");
+  });
+
+  it("a Spanish donor's notices are Spanish, and their link keeps to the Spanish pages, Stripe's included", async () => {
+    const gift = await monthlyGift("recupera@example.org", "es");
+    for (const event of await renewSubscription(gift.stripeSubscriptionId, "failed")) await deliver(event);
+    const notice = await db().emailMessage.findFirstOrThrow({ where: { kind: "payment_failed", toAddress: "recupera@example.org" } });
+    expect(notice.subject).toMatch(/^\[PRUEBA, no es un recibo fiscal\] Su donación mensual a .+ no se completó$/);
+    const token = /http:\/\/localhost:3000\/es\/give\/portal\/card\/([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)/.exec(notice.textBody)?.[1] ?? "";
+    expect(token).not.toBe("");
+
+    const card = cardLoader(loaderArgs(`/es/give/portal/card/${token}`, { token }));
+    expect((await card).problem).toBeNull();
+    const used = outcome(await useLink(token, "/es"));
+    expect(used.headers.get("location")).toMatch(/^http:\/\/localhost:3000\/es\/sandbox\/portal\/bps_/);
+    const session = await getObject<Stripe.BillingPortal.Session>((used.headers.get("location") ?? "").split("/").pop() ?? "");
+    expect(session).toMatchObject({ locale: "es", return_url: "http://localhost:3000/es/give/portal?card=done" });
+
+    // A link that has run out says so in Spanish.
+    const secret = process.env.SESSION_SECRET ?? "";
+    const old = createSignedToken(CARD_LINK_PURPOSE, gift.donorId, CARD_LINK_TTL_MS, secret, Date.now() - CARD_LINK_TTL_MS - 1_000).token;
+    expect((await cardLoader(loaderArgs(`/es/give/portal/card/${old}`, { token: old }))).problem).toBe(
+      "Este enlace venció (funciona durante 7 días). Pida abajo un enlace nuevo a su página de donaciones.",
+    );
+
+    const ended = await endAfterFailedPayments(gift.stripeSubscriptionId);
+    for (const event of ended) await deliver(event);
+    const last = await db().emailMessage.findFirstOrThrow({ where: { kind: "gift_ended", toAddress: "recupera@example.org" } });
+    expect(last.subject).toMatch(/^\[PRUEBA, no es un recibo fiscal\] Su donación a .+ terminó$/);
+    expect(last.textBody).toMatch(/Intentamos varias veces cobrar su donación de .*25\.00 a “Hogares seguros”/);
+    expect(last.textBody).toMatch(/puede empezar una donación nueva aquí: http:\/\/localhost:3000\/es\/campaigns\//);
+    expect(last.textBody).not.toContain("the gift has ended");
   });
 });

@@ -2,13 +2,16 @@ import { describe, expect, it } from "vitest";
 
 import { db } from "~/db/db.server";
 import { refundCharge } from "~/payments/sandbox/dashboard.server";
+import { stripe } from "~/payments/stripe.server";
+import { action as checkoutAction, loader as checkoutLoader } from "~/routes/_site.sandbox.checkout.$sessionId";
+import { action as sandboxPortalAction, loader as sandboxPortalLoader } from "~/routes/_site.sandbox.portal.$sessionId";
 import { action as campaignAction, loader as campaignLoader } from "~/routes/_site.campaigns.$slug";
 import { loader as rootLoader } from "~/root";
 
 import { createCampaign } from "../support/factories";
 import { formRequest, loaderArgs, outcome, pageData, thrownStatus } from "../support/requests";
 import { recordStripeRequests } from "../support/stripe-requests";
-import { deliver, giveThroughSandbox } from "../support/webhooks";
+import { deliver, giveThroughSandbox, startCheckout } from "../support/webhooks";
 
 /**
  * A gift made on the Spanish pages is remembered as Spanish with its pledge
@@ -77,7 +80,8 @@ describe("the donor's language", () => {
     const donation = await db().donation.findFirstOrThrow({ where: { pledgeId: gift.pledge.id } });
     for (const event of await refundCharge(donation.stripeChargeId!, 2_500)) await deliver(event);
     const notice = await db().emailMessage.findFirstOrThrow({ where: { kind: "refund_notice", donationId: donation.id } });
-    expect(notice.subject).toMatch(/^(\[TEST, not a tax receipt\] )?Reembolso de su donación a /);
+    // Marked as a test in the notice's language too (sandbox mode).
+    expect(notice.subject).toMatch(/^(\[PRUEBA, no es un recibo fiscal\] )?Reembolso de su donación a /);
     expect(notice.textBody).toMatch(/Le hemos reembolsado .*25\.00 de su donación de .*100\.00/);
     expect(notice.textBody).toMatch(/El monto deducible de impuestos corregido de esta donación es .*75\.00/);
     expect(notice.textBody).not.toContain("We have refunded");
@@ -168,5 +172,86 @@ describe("Spanish pages", () => {
     expect(root.organisation.hotlineText).toContain("Línea Directa Nacional contra la Trata de Personas");
     expect(await thrownStatus(() => rootLoader(loaderArgs("/xx", { lang: "xx" })))).toBe(404);
     expect(await thrownStatus(() => rootLoader(loaderArgs("/en/give/manage", { lang: "en" })))).toBe(301);
+  });
+
+  it("the sandbox's checkout page answers the pay form's, the card's and the bank's problems in Spanish", async () => {
+    const campaign = await createCampaign();
+    const { sessionId } = await startCheckout(campaign.slug, { amount: 2_000, email: "tarjeta@example.org", language: "es" });
+    const pay = async (fields: Record<string, string>, prefix = "/es") =>
+      outcome<{ errors: Record<string, string> }>(
+        await checkoutAction({
+          request: formRequest(`${prefix}/sandbox/checkout/${sessionId}`, fields),
+          params: { sessionId },
+          context: {},
+        }),
+      );
+    const card = { email: "tarjeta@example.org", name: "Ana", expiry: "12 / 34", cvc: "123" };
+
+    const incomplete = await pay({ email: "x", name: "", cardNumber: "42", expiry: "13/99", cvc: "1" });
+    expect(incomplete.data?.errors).toEqual({
+      email: "Escriba un correo electrónico como nombre@ejemplo.org.",
+      name: "Escriba el nombre que figura en la tarjeta.",
+      cardNumber: "El número de su tarjeta está incompleto.",
+      expiry: "Escriba la fecha de vencimiento como MM / AA.",
+      cvc: "El código de seguridad de su tarjeta está incompleto.",
+    });
+    expect((await pay({ ...card, cardNumber: "4000 0000 0000 0002" })).data?.errors).toEqual({ cardNumber: "Su tarjeta fue rechazada." });
+    expect((await pay({ ...card, cardNumber: "4000 0000 0000 9995" })).data?.errors).toEqual({
+      cardNumber: "Su tarjeta no tiene fondos suficientes.",
+    });
+    // The same card on the default language's page: as Stripe's page words it in English.
+    expect((await pay({ ...card, cardNumber: "4000 0000 0000 9995" }, "")).data?.errors).toEqual({
+      cardNumber: "Your card has insufficient funds.",
+    });
+    expect((await pay({ ...card, cardNumber: "4111 1111 1111 1111" })).data?.errors.cardNumber).toMatch(
+      /^El número de su tarjeta no es correcto\. En el entorno de prueba, use 4242/,
+    );
+    expect((await pay({ method: "bank", email: card.email, name: "Ana", bankAccount: "12345" })).data?.errors).toEqual({
+      bankAccount: "Use una de las cuentas bancarias de prueba que aparecen arriba.",
+    });
+    expect((await pay({ method: "bank", email: card.email, name: "Ana", bankAccount: "DE89370400440532013000" })).data?.errors).toEqual({
+      bankAccount: "Los débitos SEPA son en EUR; esta donación es en USD.",
+    });
+
+    const page = await checkoutLoader(loaderArgs(`/es/sandbox/checkout/${sessionId}`, { sessionId }));
+    expect(page.session.bankAccounts.map((account) => account.outcome)).toEqual(
+      expect.arrayContaining(["funciona", "falla (fondos insuficientes)", "falla (cuenta cerrada)", "falla (débito no autorizado)"]),
+    );
+  });
+
+  it("the sandbox's billing portal names a gift's amount, period and status in Spanish", async () => {
+    const campaign = await createCampaign();
+    const gift = await giveThroughSandbox(campaign.slug, {
+      frequency: "yearly",
+      amount: 12_000,
+      email: "portal.es@example.org",
+      language: "es",
+    });
+    for (const event of gift.events) await deliver(event);
+    const donor = await db().donor.findUniqueOrThrow({ where: { email: "portal.es@example.org" } });
+    const portal = await stripe().billingPortal.sessions.create({
+      customer: donor.stripeCustomerId!,
+      return_url: "http://localhost:3000/es/give/portal",
+      locale: "es",
+    });
+    expect(portal.url).toContain("/es/sandbox/portal/");
+    const args = loaderArgs(`/es/sandbox/portal/${portal.id}`, { sessionId: portal.id });
+    const page = await sandboxPortalLoader(args);
+    expect(page.subscriptions).toHaveLength(1);
+    expect(page.subscriptions[0]).toMatchObject({ status: "active", statusLabel: "activa" });
+    expect(page.subscriptions[0]!.line).toMatch(/^.*120\.00 al año$/);
+
+    const wrongCard = outcome<{ error: string }>(
+      await sandboxPortalAction({
+        request: formRequest(`/es/sandbox/portal/${portal.id}`, {
+          intent: "card",
+          subscription: page.subscriptions[0]!.id,
+          cardNumber: "4000 0000 0000 0002",
+        }),
+        params: { sessionId: portal.id },
+        context: {},
+      }),
+    );
+    expect(wrongCard).toMatchObject({ status: 422, data: { error: "En el entorno de prueba, use 4242 4242 4242 4242." } });
   });
 });

@@ -14,9 +14,9 @@ import { deliver } from "../support/webhooks";
 let ipSeed = 0;
 
 /** The donation form posted as a browser without JavaScript posts it; returns where it sent the donor and the gift cookie. */
-async function give(slug: string, amount: string, email: string, extra: Record<string, string> = {}) {
+async function give(slug: string, amount: string, email: string, extra: Record<string, string> = {}, prefix = "") {
   const response = await campaignAction({
-    request: formRequest(`/campaigns/${slug}`, {
+    request: formRequest(`${prefix}/campaigns/${slug}`, {
       amount: "other",
       customAmount: amount,
       frequency: "once",
@@ -38,18 +38,18 @@ async function give(slug: string, amount: string, email: string, extra: Record<s
   };
 }
 
-function invitePage(pledgeId: string, cookie: string) {
+function invitePage(pledgeId: string, cookie: string, prefix = "") {
   return inviteLoader({
-    request: new Request(`http://localhost:3000/give/invite/${pledgeId}`, { headers: { cookie } }),
+    request: new Request(`http://localhost:3000${prefix}/give/invite/${pledgeId}`, { headers: { cookie } }),
     params: { pledgeId },
     context: {},
   });
 }
 
-async function answer(pledgeId: string, cookie: string, choice: "accept" | "decline") {
+async function answer(pledgeId: string, cookie: string, choice: string, prefix = "") {
   return outcome<{ problem: string }>(
     await inviteAction({
-      request: formRequest(`/give/invite/${pledgeId}`, { answer: choice }, { cookie }),
+      request: formRequest(`${prefix}/give/invite/${pledgeId}`, { answer: choice }, { cookie }),
       params: { pledgeId },
       context: {},
     }),
@@ -135,5 +135,31 @@ describe("the invitation to give monthly", () => {
     expect((await give(on.slug, "60.00", "invite-monthly@example.org", { frequency: "monthly" })).location).toMatch(
       /\/sandbox\/checkout\/cs_test_/,
     );
+  });
+
+  it("in Spanish: the form's language leads to the invitation in it, its refusals too, and to a Spanish Checkout", async () => {
+    const campaign = await createCampaign({
+      monthlyInvitation: "third",
+      translations: { es: { title: "Hogares seguros", summary: "Un techo seguro.", story: "Historia." } },
+    });
+    const gave = await give(campaign.slug, "60.00", "invita-si@example.org", {}, "/es");
+    expect(gave.location).toMatch(/^\/es\/give\/invite\/[0-9a-f-]{36}$/);
+    const pledgeId = gave.location.split("/").pop()!;
+
+    const { page } = await invitePage(pledgeId, gave.cookie, "/es");
+    expect(page?.title).toBe("¿La convertiría en una donación mensual?");
+    expect(page?.body).toMatch(/^Las donaciones mensuales permiten a Hogares seguros planificar su trabajo con las sobrevivientes\./);
+    expect(page?.body).toMatch(/En lugar de .*60\.00 una vez, ¿donaría .*20\.00 cada mes\?/);
+    expect(page?.accept).toMatch(/^Sí, donar .*20\.00 cada mes$/);
+    expect(page?.decline).toMatch(/^No, gracias; donar .*60\.00 una vez$/);
+
+    const nonsense = await answer(pledgeId, gave.cookie, "quizas", "/es");
+    expect(nonsense).toMatchObject({ status: 422, data: { problem: "Elija una opción." } });
+    expect((await answer(pledgeId, "", "accept", "/es")).data?.problem).toBe(
+      "Este paso ya tiene respuesta. Vuelva a empezar su donación desde la página de la campaña.",
+    );
+
+    const accepted = await answer(pledgeId, gave.cookie, "accept", "/es");
+    expect(accepted.headers.get("location")).toMatch(/^http:\/\/localhost:3000\/es\/sandbox\/checkout\/cs_test_/);
   });
 });

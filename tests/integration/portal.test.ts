@@ -230,3 +230,103 @@ describe("changing a recurring gift", () => {
     expect(await db().emailMessage.count({ where: { kind: "receipt", donationId: instalments[0]!.id } })).toBe(1);
   });
 });
+
+describe("in Spanish", () => {
+  async function spanishDonor(email: string) {
+    const campaign = await createCampaign({
+      title: "Safe homes",
+      translations: { es: { title: "Hogares seguros", summary: "Un techo seguro.", story: "Historia." } },
+    });
+    const gift = await giveThroughSandbox(campaign.slug, { frequency: "monthly", amount: 2_500, email, language: "es" });
+    for (const event of gift.events) await deliver(event);
+    const recurring = await db().recurringGift.findFirstOrThrow({ where: { pledgeId: gift.pledge.id } });
+    return { campaign, recurring };
+  }
+
+  it("a Spanish donor's emailed link opens /es/give/portal, which speaks Spanish throughout", async () => {
+    const { recurring } = await spanishDonor("portal-es@example.org");
+    const cookie = await openPortal("portal-es@example.org", { language: "es" });
+    const link = await db().emailMessage.findFirstOrThrow({ where: { kind: "manage_link", toAddress: "portal-es@example.org" } });
+    expect(link.subject).toMatch(/Sus donaciones a /);
+    expect(link.textBody).toContain("http://localhost:3000/es/give/manage/");
+
+    const page = await portalPage(cookie, "/es/give/portal");
+    expect(page.sessionNote).toMatch(/^Por su seguridad, esta página sigue abierta hasta las .+ UTC; después, pida un enlace nuevo\.$/);
+    expect(page.recurringGifts[0]).toMatchObject({ id: recurring.id, status: "Activa" });
+    expect(page.recurringGifts[0]!.line).toMatch(/25\.00 cada mes a Hogares seguros$/);
+    expect(page.recurringGifts[0]!.when).toMatch(/^Próxima donación: \d{1,2} de [a-z]+ de \d{4}$/);
+    expect(page.gifts[0]!.gift).toBe("Donación mensual a Hogares seguros");
+    expect(JSON.stringify(page)).not.toMatch(/each month|Next gift|Active|Gift to/);
+
+    // The same session on the default language's address speaks English.
+    expect((await portalPage(cookie)).recurringGifts[0]!.line).toMatch(/^\$25\.00 each month to Safe homes$/);
+  });
+
+  it("answers the forms' problems in Spanish", async () => {
+    const { recurring } = await spanishDonor("portal-es-errors@example.org");
+    const cookie = await openPortal("portal-es-errors@example.org", { language: "es" });
+    const post = (fields: Record<string, string>) => portalPost(cookie, fields, "/es/give/portal");
+
+    const refusals = [
+      [{ intent: "amount", gift: recurring.id, amount: "mucho", key: key() }, 422, "Escriba un monto como 25 o 25.00."],
+      [{ intent: "amount", gift: recurring.id, amount: "1", key: key() }, 422, /^Done entre .*5\.00 y .*25,000\.00\.$/],
+      [{ intent: "amount", gift: recurring.id, amount: "25", key: key() }, 422, "Ese ya es el monto de su donación."],
+      [{ intent: "amount", gift: "no-es-una-donacion", amount: "30", key: key() }, 422, "No encontramos esa donación."],
+      [{ intent: "pause", gift: recurring.id, months: "7", key: key() }, 422, "Elija 1, 2 o 3 meses."],
+      [{ intent: "cancel", gift: recurring.id, reason: "x".repeat(501), key: key() }, 422, "Su motivo debe tener 500 caracteres o menos."],
+      [
+        { intent: "cancel", gift: recurring.id, reason: "a\u0007b", key: key() },
+        400,
+        "Quite los caracteres de control invisibles de este texto.",
+      ],
+      [{ intent: "teletransportar" }, 422, "Elija una opción."],
+      [{ intent: "resume", gift: recurring.id, key: key() }, 409, "Esta donación no está en pausa."],
+    ] as const;
+    for (const [fields, status, message] of refusals) {
+      const refused = await post(fields);
+      expect({ fields, status: refused.status }).toEqual({ fields, status });
+      if (typeof message === "string") expect(refused.data?.message).toBe(message);
+      else expect(refused.data?.message).toMatch(message);
+    }
+    expect((await getObject<Stripe.Subscription>(recurring.stripeSubscriptionId))?.items.data[0]?.price.unit_amount).toBe(2_500);
+  });
+
+  it("confirms a change on the Spanish page in Spanish, and emails a Spanish donor in Spanish whatever the page's language", async () => {
+    const { recurring } = await spanishDonor("portal-es-change@example.org");
+    const cookie = await openPortal("portal-es-change@example.org", { language: "es" });
+
+    const changed = await portalPost(cookie, { intent: "amount", gift: recurring.id, amount: "40", key: key() }, "/es/give/portal");
+    expect(changed).toMatchObject({ status: 200, data: { ok: true } });
+    expect(changed.data?.message).toMatch(/^Gracias\. A partir de su próxima donación, donará .*40\.00 cada mes\.$/);
+    const amount = await db().emailMessage.findFirstOrThrow({ where: { kind: "gift_amount", toAddress: "portal-es-change@example.org" } });
+    expect(amount.subject).toMatch(/^\[PRUEBA, no es un recibo fiscal\] Su donación a .+ cambió$/);
+    expect(amount.textBody).toMatch(
+      /Su donación mensual a “Hogares seguros” pasa de .*25\.00 a .*40\.00, a partir de su próxima donación\./,
+    );
+    expect(amount.htmlBody).toContain('<html lang="es">');
+
+    // Pressed on the English page: the page answers in English, the email stays in the donor's Spanish.
+    const paused = await portalPost(cookie, { intent: "pause", gift: recurring.id, months: "1", key: key() });
+    expect(paused.data?.message).toMatch(/^Your gift is paused until [A-Z][a-z]+ \d{1,2}, \d{4}\.$/);
+    const pause = await db().emailMessage.findFirstOrThrow({ where: { kind: "gift_pause", toAddress: "portal-es-change@example.org" } });
+    expect(pause.textBody).toMatch(/está en pausa: no se cobra nada hasta el \d{1,2} de [a-z]+ de \d{4}\./);
+    expect(pause.textBody).not.toContain("is paused");
+    expect((await portalPage(cookie, "/es/give/portal")).recurringGifts[0]).toMatchObject({ status: "En pausa", paused: true });
+  });
+
+  it("keeps the Spanish pages on the way out: Stripe's card update and back, signing out, a closed session", async () => {
+    await spanishDonor("portal-es-card@example.org");
+    const cookie = await openPortal("portal-es-card@example.org", { language: "es" });
+    const card = await portalPost(cookie, { intent: "card" }, "/es/give/portal");
+    expect(card.status).toBe(303);
+    expect(card.headers.get("location")).toMatch(/^http:\/\/localhost:3000\/es\/sandbox\/portal\/bps_/);
+    const session = await getObject<Stripe.BillingPortal.Session>((card.headers.get("location") ?? "").split("/").pop() ?? "");
+    expect(session).toMatchObject({ locale: "es", return_url: "http://localhost:3000/es/give/portal?card=done" });
+    expect((await portalPage(cookie, "/es/give/portal?card=done")).notice).toBe("Gracias: su tarjeta quedó actualizada.");
+
+    const signedOut = await portalPost(cookie, { intent: "sign-out" }, "/es/give/portal");
+    expect(signedOut.headers.get("location")).toBe("/es/give/manage?signed-out=1");
+    const closed = await portalPage(cookie, "/es/give/portal").catch((thrown: unknown) => thrown);
+    expect(closed instanceof Response && closed.headers.get("location")).toBe("/es/give/manage?ended=1");
+  });
+});

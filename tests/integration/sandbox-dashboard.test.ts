@@ -22,10 +22,8 @@ beforeEach(async () => {
   mockServer.use(http.post("http://127.0.0.1:3000/webhooks/stripe", ({ request }) => webhookAction({ request, params: {}, context: {} })));
 });
 
-async function act(fields: Record<string, string>, headers: Record<string, string> = admin) {
-  return outcome<{ ok: boolean; message: string }>(
-    await action({ request: formRequest("/sandbox/dashboard", fields, headers), params: {}, context: {} }),
-  );
+async function act(fields: Record<string, string>, headers: Record<string, string> = admin, path = "/sandbox/dashboard") {
+  return outcome<{ ok: boolean; message: string }>(await action({ request: formRequest(path, fields, headers), params: {}, context: {} }));
 }
 
 describe("the sandbox dashboard", () => {
@@ -66,5 +64,32 @@ describe("the sandbox dashboard", () => {
     expect(bad.status).toBe(422);
     expect(await act({ intent: "refund", charge: "ch_doesnotexist1" })).toMatchObject({ status: 409, data: { ok: false } });
     expect((await act({ intent: "nonsense" })).status).toBe(422);
+  });
+
+  it("speaks the language of its address: English unprefixed, Spanish under /es", async () => {
+    expect((await act({ intent: "clear-faults" })).data?.message).toBe("Stripe answers normally again.");
+    expect((await act({ intent: "expire", session: "nope" })).data?.message).toBe("Not an id of the right kind.");
+    const es = (fields: Record<string, string>) => act(fields, admin, "/es/sandbox/dashboard");
+    expect(await es({ intent: "clear-faults" })).toMatchObject({
+      status: 200,
+      data: { message: "Stripe vuelve a responder con normalidad." },
+    });
+    expect((await es({ intent: "expire", session: "nope" })).data?.message).toBe("No es un identificador del tipo correcto.");
+    expect((await es({ intent: "teleport" })).data?.message).toBe("El entorno de prueba no conoce esa acción.");
+    expect((await es({ intent: "fault", method: "POST", path: "/v1/refunds", kind: "api_error", times: "2" })).data?.message).toBe(
+      "Las próximas 2 solicitudes POST a /v1/refunds responden api_error.",
+    );
+    expect((await es({ intent: "expire-due" })).data?.message).toMatch(/^Vencieron 0 sesiones de más de 24 horas\.$/);
+
+    const campaign = await createCampaign();
+    const { sessionId, email, name } = await startCheckout(campaign.slug, { amount: 7_500, email: "panel.es@example.org" });
+    await es({ intent: "clear-faults" });
+    const paid = await paySandboxSession(sessionId, { email, name, bankAccount: "000123456789" });
+    if (!paid.ok) throw new Error(paid.message);
+    for (const event of paid.events) await deliver(event);
+    const paymentIntent = String(carried<Stripe.Checkout.Session>(paid.events[0]!).payment_intent);
+    expect((await es({ intent: "release", paymentIntent })).data?.message).toBe(
+      `El banco respondió por ${paymentIntent}. Eventos entregados: 1 de 1.`,
+    );
   });
 });

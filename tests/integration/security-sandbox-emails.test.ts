@@ -2,7 +2,7 @@ import { afterEach, beforeAll, describe, expect, it } from "vitest";
 
 import { db } from "~/db/db.server";
 import { queueRequestedManageLinks } from "~/manage/manage-link-requests.server";
-import { TEST_NOTICE, TEST_SUBJECT_PREFIX } from "~/email/templates/test-marking.server";
+import { TEST_NOTICE, TEST_SUBJECT_PREFIX, testNotice } from "~/email/templates/test-marking.server";
 import { queueReceipt, queueReceiptCopy, receiptContext } from "~/email/receipts.data.server";
 import { queueAnnualStatements } from "~/email/statements.data.server";
 import { refundCharge } from "~/payments/sandbox/dashboard.server";
@@ -74,6 +74,26 @@ describe("in sandbox mode", () => {
     const emails = await db().emailMessage.findMany();
     expect(new Set(emails.map((email) => email.kind))).toEqual(new Set(["receipt", "refund_notice", "manage_link", "annual_statement"]));
     for (const email of emails) expectMarked(email);
+  });
+
+  it("a Spanish donor's emails say it in Spanish, in the subject and the first lines", async () => {
+    const email = "sandbox.es@example.org";
+    const monthly = await giveThroughSandbox(campaign.slug, { frequency: "monthly", amount: 2_500, email, language: "es" });
+    for (const event of monthly.events) await deliver(event);
+    await manageAction({ request: formRequest("/es/give/manage", { email }), params: {}, context: { clientIp: "198.51.100.91" } });
+    await queueRequestedManageLinks();
+
+    const emails = await db().emailMessage.findMany({ where: { toAddress: email } });
+    expect(new Set(emails.map((message) => message.kind))).toEqual(new Set(["receipt", "manage_link"]));
+    for (const message of emails) {
+      expect(message.subject.startsWith("[PRUEBA, no es un recibo fiscal] ")).toBe(true);
+      expect(message.textBody.startsWith(`${testNotice("es")}\n\n`)).toBe(true);
+      expect(message.textBody).toMatch(/^SOLO DE PRUEBA: .*No se movió dinero y no es un recibo fiscal/);
+      const body = message.htmlBody.slice(message.htmlBody.indexOf("<body"));
+      expect(body.indexOf("SOLO DE PRUEBA")).toBeGreaterThan(-1);
+      expect(body.indexOf("SOLO DE PRUEBA")).toBeLessThan(body.indexOf("</p>"));
+      expect(`${message.subject}${message.textBody}${message.htmlBody}`).not.toMatch(/TEST ONLY|not a tax receipt/);
+    }
   });
 
   it("the staff search finds a TEST- receipt number as typed", async () => {

@@ -36,8 +36,10 @@ let ipSeed = 0;
  * A donor asks for a link, opens it and presses the button: returns the
  * portal's cookie (name=value). Only one link is emailed per donor in 15
  * minutes; `fresh` signs another one as the sender would, for a second session.
+ * `language` opens the link under that language's prefix (as the emailed
+ * link of a donor who gives in it does), which leads to the portal in it.
  */
-export async function openPortal(email: string, options: { fresh?: boolean } = {}): Promise<string> {
+export async function openPortal(email: string, options: { fresh?: boolean; language?: string } = {}): Promise<string> {
   let token: string;
   if (options.fresh) {
     const donor = await db().donor.findUniqueOrThrow({ where: { email } });
@@ -46,9 +48,12 @@ export async function openPortal(email: string, options: { fresh?: boolean } = {
     await requestManageLink(email, `198.18.0.${++ipSeed % 250}`);
     token = await emailedLinkToken(email);
   }
-  const response = await redeemAction({ request: formRequest(`/give/manage/${token}`, {}), params: { token }, context: {} });
+  const prefix = options.language ? `/${options.language}` : "";
+  const response = await redeemAction({ request: formRequest(`${prefix}/give/manage/${token}`, {}), params: { token }, context: {} });
   const redeemed = outcome(response);
-  if (redeemed.status !== 303 || redeemed.headers.get("location") !== "/give/portal") throw new Error(`the link did not open the portal`);
+  if (redeemed.status !== 303 || redeemed.headers.get("location") !== `${prefix}/give/portal`) {
+    throw new Error(`the link did not open the portal`);
+  }
   const setCookie = redeemed.headers.get("set-cookie") ?? "";
   return setCookie.split(";")[0] ?? "";
 }
@@ -62,9 +67,9 @@ export async function portalPage(cookie: string, path = "/give/portal") {
   return pageData(result);
 }
 
-export async function portalPost(cookie: string, fields: Record<string, string>) {
+export async function portalPost(cookie: string, fields: Record<string, string>, path = "/give/portal") {
   const result = await portalAction({
-    request: formRequest("/give/portal", fields, { cookie }),
+    request: formRequest(path, fields, { cookie }),
     params: {},
     context: { clientIp: "198.18.1.1" },
   });

@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import { readCatalogueFiles } from "~/i18n/catalogue-files.server";
 import { CATALOGUES, KNOWN_LANGUAGES, localeOf } from "~/i18n/catalogues";
 
-import { PUBLIC_SOURCES } from "../support/public-sources";
+import { PUBLIC_MESSAGE_SOURCES, PUBLIC_SOURCES } from "../support/public-sources";
 
 type Tree = { [key: string]: string | Tree };
 
@@ -169,6 +169,30 @@ function hardCodedStrings(file: string): string[] {
   return found;
 }
 
+/** Two words or more in a row: a sentence someone reads. */
+const SENTENCE = /\p{L}{2,}\s+\p{L}{2,}/u;
+
+/** Sentences written into a server module: string and template literals outside calls, imports and markup. */
+function sentencesInCode(file: string): string[] {
+  const source = ts.createSourceFile(file, fs.readFileSync(file, "utf8"), ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+  const found: string[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isImportDeclaration(node) || ts.isCallExpression(node) || ts.isNewExpression(node)) return;
+    const text =
+      ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)
+        ? node.text
+        : ts.isTemplateExpression(node)
+          ? node.head.text + node.templateSpans.map((span) => span.literal.text).join(" ")
+          : null;
+    if (text !== null && !text.trimStart().startsWith("<") && SENTENCE.test(text)) {
+      found.push(`${file}:${source.getLineAndCharacterOfPosition(node.getStart()).line + 1}: ${text.trim().slice(0, 60)}`);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return found;
+}
+
 function sourceFiles(entries: string[], pattern: RegExp): string[] {
   return entries.flatMap((entry) => {
     if (fs.statSync(entry).isFile()) return [entry];
@@ -199,6 +223,32 @@ describe("public pages", () => {
         'aria-label="Help is here"',
         "Hello there",
         "It worked",
+      ]);
+    } finally {
+      fs.rmSync(path.dirname(probe), { recursive: true });
+    }
+  });
+
+  it("server modules that write what donors read have no sentence of their own", () => {
+    const files = sourceFiles(PUBLIC_MESSAGE_SOURCES, /\.ts$/);
+    expect(files.length).toBeGreaterThan(10);
+    expect(files.flatMap(sentencesInCode)).toEqual([]);
+  });
+
+  it("the check finds a sentence in a server module, and leaves calls and markup alone", () => {
+    const probe = path.join(fs.mkdtempSync(path.join(process.cwd(), "tests/unit/.probe-")), "probe.server.ts");
+    fs.writeFileSync(
+      probe,
+      `export function answer(t: (key: string) => string, amount: string) {
+        console.error("Stripe failed for this gift");
+        const banner = '<p style="margin:0 0 16px">x</p>';
+        return { message: "Your gift is paused.", done: \`Thank you for \${amount} each month\`, key: t("portal.done.card"), banner };
+      }`,
+    );
+    try {
+      expect(sentencesInCode(probe).map((line) => line.split(": ").slice(1).join(": "))).toEqual([
+        "Your gift is paused.",
+        "Thank you for  each month",
       ]);
     } finally {
       fs.rmSync(path.dirname(probe), { recursive: true });

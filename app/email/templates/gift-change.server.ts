@@ -1,10 +1,16 @@
 import { emailDocument, escapeHtml } from "~/email/templates/html.server";
 import type { OutgoingEmail } from "~/email/outbox.data.server";
-import { portalMessages, type Interval } from "~/portal/messages";
+import { localeOf, type Language } from "~/i18n/catalogues";
+import { translator } from "~/i18n/i18n";
+import { formatPortalDate, type Interval } from "~/portal/messages";
+import { formatMoney } from "~/utils/money";
 
-/** What a donor changed on their giving pages, confirmed by email. */
+/** What a donor changed on their giving pages, confirmed by email (amounts in minor units, written in the email's language). */
 export type GiftChange =
-  { kind: "amount"; before: string; after: string } | { kind: "pause"; until: string } | { kind: "resume" } | { kind: "cancel" };
+  | { kind: "amount"; before: number; after: number; currency: string }
+  | { kind: "pause"; until: Date }
+  | { kind: "resume" }
+  | { kind: "cancel" };
 
 export function giftChangeEmail(input: {
   /** Unique per change (the audit row's id): the same change is never confirmed twice. */
@@ -13,26 +19,45 @@ export function giftChangeEmail(input: {
   donorId: string;
   donorName: string;
   interval: Interval;
+  /** In the email's language. */
   campaignTitle: string;
   organisationName: string;
   change: GiftChange;
+  /** The donor's language (that of their latest gift). */
+  lang?: Language;
 }): OutgoingEmail {
-  const m = portalMessages.email;
+  const lang = input.lang ?? "en";
+  const t = translator(lang);
   const { change } = input;
+  const org = { org: input.organisationName };
+  const campaign = input.campaignTitle;
   const [subject, body] =
     change.kind === "amount"
-      ? [m.amountSubject(input.organisationName), m.amountBody(change.before, change.after, input.interval, input.campaignTitle)]
+      ? [
+          t("email.giftChange.amountSubject", org),
+          t(input.interval === "yearly" ? "email.giftChange.amountBodyYearly" : "email.giftChange.amountBodyMonthly", {
+            campaign,
+            before: formatMoney(change.before, change.currency, localeOf(lang)),
+            after: formatMoney(change.after, change.currency, localeOf(lang)),
+          }),
+        ]
       : change.kind === "pause"
-        ? [m.pauseSubject(input.organisationName), m.pauseBody(input.campaignTitle, change.until)]
+        ? [
+            t("email.giftChange.pauseSubject", org),
+            t("email.giftChange.pauseBody", { campaign, until: formatPortalDate(change.until, lang) }),
+          ]
         : change.kind === "resume"
-          ? [m.resumeSubject(input.organisationName), m.resumeBody(input.campaignTitle)]
-          : [m.cancelSubject(input.organisationName), m.cancelBody(input.campaignTitle)];
-  const text = [m.greeting(input.donorName), "", body, "", m.notYou].join("\n");
+          ? [t("email.giftChange.resumeSubject", org), t("email.giftChange.resumeBody", { campaign })]
+          : [t("email.giftChange.cancelSubject", org), t("email.giftChange.cancelBody", { campaign })];
+  const greeting = t("email.giftChange.greeting", { name: input.donorName });
+  const notYou = t("email.giftChange.notYou");
+  const text = [greeting, "", body, "", notYou].join("\n");
   const html = emailDocument(
     subject,
-    `<p>${escapeHtml(m.greeting(input.donorName))}</p>
+    `<p>${escapeHtml(greeting)}</p>
 <p>${escapeHtml(body)}</p>
-<p>${escapeHtml(m.notYou)}</p>`,
+<p>${escapeHtml(notYou)}</p>`,
+    lang,
   );
   return {
     dedupeKey: `gift-change:${input.changeId}`,
@@ -42,6 +67,7 @@ export function giftChangeEmail(input: {
     text,
     html,
     donorId: input.donorId,
+    lang,
   };
 }
 
@@ -51,20 +77,42 @@ export function giftEndedEmail(input: {
   to: string;
   donorId: string;
   donorName: string;
-  amount: string;
+  amount: number;
+  currency: string;
+  /** In the email's language. */
   campaignTitle: string;
+  /** The campaign's page in the email's language. */
   campaignUrl: string;
   organisationName: string;
+  /** The language the donor gave in. */
+  lang?: Language;
 }): OutgoingEmail {
-  const m = portalMessages.email;
-  const subject = m.endedSubject(input.organisationName);
-  const lines = [m.endedBody(input.amount, input.campaignTitle), m.endedRestart(input.campaignUrl), m.thanks];
-  const text = [m.greeting(input.donorName), "", ...lines.flatMap((line) => [line, ""]), input.organisationName].join("\n");
+  const lang = input.lang ?? "en";
+  const t = translator(lang);
+  const subject = t("email.giftChange.endedSubject", { org: input.organisationName });
+  const amount = formatMoney(input.amount, input.currency, localeOf(lang));
+  const greeting = t("email.giftChange.greeting", { name: input.donorName });
+  const lines = [
+    t("email.giftChange.endedBody", { amount, campaign: input.campaignTitle }),
+    t("email.giftChange.endedRestart", { url: input.campaignUrl }),
+    t("email.giftChange.thanks"),
+  ];
+  const text = [greeting, "", ...lines.flatMap((line) => [line, ""]), input.organisationName].join("\n");
   const html = emailDocument(
     subject,
-    `<p>${escapeHtml(m.greeting(input.donorName))}</p>
+    `<p>${escapeHtml(greeting)}</p>
 ${lines.map((line) => `<p>${escapeHtml(line)}</p>`).join("\n")}
 <p>${escapeHtml(input.organisationName)}</p>`,
+    lang,
   );
-  return { dedupeKey: `gift-ended:${input.subscriptionId}`, kind: "gift_ended", to: input.to, subject, text, html, donorId: input.donorId };
+  return {
+    dedupeKey: `gift-ended:${input.subscriptionId}`,
+    kind: "gift_ended",
+    to: input.to,
+    subject,
+    text,
+    html,
+    donorId: input.donorId,
+    lang,
+  };
 }

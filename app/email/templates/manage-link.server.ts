@@ -35,5 +35,6 @@ export function manageLinkEmail(input: {
     text,
     html,
     donorId: input.donorId,
+    lang,
   };
 }

@@ -53,5 +53,6 @@ export function paymentFailedEmail(input: {
     text,
     html,
     donorId: input.donorId,
+    lang,
   };
 }

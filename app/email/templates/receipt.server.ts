@@ -120,6 +120,7 @@ ${input.monthly ? `<p>${escapeHtml(t(input.yearly ? "email.receipt.yearlyHtml" :
     text,
     html,
     donorId: input.donorId,
+    lang,
     donationId: input.donationId,
     test: input.test ?? false,
   };

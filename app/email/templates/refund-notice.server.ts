@@ -61,6 +61,7 @@ export function refundNoticeEmail(input: {
     text: lines.join("\n"),
     html: emailDocument(subject, paragraphsHtml(lines), lang),
     donorId: input.donorId,
+    lang,
     donationId: input.donationId,
   };
 }

@@ -98,5 +98,6 @@ ${rows}
     text,
     html,
     donorId: input.donorId,
+    lang,
   };
 }

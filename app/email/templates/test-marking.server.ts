@@ -1,24 +1,37 @@
 import { escapeHtml } from "~/email/templates/html.server";
 import type { OutgoingEmail } from "~/email/outbox.data.server";
+import { KNOWN_LANGUAGES, type Language } from "~/i18n/catalogues";
+import { translator } from "~/i18n/i18n";
 
 /**
  * In sandbox mode no money moves, so no email may pass for a real one: every
  * message says so at the start of its subject and of its body, in plain words
- * a donor cannot miss, whatever kind of message it is.
+ * a donor cannot miss, whatever kind of message it is, in the language the
+ * email is written in (`email.test` in the catalogues).
  */
-export const TEST_SUBJECT_PREFIX = "[TEST, not a tax receipt] ";
+export function testSubjectPrefix(lang: Language = "en"): string {
+  return `${translator(lang)("email.test.subjectPrefix")} `;
+}
 
-export const TEST_NOTICE =
-  "TEST ONLY: this email comes from a site in sandbox mode. No money moved, and it is not a tax receipt: do not use it for your taxes.";
+export function testNotice(lang: Language = "en"): string {
+  return translator(lang)("email.test.notice");
+}
 
-const BANNER = `<p style="margin:0 0 16px;padding:12px;border:2px solid #92400e;background:#fef3c7;color:#451a03;font-weight:bold">${escapeHtml(TEST_NOTICE)}</p>`;
+/** The default language's marking, as most tests read it. */
+export const TEST_SUBJECT_PREFIX = testSubjectPrefix();
+export const TEST_NOTICE = testNotice();
 
-/** The email with the test marking added (once: marking a marked email changes nothing). */
+function banner(lang: Language): string {
+  return `<p style="margin:0 0 16px;padding:12px;border:2px solid #92400e;background:#fef3c7;color:#451a03;font-weight:bold">${escapeHtml(testNotice(lang))}</p>`;
+}
+
+/** The email with the test marking added (once, in any language: marking a marked email changes nothing). */
 export function markedAsTest(email: OutgoingEmail): OutgoingEmail {
-  if (email.subject.startsWith(TEST_SUBJECT_PREFIX)) return email;
+  if (KNOWN_LANGUAGES.some((lang) => email.subject.startsWith(testSubjectPrefix(lang)))) return email;
+  const lang = email.lang ?? "en";
   const body = /<body[^>]*>/i.exec(email.html);
   const html = body
-    ? `${email.html.slice(0, body.index + body[0].length)}\n${BANNER}${email.html.slice(body.index + body[0].length)}`
-    : `${BANNER}\n${email.html}`;
-  return { ...email, subject: `${TEST_SUBJECT_PREFIX}${email.subject}`, text: `${TEST_NOTICE}\n\n${email.text}`, html };
+    ? `${email.html.slice(0, body.index + body[0].length)}\n${banner(lang)}${email.html.slice(body.index + body[0].length)}`
+    : `${banner(lang)}\n${email.html}`;
+  return { ...email, subject: `${testSubjectPrefix(lang)}${email.subject}`, text: `${testNotice(lang)}\n\n${email.text}`, html };
 }

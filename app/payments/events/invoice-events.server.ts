@@ -69,8 +69,8 @@ export const invoiceEvents = defineHandler({
           currency: invoice.currency.toUpperCase(),
           campaignTitle: campaignTitleIn(campaign, lang, env().DEFAULT_LANGUAGE),
           organisationName: context.organisation.name,
-          // A signed link, valid 7 days, that opens the donor's portal on Stripe's card update.
-          manageUrl: cardLinkUrl(donor.id),
+          // A signed link, valid 7 days, that opens the donor's portal on Stripe's card update, in their language.
+          manageUrl: cardLinkUrl(donor.id, lang),
         }),
       );
       return `monthly gift ${subscription.id} past due${queued ? ", donor notice queued" : ""}`;

@@ -1,8 +1,9 @@
 import { findPledgeForUpdate, upsertDonor } from "~/donations/ledger.data.server";
 import { queueEmail } from "~/email/outbox.data.server";
 import { giftEndedEmail } from "~/email/templates/gift-change.server";
+import { campaignTitleIn } from "~/campaigns/campaign-language";
+import { publicUrl, siteLanguage } from "~/i18n/language.server";
 import { env } from "~/utils/env.server";
-import { formatMoney } from "~/utils/money";
 
 import { defineHandler, pledgeIdFrom } from "~/payments/events/handler.server";
 import { syncRecurringGift } from "~/payments/events/recurring-gift.server";
@@ -37,17 +38,24 @@ export const subscriptionEvents = defineHandler({
     // (An erased donor has no address left to tell.)
     if (gift.status === "canceled" && subscription.cancellation_details?.reason === "payment_failed" && donor.email) {
       // Stripe gave up after the last retry: the second notice, once per gift (its dedupe key).
-      const campaign = await tx.campaign.findUniqueOrThrow({ where: { id: gift.campaignId }, select: { title: true, slug: true } });
+      const campaign = await tx.campaign.findUniqueOrThrow({
+        where: { id: gift.campaignId },
+        select: { title: true, slug: true, translations: true },
+      });
+      // In the language the gift was made in, like its receipts and the first notice.
+      const lang = siteLanguage(pledge.language);
       const queued = await queueEmail(
         tx,
         giftEndedEmail({
+          lang,
           subscriptionId: subscription.id,
           to: donor.email,
           donorId: donor.id,
           donorName: donor.name,
-          amount: formatMoney(gift.amount + gift.coveredFee, gift.currency),
-          campaignTitle: campaign.title,
-          campaignUrl: `${env().APP_URL}/campaigns/${campaign.slug}`,
+          amount: gift.amount + gift.coveredFee,
+          currency: gift.currency,
+          campaignTitle: campaignTitleIn(campaign, lang, env().DEFAULT_LANGUAGE),
+          campaignUrl: publicUrl(`/campaigns/${campaign.slug}`, lang),
           organisationName: context.organisation.name,
         }),
       );

@@ -39,9 +39,19 @@ export interface SandboxCheckout {
   plan: SessionPlan;
 }
 
+/**
+ * Why the page refuses a payment: what the page says (in the visitor's
+ * language), with the values its sentence names. `message` is the same in
+ * English, as Stripe's API words it, for logs and tests.
+ */
+export type PayProblem =
+  | { reason: "session_missing" | "session_expired" | "session_complete" | "bank_unknown" | "bank_monthly" | "card_incorrect" }
+  | { reason: "declined"; declineCode: string }
+  | { reason: "bank_currency"; method: "SEPA" | "ACH"; accountCurrency: string; currency: string };
+
 export type PayResult =
   | { ok: true; redirectTo: string; events: SandboxEvent[] }
-  | { ok: false; field: "cardNumber" | "bankAccount" | "form"; code: string; message: string };
+  | ({ ok: false; field: "cardNumber" | "bankAccount" | "form"; code: string; message: string } & PayProblem);
 
 /** What the donor typed on the page: a test card, or a test bank account for a direct debit. */
 export interface PayInput {
@@ -76,6 +86,7 @@ function paymentAttempt(session: Stripe.Checkout.Session, input: PayInput): Paym
         ok: false,
         field: "bankAccount",
         code: "invalid_bank_account",
+        reason: "bank_unknown",
         message: "Use one of the sandbox's test bank accounts listed above.",
       };
     }
@@ -84,23 +95,42 @@ function paymentAttempt(session: Stripe.Checkout.Session, input: PayInput): Paym
         ok: false,
         field: "bankAccount",
         code: "payment_method_unavailable",
+        reason: "bank_monthly",
         message: "In the sandbox, monthly gifts are paid by card.",
       };
     }
     if (account.currency !== session.currency?.toLowerCase()) {
+      const method = account.type === "sepa_debit" ? "SEPA" : "ACH";
+      const [accountCurrency, currency] = [account.currency.toUpperCase(), String(session.currency).toUpperCase()];
       return {
         ok: false,
         field: "bankAccount",
         code: "payment_method_unavailable",
-        message: `${account.type === "sepa_debit" ? "SEPA" : "ACH"} debits are in ${account.currency.toUpperCase()}; this gift is in ${String(session.currency).toUpperCase()}.`,
+        reason: "bank_currency",
+        method,
+        accountCurrency,
+        currency,
+        message: `${method} debits are in ${accountCurrency}; this gift is in ${currency}.`,
       };
     }
     return { kind: "bank", number: input.bankAccount, account };
   }
   const number = (input.cardNumber ?? "").replace(/[\s-]/g, "");
   if (!testCard(number))
-    return { ok: false, field: "cardNumber", code: "incorrect_number", message: `Your card number is incorrect. ${CARD_HELP}` };
+    return {
+      ok: false,
+      field: "cardNumber",
+      code: "incorrect_number",
+      reason: "card_incorrect",
+      message: `Your card number is incorrect. ${CARD_HELP}`,
+    };
   return { kind: "card", number };
+}
+
+/** A declined test card, with its decline code (Stripe's page words insufficient funds apart). */
+function declined(attempt: PaymentAttempt): Extract<PayResult, { ok: false }> {
+  const declineCode = (attempt.kind === "card" ? testCard(attempt.number)?.declineCode : undefined) ?? "generic_decline";
+  return { ok: false, field: "cardNumber", code: "card_declined", reason: "declined", declineCode, message: "Your card was declined." };
 }
 
 /**
@@ -128,14 +158,32 @@ function successUrl(session: Stripe.Checkout.Session): string {
  */
 export async function paySandboxSession(sessionId: string, input: PayInput): Promise<PayResult> {
   const checkout = await getSandboxSession(sessionId);
-  if (!checkout) return { ok: false, field: "form", code: "resource_missing", message: "This checkout session does not exist." };
+  if (!checkout) {
+    return {
+      ok: false,
+      field: "form",
+      code: "resource_missing",
+      reason: "session_missing",
+      message: "This checkout session does not exist.",
+    };
+  }
   const { session, plan } = checkout;
   if (session.status !== "open") {
-    const message =
-      session.status === "expired"
-        ? "This checkout session has expired. Go back and start again."
-        : "This checkout session is already complete.";
-    return { ok: false, field: "form", code: "session_closed", message };
+    return session.status === "expired"
+      ? {
+          ok: false,
+          field: "form",
+          code: "session_closed",
+          reason: "session_expired",
+          message: "This checkout session has expired. Go back and start again.",
+        }
+      : {
+          ok: false,
+          field: "form",
+          code: "session_closed",
+          reason: "session_complete",
+          message: "This checkout session is already complete.",
+        };
   }
   const attempt = paymentAttempt(session, input);
   if ("ok" in attempt) return attempt;
@@ -159,7 +207,7 @@ export async function paySandboxSession(sessionId: string, input: PayInput): Pro
     const result = await attemptPayment(intent.id, attempt, billing);
     if (result.status === "failed") {
       await saveObject({ ...session, payment_intent: intent.id } satisfies Stripe.Checkout.Session);
-      return { ok: false, field: "cardNumber", code: "card_declined", message: "Your card was declined." };
+      return declined(attempt);
     }
     const completed = await saveObject({
       ...session,
@@ -178,7 +226,7 @@ export async function paySandboxSession(sessionId: string, input: PayInput): Pro
 
   if (attempt.kind === "card" && testCard(attempt.number)?.outcome === "declined") {
     // Since API version 2025-03-31 a subscription is made only once the first payment succeeds.
-    return { ok: false, field: "cardNumber", code: "card_declined", message: "Your card was declined." };
+    return declined(attempt);
   }
   const customer = (await sessionCustomer(session, input)) ?? "";
   return { ok: true, redirectTo: successUrl(session), events: await startSubscription(session, plan, customer, billing) };

@@ -2,25 +2,29 @@ import { z } from "zod";
 
 import { singleLineText } from "~/utils/text";
 
-/** What the sandbox's checkout and billing-portal pages read (on the server only). */
+/**
+ * What the sandbox's checkout and billing-portal pages read (on the server
+ * only). Messages are catalogue keys (`sandboxCheckout.errors.*`), written in
+ * the page's language by its action.
+ */
 
 export const CheckoutParamsSchema = z.object({ sessionId: z.string().regex(/^cs_test_[A-Za-z0-9]{8,64}$/) });
 
 export const SandboxPaySchema = z.object({
-  email: singleLineText().max(254).pipe(z.email("Enter an email address like name@example.org.")),
-  name: singleLineText().min(1, "Enter the name on the card.").max(200),
+  email: singleLineText().max(254).pipe(z.email("sandboxCheckout.errors.emailFormat")),
+  name: singleLineText().min(1, "sandboxCheckout.errors.nameRequired").max(200, "sandboxCheckout.errors.nameTooLong"),
   cardNumber: z
     .string()
     .transform((value) => value.replace(/[\s-]/g, ""))
-    .pipe(z.string().regex(/^\d{12,19}$/, "Your card number is incomplete.")),
+    .pipe(z.string().regex(/^\d{12,19}$/, "sandboxCheckout.errors.cardIncomplete")),
   expiry: z
     .string()
     .trim()
-    .regex(/^(0[1-9]|1[0-2])\s*\/\s*\d{2}$/, "Enter the expiry date as MM / YY."),
+    .regex(/^(0[1-9]|1[0-2])\s*\/\s*\d{2}$/, "sandboxCheckout.errors.expiryFormat"),
   cvc: z
     .string()
     .trim()
-    .regex(/^\d{3,4}$/, "Your card's security code is incomplete."),
+    .regex(/^\d{3,4}$/, "sandboxCheckout.errors.cvcIncomplete"),
 });
 export type SandboxPayInput = z.infer<typeof SandboxPaySchema>;
 /** The pay form's fields, in the order the page shows them. */
@@ -28,7 +32,7 @@ export const SANDBOX_PAY_FIELDS = ["email", "name", "cardNumber", "expiry", "cvc
 
 /** Paying by bank debit instead (`method=bank`): a test account number or IBAN instead of a card. */
 export const SandboxBankPaySchema = SandboxPaySchema.pick({ email: true, name: true }).extend({
-  bankAccount: z.string().trim().min(1, "Enter one of the test bank accounts.").max(40, "That is not a bank account number."),
+  bankAccount: z.string().trim().min(1, "sandboxCheckout.errors.bankAccountRequired").max(40, "sandboxCheckout.errors.bankAccountTooLong"),
 });
 export const SANDBOX_BANK_PAY_FIELDS = ["email", "name", "bankAccount"] as const;
 
@@ -41,6 +45,6 @@ export const PortalActionSchema = z.discriminatedUnion("intent", [
     cardNumber: z
       .string()
       .transform((v) => v.replace(/[\s-]/g, ""))
-      .pipe(z.string().regex(/^4242424242424242$/, "In the sandbox, use 4242 4242 4242 4242.")),
+      .pipe(z.string().regex(/^4242424242424242$/, "sandboxPortal.cardOnly")),
   }),
 ]);
