@@ -4,6 +4,7 @@ import { db, type Prisma } from "~/db/db.server";
 import { ERASED_DONOR_NAME } from "~/donations/donation-labels";
 import { queueEmail } from "~/email/outbox.data.server";
 import { donorEmailChangedEmail } from "~/email/templates/donor-email-changed.server";
+import { siteLanguage } from "~/i18n/language.server";
 import { textKey, textKeys, type TextKey } from "~/i18n/text-key";
 import { getOrganisation } from "~/organisation/organisation.data.server";
 import { recordAudit, type Actor } from "~/staff/audit.data.server";
@@ -71,7 +72,15 @@ export async function updateDonor(donorId: string, input: { name: string; email:
     if (changed.includes("email") && before.email && input.email) {
       await queueEmail(
         tx,
-        donorEmailChangedEmail({ donorId, changeId, to: before.email, newEmail: input.email, donorName: before.name, organisation }),
+        donorEmailChangedEmail({
+          donorId,
+          changeId,
+          to: before.email,
+          newEmail: input.email,
+          donorName: before.name,
+          organisation,
+          lang: siteLanguage(before.language),
+        }),
       );
     }
     return { changed };

@@ -1,5 +1,6 @@
 import { db, type Prisma } from "~/db/db.server";
 import { giftVoidedEmail } from "~/email/templates/gift-voided.server";
+import { siteLanguage } from "~/i18n/language.server";
 import { textKey, textKeys, type TextKey } from "~/i18n/text-key";
 import { queueEmail } from "~/email/outbox.data.server";
 import { queueReceipt, queueReceiptCopy, receiptContext, type ReceiptContext } from "~/email/receipts.data.server";
@@ -237,6 +238,7 @@ export async function voidOfflineGift(donationId: string, input: { reason: strin
           currency: gift.currency,
           reason: input.reason,
           organisation,
+          lang: siteLanguage(gift.donor.language),
         }),
       );
     }
