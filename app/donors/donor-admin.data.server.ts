@@ -4,10 +4,11 @@ import { db, type Prisma } from "~/db/db.server";
 import { ERASED_DONOR_NAME } from "~/donations/donation-labels";
 import { queueEmail } from "~/email/outbox.data.server";
 import { donorEmailChangedEmail } from "~/email/templates/donor-email-changed.server";
-import { siteLanguage } from "~/i18n/language.server";
+import { pickLanguage } from "~/i18n/paths";
 import { textKey, textKeys, type TextKey } from "~/i18n/text-key";
 import { getOrganisation } from "~/organisation/organisation.data.server";
 import { recordAudit, type Actor } from "~/staff/audit.data.server";
+import { env } from "~/utils/env.server";
 
 /**
  * Changes to donor records by admins: contact details, merging two records
@@ -79,7 +80,7 @@ export async function updateDonor(donorId: string, input: { name: string; email:
           newEmail: input.email,
           donorName: before.name,
           organisation,
-          lang: siteLanguage(before.language),
+          lang: pickLanguage(before.language, env().LANGUAGES, env().DEFAULT_LANGUAGE),
         }),
       );
     }

@@ -1,7 +1,12 @@
 import { db } from "~/db/db.server";
 import { receiptContext } from "~/email/receipts.data.server";
 import { textKeys } from "~/i18n/text-key";
-import { insertOfflineGift, OfflineGiftRefused, type NewOfflineGift, type OfflineGiftProblems } from "~/offline-gifts/offline-gifts.data.server";
+import {
+  insertOfflineGift,
+  OfflineGiftRefused,
+  type NewOfflineGift,
+  type OfflineGiftProblems,
+} from "~/offline-gifts/offline-gifts.data.server";
 import { recordAudit, type Actor } from "~/staff/audit.data.server";
 
 /** What the import's checks need from the database: campaigns by slug, and which references were imported before. */

@@ -64,9 +64,7 @@ export function parseRecordForm(form: FormData, t: TFunction, options: { donorId
       const noEmail = values.email.trim() === "";
       return {
         ...(noEmail && values.name.trim() === "" ? { name: t("staff.offlineGifts.errors.nameOrEmail") } : {}),
-        ...(noEmail && CheckboxSchema.parse(values.sendReceipt)
-          ? { sendReceipt: t("staff.offlineGifts.errors.receiptNeedsEmail") }
-          : {}),
+        ...(noEmail && CheckboxSchema.parse(values.sendReceipt) ? { sendReceipt: t("staff.offlineGifts.errors.receiptNeedsEmail") } : {}),
       };
     },
   });

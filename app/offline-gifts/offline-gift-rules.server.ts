@@ -29,7 +29,9 @@ export function offlineGiftRules(t: TFunction) {
       .string()
       .trim()
       .toUpperCase()
-      .pipe(z.enum(CAMPAIGN_CURRENCIES, { error: t("staff.offlineGifts.errors.currency", { currencies: CAMPAIGN_CURRENCIES.join(", ") }) })),
+      .pipe(
+        z.enum(CAMPAIGN_CURRENCIES, { error: t("staff.offlineGifts.errors.currency", { currencies: CAMPAIGN_CURRENCIES.join(", ") }) }),
+      ),
 
     /** A date like 2026-11-30 (the day the gift was received, UTC), not in the future nor before 2000. */
     receivedOn: (now: Date = new Date()) =>

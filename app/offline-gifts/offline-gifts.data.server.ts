@@ -1,11 +1,12 @@
 import { db, type Prisma } from "~/db/db.server";
 import { giftVoidedEmail } from "~/email/templates/gift-voided.server";
-import { siteLanguage } from "~/i18n/language.server";
+import { pickLanguage } from "~/i18n/paths";
 import { textKey, textKeys, type TextKey } from "~/i18n/text-key";
 import { queueEmail } from "~/email/outbox.data.server";
 import { queueReceipt, queueReceiptCopy, receiptContext, type ReceiptContext } from "~/email/receipts.data.server";
 import type { OfflineMethodValue } from "~/offline-gifts/fields";
 import { recordAudit, type Actor } from "~/staff/audit.data.server";
+import { env } from "~/utils/env.server";
 
 /**
  * Gifts received outside Stripe (cheques, cash, bank transfers), stored as
@@ -238,7 +239,7 @@ export async function voidOfflineGift(donationId: string, input: { reason: strin
           currency: gift.currency,
           reason: input.reason,
           organisation,
-          lang: siteLanguage(gift.donor.language),
+          lang: pickLanguage(gift.donor.language, env().LANGUAGES, env().DEFAULT_LANGUAGE),
         }),
       );
     }

@@ -115,7 +115,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const form = await readForm(request);
   const intent = IntentSchema.safeParse(form.get("intent"));
   if (!intent.success)
-    return data({ intent: "update", values: {}, errors: { form: t("staff.donors.errors.unknownAction") } } satisfies Reply, { status: 400 });
+    return data({ intent: "update", values: {}, errors: { form: t("staff.donors.errors.unknownAction") } } satisfies Reply, {
+      status: 400,
+    });
   const actor = staffActor(staff, context);
   const refused = (values: Partial<Record<string, string>>, errors: Partial<Record<string, string>>, status: number) =>
     data({ intent: intent.data, values, errors } satisfies Reply, { status });
@@ -170,9 +172,7 @@ export default function DonorPage() {
       </p>
       <h1 className="text-3xl font-bold tracking-tight text-brand-800">{page.donor.name}</h1>
       {page.done ? <Alert tone="success">{page.done}</Alert> : null}
-      {page.donor.erasedAt ? (
-        <Alert tone="info">{t("staff.donors.page.erasedNote", { date: page.donor.erasedAt })}</Alert>
-      ) : null}
+      {page.donor.erasedAt ? <Alert tone="info">{t("staff.donors.page.erasedNote", { date: page.donor.erasedAt })}</Alert> : null}
       <Section title={t("staff.donors.page.giving")}>
         <dl className="mt-2 grid gap-2 text-sm sm:grid-cols-3">
           <div>
@@ -272,27 +272,21 @@ export default function DonorPage() {
         {page.monthly.length === 0 ? <p className="mt-2 text-sm text-slate-700">{t("staff.donors.page.noMonthly")}</p> : null}
         <ul className="mt-2 space-y-1 text-sm">
           {page.monthly.map((gift) => (
-            <li key={gift.id}>
-              {t("staff.donors.page.monthlyLine", gift)}
-            </li>
+            <li key={gift.id}>{t("staff.donors.page.monthlyLine", gift)}</li>
           ))}
         </ul>
       </Section>
       <Section title={t("staff.donors.page.emails")}>
         <ul className="mt-2 space-y-1 text-sm">
           {page.emails.map((email) => (
-            <li key={email.id}>
-              {t("staff.donors.page.emailLine", email)}
-            </li>
+            <li key={email.id}>{t("staff.donors.page.emailLine", email)}</li>
           ))}
         </ul>
       </Section>
       <Section title={t("staff.donors.page.audit")}>
         <ul className="mt-2 space-y-1 text-sm">
           {page.audit.map((row) => (
-            <li key={row.id}>
-              {t("staff.donors.page.auditLine", row)}
-            </li>
+            <li key={row.id}>{t("staff.donors.page.auditLine", row)}</li>
           ))}
         </ul>
       </Section>

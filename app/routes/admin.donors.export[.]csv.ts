@@ -40,7 +40,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (!query.success) return plainText(400, `${t("staff.donors.export.startFromPage")}\n`);
   const opened = await openDonorsExport(query.data.download, staff.id, t);
   if (!opened.ok) {
-    const why = { invalid: t("staff.donors.export.invalid"), expired: t("staff.donors.export.expired"), used: t("staff.donors.export.used") };
+    const why = {
+      invalid: t("staff.donors.export.invalid"),
+      expired: t("staff.donors.export.expired"),
+      used: t("staff.donors.export.used"),
+    };
     return plainText(opened.reason === "invalid" ? 400 : 410, `${why[opened.reason]}\n`);
   }
   return new Response(donorsCsvStream(opened.search), {
