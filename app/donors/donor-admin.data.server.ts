@@ -4,8 +4,11 @@ import { db, type Prisma } from "~/db/db.server";
 import { ERASED_DONOR_NAME } from "~/donations/donation-labels";
 import { queueEmail } from "~/email/outbox.data.server";
 import { donorEmailChangedEmail } from "~/email/templates/donor-email-changed.server";
+import { pickLanguage } from "~/i18n/paths";
+import { textKey, textKeys, type TextKey } from "~/i18n/text-key";
 import { getOrganisation } from "~/organisation/organisation.data.server";
 import { recordAudit, type Actor } from "~/staff/audit.data.server";
+import { env } from "~/utils/env.server";
 
 /**
  * Changes to donor records by admins: contact details, merging two records
@@ -13,11 +16,12 @@ import { recordAudit, type Actor } from "~/staff/audit.data.server";
  * 036). Each runs in one transaction with its audit row.
  */
 
-export type DonorProblems = Partial<Record<"name" | "email" | "address" | "form", string>>;
+/** Catalogue keys (staff.donors.errors.*): the page says them in its language. */
+export type DonorProblems = Partial<Record<"name" | "email" | "address" | "form", TextKey>>;
 
 export class DonorChangeRefused extends Error {
   constructor(readonly problems: DonorProblems) {
-    super(Object.values(problems).join(" "));
+    super(textKeys(problems));
     this.name = "DonorChangeRefused";
   }
 }
@@ -33,7 +37,7 @@ async function lockDonor(tx: Prisma.TransactionClient, donorId: string) {
   await tx.$queryRaw`SELECT 1 FROM "Donor" WHERE "id" = ${donorId}::uuid FOR UPDATE`;
   const donor = await tx.donor.findUnique({ where: { id: donorId } });
   if (!donor) throw new DonorNotFound(donorId);
-  if (donor.erasedAt) throw new DonorChangeRefused({ form: "This donor's personal data was erased: the record can no longer change." });
+  if (donor.erasedAt) throw new DonorChangeRefused({ form: textKey("staff.donors.errors.erased") });
   return donor;
 }
 
@@ -48,9 +52,9 @@ export async function updateDonor(donorId: string, input: { name: string; email:
     const before = await lockDonor(tx, donorId);
     if (input.email && input.email !== before.email) {
       const other = await tx.donor.findUnique({ where: { email: input.email }, select: { id: true } });
-      if (other) throw new DonorChangeRefused({ email: "Another donor has this email: merge the two records instead." });
+      if (other) throw new DonorChangeRefused({ email: textKey("staff.donors.errors.emailTaken") });
     }
-    if (!input.email && before.email) throw new DonorChangeRefused({ email: "A donor with an email keeps one: enter the new address." });
+    if (!input.email && before.email) throw new DonorChangeRefused({ email: textKey("staff.donors.errors.keepEmail") });
     const changed = (["name", "email", "address"] as const).filter((field) => (before[field] ?? null) !== (input[field] ?? null));
     if (changed.length === 0) return { changed };
     await tx.donor.update({ where: { id: donorId }, data: input });
@@ -69,7 +73,15 @@ export async function updateDonor(donorId: string, input: { name: string; email:
     if (changed.includes("email") && before.email && input.email) {
       await queueEmail(
         tx,
-        donorEmailChangedEmail({ donorId, changeId, to: before.email, newEmail: input.email, donorName: before.name, organisation }),
+        donorEmailChangedEmail({
+          donorId,
+          changeId,
+          to: before.email,
+          newEmail: input.email,
+          donorName: before.name,
+          organisation,
+          lang: pickLanguage(before.language, env().LANGUAGES, env().DEFAULT_LANGUAGE),
+        }),
       );
     }
     return { changed };
@@ -83,7 +95,7 @@ export async function updateDonor(donorId: string, input: { name: string; email:
  * two donors' per-campaign totals, so the donor counts stay exact.
  */
 export async function mergeDonors(keepId: string, otherId: string, actor: Actor) {
-  if (keepId === otherId) throw new DonorChangeRefused({ form: "Choose another donor to merge with this one." });
+  if (keepId === otherId) throw new DonorChangeRefused({ form: textKey("staff.donors.errors.mergeSelf") });
   return db().$transaction(async (tx) => {
     // Both rows locked in one order, so two merges of the same pair cannot deadlock.
     const [first, second] = [keepId, otherId].sort();
@@ -144,7 +156,7 @@ export async function eraseDonor(donorId: string, actor: Actor) {
     const active = await tx.recurringGift.count({
       where: { donorId, status: { in: ["active", "past_due", "incomplete", "paused", "unpaid"] } },
     });
-    if (active > 0) throw new DonorChangeRefused({ form: "Cancel the donor's monthly gift first: it would keep charging them." });
+    if (active > 0) throw new DonorChangeRefused({ form: textKey("staff.donors.errors.activeMonthly") });
     const pledges = await tx.pledge.findMany({ where: { donorId }, select: { id: true, name: true, email: true } });
     const donations = await tx.donation.findMany({ where: { donorId }, select: { id: true } });
     const donationIds = donations.map((d) => d.id);

@@ -1,40 +1,46 @@
+import type { TFunction } from "i18next";
 import { z } from "zod";
 
-import { OptionalAddressSchema, OptionalEmailSchema } from "~/offline-gifts/offline-gift-rules.server";
+import { offlineGiftRules } from "~/offline-gifts/offline-gift-rules.server";
 import { NAME_MAX } from "~/offline-gifts/fields";
 import { parseForm } from "~/utils/forms.server";
 import { singleLineText } from "~/utils/text";
 
-/** The donor page's forms: contact details, merge, erase. */
+/** The donor page's forms: contact details, merge, erase; their messages in the language of `t`. */
 export const DONOR_EDIT_FIELDS = ["name", "email", "address"] as const;
 export const MERGE_FIELDS = ["otherEmail"] as const;
 export const ERASE_FIELDS = ["confirm"] as const;
 
-export function parseDonorEdit(form: FormData) {
+const line = (t: TFunction) => singleLineText(t("formErrors.singleLine"));
+
+export function parseDonorEdit(form: FormData, t: TFunction) {
+  const rules = offlineGiftRules(t);
   return parseForm(form, {
     fields: DONOR_EDIT_FIELDS,
     schema: z.object({
-      name: singleLineText().min(1, "Enter the donor's name.").max(NAME_MAX, `Use at most ${NAME_MAX} characters.`),
-      email: OptionalEmailSchema,
-      address: OptionalAddressSchema,
+      name: line(t)
+        .min(1, t("staff.donors.errors.nameRequired"))
+        .max(NAME_MAX, t("staff.donors.errors.tooLong", { max: NAME_MAX })),
+      email: rules.optionalEmail,
+      address: rules.optionalAddress,
     }),
   });
 }
 
-export function parseMerge(form: FormData) {
+export function parseMerge(form: FormData, t: TFunction) {
   return parseForm(form, {
     fields: MERGE_FIELDS,
     schema: z.object({
-      otherEmail: singleLineText()
+      otherEmail: line(t)
         .transform((value) => value.toLowerCase())
-        .pipe(z.email("Enter the email of the other donor record.")),
+        .pipe(z.email(t("staff.donors.errors.otherEmail"))),
     }),
   });
 }
 
-export function parseErase(form: FormData) {
+export function parseErase(form: FormData, t: TFunction) {
   return parseForm(form, {
     fields: ERASE_FIELDS,
-    schema: z.object({ confirm: singleLineText().refine((value) => value === "ERASE", "Type ERASE to confirm.") }),
+    schema: z.object({ confirm: line(t).refine((value) => value === "ERASE", t("staff.donors.errors.eraseConfirm")) }),
   });
 }

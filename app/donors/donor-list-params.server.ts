@@ -1,13 +1,13 @@
+import type { TFunction } from "i18next";
 import { z } from "zod";
 
+import { DONOR_FILTERS, DONOR_SORTS } from "~/donors/donor-list-fields";
 import { singleLineText } from "~/utils/text";
 
 /**
  * The donors list's query string (search, filter, sort, page), checked in one
  * place: the page, its CSV export and the download token all read it here.
  */
-export const DONOR_FILTERS = ["all", "monthly", "period", "lapsed"] as const;
-export const DONOR_SORTS = ["lifetime", "last"] as const;
 
 export interface DonorSearch {
   /** Part of a name or an email, lower-cased; null: every donor. */
@@ -24,30 +24,34 @@ export interface DonorCursor {
   id: string;
 }
 
-const DaySchema = z
-  .string()
-  .trim()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "Enter a date as YYYY-MM-DD.")
-  .transform((value, ctx) => {
-    const date = new Date(`${value}T00:00:00Z`);
-    if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value) {
-      ctx.addIssue({ code: "custom", message: "Enter a real date as YYYY-MM-DD." });
-      return z.NEVER;
-    }
-    return date;
-  });
-
-const QuerySchema = z.object({
-  q: singleLineText().max(200, "Search with at most 200 characters.").optional(),
-  filter: z.enum(DONOR_FILTERS, { error: "Unknown filter." }).optional(),
-  from: DaySchema.optional(),
-  to: DaySchema.optional(),
-  sort: z.enum(DONOR_SORTS, { error: "Sort by lifetime giving or last gift." }).optional(),
-  after: z
+/** The query's schema, its messages in the language of `t`. */
+function querySchema(t: TFunction) {
+  const day = z
     .string()
-    .regex(/^\d{1,18}\.[0-9a-f-]{36}$/i, "This page link is not valid.")
-    .optional(),
-});
+    .trim()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, t("staff.donors.params.dateFormat"))
+    .transform((value, ctx) => {
+      const date = new Date(`${value}T00:00:00Z`);
+      if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value) {
+        ctx.addIssue({ code: "custom", message: t("staff.donors.params.realDate") });
+        return z.NEVER;
+      }
+      return date;
+    });
+  return z.object({
+    q: singleLineText(t("formErrors.singleLine"))
+      .max(200, t("staff.donors.params.searchTooLong", { max: 200 }))
+      .optional(),
+    filter: z.enum(DONOR_FILTERS, { error: t("staff.donors.params.filter") }).optional(),
+    from: day.optional(),
+    to: day.optional(),
+    sort: z.enum(DONOR_SORTS, { error: t("staff.donors.params.sort") }).optional(),
+    after: z
+      .string()
+      .regex(/^\d{1,18}\.[0-9a-f-]{36}$/i, t("staff.donors.params.after"))
+      .optional(),
+  });
+}
 
 export type DonorListValues = Partial<Record<"q" | "filter" | "from" | "to" | "sort", string>>;
 
@@ -55,12 +59,12 @@ export type DonorListParams =
   | { ok: true; search: DonorSearch; after: DonorCursor | null; values: DonorListValues }
   | { ok: false; values: DonorListValues; problems: Array<{ field: string; message: string }> };
 
-export function parseDonorListParams(params: URLSearchParams): DonorListParams {
+export function parseDonorListParams(params: URLSearchParams, t: TFunction): DonorListParams {
   const raw = Object.fromEntries(
     ["q", "filter", "from", "to", "sort", "after"].flatMap((key) => (params.get(key) ? [[key, params.get(key)!]] : [])),
   );
   const values: DonorListValues = { q: raw.q, filter: raw.filter, from: raw.from, to: raw.to, sort: raw.sort };
-  const parsed = QuerySchema.safeParse(raw);
+  const parsed = querySchema(t).safeParse(raw);
   if (!parsed.success) {
     return {
       ok: false,
@@ -70,7 +74,7 @@ export function parseDonorListParams(params: URLSearchParams): DonorListParams {
   }
   const { q, filter = "all", from, to, sort = "lifetime", after } = parsed.data;
   if (filter === "period" && (!from || !to || to < from)) {
-    return { ok: false, values, problems: [{ field: "from", message: "Give the period as two dates, the first not after the second." }] };
+    return { ok: false, values, problems: [{ field: "from", message: t("staff.donors.params.period") }] };
   }
   const cursor = after
     ? { value: Number(after.slice(0, after.indexOf("."))), id: after.slice(after.indexOf(".") + 1).toLowerCase() }

@@ -1,3 +1,5 @@
+import type { TFunction } from "i18next";
+
 import { inTransaction } from "~/db/transaction.data.server";
 import { claimLinkOnce } from "~/db/used-links.data.server";
 import { donorListQuery, parseDonorListParams, type DonorSearch } from "~/donors/donor-list-params.server";
@@ -31,11 +33,12 @@ export async function startDonorsExport(actor: Actor, search: DonorSearch): Prom
 export async function openDonorsExport(
   token: string,
   staffId: string,
+  t: TFunction,
 ): Promise<{ ok: true; search: DonorSearch } | { ok: false; reason: "invalid" | "expired" | "used" }> {
   const check = verifySignedToken(token, PURPOSE, sessionSecret());
   if (!check.ok) return check;
   const separator = check.payload.subject.indexOf("?");
-  const params = parseDonorListParams(new URLSearchParams(check.payload.subject.slice(separator + 1)));
+  const params = parseDonorListParams(new URLSearchParams(check.payload.subject.slice(separator + 1)), t);
   if (separator < 0 || check.payload.subject.slice(0, separator) !== staffId || !params.ok) return { ok: false, reason: "invalid" };
   if (!(await claimLinkOnce(check.payload.nonce))) return { ok: false, reason: "used" };
   return { ok: true, search: params.search };

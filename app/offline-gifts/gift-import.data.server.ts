@@ -1,6 +1,12 @@
 import { db } from "~/db/db.server";
 import { receiptContext } from "~/email/receipts.data.server";
-import { insertOfflineGift, OfflineGiftRefused, type NewOfflineGift } from "~/offline-gifts/offline-gifts.data.server";
+import { textKeys } from "~/i18n/text-key";
+import {
+  insertOfflineGift,
+  OfflineGiftRefused,
+  type NewOfflineGift,
+  type OfflineGiftProblems,
+} from "~/offline-gifts/offline-gifts.data.server";
 import { recordAudit, type Actor } from "~/staff/audit.data.server";
 
 /** What the import's checks need from the database: campaigns by slug, and which references were imported before. */
@@ -15,12 +21,13 @@ export async function importedKeys(keys: string[]): Promise<Set<string>> {
   return new Set(rows.flatMap((row) => (row.importKey ? [row.importKey] : [])));
 }
 
+/** A row the database refused while importing: its line in the file and why (catalogue keys). */
 export class ImportRowRefused extends Error {
   constructor(
     readonly row: number,
-    readonly problem: string,
+    readonly problems: OfflineGiftProblems,
   ) {
-    super(`Row ${row}: ${problem}`);
+    super(`Row ${row}: ${textKeys(problems)}`);
     this.name = "ImportRowRefused";
   }
 }
@@ -47,7 +54,7 @@ export async function importOfflineGifts(
           added.push(written.donationId);
           if (written.receiptNumber) receipts += 1;
         } catch (error) {
-          if (error instanceof OfflineGiftRefused) throw new ImportRowRefused(gift.row, Object.values(error.problems).join(" "));
+          if (error instanceof OfflineGiftRefused) throw new ImportRowRefused(gift.row, error.problems);
           throw error;
         }
       }

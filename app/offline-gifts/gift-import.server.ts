@@ -1,27 +1,20 @@
 import crypto from "node:crypto";
 
 import { parse } from "csv-parse/sync";
+import type { TFunction } from "i18next";
 import type { z } from "zod";
 
 import { campaignsBySlug, importedKeys } from "~/offline-gifts/gift-import.data.server";
 import type { NewOfflineGift } from "~/offline-gifts/offline-gifts.data.server";
-import {
-  amountSchema,
-  CurrencySchema,
-  MethodSchema,
-  NoteSchema,
-  OptionalAddressSchema,
-  OptionalEmailSchema,
-  OptionalNameSchema,
-  receivedOnSchema,
-  ReferenceSchema,
-} from "~/offline-gifts/offline-gift-rules.server";
-import { OFFLINE_METHOD_LABELS } from "~/donations/donation-labels";
+import { translator } from "~/i18n/i18n";
+import { offlineGiftRules } from "~/offline-gifts/offline-gift-rules.server";
+import { OFFLINE_METHODS } from "~/offline-gifts/fields";
 
 /**
  * The CSV import of offline gifts (a bank statement, a cheque list), read
  * with csv-parse (decision 037) and checked row by row with the same rules as
- * the record form, before anything is written.
+ * the record form, before anything is written. Every problem is written in
+ * the language of `t` (the staff pages': decision 045).
  *
  * Columns (a header row names them, in any order, any case): date, amount,
  * campaign (its slug), reference (required: the key that makes a second
@@ -70,14 +63,23 @@ export type ImportCheck =
 
 type Cells = Partial<Record<(typeof IMPORT_COLUMNS)[number], string>>;
 
-const METHOD_WORDS: Record<string, string> = Object.fromEntries(
-  Object.entries(OFFLINE_METHOD_LABELS).flatMap(([method, label]) => [
-    [method, method],
-    [label.toLowerCase(), method],
-  ]),
-);
+/**
+ * A method cell: its code (bank_transfer), or its name in English (a file's
+ * format stays the same whatever the staff pages speak) or in the staff
+ * pages' language ("Bank transfer").
+ */
+function methodWords(t: TFunction): Record<string, string> {
+  const english = translator("en");
+  return Object.fromEntries(
+    OFFLINE_METHODS.flatMap((method) => [
+      [method, method],
+      [english(`staff.offlineGifts.methods.${method}`).toLowerCase(), method],
+      [t(`staff.offlineGifts.methods.${method}`).toLowerCase(), method],
+    ]),
+  );
+}
 
-function readCells(text: string): { ok: true; records: Cells[] } | { ok: false; problem: string } {
+function readCells(text: string, t: TFunction): { ok: true; records: Cells[] } | { ok: false; problem: string } {
   let records: Record<string, string>[];
   try {
     records = parse(text.replace(/^\uFEFF/, ""), {
@@ -88,25 +90,29 @@ function readCells(text: string): { ok: true; records: Cells[] } | { ok: false; 
       max_record_size: 10_000,
     }) as Record<string, string>[];
   } catch (error) {
-    return { ok: false, problem: `The file is not valid CSV: ${(error as Error).message}` };
+    return { ok: false, problem: t("staff.import.fileProblems.notCsv", { detail: (error as Error).message }) };
   }
   const first = records[0];
-  if (!first) return { ok: false, problem: "The file has no rows below its header." };
+  if (!first) return { ok: false, problem: t("staff.import.fileProblems.noRows") };
   const missing = REQUIRED_COLUMNS.filter((column) => !(column in first));
   if (missing.length)
-    return { ok: false, problem: `The header row lacks the column${missing.length > 1 ? "s" : ""} ${missing.join(", ")}.` };
+    return { ok: false, problem: t("staff.import.fileProblems.missingColumns", { count: missing.length, columns: missing.join(", ") }) };
   if (records.length > IMPORT_MAX_ROWS)
-    return { ok: false, problem: `Import at most ${IMPORT_MAX_ROWS.toLocaleString("en-US")} rows at a time.` };
+    return { ok: false, problem: t("staff.import.fileProblems.tooMany", { max: IMPORT_MAX_ROWS.toLocaleString(t("language.locale")) }) };
   return { ok: true, records: records as Cells[] };
 }
 
-function issue(result: z.ZodSafeParseResult<unknown>, what: string): string | null {
-  return result.success ? null : `${what}: ${result.error.issues[0]?.message ?? "not valid"}`;
+function issue(t: TFunction, result: z.ZodSafeParseResult<unknown>, what: string): string | null {
+  if (result.success) return null;
+  const message = result.error.issues[0]?.message ?? t("staff.import.rowProblems.notValid");
+  return t("staff.import.rowProblems.bad", { what: t(`staff.import.rowProblems.${what}`), message });
 }
 
 /** Every row's problems, and the gifts to write when there are none. Reads the database, writes nothing. */
-export async function checkImport(text: string, now = new Date()): Promise<ImportCheck> {
-  const read = readCells(text);
+export async function checkImport(text: string, t: TFunction, now = new Date()): Promise<ImportCheck> {
+  const rules = offlineGiftRules(t);
+  const METHOD_WORDS = methodWords(t);
+  const read = readCells(text, t);
   if (!read.ok) return { ok: false, fileProblem: read.problem };
   const slugs = [...new Set(read.records.map((cells) => (cells.campaign ?? "").toLowerCase()))];
   const campaigns = await campaignsBySlug(slugs);
@@ -120,37 +126,38 @@ export async function checkImport(text: string, now = new Date()): Promise<Impor
     const line = index + 2;
     const problems: string[] = [];
     const campaign = campaigns.get((cells.campaign ?? "").toLowerCase());
-    if (!campaign) problems.push(`unknown campaign “${cells.campaign ?? ""}”`);
+    if (!campaign) problems.push(t("staff.import.rowProblems.unknownCampaign", { campaign: cells.campaign ?? "" }));
     const currencyCell = cells.currency ?? "";
-    const currency = currencyCell === "" ? (campaign?.currency ?? "USD") : CurrencySchema.safeParse(currencyCell).data;
-    if (!currency) problems.push(`bad currency “${currencyCell}”`);
-    else if (campaign && currency !== campaign.currency) problems.push(`the campaign counts in ${campaign.currency}, not ${currency}`);
-    const date = receivedOnSchema(now).safeParse(cells.date ?? "");
-    const amount = amountSchema(currency ?? "USD").safeParse(cells.amount ?? "");
-    const method = MethodSchema.safeParse(
+    const currency = currencyCell === "" ? (campaign?.currency ?? "USD") : rules.currency.safeParse(currencyCell).data;
+    if (!currency) problems.push(t("staff.import.rowProblems.badCurrency", { currency: currencyCell }));
+    else if (campaign && currency !== campaign.currency)
+      problems.push(t("staff.import.rowProblems.campaignCurrency", { campaignCurrency: campaign.currency, currency }));
+    const date = rules.receivedOn(now).safeParse(cells.date ?? "");
+    const amount = rules.amount(currency ?? "USD").safeParse(cells.amount ?? "");
+    const method = rules.method.safeParse(
       METHOD_WORDS[(cells.method ?? "").toLowerCase()] ?? (cells.method ? cells.method : "bank_transfer"),
     );
-    const email = OptionalEmailSchema.safeParse(cells.email ?? "");
-    const name = OptionalNameSchema.safeParse(cells.name ?? "");
-    const address = OptionalAddressSchema.safeParse(cells.address ?? "");
-    const note = NoteSchema.safeParse(cells.note ?? "");
-    const reference = ReferenceSchema.safeParse(cells.reference ?? "");
+    const email = rules.optionalEmail.safeParse(cells.email ?? "");
+    const name = rules.optionalName.safeParse(cells.name ?? "");
+    const address = rules.optionalAddress.safeParse(cells.address ?? "");
+    const note = rules.note.safeParse(cells.note ?? "");
+    const reference = rules.reference.safeParse(cells.reference ?? "");
     for (const problem of [
-      issue(date, "bad date"),
-      issue(amount, "bad amount"),
-      issue(method, "bad method"),
-      issue(email, "bad email"),
-      issue(name, "bad name"),
-      issue(address, "bad address"),
-      issue(note, "bad note"),
-      issue(reference, "bad reference"),
+      issue(t, date, "date"),
+      issue(t, amount, "amount"),
+      issue(t, method, "method"),
+      issue(t, email, "email"),
+      issue(t, name, "name"),
+      issue(t, address, "address"),
+      issue(t, note, "note"),
+      issue(t, reference, "reference"),
     ])
       if (problem) problems.push(problem);
-    if (reference.success && !reference.data) problems.push("no reference (the key that stops a second import adding the row again)");
-    if (email.success && !email.data && name.success && !name.data) problems.push("no email and no name: say who gave");
+    if (reference.success && !reference.data) problems.push(t("staff.import.rowProblems.noReference"));
+    if (email.success && !email.data && name.success && !name.data) problems.push(t("staff.import.rowProblems.noDonor"));
     const key = keys[index]!;
     const earlier = seen.get(key);
-    if (reference.success && reference.data && earlier) problems.push(`the same reference as line ${earlier}`);
+    if (reference.success && reference.data && earlier) problems.push(t("staff.import.rowProblems.sameReference", { line: earlier }));
     seen.set(key, line);
     rows.push({
       line,

@@ -1,9 +1,12 @@
 import { db, type Prisma } from "~/db/db.server";
 import { giftVoidedEmail } from "~/email/templates/gift-voided.server";
+import { pickLanguage } from "~/i18n/paths";
+import { textKey, textKeys, type TextKey } from "~/i18n/text-key";
 import { queueEmail } from "~/email/outbox.data.server";
 import { queueReceipt, queueReceiptCopy, receiptContext, type ReceiptContext } from "~/email/receipts.data.server";
 import type { OfflineMethodValue } from "~/offline-gifts/fields";
 import { recordAudit, type Actor } from "~/staff/audit.data.server";
+import { env } from "~/utils/env.server";
 
 /**
  * Gifts received outside Stripe (cheques, cash, bank transfers), stored as
@@ -35,12 +38,13 @@ export interface NewOfflineGift extends OfflineGiftFacts {
   importKey?: string;
 }
 
-export type OfflineGiftProblems = Partial<Record<"campaignId" | "currency" | "email" | "name" | "sendReceipt" | "form", string>>;
+/** Catalogue keys (staff.offlineGifts.errors.*): the page says them in its language. */
+export type OfflineGiftProblems = Partial<Record<"campaignId" | "currency" | "email" | "name" | "sendReceipt" | "form", TextKey>>;
 
 /** A refusal found inside the transaction: it rolls back, and the form shows the problems. */
 export class OfflineGiftRefused extends Error {
   constructor(readonly problems: OfflineGiftProblems) {
-    super(Object.values(problems).join(" "));
+    super(textKeys(problems));
     this.name = "OfflineGiftRefused";
   }
 }
@@ -54,10 +58,10 @@ export class OfflineGiftNotFound extends Error {
 
 async function checkCampaign(tx: Prisma.TransactionClient, facts: OfflineGiftFacts): Promise<void> {
   const campaign = await tx.campaign.findUnique({ where: { id: facts.campaignId }, select: { currency: true } });
-  if (!campaign) throw new OfflineGiftRefused({ campaignId: "Choose a campaign from the list." });
+  if (!campaign) throw new OfflineGiftRefused({ campaignId: textKey("staff.offlineGifts.errors.campaign") });
   if (campaign.currency !== facts.currency) {
     throw new OfflineGiftRefused({
-      currency: `This campaign counts its gifts in ${campaign.currency}: record the gift in ${campaign.currency}.`,
+      currency: textKey("staff.offlineGifts.errors.campaignCurrency", { currency: campaign.currency }),
     });
   }
 }
@@ -66,7 +70,7 @@ async function checkCampaign(tx: Prisma.TransactionClient, facts: OfflineGiftFac
 async function resolveDonor(tx: Prisma.TransactionClient, donor: OfflineDonor): Promise<{ id: string; email: string | null }> {
   if ("donorId" in donor) {
     const found = await tx.donor.findUnique({ where: { id: donor.donorId }, select: { id: true, email: true, erasedAt: true } });
-    if (!found || found.erasedAt) throw new OfflineGiftRefused({ form: "That donor does not exist (or was erased)." });
+    if (!found || found.erasedAt) throw new OfflineGiftRefused({ form: textKey("staff.offlineGifts.errors.noSuchDonor") });
     return found;
   }
   if (donor.email) {
@@ -76,7 +80,7 @@ async function resolveDonor(tx: Prisma.TransactionClient, donor: OfflineDonor): 
       return found;
     }
   }
-  if (!donor.name) throw new OfflineGiftRefused({ name: "Enter the new donor's name." });
+  if (!donor.name) throw new OfflineGiftRefused({ name: textKey("staff.offlineGifts.errors.newDonorName") });
   return tx.donor.create({ data: { email: donor.email, name: donor.name, address: donor.address }, select: { id: true, email: true } });
 }
 
@@ -97,7 +101,7 @@ export async function insertOfflineGift(
   }
   const donor = await resolveDonor(tx, gift.donor);
   if (gift.sendReceipt && !donor.email)
-    throw new OfflineGiftRefused({ sendReceipt: "A receipt goes by email: enter the donor's email, or untick it." });
+    throw new OfflineGiftRefused({ sendReceipt: textKey("staff.offlineGifts.errors.receiptNeedsEmail") });
   const donation = await tx.donation.create({
     data: {
       campaignId: gift.campaignId,
@@ -137,7 +141,7 @@ export async function recordOfflineGift(gift: NewOfflineGift, actor: Actor) {
   const context = await receiptContext();
   return db().$transaction(async (tx) => {
     const written = await insertOfflineGift(tx, gift, context);
-    if (!written) throw new OfflineGiftRefused({ form: "This gift was imported before." });
+    if (!written) throw new OfflineGiftRefused({ form: textKey("staff.offlineGifts.errors.importedBefore") });
     await recordAudit(tx, {
       ...actor,
       action: "gift.record",
@@ -171,10 +175,10 @@ export async function correctOfflineGift(donationId: string, facts: OfflineGiftF
   const context = await receiptContext();
   return db().$transaction(async (tx) => {
     const before = await lockOfflineGift(tx, donationId);
-    if (before.voidedAt) throw new OfflineGiftRefused({ form: "This gift was voided: it can no longer be corrected." });
+    if (before.voidedAt) throw new OfflineGiftRefused({ form: textKey("staff.offlineGifts.errors.voidedNoCorrection") });
     await checkCampaign(tx, facts);
     if (facts.sendReceipt && !before.donor.email) {
-      throw new OfflineGiftRefused({ sendReceipt: "The donor has no email: add one on the donor's page first." });
+      throw new OfflineGiftRefused({ sendReceipt: textKey("staff.offlineGifts.errors.noEmailForReceipt") });
     }
     await tx.donation.update({
       where: { id: donationId },
@@ -219,8 +223,8 @@ export async function voidOfflineGift(donationId: string, input: { reason: strin
   const { organisation } = await receiptContext();
   return db().$transaction(async (tx) => {
     const gift = await lockOfflineGift(tx, donationId);
-    if (gift.voidedAt) throw new OfflineGiftRefused({ form: "This gift was already voided." });
-    if (input.tellDonor && !gift.donor.email) throw new OfflineGiftRefused({ form: "The donor has no email to tell." });
+    if (gift.voidedAt) throw new OfflineGiftRefused({ form: textKey("staff.offlineGifts.errors.alreadyVoided") });
+    if (input.tellDonor && !gift.donor.email) throw new OfflineGiftRefused({ form: textKey("staff.offlineGifts.errors.noEmailToTell") });
     await tx.donation.update({ where: { id: donationId }, data: { voidedAt: new Date(), voidReason: input.reason } });
     if (input.tellDonor && gift.donor.email) {
       await queueEmail(
@@ -235,6 +239,7 @@ export async function voidOfflineGift(donationId: string, input: { reason: strin
           currency: gift.currency,
           reason: input.reason,
           organisation,
+          lang: pickLanguage(gift.donor.language, env().LANGUAGES, env().DEFAULT_LANGUAGE),
         }),
       );
     }

@@ -5,11 +5,17 @@ import { Alert } from "~/components/ui/Alert";
 import { ErrorSummary } from "~/components/ui/ErrorSummary";
 import { controlProps, Field, TextField } from "~/components/ui/Field";
 import { TextArea } from "~/components/ui/Input";
-import { STATUS_LABELS, OFFLINE_METHOD_LABELS, formatUtc } from "~/donations/donation-labels";
+import { formatUtc } from "~/donations/donation-labels";
 import { DonorChangeRefused, DonorNotFound, eraseDonor, mergeDonors, updateDonor } from "~/donors/donor-admin.data.server";
 import { parseDonorEdit, parseErase, parseMerge } from "~/donors/donor-forms.server";
 import { lifetimeText } from "~/donors/donor-view";
 import { donorIdByEmail, findDonorDetail } from "~/donors/donors.data.server";
+import { localeOf } from "~/i18n/catalogues";
+import { translator } from "~/i18n/i18n";
+import { useT } from "~/i18n/language-context";
+import { requestLanguage } from "~/i18n/language.server";
+import { metaTranslator } from "~/i18n/meta-translator";
+import { translateTexts } from "~/i18n/text-key";
 import { StaffTable } from "~/staff/components/StaffTable";
 import { canEdit, requireAdmin, requireStaff, staffActor } from "~/staff/auth.server";
 import { staffPageMeta } from "~/utils/meta";
@@ -19,11 +25,6 @@ import { z } from "~/utils/zod";
 
 const ParamsSchema = z.object({ donorId: z.uuid() });
 const IntentSchema = z.enum(["update", "merge", "erase"]);
-const DONE = {
-  updated: "Saved.",
-  merged: "The other record was merged into this one.",
-  erased: "The donor's personal data was erased.",
-} as const;
 const DoneSchema = z.object({ done: z.enum(["updated", "merged", "erased"]).optional().catch(undefined) });
 
 function donorIdFrom(params: LoaderFunctionArgs["params"]): string {
@@ -32,17 +33,28 @@ function donorIdFrom(params: LoaderFunctionArgs["params"]): string {
   return parsed.data.donorId.toLowerCase();
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data: page }) => staffPageMeta(page ? `${page.donor.name} | Donors` : "Donor");
+export const meta: MetaFunction<typeof loader> = ({ data: page, matches }) => {
+  const t = metaTranslator(matches);
+  return staffPageMeta(page ? t("staff.donors.page.title", { name: page.donor.name }) : t("staff.donors.page.fallbackTitle"));
+};
+
+/** A code's words from the catalogue group `group` (a status, a kind), or the code itself for one the catalogue does not know. */
+function said(t: ReturnType<typeof translator>, group: string, code: string): string {
+  return t(`${group}.${code}`, { defaultValue: code.replace(/_/g, " ") });
+}
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const staff = await requireStaff(request);
+  const lang = requestLanguage(request).lang;
+  const t = translator(lang);
+  const locale = localeOf(lang);
   const detail = await findDonorDetail(donorIdFrom(params));
   if (!detail) throw data(null, { status: 404 });
   const { done } = DoneSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   const { donor } = detail;
   return {
     canEdit: canEdit(staff) && !donor.erasedAt,
-    done: done ? DONE[done] : null,
+    done: done ? t(`staff.donors.page.done.${done}`) : null,
     donor: {
       id: donor.id,
       name: donor.name,
@@ -52,44 +64,44 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       erasedAt: donor.erasedAt ? formatUtc(donor.erasedAt) : null,
       since: formatUtc(donor.createdAt),
     },
-    lifetime: lifetimeText(detail.lifetime),
+    lifetime: lifetimeText(detail.lifetime, locale),
     firstGift: detail.firstGiftAt ? formatUtc(detail.firstGiftAt) : "—",
     lastGift: detail.lastGiftAt ? formatUtc(detail.lastGiftAt) : "—",
     gifts: detail.gifts.map((gift) => ({
       id: gift.id,
       paidAt: formatUtc(gift.paidAt),
       campaign: gift.campaign.title,
-      amount: formatMoney(gift.grossAmount, gift.currency),
+      amount: formatMoney(gift.grossAmount, gift.currency, locale),
       how:
         gift.source === "offline"
-          ? (OFFLINE_METHOD_LABELS[gift.offlineMethod ?? "other"] ?? "Other")
-          : gift.frequency === "monthly"
-            ? "Monthly (online)"
-            : "Online",
-      status: gift.voidedAt ? "Voided" : (STATUS_LABELS[gift.status] ?? gift.status),
+          ? said(t, "staff.offlineGifts.methods", gift.offlineMethod ?? "other")
+          : gift.frequency === "monthly" || gift.frequency === "yearly"
+            ? t(`staff.donors.page.how.${gift.frequency}`)
+            : t("staff.donors.page.how.online"),
+      status: said(t, "staff.donors.page.giftStatus", gift.voidedAt ? "voided" : gift.status),
       receipt: gift.receiptNumber ?? "—",
     })),
     monthly: detail.recurringGifts.map((gift) => ({
       id: gift.id,
       campaign: gift.campaign.title,
-      amount: formatMoney(gift.amount, gift.currency),
-      status: gift.status.replace("_", " "),
+      amount: formatMoney(gift.amount, gift.currency, locale),
+      status: said(t, "staff.donors.page.monthlyStatus", gift.status),
       started: formatUtc(gift.createdAt),
       canceled: gift.canceledAt ? formatUtc(gift.canceledAt) : "—",
     })),
     emails: detail.emails.map((email) => ({
       id: email.id,
       at: formatUtc(email.createdAt),
-      kind: email.kind.replace(/_/g, " "),
+      kind: said(t, "staff.donors.page.emailKinds", email.kind),
       to: email.toAddress || "—",
       subject: email.subject,
-      status: email.status,
+      status: said(t, "staff.donors.page.emailStatus", email.status),
     })),
     audit: detail.audit.map((row) => ({
       id: row.id,
       at: formatUtc(row.createdAt),
       action: row.action,
-      by: row.actor?.name ?? "Command line",
+      by: row.actor?.name ?? t("staff.donors.page.commandLine"),
     })),
   };
 }
@@ -98,35 +110,39 @@ type Reply = { intent: "update" | "merge" | "erase"; values: Partial<Record<stri
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const staff = await requireAdmin(request);
+  const t = translator(requestLanguage(request).lang);
   const donorId = donorIdFrom(params);
   const form = await readForm(request);
   const intent = IntentSchema.safeParse(form.get("intent"));
-  if (!intent.success) return data({ intent: "update", values: {}, errors: { form: "Unknown action." } } satisfies Reply, { status: 400 });
+  if (!intent.success)
+    return data({ intent: "update", values: {}, errors: { form: t("staff.donors.errors.unknownAction") } } satisfies Reply, {
+      status: 400,
+    });
   const actor = staffActor(staff, context);
   const refused = (values: Partial<Record<string, string>>, errors: Partial<Record<string, string>>, status: number) =>
     data({ intent: intent.data, values, errors } satisfies Reply, { status });
   try {
     if (intent.data === "update") {
-      const parsed = parseDonorEdit(form);
+      const parsed = parseDonorEdit(form, t);
       if (!parsed.ok) return refused(parsed.values, parsed.errors, parsed.status);
       await updateDonor(donorId, parsed.data, actor);
       return redirect(`/admin/donors/${donorId}?done=updated`, 303);
     }
     if (intent.data === "merge") {
-      const parsed = parseMerge(form);
+      const parsed = parseMerge(form, t);
       if (!parsed.ok) return refused(parsed.values, parsed.errors, parsed.status);
       const otherId = await donorIdByEmail(parsed.data.otherEmail);
-      if (!otherId) return refused(parsed.values, { otherEmail: "No donor has this email." }, 422);
+      if (!otherId) return refused(parsed.values, { otherEmail: t("staff.donors.errors.noDonorWithEmail") }, 422);
       await mergeDonors(donorId, otherId, actor);
       return redirect(`/admin/donors/${donorId}?done=merged`, 303);
     }
-    const parsed = parseErase(form);
+    const parsed = parseErase(form, t);
     if (!parsed.ok) return refused(parsed.values, parsed.errors, parsed.status);
     await eraseDonor(donorId, actor);
     return redirect(`/admin/donors/${donorId}?done=erased`, 303);
   } catch (error) {
     if (error instanceof DonorNotFound) throw data(null, { status: 404 });
-    if (error instanceof DonorChangeRefused) return refused({}, error.problems, 422);
+    if (error instanceof DonorChangeRefused) return refused({}, translateTexts(error.problems, t), 422);
     throw error;
   }
 }
@@ -141,6 +157,7 @@ function Section({ title, children }: { title: string; children: React.ReactNode
 }
 
 export default function DonorPage() {
+  const { t } = useT();
   const page = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>() as Reply | undefined;
   const errorsOf = (intent: Reply["intent"]) => (reply?.intent === intent ? reply.errors : {});
@@ -150,54 +167,52 @@ export default function DonorPage() {
     <div className="space-y-6">
       <p>
         <Link to="/admin/donors" className="text-brand-700 underline">
-          ← Back to donors
+          {t("staff.donors.page.back")}
         </Link>
       </p>
       <h1 className="text-3xl font-bold tracking-tight text-brand-800">{page.donor.name}</h1>
       {page.done ? <Alert tone="success">{page.done}</Alert> : null}
-      {page.donor.erasedAt ? (
-        <Alert tone="info">Personal data erased {page.donor.erasedAt}. The gifts and receipt numbers stay for the accounts.</Alert>
-      ) : null}
-      <Section title="Giving">
+      {page.donor.erasedAt ? <Alert tone="info">{t("staff.donors.page.erasedNote", { date: page.donor.erasedAt })}</Alert> : null}
+      <Section title={t("staff.donors.page.giving")}>
         <dl className="mt-2 grid gap-2 text-sm sm:grid-cols-3">
           <div>
-            <dt className="text-slate-700">Lifetime giving</dt>
+            <dt className="text-slate-700">{t("staff.donors.page.lifetime")}</dt>
             <dd className="font-semibold" data-figure="lifetime">
               {page.lifetime}
             </dd>
           </div>
           <div>
-            <dt className="text-slate-700">First gift</dt>
+            <dt className="text-slate-700">{t("staff.donors.page.firstGift")}</dt>
             <dd className="font-semibold">{page.firstGift}</dd>
           </div>
           <div>
-            <dt className="text-slate-700">Last gift</dt>
+            <dt className="text-slate-700">{t("staff.donors.page.lastGift")}</dt>
             <dd className="font-semibold">{page.lastGift}</dd>
           </div>
         </dl>
         {page.canEdit ? (
           <p className="mt-3">
             <Link to={`/admin/offline-gifts/new?donor=${page.donor.id}`} className="font-semibold text-brand-700 underline">
-              Record an offline gift from this donor
+              {t("staff.donors.page.recordGift")}
             </Link>
           </p>
         ) : null}
       </Section>
-      <Section title="Contact details">
+      <Section title={t("staff.donors.page.contact")}>
         {page.canEdit ? (
           <Form method="post" noValidate className="mt-3 max-w-xl space-y-4">
-            <ErrorSummary errors={edit.errors} title="Not saved:" />
+            <ErrorSummary errors={edit.errors} title={t("staff.donors.page.notSaved")} />
             <input type="hidden" name="intent" value="update" />
-            <TextField name="name" label="Name" defaultValue={edit.values.name} error={edit.errors.name} />
+            <TextField name="name" label={t("staff.donors.page.name")} defaultValue={edit.values.name} error={edit.errors.name} />
             <TextField
               name="email"
-              label="Email"
-              hint="If you change it, the old address is told."
+              label={t("staff.donors.page.email")}
+              hint={t("staff.donors.page.emailHint")}
               type="email"
               defaultValue={edit.values.email}
               error={edit.errors.email}
             />
-            <Field name="address" label="Postal address" error={edit.errors.address}>
+            <Field name="address" label={t("staff.donors.page.address")} error={edit.errors.address}>
               <TextArea
                 {...controlProps("address", { error: edit.errors.address })}
                 defaultValue={edit.values.address}
@@ -206,31 +221,36 @@ export default function DonorPage() {
               />
             </Field>
             <button type="submit" className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
-              Save contact details
+              {t("staff.donors.page.save")}
             </button>
           </Form>
         ) : (
           <dl className="mt-2 space-y-1 text-sm">
             <div>
-              <dt className="inline text-slate-700">Email: </dt>
+              <dt className="inline text-slate-700">{t("staff.donors.page.emailShown")} </dt>
               <dd className="inline">{page.donor.email || "—"}</dd>
             </div>
             <div>
-              <dt className="inline text-slate-700">Postal address: </dt>
+              <dt className="inline text-slate-700">{t("staff.donors.page.addressShown")} </dt>
               <dd className="inline whitespace-pre-line">{page.donor.address || "—"}</dd>
             </div>
           </dl>
         )}
         <p className="mt-2 text-sm text-slate-700">
-          Donor since {page.donor.since}. Stripe customer: {page.donor.stripeCustomerId ?? "none"}.
+          {t("staff.donors.page.since", {
+            date: page.donor.since,
+            customer: page.donor.stripeCustomerId ?? t("staff.donors.page.noCustomer"),
+          })}
         </p>
       </Section>
-      <Section title="Gifts">
+      <Section title={t("staff.donors.page.gifts")}>
         <StaffTable
-          label="Gifts"
-          caption="Every gift"
+          label={t("staff.donors.page.gifts")}
+          caption={t("staff.donors.page.giftsCaption")}
           minWidth="min-w-[44rem]"
-          columns={["Date", "Campaign", "Amount", "How", "Status", "Receipt"]}
+          columns={(["date", "campaign", "amount", "how", "status", "receipt"] as const).map((column) =>
+            t(`staff.donors.page.giftColumns.${column}`),
+          )}
         >
           {page.gifts.map((gift) => (
             <tr key={gift.id} className="border-b border-slate-200">
@@ -248,63 +268,54 @@ export default function DonorPage() {
           ))}
         </StaffTable>
       </Section>
-      <Section title="Monthly gifts">
-        {page.monthly.length === 0 ? <p className="mt-2 text-sm text-slate-700">None.</p> : null}
+      <Section title={t("staff.donors.page.monthly")}>
+        {page.monthly.length === 0 ? <p className="mt-2 text-sm text-slate-700">{t("staff.donors.page.noMonthly")}</p> : null}
         <ul className="mt-2 space-y-1 text-sm">
           {page.monthly.map((gift) => (
-            <li key={gift.id}>
-              {gift.amount} a month to {gift.campaign}: {gift.status} (since {gift.started}; cancelled {gift.canceled})
-            </li>
+            <li key={gift.id}>{t("staff.donors.page.monthlyLine", gift)}</li>
           ))}
         </ul>
       </Section>
-      <Section title="Emails">
+      <Section title={t("staff.donors.page.emails")}>
         <ul className="mt-2 space-y-1 text-sm">
           {page.emails.map((email) => (
-            <li key={email.id}>
-              {email.at} · {email.kind} to {email.to}: {email.subject} ({email.status})
-            </li>
+            <li key={email.id}>{t("staff.donors.page.emailLine", email)}</li>
           ))}
         </ul>
       </Section>
-      <Section title="Audit trail">
+      <Section title={t("staff.donors.page.audit")}>
         <ul className="mt-2 space-y-1 text-sm">
           {page.audit.map((row) => (
-            <li key={row.id}>
-              {row.at} · {row.action} by {row.by}
-            </li>
+            <li key={row.id}>{t("staff.donors.page.auditLine", row)}</li>
           ))}
         </ul>
       </Section>
       {page.canEdit ? (
         <>
-          <Section title="Merge another record into this one">
+          <Section title={t("staff.donors.page.mergeTitle")}>
             <Form method="post" noValidate className="mt-3 max-w-xl space-y-3">
-              <ErrorSummary errors={errorsOf("merge")} title="Not merged:" />
+              <ErrorSummary errors={errorsOf("merge")} title={t("staff.donors.page.notMerged")} />
               <input type="hidden" name="intent" value="merge" />
               <TextField
                 name="otherEmail"
-                label="Email of the other record"
-                hint="Its gifts, monthly gifts, receipts and emails move here; the other record is removed."
+                label={t("staff.donors.page.otherEmail")}
+                hint={t("staff.donors.page.otherEmailHint")}
                 defaultValue={valuesOf("merge").otherEmail ?? ""}
                 error={errorsOf("merge").otherEmail}
               />
               <button type="submit" className="rounded-md border border-brand-700 px-4 py-2 font-semibold text-brand-800">
-                Merge into this donor
+                {t("staff.donors.page.merge")}
               </button>
             </Form>
           </Section>
-          <Section title="Erase on request">
+          <Section title={t("staff.donors.page.eraseTitle")}>
             <Form method="post" noValidate className="mt-3 max-w-xl space-y-3">
-              <ErrorSummary errors={errorsOf("erase")} title="Not erased:" />
+              <ErrorSummary errors={errorsOf("erase")} title={t("staff.donors.page.notErased")} />
               <input type="hidden" name="intent" value="erase" />
-              <p className="text-sm text-slate-700">
-                Replaces the name, email, address, comments and dedications everywhere with a marker; gifts and receipt numbers stay. It
-                cannot be undone. The Stripe customer is not deleted in Stripe.
-              </p>
-              <TextField name="confirm" label="Type ERASE to confirm" defaultValue="" error={errorsOf("erase").confirm} />
+              <p className="text-sm text-slate-700">{t("staff.donors.page.eraseExplained")}</p>
+              <TextField name="confirm" label={t("staff.donors.page.eraseConfirm")} defaultValue="" error={errorsOf("erase").confirm} />
               <button type="submit" className="rounded-md border border-red-700 px-4 py-2 font-semibold text-red-800">
-                Erase personal data
+                {t("staff.donors.page.erase")}
               </button>
             </Form>
           </Section>

@@ -4,18 +4,26 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { Alert } from "~/components/ui/Alert";
 import { Input, Select } from "~/components/ui/Input";
 import { formatUtc } from "~/donations/donation-labels";
+import { DONOR_FILTERS, DONOR_SORTS } from "~/donors/donor-list-fields";
 import { donorListQuery, parseDonorListParams } from "~/donors/donor-list-params.server";
 import { lifetimeText } from "~/donors/donor-view";
 import { findDonors } from "~/donors/donors.data.server";
+import { localeOf } from "~/i18n/catalogues";
+import { translator } from "~/i18n/i18n";
+import { useT } from "~/i18n/language-context";
+import { requestLanguage } from "~/i18n/language.server";
+import { metaTranslator } from "~/i18n/meta-translator";
 import { StaffTable } from "~/staff/components/StaffTable";
 import { canEdit, requireStaff } from "~/staff/auth.server";
 import { staffPageMeta } from "~/utils/meta";
 
-export const meta: MetaFunction = () => staffPageMeta("Donors");
+export const meta: MetaFunction = ({ matches }) => staffPageMeta(metaTranslator(matches)("staff.donors.list.title"));
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const staff = await requireStaff(request);
-  const params = parseDonorListParams(new URL(request.url).searchParams);
+  const lang = requestLanguage(request).lang;
+  const t = translator(lang);
+  const params = parseDonorListParams(new URL(request.url).searchParams, t);
   const canExport = canEdit(staff);
   if (!params.ok) return data({ values: params.values, problems: params.problems, canExport, result: null }, { status: 400 });
   const page = await findDonors(params.search, params.after);
@@ -32,63 +40,68 @@ export async function loader({ request }: LoaderFunctionArgs) {
         id: row.id,
         name: row.name,
         email: row.email ?? "—",
-        lifetime: lifetimeText(row.lifetime),
+        lifetime: lifetimeText(row.lifetime, localeOf(lang)),
         gifts: row.gifts,
         lastGift: row.lastGiftAt ? formatUtc(row.lastGiftAt) : "—",
-        monthly: row.activeMonthly > 0 ? "Yes" : "No",
+        monthly: t(row.activeMonthly > 0 ? "staff.donors.list.yes" : "staff.donors.list.no"),
       })),
     },
   };
 }
 
 export default function DonorsList() {
+  const { t } = useT();
   const { values, problems, canExport, result } = useLoaderData<typeof loader>();
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-end justify-between gap-3">
-        <h1 className="text-3xl font-bold tracking-tight text-brand-800">Donors</h1>
+        <h1 className="text-3xl font-bold tracking-tight text-brand-800">{t("staff.donors.list.title")}</h1>
         {canExport && result ? (
           <Form method="post" action="/admin/donors/export.csv" reloadDocument>
             {result.exportFields.map(([name, value]) => (
               <input key={name} type="hidden" name={name} value={value} />
             ))}
             <button type="submit" className="rounded-md border border-brand-700 px-4 py-2 font-semibold text-brand-800 hover:bg-brand-50">
-              Export as CSV
+              {t("staff.donors.list.export")}
             </button>
           </Form>
         ) : null}
       </div>
       <Form method="get" className="grid gap-3 rounded-lg border border-slate-300 bg-white p-4 sm:grid-cols-3 lg:grid-cols-6">
         <label className="text-sm font-semibold sm:col-span-2">
-          Name or email
+          {t("staff.donors.list.search")}
           <Input name="q" defaultValue={values.q ?? ""} className="mt-1" />
         </label>
         <label className="text-sm font-semibold">
-          Show
+          {t("staff.donors.list.show")}
           <Select name="filter" defaultValue={values.filter ?? "all"} className="mt-1">
-            <option value="all">Every donor</option>
-            <option value="monthly">With an active monthly gift</option>
-            <option value="period">Gave in the period</option>
-            <option value="lapsed">Lapsed (gave last year, not this year)</option>
+            {DONOR_FILTERS.map((filter) => (
+              <option key={filter} value={filter}>
+                {t(`staff.donors.list.filters.${filter}`)}
+              </option>
+            ))}
           </Select>
         </label>
         <label className="text-sm font-semibold">
-          From
+          {t("staff.donors.list.from")}
           <Input name="from" type="date" defaultValue={values.from ?? ""} className="mt-1" />
         </label>
         <label className="text-sm font-semibold">
-          To
+          {t("staff.donors.list.to")}
           <Input name="to" type="date" defaultValue={values.to ?? ""} className="mt-1" />
         </label>
         <label className="text-sm font-semibold">
-          Sort by
+          {t("staff.donors.list.sortBy")}
           <Select name="sort" defaultValue={values.sort ?? "lifetime"} className="mt-1">
-            <option value="lifetime">Lifetime giving</option>
-            <option value="last">Last gift</option>
+            {DONOR_SORTS.map((sort) => (
+              <option key={sort} value={sort}>
+                {t(`staff.donors.list.sorts.${sort}`)}
+              </option>
+            ))}
           </Select>
         </label>
         <button type="submit" className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
-          Show donors
+          {t("staff.donors.list.submit")}
         </button>
       </Form>
       {problems.length ? (
@@ -101,10 +114,17 @@ export default function DonorsList() {
       {result ? (
         <>
           <StaffTable
-            label="Donors"
-            caption="Donors"
+            label={t("staff.donors.list.tableLabel")}
+            caption={t("staff.donors.list.caption")}
             minWidth="min-w-[48rem]"
-            columns={["Name", "Email", "Lifetime giving", { label: "Gifts", align: "right" }, "Last gift", "Monthly"]}
+            columns={[
+              t("staff.donors.list.columns.name"),
+              t("staff.donors.list.columns.email"),
+              t("staff.donors.list.columns.lifetime"),
+              { label: t("staff.donors.list.columns.gifts"), align: "right" },
+              t("staff.donors.list.columns.lastGift"),
+              t("staff.donors.list.columns.monthly"),
+            ]}
           >
             {result.rows.map((row) => (
               <tr key={row.id} className="border-b border-slate-200">
@@ -121,16 +141,16 @@ export default function DonorsList() {
               </tr>
             ))}
           </StaffTable>
-          {result.rows.length === 0 ? <p className="text-slate-700">No donors match.</p> : null}
-          <nav aria-label="Pages" className="flex gap-4">
+          {result.rows.length === 0 ? <p className="text-slate-700">{t("staff.donors.list.none")}</p> : null}
+          <nav aria-label={t("staff.donors.list.pages")} className="flex gap-4">
             {result.firstHref ? (
               <Link to={result.firstHref} className="text-brand-700 underline">
-                First page
+                {t("staff.donors.list.firstPage")}
               </Link>
             ) : null}
             {result.nextHref ? (
               <Link to={result.nextHref} className="text-brand-700 underline">
-                Next page
+                {t("staff.donors.list.nextPage")}
               </Link>
             ) : null}
           </nav>

@@ -3,6 +3,8 @@ import { z } from "zod";
 
 import { parseDonorListParams } from "~/donors/donor-list-params.server";
 import { donorsCsvStream, openDonorsExport, startDonorsExport } from "~/donors/donors-export.server";
+import { requestLanguage } from "~/i18n/language.server";
+import { translator } from "~/i18n/i18n";
 import { requireAdmin, staffActor } from "~/staff/auth.server";
 import { STAFF_HEADERS } from "~/staff/headers";
 import { readForm } from "~/utils/request.server";
@@ -20,9 +22,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const staff = await requireAdmin(request);
   const fields = new URLSearchParams();
   for (const [key, value] of await readForm(request)) if (typeof value === "string") fields.set(key, value);
-  const params = parseDonorListParams(fields);
-  if (!params.ok)
-    return plainText(400, `These filters could not be used:\n${params.problems.map((p) => `${p.field}: ${p.message}`).join("\n")}\n`);
+  const t = translator(requestLanguage(request).lang);
+  const params = parseDonorListParams(fields, t);
+  if (!params.ok) {
+    const problems = params.problems.map((problem) => t("staff.donors.export.problem", problem));
+    return plainText(400, `${[t("staff.donors.export.refused"), ...problems].join("\n")}\n`);
+  }
   const token = await startDonorsExport(staffActor(staff, context), params.search);
   return redirect(`${EXPORT_PATH}?${new URLSearchParams({ download: token })}`, { status: 303, headers: DOWNLOAD_HEADERS });
 }
@@ -30,12 +35,17 @@ export async function action({ request, context }: ActionFunctionArgs) {
 /** GET ?download=<token>: the CSV, once. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const staff = await requireAdmin(request);
+  const t = translator(requestLanguage(request).lang);
   const query = DownloadSchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
-  if (!query.success) return plainText(400, "Exports start from the donors page (Export as CSV); this address only downloads one.\n");
-  const opened = await openDonorsExport(query.data.download, staff.id);
+  if (!query.success) return plainText(400, `${t("staff.donors.export.startFromPage")}\n`);
+  const opened = await openDonorsExport(query.data.download, staff.id, t);
   if (!opened.ok) {
-    const why = { invalid: "is not valid", expired: "has expired", used: "has already been used" }[opened.reason];
-    return plainText(opened.reason === "invalid" ? 400 : 410, `This download link ${why}. Start the export again from the donors page.\n`);
+    const why = {
+      invalid: t("staff.donors.export.invalid"),
+      expired: t("staff.donors.export.expired"),
+      used: t("staff.donors.export.used"),
+    };
+    return plainText(opened.reason === "invalid" ? 400 : 410, `${why[opened.reason]}\n`);
   }
   return new Response(donorsCsvStream(opened.search), {
     headers: {

@@ -15,6 +15,11 @@ import {
   offlineGiftForEdit,
   voidOfflineGift,
 } from "~/offline-gifts/offline-gifts.data.server";
+import { translator } from "~/i18n/i18n";
+import { useT } from "~/i18n/language-context";
+import { requestLanguage } from "~/i18n/language.server";
+import { metaTranslator } from "~/i18n/meta-translator";
+import { translateTexts } from "~/i18n/text-key";
 import { requireAdmin, staffActor } from "~/staff/auth.server";
 import { staffPageMeta } from "~/utils/meta";
 import { toDecimalString } from "~/utils/money";
@@ -23,7 +28,7 @@ import { useIsPending } from "~/utils/use-is-pending";
 import { z } from "~/utils/zod";
 
 const ParamsSchema = z.object({ donationId: z.uuid() });
-const IntentSchema = z.enum(["correct", "void"], { error: "Unknown action." });
+const IntentSchema = z.enum(["correct", "void"]);
 
 function donationIdFrom(params: LoaderFunctionArgs["params"]): string {
   const parsed = ParamsSchema.safeParse(params);
@@ -31,7 +36,7 @@ function donationIdFrom(params: LoaderFunctionArgs["params"]): string {
   return parsed.data.donationId.toLowerCase();
 }
 
-export const meta: MetaFunction = () => staffPageMeta("Correct or void an offline gift");
+export const meta: MetaFunction = ({ matches }) => staffPageMeta(metaTranslator(matches)("staff.offlineGifts.edit.title"));
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireAdmin(request);
@@ -57,24 +62,27 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const staff = await requireAdmin(request);
+  const t = translator(requestLanguage(request).lang);
   const donationId = donationIdFrom(params);
   const form = await readForm(request);
   const intent = IntentSchema.safeParse(form.get("intent"));
-  if (!intent.success) return data({ intent: null, values: {}, errors: { form: "Unknown action." } }, { status: 400 });
+  if (!intent.success)
+    return data({ intent: null, values: {}, errors: { form: t("staff.offlineGifts.errors.unknownAction") } }, { status: 400 });
   try {
     if (intent.data === "correct") {
-      const parsed = parseCorrectForm(form);
+      const parsed = parseCorrectForm(form, t);
       if (!parsed.ok) return data({ intent: "correct" as const, values: parsed.values, errors: parsed.errors }, { status: parsed.status });
       await correctOfflineGift(donationId, parsed.correction, staffActor(staff, context));
       return redirect(`/admin/donations/${donationId}?corrected=1`, 303);
     }
-    const parsed = parseVoidForm(form);
+    const parsed = parseVoidForm(form, t);
     if (!parsed.ok) return data({ intent: "void" as const, values: parsed.values, errors: parsed.errors }, { status: parsed.status });
     await voidOfflineGift(donationId, parsed.data, staffActor(staff, context));
     return redirect(`/admin/donations/${donationId}?voided=1`, 303);
   } catch (error) {
     if (error instanceof OfflineGiftNotFound) throw data(null, { status: 404 });
-    if (error instanceof OfflineGiftRefused) return data({ intent: intent.data, values: {}, errors: error.problems }, { status: 422 });
+    if (error instanceof OfflineGiftRefused)
+      return data({ intent: intent.data, values: {}, errors: translateTexts(error.problems, t) }, { status: 422 });
     throw error;
   }
 }
@@ -83,6 +91,7 @@ export default function CorrectOfflineGift() {
   const page = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const busy = useIsPending();
+  const { t } = useT();
   const correctReply = reply?.intent === "correct" ? reply : null;
   const voidReply = reply?.intent === "void" || reply?.intent === null ? reply : null;
   const voidValues: Partial<Record<string, string>> = voidReply?.values ?? {};
@@ -91,19 +100,17 @@ export default function CorrectOfflineGift() {
     <div className="space-y-6">
       <p>
         <Link to={`/admin/donations/${page.id}`} className="text-brand-700 underline">
-          ← Back to the gift
+          {t("staff.offlineGifts.edit.back")}
         </Link>
       </p>
-      <h1 className="text-2xl font-bold text-brand-800">Offline gift from {page.donor.name}</h1>
+      <h1 className="text-2xl font-bold text-brand-800">{t("staff.offlineGifts.edit.heading", { name: page.donor.name })}</h1>
       {page.voided ? (
-        <Alert tone="warning">
-          Voided {page.voided.at}: {page.voided.reason}. It counts toward nothing and can no longer be changed.
-        </Alert>
+        <Alert tone="warning">{t("staff.offlineGifts.edit.voided", { date: page.voided.at, reason: page.voided.reason })}</Alert>
       ) : (
         <>
           <section aria-labelledby="correct" className="space-y-3">
             <h2 id="correct" className="text-lg font-semibold text-brand-800">
-              Correct
+              {t("staff.offlineGifts.edit.correct")}
             </h2>
             <OfflineGiftForm
               action={`/admin/offline-gifts/${page.id}`}
@@ -112,28 +119,33 @@ export default function CorrectOfflineGift() {
               campaigns={page.campaigns}
               withDonor={false}
               receiptLabel={
-                page.receiptNumber ? `Email the donor a corrected copy of receipt ${page.receiptNumber}` : "Email the donor a receipt"
+                page.receiptNumber
+                  ? t("staff.offlineGifts.edit.receiptCopy", { number: page.receiptNumber })
+                  : t("staff.offlineGifts.edit.receipt")
               }
-              submitLabel="Save correction"
+              submitLabel={t("staff.offlineGifts.edit.save")}
             >
               <input type="hidden" name="intent" value="correct" />
             </OfflineGiftForm>
           </section>
           <section aria-labelledby="void" className="max-w-2xl space-y-3">
             <h2 id="void" className="text-lg font-semibold text-brand-800">
-              Void
+              {t("staff.offlineGifts.edit.void")}
             </h2>
-            <p className="text-sm text-slate-700">
-              A voided gift counts toward nothing; its record and receipt number stay. The donor is told only if you tick the box.
-            </p>
+            <p className="text-sm text-slate-700">{t("staff.offlineGifts.edit.voidExplained")}</p>
             <Form method="post" action={`/admin/offline-gifts/${page.id}`} noValidate className="space-y-4">
-              <ErrorSummary errors={voidErrors} title="The gift was not voided:" />
+              <ErrorSummary errors={voidErrors} title={t("staff.offlineGifts.edit.notVoided")} />
               <input type="hidden" name="intent" value="void" />
-              <TextField name="reason" label="Reason" defaultValue={voidValues.reason ?? ""} error={voidErrors.reason} />
+              <TextField
+                name="reason"
+                label={t("staff.offlineGifts.edit.reason")}
+                defaultValue={voidValues.reason ?? ""}
+                error={voidErrors.reason}
+              />
               {page.donor.hasEmail ? (
                 <label className="flex items-center gap-2 text-sm font-semibold text-slate-900">
                   <input type="checkbox" name="tellDonor" id="tellDonor" />
-                  Email the donor that the gift was cancelled
+                  {t("staff.offlineGifts.edit.tellDonor")}
                 </label>
               ) : null}
               <button
@@ -141,7 +153,7 @@ export default function CorrectOfflineGift() {
                 disabled={busy}
                 className="rounded-md border border-red-700 px-4 py-2 font-semibold text-red-800 hover:bg-red-50"
               >
-                Void gift
+                {t("staff.offlineGifts.edit.voidSubmit")}
               </button>
             </Form>
           </section>

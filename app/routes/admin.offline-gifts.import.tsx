@@ -6,6 +6,11 @@ import { StaffTable } from "~/staff/components/StaffTable";
 import { checkImport, IMPORT_COLUMNS } from "~/offline-gifts/gift-import.server";
 import { ImportRowRefused, importOfflineGifts } from "~/offline-gifts/gift-import.data.server";
 import { CheckboxSchema } from "~/offline-gifts/offline-gift-rules.server";
+import { translator } from "~/i18n/i18n";
+import { useT } from "~/i18n/language-context";
+import { requestLanguage } from "~/i18n/language.server";
+import { metaTranslator } from "~/i18n/meta-translator";
+import { translateTexts } from "~/i18n/text-key";
 import { requireAdmin, staffActor } from "~/staff/auth.server";
 import { parseForm } from "~/utils/forms.server";
 import { staffPageMeta } from "~/utils/meta";
@@ -14,10 +19,10 @@ import { singleLineText } from "~/utils/text";
 import { useIsPending } from "~/utils/use-is-pending";
 import { z } from "~/utils/zod";
 
-export const meta: MetaFunction = () => staffPageMeta("Import offline gifts");
+export const meta: MetaFunction = ({ matches }) => staffPageMeta(metaTranslator(matches)("staff.import.title"));
 
 const OptionsSchema = z.object({
-  intent: z.enum(["preview", "import"], { error: "Unknown action." }),
+  intent: z.enum(["preview", "import"]),
   fileName: singleLineText().max(200).catch("upload.csv"),
   sendReceipts: CheckboxSchema,
 });
@@ -37,13 +42,14 @@ async function csvText(form: FormData): Promise<{ text: string; name: string } |
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const staff = await requireAdmin(request);
+  const t = translator(requestLanguage(request).lang);
   const form = await readForm(request);
   const options = parseForm(form, { fields: ["intent", "fileName", "sendReceipts"], schema: OptionsSchema });
-  if (!options.ok) return data({ kind: "refused" as const, message: options.errors.intent ?? "Unknown action." }, { status: 400 });
+  if (!options.ok) return data({ kind: "refused" as const, message: t("staff.import.unknownAction") }, { status: 400 });
   const upload = await csvText(form);
-  if (!upload) return data({ kind: "refused" as const, message: "Choose a CSV file to import." }, { status: 422 });
+  if (!upload) return data({ kind: "refused" as const, message: t("staff.import.chooseFile") }, { status: 422 });
   const fileName = upload.name || options.data.fileName;
-  const check = await checkImport(upload.text);
+  const check = await checkImport(upload.text, t);
   if (!check.ok) return data({ kind: "refused" as const, message: check.fileProblem }, { status: 422 });
   const preview = {
     kind: "preview" as const,
@@ -64,8 +70,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const done = await importOfflineGifts(gifts, { name: fileName, sha256: check.sha256 }, staffActor(staff, context));
     return data({ kind: "imported" as const, ...done });
   } catch (error) {
-    if (error instanceof ImportRowRefused)
-      return data({ kind: "refused" as const, message: `Nothing was imported. ${error.message}` }, { status: 422 });
+    if (error instanceof ImportRowRefused) {
+      const problem = Object.values(translateTexts(error.problems, t)).join(" ");
+      return data({ kind: "refused" as const, message: t("staff.import.nothingImported", { line: error.row, problem }) }, { status: 422 });
+    }
     throw error;
   }
 }
@@ -73,53 +81,50 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function ImportOfflineGifts() {
   const reply = useActionData<typeof action>();
   const busy = useIsPending();
+  const { t } = useT();
   return (
     <div className="space-y-6">
-      <h1 className="text-2xl font-bold text-brand-800">Import offline gifts</h1>
-      <p className="max-w-prose text-slate-700">
-        A CSV file with a header row naming the columns {IMPORT_COLUMNS.join(", ")} (the first four are required; the campaign is its
-        address name, like safe-homes-2026). You see every row&apos;s problems before anything is written; the import then adds every row or
-        none. A row whose reference was imported before adds nothing, so importing a file twice is safe.
-      </p>
+      <h1 className="text-2xl font-bold text-brand-800">{t("staff.import.title")}</h1>
+      <p className="max-w-prose text-slate-700">{t("staff.import.intro", { columns: IMPORT_COLUMNS.join(", ") })}</p>
       {reply?.kind === "refused" ? <Alert tone="error">{reply.message}</Alert> : null}
       {reply?.kind === "imported" ? (
         <Alert tone="success">
-          Imported {reply.added} gift{reply.added === 1 ? "" : "s"}
-          {reply.skipped ? `; ${reply.skipped} imported before were left as they were` : ""}; {reply.receipts} receipt
-          {reply.receipts === 1 ? "" : "s"} queued.
+          {t("staff.import.imported", { count: reply.added })}
+          {reply.skipped ? t("staff.import.skipped", { count: reply.skipped }) : null}
+          {t("staff.import.receipts", { count: reply.receipts })}
         </Alert>
       ) : null}
       <Form method="post" encType="multipart/form-data" className="flex flex-wrap items-end gap-3">
         <input type="hidden" name="intent" value="preview" />
         <label className="text-sm font-semibold">
-          CSV file
+          {t("staff.import.file")}
           <input type="file" name="file" accept=".csv,text/csv" className="mt-1 block" required />
         </label>
         <button type="submit" disabled={busy} className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
-          Check the file
+          {t("staff.import.check")}
         </button>
       </Form>
       {reply?.kind === "preview" ? (
         <section aria-labelledby="preview" className="space-y-3">
           <h2 id="preview" className="text-lg font-semibold text-brand-800">
-            {reply.fileName}: {reply.rows.length} rows
+            {t("staff.import.previewHeading", { file: reply.fileName, count: reply.rows.length })}
           </h2>
           {reply.problems > 0 ? (
-            <Alert tone="error">
-              {reply.problems} row{reply.problems === 1 ? " has" : "s have"} problems: correct the file and check it again. Nothing was
-              written.
-            </Alert>
+            <Alert tone="error">{t("staff.import.problems", { count: reply.problems })}</Alert>
           ) : (
             <Alert tone="info">
-              No problems. {reply.toAdd} gift{reply.toAdd === 1 ? "" : "s"} will be added
-              {reply.duplicates ? `; ${reply.duplicates} were imported before and add nothing` : ""}.
+              {t("staff.import.willAdd", { count: reply.toAdd })}
+              {reply.duplicates ? t("staff.import.duplicates", { count: reply.duplicates }) : null}
+              {t("staff.import.end")}
             </Alert>
           )}
           <StaffTable
-            label="Rows"
-            caption="The file's rows"
+            label={t("staff.import.tableLabel")}
+            caption={t("staff.import.caption")}
             minWidth="min-w-[48rem]"
-            columns={["Line", "Date", "Amount", "Campaign", "Reference", "Donor", "Problems"]}
+            columns={(["line", "date", "amount", "campaign", "reference", "donor", "problems"] as const).map((column) =>
+              t(`staff.import.columns.${column}`),
+            )}
           >
             {reply.rows.map((row) => (
               <tr key={row.line} className="border-b border-slate-200" data-problems={row.problems.length}>
@@ -129,7 +134,11 @@ export default function ImportOfflineGifts() {
                 <td className="py-2 pr-3">{row.campaign}</td>
                 <td className="py-2 pr-3">{row.reference}</td>
                 <td className="py-2 pr-3">{row.donor}</td>
-                <td className="py-2">{row.problems.length ? row.problems.join("; ") : row.duplicate ? "Imported before" : "OK"}</td>
+                <td className="py-2">
+                  {row.problems.length
+                    ? row.problems.join(t("staff.import.problemsJoin"))
+                    : t(row.duplicate ? "staff.import.importedBefore" : "staff.import.ok")}
+                </td>
               </tr>
             ))}
           </StaffTable>
@@ -140,14 +149,14 @@ export default function ImportOfflineGifts() {
               <input type="hidden" name="csv" value={reply.csv} />
               <label className="flex items-center gap-2 text-sm font-semibold">
                 <input type="checkbox" name="sendReceipts" />
-                Email a receipt to each donor with an email (left unticked, nobody is emailed)
+                {t("staff.import.sendReceipts")}
               </label>
               <button
                 type="submit"
                 disabled={busy}
                 className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800"
               >
-                Import {reply.toAdd} gift{reply.toAdd === 1 ? "" : "s"}
+                {t("staff.import.submit", { count: reply.toAdd })}
               </button>
             </Form>
           ) : null}

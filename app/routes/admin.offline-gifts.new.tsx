@@ -4,6 +4,11 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { OfflineGiftForm } from "~/offline-gifts/components/OfflineGiftForm";
 import { parseRecordForm } from "~/offline-gifts/offline-gift-form.server";
 import { campaignChoices, OfflineGiftRefused, recordOfflineGift } from "~/offline-gifts/offline-gifts.data.server";
+import { translator } from "~/i18n/i18n";
+import { useT } from "~/i18n/language-context";
+import { requestLanguage } from "~/i18n/language.server";
+import { metaTranslator } from "~/i18n/meta-translator";
+import { translateTexts } from "~/i18n/text-key";
 import { requireAdmin, staffActor } from "~/staff/auth.server";
 import { staffPageMeta } from "~/utils/meta";
 import { readForm } from "~/utils/request.server";
@@ -11,7 +16,7 @@ import { z } from "~/utils/zod";
 
 const QuerySchema = z.object({ donor: z.uuid().optional().catch(undefined) });
 
-export const meta: MetaFunction = () => staffPageMeta("Record an offline gift");
+export const meta: MetaFunction = ({ matches }) => staffPageMeta(metaTranslator(matches)("staff.offlineGifts.new.title"));
 
 function donorIdFrom(request: Request): string | null {
   return QuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams)).donor?.toLowerCase() ?? null;
@@ -25,14 +30,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const staff = await requireAdmin(request);
+  const t = translator(requestLanguage(request).lang);
   const donorId = donorIdFrom(request);
-  const parsed = parseRecordForm(await readForm(request), { donorId });
+  const parsed = parseRecordForm(await readForm(request), t, { donorId });
   if (!parsed.ok) return data({ values: parsed.values, errors: parsed.errors }, { status: parsed.status });
   try {
     const written = await recordOfflineGift(parsed.gift, staffActor(staff, context));
     return redirect(`/admin/donations/${written.donationId}?recorded=1`, 303);
   } catch (error) {
-    if (error instanceof OfflineGiftRefused) return data({ values: parsed.values, errors: error.problems }, { status: 422 });
+    if (error instanceof OfflineGiftRefused)
+      return data({ values: parsed.values, errors: translateTexts(error.problems, t) }, { status: 422 });
     throw error;
   }
 }
@@ -40,14 +47,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function RecordOfflineGift() {
   const { campaigns, donorId, today } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
+  const { t } = useT();
   return (
     <div className="space-y-4">
-      <h1 className="text-2xl font-bold text-brand-800">Record an offline gift</h1>
+      <h1 className="text-2xl font-bold text-brand-800">{t("staff.offlineGifts.new.title")}</h1>
       <p className="max-w-prose text-slate-700">
-        A cheque, cash or a bank transfer received outside the site. It counts toward the campaign&apos;s progress and every staff figure as
-        soon as it is saved. Many at once, from a bank statement:{" "}
+        {t("staff.offlineGifts.new.intro")}{" "}
         <Link to="/admin/offline-gifts/import" className="font-semibold text-brand-700 underline">
-          import a CSV file
+          {t("staff.offlineGifts.new.importLink")}
         </Link>
         .
       </p>
@@ -57,8 +64,8 @@ export default function RecordOfflineGift() {
         errors={reply?.errors ?? {}}
         campaigns={campaigns}
         withDonor={!donorId}
-        receiptLabel="Email the donor a receipt (numbered from this year's receipts)"
-        submitLabel="Record gift"
+        receiptLabel={t("staff.offlineGifts.new.receipt")}
+        submitLabel={t("staff.offlineGifts.new.submit")}
       />
     </div>
   );

@@ -170,6 +170,18 @@ describe("editing a donor", () => {
     expect(bad.status).toBe(422);
     expect(Object.keys(bad.data!.errors).sort()).toEqual(["email", "name"]);
   });
+
+  it("tells the old address in the donor's own language", async () => {
+    const donor = await createDonor("antes@edit.example.org");
+    await db().donor.update({ where: { id: donor.id }, data: { language: "es", name: "Ana Ruiz" } });
+    const saved = await post(donor.id, { intent: "update", name: "Ana Ruiz", email: "despues@edit.example.org", address: "" });
+    expect(saved.status).toBe(303);
+    const notice = await db().emailMessage.findFirstOrThrow({ where: { donorId: donor.id, kind: "email_changed" } });
+    expect(notice.subject).toMatch(/Cambiamos el correo de su registro de donante/);
+    expect(notice.textBody).toContain("Estimado/a Ana Ruiz:");
+    expect(notice.textBody).toContain("d•••@edit.example.org");
+    expect(notice.htmlBody).toContain('<html lang="es">');
+  });
 });
 
 describe("merging two donors", () => {

@@ -280,6 +280,28 @@ describe("correcting and voiding an offline gift", () => {
     expect(emails[0]!.textBody).toContain("Entered twice");
   });
 
+  it("tells a donor who gave in Spanish in Spanish, with staff's reason as typed", async () => {
+    const campaign = await createCampaign();
+    const donor = await createDonor("anulada@example.org");
+    await db().donor.update({ where: { id: donor.id }, data: { language: "es" } });
+    const id = recordedId(
+      await record({
+        campaignId: campaign.id,
+        method: "cheque",
+        receivedOn: "2026-11-10",
+        amount: "10",
+        currency: "USD",
+        email: "anulada@example.org",
+      }),
+    );
+    expect((await edit(id, { intent: "void", reason: "Cheque sin fondos", tellDonor: "on" })).status).toBe(303);
+    const notice = await db().emailMessage.findFirstOrThrow({ where: { donationId: id, kind: "gift_voided" } });
+    expect(notice.subject).toMatch(/anuló una donación/);
+    expect(notice.textBody).toContain("Anulamos la donación de $10.00");
+    expect(notice.textBody).toContain("Cheque sin fondos");
+    expect(notice.textBody).toContain("No se emitió ningún recibo");
+  });
+
   it("answers 404 for an online gift or an unknown id", async () => {
     const campaign = await createCampaign();
     const online = await createDonation(campaign.id, (await createDonor()).id);

@@ -1,5 +1,7 @@
 import { emailDocument, paragraphsHtml } from "~/email/templates/html.server";
 import type { OutgoingEmail } from "~/email/outbox.data.server";
+import type { Language } from "~/i18n/catalogues";
+import { translator } from "~/i18n/i18n";
 import type { OrganisationSettings } from "~/organisation/organisation.data.server";
 
 /** "n•••@example.org": enough for the owner to recognise, not a new address handed to whoever reads the old mailbox. */
@@ -11,7 +13,7 @@ export function maskedEmail(email: string): string {
 /**
  * Told to a donor's old address when staff change their email: receipts and
  * "manage my monthly gift" links go to the new one from now on, so a change
- * nobody asked for is noticed.
+ * nobody asked for is noticed. Written in the donor's language.
  */
 export function donorEmailChangedEmail(input: {
   donorId: string;
@@ -21,13 +23,17 @@ export function donorEmailChangedEmail(input: {
   newEmail: string;
   donorName: string;
   organisation: OrganisationSettings;
+  /** The donor's language (their last gift's). */
+  lang?: Language;
 }): OutgoingEmail {
-  const subject = `The email on your donor record at ${input.organisation.name} was changed`;
+  const lang = input.lang ?? "en";
+  const t = translator(lang);
+  const subject = t("email.emailChanged.subject", { org: input.organisation.name });
   const lines = [
-    `Dear ${input.donorName},`,
+    t("email.emailChanged.dear", { name: input.donorName }),
     "",
-    `Our staff changed the email on your donor record from this address to ${maskedEmail(input.newEmail)}. Receipts and links to manage a monthly gift will go there from now on.`,
-    `If you did not ask for this, write to ${input.organisation.supportEmail} and we will put it right.`,
+    t("email.emailChanged.changed", { email: maskedEmail(input.newEmail) }),
+    t("email.emailChanged.notYou", { email: input.organisation.supportEmail }),
     "",
     input.organisation.legalName,
   ];
@@ -37,7 +43,7 @@ export function donorEmailChangedEmail(input: {
     to: input.to,
     subject,
     text: lines.join("\n"),
-    html: emailDocument(subject, paragraphsHtml(lines)),
+    html: emailDocument(subject, paragraphsHtml(lines), lang),
     donorId: input.donorId,
   };
 }

@@ -5,7 +5,7 @@ import { ErrorSummary } from "~/components/ui/ErrorSummary";
 import { controlProps, Field, TextField } from "~/components/ui/Field";
 import { FieldError } from "~/components/ui/FieldError";
 import { Select, TextArea } from "~/components/ui/Input";
-import { OFFLINE_METHOD_LABELS } from "~/donations/donation-labels";
+import { useT } from "~/i18n/language-context";
 import { ADDRESS_MAX, NAME_MAX, NOTE_MAX, OFFLINE_METHODS, REFERENCE_MAX } from "~/offline-gifts/fields";
 import { useIsPending } from "~/utils/use-is-pending";
 
@@ -36,34 +36,35 @@ export function OfflineGiftForm({
   children?: ReactNode;
 }) {
   const busy = useIsPending();
+  const { t } = useT();
   const control = (field: string, hint = false) => controlProps(field, { error: errors[field], hint });
   return (
     <Form method="post" action={action} noValidate className="max-w-2xl space-y-5">
-      <ErrorSummary errors={errors} title="The gift was not saved:" />
+      <ErrorSummary errors={errors} title={t("staff.offlineGifts.form.notSaved")} />
       {children}
-      <Field name="campaignId" label="Campaign" error={errors.campaignId}>
+      <Field name="campaignId" label={t("staff.offlineGifts.form.campaign")} error={errors.campaignId}>
         <Select {...control("campaignId")} defaultValue={values.campaignId ?? ""} className="mt-1">
-          <option value="">Choose a campaign</option>
+          <option value="">{t("staff.offlineGifts.form.chooseCampaign")}</option>
           {campaigns.map((campaign) => (
             <option key={campaign.id} value={campaign.id}>
-              {campaign.title} ({campaign.currency})
+              {t("staff.offlineGifts.form.campaignChoice", { title: campaign.title, currency: campaign.currency })}
             </option>
           ))}
         </Select>
       </Field>
-      <Field name="method" label="Received by" error={errors.method}>
+      <Field name="method" label={t("staff.offlineGifts.form.method")} error={errors.method}>
         <Select {...control("method")} defaultValue={values.method ?? "cheque"} className="mt-1">
           {OFFLINE_METHODS.map((method) => (
             <option key={method} value={method}>
-              {OFFLINE_METHOD_LABELS[method]}
+              {t(`staff.offlineGifts.methods.${method}`)}
             </option>
           ))}
         </Select>
       </Field>
       <TextField
         name="receivedOn"
-        label="Date received"
-        hint="YYYY-MM-DD (UTC)"
+        label={t("staff.offlineGifts.form.receivedOn")}
+        hint={t("staff.offlineGifts.form.receivedOnHint")}
         type="date"
         defaultValue={values.receivedOn ?? ""}
         error={errors.receivedOn}
@@ -71,16 +72,16 @@ export function OfflineGiftForm({
       <div className="grid gap-4 sm:grid-cols-2">
         <TextField
           name="amount"
-          label="Amount"
-          hint="Like 250.00"
+          label={t("staff.offlineGifts.form.amount")}
+          hint={t("staff.offlineGifts.form.amountHint")}
           inputMode="decimal"
           defaultValue={values.amount ?? ""}
           error={errors.amount}
         />
         <TextField
           name="currency"
-          label="Currency"
-          hint="The campaign's currency"
+          label={t("staff.offlineGifts.form.currency")}
+          hint={t("staff.offlineGifts.form.currencyHint")}
           defaultValue={values.currency ?? "USD"}
           maxLength={3}
           error={errors.currency}
@@ -88,35 +89,35 @@ export function OfflineGiftForm({
       </div>
       <TextField
         name="reference"
-        label="Reference (optional)"
-        hint="A cheque number or the bank statement's reference"
+        label={t("staff.offlineGifts.form.reference")}
+        hint={t("staff.offlineGifts.form.referenceHint")}
         defaultValue={values.reference ?? ""}
         maxLength={REFERENCE_MAX}
         error={errors.reference}
       />
-      <Field name="note" label="Note for staff (optional)" error={errors.note}>
+      <Field name="note" label={t("staff.offlineGifts.form.note")} error={errors.note}>
         <TextArea {...control("note")} defaultValue={values.note ?? ""} maxLength={NOTE_MAX} rows={2} className="mt-1" />
       </Field>
       {withDonor ? (
         <fieldset className="space-y-4 rounded border border-slate-300 p-4">
-          <legend className="px-1 font-semibold text-slate-900">Donor</legend>
+          <legend className="px-1 font-semibold text-slate-900">{t("staff.offlineGifts.form.donor")}</legend>
           <TextField
             name="email"
-            label="Email (optional)"
-            hint="A donor who gave before is found by it; leave it blank for a donor without one"
+            label={t("staff.offlineGifts.form.email")}
+            hint={t("staff.offlineGifts.form.emailHint")}
             type="email"
             defaultValue={values.email ?? ""}
             error={errors.email}
           />
           <TextField
             name="name"
-            label="Name"
-            hint="Needed for a new donor"
+            label={t("staff.offlineGifts.form.name")}
+            hint={t("staff.offlineGifts.form.nameHint")}
             defaultValue={values.name ?? ""}
             maxLength={NAME_MAX}
             error={errors.name}
           />
-          <Field name="address" label="Postal address (optional)" error={errors.address}>
+          <Field name="address" label={t("staff.offlineGifts.form.address")} error={errors.address}>
             <TextArea {...control("address")} defaultValue={values.address ?? ""} maxLength={ADDRESS_MAX} rows={3} className="mt-1" />
           </Field>
         </fieldset>
