@@ -5,6 +5,7 @@ import { slugFromTitle } from "~/campaigns/slug";
 import type { CampaignFormErrors } from "~/campaigns/fields";
 import type { Campaign } from "~/generated/prisma/client";
 import { recordAudit, type Actor } from "~/staff/audit.data.server";
+import { staffTranslator } from "~/staff/staff-language.server";
 import { hasEnded, isVisibleNow } from "~/campaigns/campaigns.data.server";
 import { campaignProgress } from "~/donations/totals.data.server";
 
@@ -64,7 +65,7 @@ async function giftsStarted(client: Prisma.TransactionClient, campaignId: string
   return Boolean(donation || pledge || recurring);
 }
 
-const SLUG_TAKEN = "Another campaign already uses this address. Choose another.";
+const slugTaken = () => staffTranslator()("staff.campaignErrors.slugTaken");
 
 /** `base`, or `base-2`, `base-3` ... whichever no other campaign uses. */
 async function freeSlug(tx: Prisma.TransactionClient, base: string, ownId: string | null): Promise<string> {
@@ -91,7 +92,7 @@ async function slugRaceSafe(run: () => Promise<CampaignSave>): Promise<CampaignS
   try {
     return await run();
   } catch (error) {
-    if (isUniqueViolation(error)) return { ok: false, errors: { slug: SLUG_TAKEN } };
+    if (isUniqueViolation(error)) return { ok: false, errors: { slug: slugTaken() } };
     throw error;
   }
 }
@@ -137,7 +138,7 @@ export async function createCampaign(input: CampaignInput, actor: Actor): Promis
   return changesContent(() =>
     db().$transaction(async (tx): Promise<CampaignSave> => {
       const slug = await slugFor(tx, input, null);
-      if (!slug) return { ok: false, errors: { slug: SLUG_TAKEN } };
+      if (!slug) return { ok: false, errors: { slug: slugTaken() } };
       const data = columns(input, slug);
       const campaign = await tx.campaign.create({ data, select: { id: true } });
       const changed = (Object.keys(data) as Array<keyof Columns>).filter((key) => data[key] !== null);
@@ -168,9 +169,9 @@ export async function updateCampaign(id: string, input: CampaignInput, actor: Ac
 
       const slug = await slugFor(tx, input, id);
       const errors: CampaignFormErrors = {};
-      if (!slug) errors.slug = SLUG_TAKEN;
+      if (!slug) errors.slug = slugTaken();
       if (input.currency !== current.currency && (await giftsStarted(tx, id))) {
-        errors.currency = `Donors have already given (or started to give) to this campaign in ${current.currency}, so its currency cannot change. To raise money in ${input.currency}, create a new campaign.`;
+        errors.currency = staffTranslator()("staff.campaignErrors.currencyLocked", { current: current.currency, wanted: input.currency });
       }
       if (!slug || Object.keys(errors).length > 0) return { ok: false, errors };
 

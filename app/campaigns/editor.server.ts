@@ -5,6 +5,7 @@ import { campaignFormValues, parseCampaignForm, type CampaignInput } from "~/cam
 import type { CampaignFormErrors, CampaignFormValues } from "~/campaigns/fields";
 import { givingSettings } from "~/giving/settings.server";
 import type { CampaignSave } from "~/campaigns/campaign-admin.data.server";
+import { staffTranslator } from "~/staff/staff-language.server";
 import { renderMarkdown } from "~/utils/markdown.server";
 import { toDecimalString } from "~/utils/money";
 
@@ -22,7 +23,7 @@ export type EditorOutcome =
 
 export async function handleCampaignPost(form: FormData, save: (input: CampaignInput) => Promise<CampaignSave>): Promise<EditorOutcome> {
   const intent = IntentSchema.safeParse(form.get("intent") ?? "save");
-  if (!intent.success) throw data({ message: "Unknown form action." }, { status: 400 });
+  if (!intent.success) throw data({ message: staffTranslator()("staff.campaignEditor.unknownAction") }, { status: 400 });
 
   if (intent.data === "preview") {
     const values = campaignFormValues(form);

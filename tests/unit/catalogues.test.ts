@@ -8,7 +8,10 @@ import { describe, expect, it } from "vitest";
 import { readCatalogueFiles } from "~/i18n/catalogue-files.server";
 import { CATALOGUES, KNOWN_LANGUAGES, localeOf } from "~/i18n/catalogues";
 
+import { translator } from "~/i18n/i18n";
+
 import { PUBLIC_SOURCES } from "../support/public-sources";
+import { STAFF_SOURCES } from "../support/staff-sources";
 
 type Tree = { [key: string]: string | Tree };
 
@@ -183,6 +186,12 @@ describe("public pages", () => {
   it("have no hard-coded text: every word a visitor reads comes from a catalogue", () => {
     const files = sourceFiles(PUBLIC_SOURCES, /\.tsx$/);
     expect(files.length).toBeGreaterThan(10);
+    expect(files.flatMap(hardCodedStrings)).toEqual([]);
+  });
+
+  it("the staff pages have no hard-coded text either: every word staff read comes from the catalogue's staff section", () => {
+    const files = sourceFiles(STAFF_SOURCES, /\.tsx$/);
+    expect(files.length).toBeGreaterThan(20);
     expect(files.flatMap(hardCodedStrings)).toEqual([]);
   });
 
