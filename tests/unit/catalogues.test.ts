@@ -116,6 +116,20 @@ describe("catalogues", () => {
       for (const category of categories) expect(catalogue.has(`${key}_${category}`), `${key}_${category}`).toBe(true);
   });
 
+  it("a staff text another catalogue leaves out is shown in English, i18next's fallback language", () => {
+    const key = "staff.layout.signOut";
+    const without = KNOWN_LANGUAGES.filter((code) => code !== "en" && !flatten(CATALOGUES[code] as Tree).has(key));
+    // Spanish leaves the staff pages in English (decision 045); another language that does the same is checked too.
+    expect(without).toContain("es");
+    for (const lang of without) {
+      expect(translator(lang)(key)).toBe("Sign out");
+      expect(translator(lang)("staff.dashboard.lastDays", { days: 30 })).toBe("Last 30 days");
+    }
+    // The language's own texts still come from its own catalogue around it.
+    expect(translator("es")("layout.skipToContent")).toBe(flatten(CATALOGUES.es as Tree).get("layout.skipToContent"));
+    expect(translator("es")("layout.skipToContent")).not.toBe(english.get("layout.skipToContent"));
+  });
+
   it("has every key the code asks for", () => {
     const missing: string[] = [];
     for (const file of sourceFiles(["app"], /\.(ts|tsx)$/)) {
