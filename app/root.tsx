@@ -87,7 +87,10 @@ export function Layout({ children }: { children: ReactNode }) {
   // The Content-Security-Policy admits inline scripts with this response's nonce only.
   const nonce = useNonce();
   // Only pages whose routes ask for it (handle.hydrate) load React; the others get their plain modules (decision 029).
-  const { hydrate, modules } = documentScripts(useMatches());
+  const matches = useMatches();
+  const { hydrate, modules } = documentScripts(matches);
+  // Staff pages (routes/admin*) carry the catalogue's staff section too.
+  const isStaffPage = matches.some((match) => match.id.startsWith("routes/admin"));
   const language = usePageLanguage();
   return (
     <html lang={language.lang}>
@@ -107,7 +110,7 @@ export function Layout({ children }: { children: ReactNode }) {
             <script
               type="application/json"
               id={CATALOGUE_SCRIPT_ID}
-              dangerouslySetInnerHTML={{ __html: catalogueScriptText(language.lang) }}
+              dangerouslySetInnerHTML={{ __html: catalogueScriptText(language.lang, { staff: isStaffPage }) }}
             />
             <ScrollRestoration nonce={nonce} />
             <Scripts nonce={nonce} />

@@ -2,7 +2,6 @@ import { contentChanged } from "~/db/content-cache.data.server";
 import { db, type Prisma } from "~/db/db.server";
 import type { CampaignInput } from "~/campaigns/campaign-form.server";
 import { slugFromTitle } from "~/campaigns/slug";
-import type { CampaignFormErrors } from "~/campaigns/fields";
 import type { Campaign } from "~/generated/prisma/client";
 import { recordAudit, type Actor } from "~/staff/audit.data.server";
 import { hasEnded, isVisibleNow } from "~/campaigns/campaigns.data.server";
@@ -13,8 +12,16 @@ import { campaignProgress } from "~/donations/totals.data.server";
  * straight from the database on every request, so a change here shows there
  * at once; nothing keeps campaigns in memory.
  */
+/** Why a save was refused, for the editor to say in the staff pages' language (~/campaigns/editor.server). */
+export interface CampaignRefusal {
+  /** Another campaign has the address. */
+  slugTaken?: true;
+  /** Gifts exist in `current`, so the currency cannot become `wanted`. */
+  currencyLocked?: { current: string; wanted: string };
+}
+
 export type CampaignSave =
-  { ok: true; id: string; slug: string; changed: string[] } | { ok: false; errors: CampaignFormErrors } | { ok: false; notFound: true };
+  { ok: true; id: string; slug: string; changed: string[] } | { ok: false; refused: CampaignRefusal } | { ok: false; notFound: true };
 
 /** Where a campaign stands for visitors right now. */
 export type PublicState = "draft" | "archived" | "scheduled" | "live" | "ended";
@@ -64,8 +71,6 @@ async function giftsStarted(client: Prisma.TransactionClient, campaignId: string
   return Boolean(donation || pledge || recurring);
 }
 
-const SLUG_TAKEN = "Another campaign already uses this address. Choose another.";
-
 /** `base`, or `base-2`, `base-3` ... whichever no other campaign uses. */
 async function freeSlug(tx: Prisma.TransactionClient, base: string, ownId: string | null): Promise<string> {
   const rows = await tx.campaign.findMany({ where: { slug: { startsWith: base } }, select: { id: true, slug: true } });
@@ -91,7 +96,7 @@ async function slugRaceSafe(run: () => Promise<CampaignSave>): Promise<CampaignS
   try {
     return await run();
   } catch (error) {
-    if (isUniqueViolation(error)) return { ok: false, errors: { slug: SLUG_TAKEN } };
+    if (isUniqueViolation(error)) return { ok: false, refused: { slugTaken: true } };
     throw error;
   }
 }
@@ -137,7 +142,7 @@ export async function createCampaign(input: CampaignInput, actor: Actor): Promis
   return changesContent(() =>
     db().$transaction(async (tx): Promise<CampaignSave> => {
       const slug = await slugFor(tx, input, null);
-      if (!slug) return { ok: false, errors: { slug: SLUG_TAKEN } };
+      if (!slug) return { ok: false, refused: { slugTaken: true } };
       const data = columns(input, slug);
       const campaign = await tx.campaign.create({ data, select: { id: true } });
       const changed = (Object.keys(data) as Array<keyof Columns>).filter((key) => data[key] !== null);
@@ -167,12 +172,12 @@ export async function updateCampaign(id: string, input: CampaignInput, actor: Ac
       const current = await tx.campaign.findUniqueOrThrow({ where: { id } });
 
       const slug = await slugFor(tx, input, id);
-      const errors: CampaignFormErrors = {};
-      if (!slug) errors.slug = SLUG_TAKEN;
+      const refused: CampaignRefusal = {};
+      if (!slug) refused.slugTaken = true;
       if (input.currency !== current.currency && (await giftsStarted(tx, id))) {
-        errors.currency = `Donors have already given (or started to give) to this campaign in ${current.currency}, so its currency cannot change. To raise money in ${input.currency}, create a new campaign.`;
+        refused.currencyLocked = { current: current.currency, wanted: input.currency };
       }
-      if (!slug || Object.keys(errors).length > 0) return { ok: false, errors };
+      if (!slug || Object.keys(refused).length > 0) return { ok: false, refused };
 
       const data = columns(input, slug);
       const before = columns({ ...current, currency: current.currency as CampaignInput["currency"] }, current.slug);

@@ -1,3 +1,4 @@
+import type { TFunction } from "i18next";
 import { z } from "zod";
 
 import {
@@ -18,6 +19,7 @@ import {
 import { isCampaignSlug, SLUG_MAX } from "~/campaigns/slug";
 import type { Campaign } from "~/generated/prisma/client";
 import { givingSettings } from "~/giving/settings.server";
+import { staffLocale, staffTranslator } from "~/staff/staff-language.server";
 import { parseUtcInput, toUtcInputValue } from "~/utils/datetime";
 import { parseForm, readFormValues } from "~/utils/forms.server";
 import { currencyLabel, formatMoney, readMoneyInput, toDecimalString } from "~/utils/money";
@@ -73,57 +75,66 @@ export function campaignToFormValues(campaign: Campaign): CampaignFormValues {
   };
 }
 
-const CurrencySchema = z.enum(CAMPAIGN_CURRENCIES, { error: `Choose one of ${CAMPAIGN_CURRENCIES.join(", ")}.` });
+const CurrencySchema = z.enum(CAMPAIGN_CURRENCIES);
 
-const DateSchema = z
-  .string()
-  .trim()
-  .transform((value, ctx) => {
-    if (value === "") return null;
-    const date = parseUtcInput(value);
-    if (!date || date.getUTCFullYear() < 2000 || date.getUTCFullYear() > 2100) {
-      ctx.addIssue({ code: "custom", message: "Enter a date and time like 2027-03-01 09:00 (UTC), or leave it blank." });
-      return z.NEVER;
-    }
-    return date;
-  });
-
-function otherCurrency(currency: CampaignCurrency): string {
-  return `The campaign's currency is ${currencyLabel(currency)}: write amounts without another currency's sign or code.`;
+/** The editor's words for its problems (staff.campaignErrors), in the language and locale of staff pages. */
+interface Words {
+  t: TFunction;
+  locale: string;
 }
 
-function required(what: string, max: number, text: z.ZodString) {
-  return text.min(1, `Enter ${what}.`).max(max, `Use at most ${max.toLocaleString("en-US")} characters.`);
+function dateSchema({ t }: Words) {
+  return z
+    .string()
+    .trim()
+    .transform((value, ctx) => {
+      if (value === "") return null;
+      const date = parseUtcInput(value);
+      if (!date || date.getUTCFullYear() < 2000 || date.getUTCFullYear() > 2100) {
+        ctx.addIssue({ code: "custom", message: t("staff.campaignErrors.date") });
+        return z.NEVER;
+      }
+      return date;
+    });
 }
 
-function fieldSchemas(currency: CampaignCurrency) {
+function otherCurrency(currency: CampaignCurrency, { t, locale }: Words): string {
+  return t("staff.campaignErrors.otherCurrency", { currency: currencyLabel(currency, locale) });
+}
+
+function tooLong(max: number, { t, locale }: Words): string {
+  return t("staff.campaignErrors.tooLong", { max: max.toLocaleString(locale) });
+}
+
+function fieldSchemas(currency: CampaignCurrency, words: Words) {
+  const { t, locale } = words;
   const { minAmount, maxAmount } = givingSettings(currency);
-  const min = formatMoney(minAmount, currency);
-  const max = formatMoney(Math.min(maxAmount, INT32_MAX), currency);
+  const money = (amount: number) => formatMoney(amount, currency, locale);
+  const min = money(minAmount);
+  const max = money(Math.min(maxAmount, INT32_MAX));
+  const singleLine = () => singleLineText(t("formErrors.singleLine"));
+  const multiLine = () => multiLineText(t("formErrors.multiLine"));
   return {
-    title: required("a title", TITLE_MAX, singleLineText()),
-    slug: singleLineText()
-      .max(SLUG_MAX, `Use at most ${SLUG_MAX} characters.`)
-      .refine(
-        (slug) => slug === "" || isCampaignSlug(slug),
-        "Use lowercase letters a–z, digits and single hyphens between words, like safe-housing-2027.",
-      )
+    title: singleLine().min(1, t("staff.campaignErrors.titleRequired")).max(TITLE_MAX, tooLong(TITLE_MAX, words)),
+    slug: singleLine()
+      .max(SLUG_MAX, tooLong(SLUG_MAX, words))
+      .refine((slug) => slug === "" || isCampaignSlug(slug), t("staff.campaignErrors.slug"))
       .transform((slug) => (slug === "" ? null : slug)),
-    summary: required("a summary", SUMMARY_MAX, multiLineText().trim()),
+    summary: multiLine().trim().min(1, t("staff.campaignErrors.summaryRequired")).max(SUMMARY_MAX, tooLong(SUMMARY_MAX, words)),
     // Leading spaces are Markdown (indented code), so the story is not trimmed.
-    story: multiLineText()
-      .max(STORY_MAX, `Use at most ${STORY_MAX.toLocaleString("en-US")} characters.`)
-      .refine((story) => story.trim() !== "", "Write the campaign's story."),
+    story: multiLine()
+      .max(STORY_MAX, tooLong(STORY_MAX, words))
+      .refine((story) => story.trim() !== "", t("staff.campaignErrors.storyRequired")),
     goal: z
       .string()
       .trim()
-      .min(1, "Enter the goal, like 50000.00.")
+      .min(1, t("staff.campaignErrors.goalRequired"))
       .transform((goal, ctx) => {
         const read = readMoneyInput(goal, currency);
         if (!read.ok) {
           ctx.addIssue({
             code: "custom",
-            message: read.reason === "other_currency" ? otherCurrency(currency) : "Enter the goal as an amount like 50000 or 50000.00.",
+            message: read.reason === "other_currency" ? otherCurrency(currency, words) : t("staff.campaignErrors.goalFormat"),
           });
           return z.NEVER;
         }
@@ -131,20 +142,23 @@ function fieldSchemas(currency: CampaignCurrency) {
         if (amount < GOAL_MIN_MINOR || amount > GOAL_MAX_MINOR) {
           ctx.addIssue({
             code: "custom",
-            message: `Set a goal between ${formatMoney(GOAL_MIN_MINOR, currency)} and ${formatMoney(GOAL_MAX_MINOR, currency)}.`,
+            message: t("staff.campaignErrors.goalRange", { min: money(GOAL_MIN_MINOR), max: money(GOAL_MAX_MINOR) }),
           });
           return z.NEVER;
         }
         return amount;
       }),
-    currency: z.string().trim().pipe(CurrencySchema),
+    currency: z
+      .string()
+      .trim()
+      .pipe(z.enum(CAMPAIGN_CURRENCIES, { error: t("staff.campaignErrors.currency", { currencies: CAMPAIGN_CURRENCIES.join(", ") }) })),
     presetAmounts: z.string().transform((list, ctx) => {
       const parts = list
         .split(",")
         .map((part) => part.trim())
         .filter((part) => part !== "");
       if (parts.length === 0 || parts.length > PRESETS_MAX) {
-        ctx.addIssue({ code: "custom", message: `Enter 1 to ${PRESETS_MAX} amounts separated by commas, like 25, 50, 100.` });
+        ctx.addIssue({ code: "custom", message: t("staff.campaignErrors.presetCount", { max: PRESETS_MAX }) });
         return z.NEVER;
       }
       const amounts: number[] = [];
@@ -152,19 +166,17 @@ function fieldSchemas(currency: CampaignCurrency) {
         const read = readMoneyInput(part, currency);
         if (!read.ok) {
           const message =
-            read.reason === "other_currency"
-              ? otherCurrency(currency)
-              : `“${part}” is not an amount. Write amounts like 25 or 25.50, without thousands separators.`;
+            read.reason === "other_currency" ? otherCurrency(currency, words) : t("staff.campaignErrors.presetFormat", { part });
           ctx.addIssue({ code: "custom", message });
           return z.NEVER;
         }
         const amount = read.amount;
         if (amount < minAmount || amount > Math.min(maxAmount, INT32_MAX)) {
-          ctx.addIssue({ code: "custom", message: `Each amount must be between ${min} and ${max}; “${part}” is not.` });
+          ctx.addIssue({ code: "custom", message: t("staff.campaignErrors.presetRange", { min, max, part }) });
           return z.NEVER;
         }
         if (amounts.includes(amount)) {
-          ctx.addIssue({ code: "custom", message: `${formatMoney(amount, currency)} is listed twice.` });
+          ctx.addIssue({ code: "custom", message: t("staff.campaignErrors.presetTwice", { amount: money(amount) }) });
           return z.NEVER;
         }
         amounts.push(amount);
@@ -176,10 +188,10 @@ function fieldSchemas(currency: CampaignCurrency) {
       .string()
       .trim()
       .transform((value) => value || "off")
-      .pipe(z.enum(MONTHLY_INVITATIONS, { error: "Choose whether to invite one-time donors to give monthly." })),
-    startsAt: DateSchema,
-    endsAt: DateSchema,
-    status: z.enum(CAMPAIGN_STATUSES, { error: "Choose draft, published or archived." }),
+      .pipe(z.enum(MONTHLY_INVITATIONS, { error: t("staff.campaignErrors.monthlyInvitation") })),
+    startsAt: dateSchema(words),
+    endsAt: dateSchema(words),
+    status: z.enum(CAMPAIGN_STATUSES, { error: t("staff.campaignErrors.status") }),
   } satisfies Record<CampaignField, z.ZodType>;
 }
 
@@ -188,15 +200,16 @@ function fieldSchemas(currency: CampaignCurrency) {
  * field at once; amounts are read in the chosen currency (US dollars while
  * the currency itself is not valid, so the other fields still get checked).
  */
-export function parseCampaignForm(form: FormData): CampaignFormParse {
+export function parseCampaignForm(form: FormData, words: Words = { t: staffTranslator(), locale: staffLocale() }): CampaignFormParse {
+  const dates = dateSchema(words);
   const parsed = parseForm(form, {
     fields: CAMPAIGN_FIELDS,
     maxLength: VALUE_MAX,
-    schema: (values) => z.object(fieldSchemas(CurrencySchema.safeParse(values.currency.trim()).data ?? "USD")),
+    schema: (values) => z.object(fieldSchemas(CurrencySchema.safeParse(values.currency.trim()).data ?? "USD", words)),
     check: (values): CampaignFormErrors => {
-      const startsAt = DateSchema.safeParse(values.startsAt).data;
-      const endsAt = DateSchema.safeParse(values.endsAt).data;
-      return startsAt && endsAt && endsAt.getTime() <= startsAt.getTime() ? { endsAt: "The end must come after the start." } : {};
+      const startsAt = dates.safeParse(values.startsAt).data;
+      const endsAt = dates.safeParse(values.endsAt).data;
+      return startsAt && endsAt && endsAt.getTime() <= startsAt.getTime() ? { endsAt: words.t("staff.campaignErrors.endBeforeStart") } : {};
     },
   });
   if (!parsed.ok) return { ok: false, errors: parsed.errors, values: parsed.values, status: parsed.status };

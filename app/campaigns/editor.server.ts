@@ -4,7 +4,8 @@ import { z } from "zod";
 import { campaignFormValues, parseCampaignForm, type CampaignInput } from "~/campaigns/campaign-form.server";
 import type { CampaignFormErrors, CampaignFormValues } from "~/campaigns/fields";
 import { givingSettings } from "~/giving/settings.server";
-import type { CampaignSave } from "~/campaigns/campaign-admin.data.server";
+import type { CampaignRefusal, CampaignSave } from "~/campaigns/campaign-admin.data.server";
+import { staffTranslator } from "~/staff/staff-language.server";
 import { renderMarkdown } from "~/utils/markdown.server";
 import { toDecimalString } from "~/utils/money";
 
@@ -22,7 +23,7 @@ export type EditorOutcome =
 
 export async function handleCampaignPost(form: FormData, save: (input: CampaignInput) => Promise<CampaignSave>): Promise<EditorOutcome> {
   const intent = IntentSchema.safeParse(form.get("intent") ?? "save");
-  if (!intent.success) throw data({ message: "Unknown form action." }, { status: 400 });
+  if (!intent.success) throw data({ message: staffTranslator()("staff.campaignEditor.unknownAction") }, { status: 400 });
 
   if (intent.data === "preview") {
     const values = campaignFormValues(form);
@@ -35,7 +36,16 @@ export async function handleCampaignPost(form: FormData, save: (input: CampaignI
   const saved = await save(parsed.value);
   if (saved.ok) return { kind: "saved", id: saved.id, changed: saved.changed };
   if ("notFound" in saved) return { kind: "notFound" };
-  return { kind: "reply", status: 422, reply: { values: parsed.values, errors: saved.errors, previewHtml: null } };
+  return { kind: "reply", status: 422, reply: { values: parsed.values, errors: refusalErrors(saved.refused), previewHtml: null } };
+}
+
+/** A refused save, as messages beside the fields it is about. */
+function refusalErrors(refused: CampaignRefusal): CampaignFormErrors {
+  const t = staffTranslator();
+  const errors: CampaignFormErrors = {};
+  if (refused.slugTaken) errors.slug = t("staff.campaignErrors.slugTaken");
+  if (refused.currencyLocked) errors.currency = t("staff.campaignErrors.currencyLocked", refused.currencyLocked);
+  return errors;
 }
 
 /** GIFT_MIN and GIFT_MAX as the editor's hint shows them (every allowed currency has cents). */

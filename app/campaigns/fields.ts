@@ -14,12 +14,6 @@ export type CampaignCurrency = (typeof CAMPAIGN_CURRENCIES)[number];
 export const CAMPAIGN_STATUSES = ["draft", "published", "archived"] as const;
 export type CampaignStatusValue = (typeof CAMPAIGN_STATUSES)[number];
 
-export const STATUS_LABELS: Record<CampaignStatusValue, string> = {
-  draft: "Draft (only staff see it)",
-  published: "Published (on the site)",
-  archived: "Archived (off the site)",
-};
-
 export const TITLE_MAX = 120;
 export const SUMMARY_MAX = 300;
 export const STORY_MAX = 50_000;
@@ -44,20 +38,6 @@ export type CampaignField = (typeof CAMPAIGN_FIELDS)[number];
 export type CampaignFormValues = Record<CampaignField, string>;
 export type CampaignFormErrors = Partial<Record<CampaignField | "form", string>>;
 
-export const CAMPAIGN_FIELD_LABELS: Record<CampaignField, string> = {
-  title: "Title",
-  slug: "Address",
-  summary: "Summary",
-  story: "Story",
-  goal: "Goal",
-  currency: "Currency",
-  presetAmounts: "Suggested amounts",
-  monthlyInvitation: "Invite one-time donors to give monthly",
-  startsAt: "Starts",
-  endsAt: "Ends",
-  status: "Status",
-};
-
 export const EMPTY_CAMPAIGN_VALUES: CampaignFormValues = {
   title: "",
   slug: "",
@@ -74,7 +54,3 @@ export const EMPTY_CAMPAIGN_VALUES: CampaignFormValues = {
 
 /** The invitation to give monthly, before Checkout: off, or a suggestion of a third of the one-time amount. */
 export const MONTHLY_INVITATIONS = ["off", "third"] as const;
-export const MONTHLY_INVITATION_LABELS: Record<(typeof MONTHLY_INVITATIONS)[number], string> = {
-  off: "No",
-  third: "Yes: suggest a third of the one-time amount each month (in whole units, at least the minimum gift)",
-};

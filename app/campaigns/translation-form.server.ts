@@ -1,8 +1,10 @@
+import type { TFunction } from "i18next";
 import { z } from "zod";
 
 import { campaignTranslations } from "~/campaigns/campaign-language";
 import { STORY_MAX, SUMMARY_MAX, TITLE_MAX } from "~/campaigns/fields";
 import { languageInfo, type Language } from "~/i18n/catalogues";
+import { staffLocale, staffTranslator } from "~/staff/staff-language.server";
 import { parseForm, type FieldErrors, type FormValues } from "~/utils/forms.server";
 import { renderMarkdown } from "~/utils/markdown.server";
 import { env } from "~/utils/env.server";
@@ -22,21 +24,21 @@ export function translationLanguages(): Language[] {
   return LANGUAGES.filter((lang) => lang !== DEFAULT_LANGUAGE);
 }
 
-function schemaFor(languages: Language[]) {
+function schemaFor(languages: Language[], t: TFunction, locale: string) {
+  const tooLong = (max: number) => t("staff.campaignErrors.tooLong", { max: max.toLocaleString(locale) });
   return z
     .object({
-      lang: z.enum(languages as [Language, ...Language[]], { error: "Choose one of the site's other languages." }),
-      title: singleLineText().max(TITLE_MAX, `Use at most ${TITLE_MAX} characters.`),
-      summary: multiLineText().trim().max(SUMMARY_MAX, `Use at most ${SUMMARY_MAX} characters.`),
-      story: multiLineText().max(STORY_MAX, `Use at most ${STORY_MAX.toLocaleString("en-US")} characters.`),
+      lang: z.enum(languages as [Language, ...Language[]], { error: t("staff.campaignTranslations.errors.lang") }),
+      title: singleLineText(t("formErrors.singleLine")).max(TITLE_MAX, tooLong(TITLE_MAX)),
+      summary: multiLineText(t("formErrors.multiLine")).trim().max(SUMMARY_MAX, tooLong(SUMMARY_MAX)),
+      story: multiLineText(t("formErrors.multiLine")).max(STORY_MAX, tooLong(STORY_MAX)),
     })
     .superRefine((text, ctx) => {
       // All three, or none (which removes the translation: the page then shows the default language and says so).
       const filled = { title: text.title !== "", summary: text.summary !== "", story: text.story.trim() !== "" };
       if (Object.values(filled).some(Boolean)) {
         for (const [field, ok] of Object.entries(filled)) {
-          if (!ok)
-            ctx.addIssue({ code: "custom", path: [field], message: "Fill in the title, summary and story, or leave all three empty." });
+          if (!ok) ctx.addIssue({ code: "custom", path: [field], message: t("staff.campaignTranslations.errors.allOrNone") });
         }
       }
     });
@@ -63,10 +65,11 @@ export type TranslationPost =
   | { kind: "save"; lang: Language; text: { title: string; summary: string; story: string } | null; values: TranslationValues };
 
 /** A post of the translation editor: preview the story (nothing saved), or check one language's words. */
-export function parseTranslationPost(form: FormData): TranslationPost {
+export function parseTranslationPost(form: FormData, t: TFunction = staffTranslator()): TranslationPost {
   const intent = IntentSchema.safeParse(form.get("intent") ?? "save");
-  const parsed = parseForm(form, { fields: TRANSLATION_FIELDS, schema: schemaFor(translationLanguages()) });
-  if (!intent.success) return { kind: "invalid", values: parsed.values, errors: { form: "Unknown form action." }, status: 400 };
+  const parsed = parseForm(form, { fields: TRANSLATION_FIELDS, schema: schemaFor(translationLanguages(), t, staffLocale()) });
+  if (!intent.success)
+    return { kind: "invalid", values: parsed.values, errors: { form: t("staff.campaignEditor.unknownAction") }, status: 400 };
   if (!parsed.ok) return { kind: "invalid", values: parsed.values, errors: parsed.errors, status: parsed.status };
   if (intent.data === "preview") return { kind: "preview", values: parsed.values, previewHtml: renderMarkdown(parsed.data.story) };
   const { lang, title, summary, story } = parsed.data;

@@ -1,4 +1,8 @@
+import type { TFunction } from "i18next";
+
+import { DONATION_STATUSES, FREQUENCIES } from "~/donations/donation-labels";
 import type { DonationCursor, DonationSearch } from "~/donations/donation-search.data.server";
+import { staffTranslator } from "~/staff/staff-language.server";
 import { parseForm } from "~/utils/forms.server";
 import { singleLineText } from "~/utils/text";
 import { z } from "~/utils/zod";
@@ -8,8 +12,7 @@ import { z } from "~/utils/zod";
  * form and the links write them. The list, the detail page's "back" link and
  * the CSV export all read it here.
  */
-export const FREQUENCIES = ["once", "monthly", "yearly"] as const;
-export const DONATION_STATUSES = ["succeeded", "partially_refunded", "refunded", "disputed"] as const;
+export { DONATION_STATUSES, FREQUENCIES };
 
 /** What the filter form shows and links carry: plain strings, as typed. */
 export interface DonationFilters {
@@ -41,56 +44,63 @@ function dayStart(day: string): Date {
   return new Date(`${day}T00:00:00.000Z`);
 }
 
-const Day = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: "Use a date like 2026-01-31.", abort: true })
-  .refine((day) => {
-    const date = dayStart(day);
-    return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(day);
-  }, "That day does not exist.");
+const SEARCH_MAX = 200;
 
-/** A page position in a URL: `<paidAt in ms>.<donation id>`. */
-const Cursor = z
-  .string()
-  .regex(/^\d{1,15}\.[0-9a-fA-F-]{36}$/, "This page link is damaged; start again from the first page.")
-  .transform((value, ctx): DonationCursor => {
-    const [ms, id = ""] = value.split(".");
-    const parsedId = z.uuid().safeParse(id);
-    if (!parsedId.success) {
-      ctx.addIssue({ code: "custom", message: "This page link is damaged; start again from the first page." });
-      return z.NEVER;
-    }
-    return { paidAt: new Date(Number(ms)), id: parsedId.data.toLowerCase() };
-  });
+/** The list's URL rules, their messages in the language of `t` (catalogue: staff.donationFilters.errors). */
+function paramsSchema(t: TFunction) {
+  const message = (key: string) => t(`staff.donationFilters.errors.${key}`, { max: SEARCH_MAX });
+  const damaged = message("linkDamaged");
+  const Day = z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, { message: message("dateFormat"), abort: true })
+    .refine((day) => {
+      const date = dayStart(day);
+      return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(day);
+    }, message("noSuchDay"));
 
-const ParamsSchema = z
-  .object({
-    q: optional(singleLineText("Search for text on one line, without control characters.").max(200, "Search for at most 200 characters.")),
-    campaign: optional(z.uuid("Choose a campaign from the list.")),
-    frequency: optional(z.enum(FREQUENCIES, "Choose once, monthly or yearly.")),
-    status: optional(z.enum(DONATION_STATUSES, "Choose a status from the list.")),
-    from: optional(Day),
-    to: optional(Day),
-    after: optional(Cursor),
-    before: optional(Cursor),
-  })
-  .superRefine((params, ctx) => {
-    if (params.from && params.to && params.from > params.to) {
-      ctx.addIssue({ code: "custom", path: ["to"], message: "The end date is before the start date." });
-    }
-    if (params.after && params.before) {
-      ctx.addIssue({ code: "custom", path: ["after"], message: "This page link is damaged; start again from the first page." });
-    }
-  });
+  /** A page position in a URL: `<paidAt in ms>.<donation id>`. */
+  const Cursor = z
+    .string()
+    .regex(/^\d{1,15}\.[0-9a-fA-F-]{36}$/, damaged)
+    .transform((value, ctx): DonationCursor => {
+      const [ms, id = ""] = value.split(".");
+      const parsedId = z.uuid().safeParse(id);
+      if (!parsedId.success) {
+        ctx.addIssue({ code: "custom", message: damaged });
+        return z.NEVER;
+      }
+      return { paidAt: new Date(Number(ms)), id: parsedId.data.toLowerCase() };
+    });
+
+  return z
+    .object({
+      q: optional(singleLineText(message("searchOneLine")).max(SEARCH_MAX, message("searchTooLong"))),
+      campaign: optional(z.uuid(message("campaign"))),
+      frequency: optional(z.enum(FREQUENCIES, message("frequency"))),
+      status: optional(z.enum(DONATION_STATUSES, message("status"))),
+      from: optional(Day),
+      to: optional(Day),
+      after: optional(Cursor),
+      before: optional(Cursor),
+    })
+    .superRefine((params, ctx) => {
+      if (params.from && params.to && params.from > params.to) {
+        ctx.addIssue({ code: "custom", path: ["to"], message: message("endBeforeStart") });
+      }
+      if (params.after && params.before) {
+        ctx.addIssue({ code: "custom", path: ["after"], message: damaged });
+      }
+    });
+}
 
 const FILTER_KEYS = ["q", "campaign", "frequency", "status", "from", "to"] as const;
 const PARAM_KEYS = [...FILTER_KEYS, "after", "before"] as const;
 
-/** Reads the list's URL parameters; unknown parameters are ignored. */
-export function parseListParams(params: URLSearchParams): ListParams {
-  const parsed = parseForm(params, { fields: PARAM_KEYS, schema: ParamsSchema });
+/** Reads the list's URL parameters; unknown parameters are ignored. Problems are told in the language of `t`. */
+export function parseListParams(params: URLSearchParams, t: TFunction = staffTranslator()): ListParams {
+  const parsed = parseForm(params, { fields: PARAM_KEYS, schema: paramsSchema(t) });
   if (!parsed.ok) {
-    const filters = Object.fromEntries(FILTER_KEYS.map((key) => [key, parsed.values[key].slice(0, 200)])) as Record<
+    const filters = Object.fromEntries(FILTER_KEYS.map((key) => [key, parsed.values[key].slice(0, SEARCH_MAX)])) as Record<
       keyof DonationFilters,
       string
     >;

@@ -60,31 +60,34 @@ export function localeOf(lang: Language): string {
   return languageInfo(lang).locale;
 }
 
+const scriptTexts = new Map<string, string>();
+
 /**
  * The text of the `<script type="application/json">` a hydrating page
- * carries: the catalogues of `lang` and English in full, and every other
+ * carries: the catalogues of `lang` and English in full (the staff section on staff pages only), and every other
  * language's own section (the language switch names them). `<` is escaped,
  * so no text can close the element. In the browser it is the document's own
- * text again, so hydration finds what the server wrote.
+ * text again, so hydration finds what the server wrote. `staff`: whether
+ * the page is a staff page; other pages leave the staff section (decision 045) out.
  */
-const scriptTexts = new Map<Language, string>();
-
-export function catalogueScriptText(lang: Language): string {
+export function catalogueScriptText(lang: Language, { staff }: { staff: boolean }): string {
   if (browserCopy) return browserCopy.text;
-  let text = scriptTexts.get(lang);
+  const key = `${lang}:${staff ? "staff" : "site"}`;
+  let text = scriptTexts.get(key);
   if (text === undefined) {
-    text = scriptText(lang);
-    scriptTexts.set(lang, text);
+    text = scriptText(lang, staff);
+    scriptTexts.set(key, text);
   }
   return text;
 }
 
-function scriptText(lang: Language): string {
+function scriptText(lang: Language, staff: boolean): string {
   const catalogues = Object.fromEntries(
-    Object.entries(CATALOGUES).map(([code, catalogue]) => [
-      code,
-      code === lang || code === "en" ? catalogue : { language: catalogue.language },
-    ]),
+    Object.entries(CATALOGUES).map(([code, catalogue]) => {
+      if (code !== lang && code !== "en") return [code, { language: catalogue.language }];
+      const { staff: staffTexts, ...site } = catalogue as Catalogue & { staff?: unknown };
+      return [code, staff ? { ...site, staff: staffTexts } : site];
+    }),
   );
   return JSON.stringify({ catalogues } satisfies { catalogues: Record<string, unknown> })
     .replace(/</g, "\\u003c")

@@ -7,9 +7,10 @@ import { FigureList } from "~/dashboard/components/FigureList";
 import { dashboard } from "~/dashboard/dashboard.data.server";
 import { DonorFiguresPanel } from "~/donors/components/DonorFiguresPanel";
 import { dashboardDonorFigures } from "~/donors/dashboard-donors.server";
+import { useLanguage, useT } from "~/i18n/language-context";
 import { requireStaff } from "~/staff/auth.server";
+import { staffMeta } from "~/staff/staff-text";
 import { z } from "~/utils/zod";
-import { staffPageMeta } from "~/utils/meta";
 
 const CHART_RANGES = [30, 90] as const;
 
@@ -20,7 +21,7 @@ const QuerySchema = z.object({
     .transform((value) => Number(value) as (typeof CHART_RANGES)[number]),
 });
 
-export const meta: MetaFunction = () => staffPageMeta("Dashboard");
+export const meta: MetaFunction = ({ matches }) => staffMeta(matches, (t) => t("staff.dashboard.title"));
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireStaff(request);
@@ -31,11 +32,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function Dashboard() {
   const { range, campaigns, totals, donors } = useLoaderData<typeof loader>();
+  const { t } = useT();
+  const { locale } = useLanguage();
+  const percent = new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 0 });
   return (
     <div>
       <div className="flex flex-wrap items-baseline justify-between gap-3">
-        <h1 className="text-2xl font-bold text-brand-800">Dashboard</h1>
-        <nav aria-label="Chart range" className="flex gap-2 text-sm">
+        <h1 className="text-2xl font-bold text-brand-800">{t("staff.dashboard.title")}</h1>
+        <nav aria-label={t("staff.dashboard.rangeLabel")} className="flex gap-2 text-sm">
           {CHART_RANGES.map((days) => (
             <Link
               key={days}
@@ -43,7 +47,7 @@ export default function Dashboard() {
               aria-current={days === range ? "page" : undefined}
               className={`rounded border px-3 py-1 font-semibold no-underline ${days === range ? "border-brand-700 bg-brand-700 text-white" : "border-slate-400 bg-white text-brand-800"}`}
             >
-              Last {days} days
+              {t("staff.dashboard.lastDays", { days })}
             </Link>
           ))}
         </nav>
@@ -52,17 +56,17 @@ export default function Dashboard() {
       {totals.length > 0 ? (
         <section aria-labelledby="all-campaigns" className="mt-4 rounded-lg border border-slate-300 bg-white p-4">
           <h2 id="all-campaigns" className="text-lg font-semibold text-brand-800">
-            All campaigns
+            {t("staff.dashboard.allCampaigns")}
           </h2>
-          {totals.map((t) => (
-            <FigureList key={t.currency} figures={t} currency={t.currency} />
+          {totals.map((total) => (
+            <FigureList key={total.currency} figures={total} currency={total.currency} />
           ))}
         </section>
       ) : null}
 
       <DonorFiguresPanel {...donors} />
 
-      {campaigns.length === 0 ? <p className="mt-6 text-slate-700">No campaigns yet.</p> : null}
+      {campaigns.length === 0 ? <p className="mt-6 text-slate-700">{t("staff.dashboard.noCampaigns")}</p> : null}
       {campaigns.map((c) => (
         <section
           key={c.id}
@@ -75,7 +79,7 @@ export default function Dashboard() {
               {c.title}
             </h2>
             <span className="rounded bg-slate-100 px-2 py-0.5 text-xs font-semibold uppercase tracking-wide text-slate-800">
-              {c.status}
+              {t(`staff.dashboard.campaignStatus.${c.status}`)}
             </span>
           </div>
           <div className="mt-3">
@@ -84,11 +88,19 @@ export default function Dashboard() {
           <FigureList figures={c.figures} currency={c.figures.currency} donors={c.figures.donors} />
           {c.invitation.shown > 0 ? (
             <p className="mt-2 text-sm text-slate-700" data-testid="invitation-rate">
-              Invitation to give monthly: {c.invitation.accepted} of {c.invitation.shown} accepted (
-              {Math.round((c.invitation.accepted / c.invitation.shown) * 100)}%), {c.invitation.declined} declined
+              {t("staff.dashboard.invitationRate", {
+                accepted: c.invitation.accepted.toLocaleString(locale),
+                shown: c.invitation.shown.toLocaleString(locale),
+                percent: percent.format(Math.round((c.invitation.accepted / c.invitation.shown) * 100) / 100),
+                declined: c.invitation.declined.toLocaleString(locale),
+              })}
             </p>
           ) : null}
-          <DailyGivingChart days={c.daily} currency={c.figures.currency} label={`${c.title}: raised per day, last ${range} days`} />
+          <DailyGivingChart
+            days={c.daily}
+            currency={c.figures.currency}
+            label={t("staff.dashboard.chartLabel", { title: c.title, days: range })}
+          />
         </section>
       ))}
     </div>

@@ -7,18 +7,20 @@ import { SelectFilter } from "~/staff/components/SelectFilter";
 import { StaffTable } from "~/staff/components/StaffTable";
 import { auditTargetNames } from "~/staff/audit-admin.data.server";
 import { AUDIT_ACTIONS, auditLogPage } from "~/staff/audit.data.server";
+import { useT } from "~/i18n/language-context";
 import { requireAdmin } from "~/staff/auth.server";
+import { staffTranslator } from "~/staff/staff-language.server";
+import { staffMeta } from "~/staff/staff-text";
 import { formatUtc } from "~/utils/datetime";
 import { encodeKeyset, KeysetSchema } from "~/utils/keyset.server";
 import { z } from "~/utils/zod";
-import { staffPageMeta } from "~/utils/meta";
 
 const SearchSchema = z.object({
   action: z.union([z.literal("").transform(() => undefined), z.enum(AUDIT_ACTIONS)]).optional(),
   before: KeysetSchema.optional(),
 });
 
-export const meta: MetaFunction = () => staffPageMeta("Audit log");
+export const meta: MetaFunction = ({ matches }) => staffMeta(matches, (t) => t("staff.audit.title"));
 
 /** Where a target can be looked at in the staff area, if anywhere. */
 function targetHref(type: string | null, id: string | null): string | null {
@@ -30,8 +32,9 @@ function targetHref(type: string | null, id: string | null): string | null {
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAdmin(request);
+  const t = staffTranslator();
   const search = SearchSchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
-  if (!search.success) throw data({ message: "That filter or page does not exist." }, { status: 400 });
+  if (!search.success) throw data({ message: t("staff.lists.badFilter") }, { status: 400 });
   const { action, before } = search.data;
   const page = await auditLogPage({ action, before });
   const names = await auditTargetNames(page.rows);
@@ -44,7 +47,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
     entries: page.rows.map((row) => ({
       id: row.id,
       when: formatUtc(row.createdAt),
-      who: row.actor ? `${row.actor.name} (${row.actor.email})` : row.donorActorId ? `the donor (${row.donorActorId})` : "command line",
+      who: row.actor
+        ? t("staff.audit.staffActor", { name: row.actor.name, email: row.actor.email })
+        : row.donorActorId
+          ? t("staff.audit.donorActor", { id: row.donorActorId })
+          : t("staff.audit.commandLine"),
       action: row.action,
       target: row.targetType
         ? {
@@ -62,21 +69,24 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function AuditLog() {
   const { entries, action, actions, paged, nextCursor } = useLoaderData<typeof loader>();
+  const { t } = useT();
+  const text = (key: string, values?: Record<string, unknown>) => t(`staff.audit.${key}`, values);
+  const none = t("staff.labels.none");
   return (
     <section>
-      <h1 className="text-2xl font-bold text-brand-800">Audit log</h1>
-      <p className="mt-1 text-slate-700">Who changed what, newest first. Entries are never edited or removed.</p>
+      <h1 className="text-2xl font-bold text-brand-800">{text("title")}</h1>
+      <p className="mt-1 text-slate-700">{text("intro")}</p>
 
-      <SelectFilter name="action" label="Action" allLabel="All actions" options={actions} value={action} />
+      <SelectFilter name="action" label={text("action")} allLabel={text("allActions")} options={actions} value={action} />
 
       {entries.length === 0 ? (
-        <p className="mt-6 text-slate-700">No entries{action ? ` for ${action}` : ""}.</p>
+        <p className="mt-6 text-slate-700">{action ? text("noneFor", { action }) : text("none")}</p>
       ) : (
         <StaffTable
-          label="Audit entries"
-          caption="Audit entries, newest first"
+          label={text("tableLabel")}
+          caption={text("caption")}
           minWidth="min-w-[44rem]"
-          columns={["When (UTC)", "Who", "Action", "Target", "Details", "IP address"]}
+          columns={(["when", "who", "action", "target", "details", "ip"] as const).map((column) => text(`columns.${column}`))}
         >
           {entries.map((entry) => (
             <tr key={entry.id} className="border-b border-slate-200 align-top">
@@ -89,19 +99,19 @@ export default function AuditLog() {
                 {entry.target ? (
                   entry.target.href ? (
                     <Link to={entry.target.href} className="text-brand-700 underline">
-                      {entry.target.name ?? `${entry.target.type} ${entry.target.id}`}
+                      {entry.target.name ?? text("target", { type: entry.target.type, id: entry.target.id })}
                     </Link>
                   ) : (
-                    `${entry.target.type} ${entry.target.id ?? ""}`
+                    text("target", { type: entry.target.type, id: entry.target.id ?? "" })
                   )
                 ) : (
-                  "—"
+                  none
                 )}
               </td>
               <td className="py-2 pr-3">
                 <AuditDetails details={entry.details} />
               </td>
-              <td className="py-2 font-mono">{entry.ip ?? "—"}</td>
+              <td className="py-2 font-mono">{entry.ip ?? none}</td>
             </tr>
           ))}
         </StaffTable>

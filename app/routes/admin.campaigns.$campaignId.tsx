@@ -8,33 +8,40 @@ import { CampaignState } from "~/campaigns/components/CampaignState";
 import { Alert } from "~/components/ui/Alert";
 import { findCampaignForStaff, updateCampaign } from "~/campaigns/campaign-admin.data.server";
 import { requireAdmin, staffActor } from "~/staff/auth.server";
+import { useT } from "~/i18n/language-context";
+import { staffTranslator } from "~/staff/staff-language.server";
+import { staffMeta } from "~/staff/staff-text";
 import { readForm } from "~/utils/request.server";
-import { staffPageMeta } from "~/utils/meta";
 import { z } from "~/utils/zod";
 
 const ParamsSchema = z.object({ campaignId: z.uuid() });
 const SearchSchema = z.object({ saved: z.enum(["created", "updated", "unchanged"]).optional().catch(undefined) });
 
+function notFound() {
+  return data({ message: staffTranslator()("staff.campaignEditor.noSuchCampaign") }, { status: 404 });
+}
+
 function campaignIdFrom(params: LoaderFunctionArgs["params"]): string {
   const parsed = ParamsSchema.safeParse(params);
-  if (!parsed.success) throw data({ message: "There is no such campaign." }, { status: 404 });
+  if (!parsed.success) throw notFound();
   return parsed.data.campaignId;
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data: page }) => staffPageMeta(page ? `Edit ${page.campaign.title}` : "Campaign");
+export const meta: MetaFunction<typeof loader> = ({ data: page, matches }) =>
+  staffMeta(matches, (t) =>
+    page ? t("staff.campaignEditor.editMeta", { title: page.campaign.title }) : t("staff.campaignEditor.metaFallback"),
+  );
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireAdmin(request);
   const found = await findCampaignForStaff(campaignIdFrom(params));
-  if (!found) throw data({ message: "There is no such campaign." }, { status: 404 });
+  if (!found) throw notFound();
   const { campaign, giftsStarted, state } = found;
   const search = SearchSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   return {
     campaign: { id: campaign.id, slug: campaign.slug, title: campaign.title, state, version: campaign.updatedAt.toISOString() },
     values: campaignToFormValues(campaign),
-    currencyLockedReason: giftsStarted
-      ? `Donors have given (or started to give) in ${campaign.currency}, so the currency can no longer change.`
-      : null,
+    currencyLockedReason: giftsStarted ? staffTranslator()("staff.campaignEditor.currencyLocked", { currency: campaign.currency }) : null,
     giftRange: giftRange(),
     saved: search.saved ?? null,
   };
@@ -46,19 +53,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const outcome = await handleCampaignPost(await readForm(request), (input) => updateCampaign(id, input, staffActor(staff, context)));
   if (outcome.kind === "saved")
     return redirect(`/admin/campaigns/${id}?saved=${outcome.changed.length > 0 ? "updated" : "unchanged"}`, { status: 303 });
-  if (outcome.kind === "notFound") throw data({ message: "There is no such campaign." }, { status: 404 });
+  if (outcome.kind === "notFound") throw notFound();
   return data(outcome.reply, { status: outcome.status });
 }
-
-const SAVED_MESSAGES = {
-  created: "Campaign created.",
-  updated: "Changes saved. The public pages show them now.",
-  unchanged: "Nothing had changed, so nothing was saved.",
-};
 
 export default function EditCampaign() {
   const { campaign, values, currencyLockedReason, giftRange, saved } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
+  const { t } = useT();
   return (
     <CampaignEditorPage
       reply={reply}
@@ -67,20 +69,20 @@ export default function EditCampaign() {
       currencyLockedReason={currencyLockedReason}
       giftRange={giftRange}
       action={`/admin/campaigns/${campaign.id}`}
-      submitLabel="Save changes"
+      submitLabel={t("staff.campaignEditor.save")}
     >
-      <h1 className="mt-2 text-2xl font-bold text-brand-800">Edit “{campaign.title}”</h1>
+      <h1 className="mt-2 text-2xl font-bold text-brand-800">{t("staff.campaignEditor.editTitle", { title: campaign.title })}</h1>
       <p className="mt-1 text-slate-700">
         <CampaignState state={campaign.state} slug={campaign.slug} />
       </p>
       <p className="mt-1">
         <Link to={`/admin/campaigns/${campaign.id}/translations`} className="text-sm text-brand-700 underline">
-          Translations (the campaign in the site&apos;s other languages)
+          {t("staff.campaignEditor.translations")}
         </Link>
       </p>
       {saved && !reply ? (
         <Alert tone="success" className="mt-4">
-          {SAVED_MESSAGES[saved]}
+          {t(`staff.campaignEditor.saved.${saved}`)}
         </Alert>
       ) : null}
     </CampaignEditorPage>

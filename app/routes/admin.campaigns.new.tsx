@@ -6,10 +6,11 @@ import { EMPTY_CAMPAIGN_VALUES } from "~/campaigns/fields";
 import { CampaignEditorPage } from "~/campaigns/components/CampaignEditorPage";
 import { createCampaign } from "~/campaigns/campaign-admin.data.server";
 import { requireAdmin, staffActor } from "~/staff/auth.server";
+import { useT } from "~/i18n/language-context";
+import { staffMeta } from "~/staff/staff-text";
 import { readForm } from "~/utils/request.server";
-import { staffPageMeta } from "~/utils/meta";
 
-export const meta: MetaFunction = () => staffPageMeta("New campaign");
+export const meta: MetaFunction = ({ matches }) => staffMeta(matches, (t) => t("staff.campaignEditor.newTitle"));
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAdmin(request);
@@ -27,6 +28,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function NewCampaign() {
   const { values, giftRange } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
+  const { t } = useT();
   return (
     <CampaignEditorPage
       reply={reply}
@@ -34,10 +36,10 @@ export default function NewCampaign() {
       currencyLockedReason={null}
       giftRange={giftRange}
       action="/admin/campaigns/new"
-      submitLabel="Create campaign"
+      submitLabel={t("staff.campaignEditor.create")}
     >
-      <h1 className="mt-2 text-2xl font-bold text-brand-800">New campaign</h1>
-      <p className="mt-1 text-slate-700">A new campaign starts as a draft: only staff see it until you publish it.</p>
+      <h1 className="mt-2 text-2xl font-bold text-brand-800">{t("staff.campaignEditor.newTitle")}</h1>
+      <p className="mt-1 text-slate-700">{t("staff.campaignEditor.newNote")}</p>
     </CampaignEditorPage>
   );
 }

@@ -12,24 +12,23 @@ import { canEdit, requireAdmin, requireStaff, staffActor } from "~/staff/auth.se
 import { donationDetailView } from "~/donations/donation-detail-view.server";
 import { formatUtc } from "~/donations/donation-labels";
 import { listQuery, parseListParams } from "~/donations/donation-list-params.server";
-import { staffPageMeta } from "~/utils/meta";
+import { useT } from "~/i18n/language-context";
+import { staffLocale, staffTranslator } from "~/staff/staff-language.server";
+import { staffMeta } from "~/staff/staff-text";
 import { useIsPending } from "~/utils/use-is-pending";
 import { readForm } from "~/utils/request.server";
 import { z } from "~/utils/zod";
 
 const ParamsSchema = z.object({ donationId: z.uuid() });
 const ResentSchema = z.object({ resent: z.uuid().optional().catch(undefined) });
-const DONE_MESSAGES = {
-  recorded: "The offline gift was recorded; it counts toward the campaign now.",
-  corrected: "The offline gift was corrected; the totals follow.",
-  voided: "The offline gift was voided: it counts toward nothing now.",
-} as const;
+/** The notices after an offline gift was recorded, corrected or voided (staff.donation.done in the catalogue). */
+const DONE_KEYS = ["recorded", "corrected", "voided"] as const;
 const DoneSchema = z.object({
   recorded: z.literal("1").optional().catch(undefined),
   corrected: z.literal("1").optional().catch(undefined),
   voided: z.literal("1").optional().catch(undefined),
 });
-const ActionSchema = z.object({ intent: z.literal("resend-receipt", "Unknown action.") });
+const ActionSchema = z.object({ intent: z.literal("resend-receipt") });
 
 function donationIdFrom(params: LoaderFunctionArgs["params"]): string {
   const parsed = ParamsSchema.safeParse(params);
@@ -44,7 +43,8 @@ function backHref(url: URL): string {
   return query ? `/admin/donations?${query}` : "/admin/donations";
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data: page }) => staffPageMeta(page ? `${page.view.title} | Donations` : "Donation");
+export const meta: MetaFunction<typeof loader> = ({ data: page, matches }) =>
+  staffMeta(matches, (t) => (page ? t("staff.donation.metaTitle", { title: page.view.title }) : t("staff.donation.metaFallback")));
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const staff = await requireStaff(request);
@@ -54,15 +54,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const { resent } = ResentSchema.parse(Object.fromEntries(url.searchParams));
   const done = DoneSchema.parse(Object.fromEntries(url.searchParams));
-  const doneKey = (Object.keys(DONE_MESSAGES) as Array<keyof typeof DONE_MESSAGES>).find((key) => done[key]);
+  const doneKey = DONE_KEYS.find((key) => done[key]);
   const copy = resent ? await findDonationEmail(donationId, resent) : null;
+  const t = staffTranslator();
   return {
-    view: donationDetailView(detail),
+    view: donationDetailView(detail, t),
     canResend: canEdit(staff) && detail.donation.donor.email !== null,
     canCorrect: canEdit(staff) && detail.donation.source === "offline" && detail.donation.voidedAt === null,
-    done: doneKey ? DONE_MESSAGES[doneKey] : null,
+    done: doneKey ? t(`staff.donation.done.${doneKey}`) : null,
     backHref: backHref(url),
-    resent: copy ? { to: copy.toAddress, status: copy.status, at: formatUtc(copy.createdAt) } : null,
+    resent: copy ? { to: copy.toAddress, status: copy.status, at: formatUtc(copy.createdAt, staffLocale()) } : null,
   };
 }
 
@@ -70,7 +71,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const staff = await requireAdmin(request);
   const donationId = donationIdFrom(params);
   const parsed = ActionSchema.safeParse(Object.fromEntries(await readForm(request)));
-  if (!parsed.success) return data({ error: parsed.error.issues[0]?.message ?? "Unknown action." }, { status: 400 });
+  if (!parsed.success) return data({ error: staffTranslator()("staff.donation.unknownAction") }, { status: 400 });
 
   try {
     const copy = await resendReceipt(donationId, staffActor(staff, context));
@@ -82,7 +83,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     return redirect(`/admin/donations/${donationId}?${url.searchParams}`, 303);
   } catch (error) {
     if (error instanceof DonationNotFound) throw data(null, { status: 404 });
-    if (error instanceof NoReceiptAddress) return data({ error: "The donor has no email to send a receipt to." }, { status: 422 });
+    if (error instanceof NoReceiptAddress) return data({ error: staffTranslator()("staff.donation.noAddress") }, { status: 422 });
     throw error;
   }
 }
@@ -91,31 +92,28 @@ export default function DonationDetailPage() {
   const { view, canResend, canCorrect, done, backHref, resent } = useLoaderData<typeof loader>();
   const location = useLocation();
   const busy = useIsPending();
+  const { t } = useT();
   return (
     <div className="space-y-6">
       <p>
         <Link to={backHref} className="text-brand-700 underline">
-          ← Back to donations
+          {t("staff.donation.back")}
         </Link>
       </p>
       <div>
         <h1 className="text-3xl font-bold tracking-tight text-brand-800">{view.title}</h1>
-        {view.receiptNumber ? <p className="mt-1 text-slate-700">Receipt {view.receiptNumber}</p> : null}
+        {view.receiptNumber ? <p className="mt-1 text-slate-700">{t("staff.donation.receipt", { number: view.receiptNumber })}</p> : null}
       </div>
       {done ? <Alert tone="success">{done}</Alert> : null}
-      {view.voided ? <Alert tone="warning">This offline gift was voided: it counts toward no total.</Alert> : null}
+      {view.voided ? <Alert tone="warning">{t("staff.donation.voidedNote")}</Alert> : null}
       {canCorrect ? (
         <p>
           <Link to={`/admin/offline-gifts/${view.id}`} className="font-semibold text-brand-700 underline">
-            Correct or void this offline gift
+            {t("staff.donation.correct")}
           </Link>
         </p>
       ) : null}
-      {resent ? (
-        <Alert tone="success">
-          A copy of the receipt was queued to {resent.to} at {resent.at}. Its status is below under Emails ({resent.status} now).
-        </Alert>
-      ) : null}
+      {resent ? <Alert tone="success">{t("staff.donation.resent", { to: resent.to, at: resent.at, status: resent.status })}</Alert> : null}
       {canResend ? (
         <Form method="post" action={`${location.pathname}${location.search}`} className="flex flex-wrap items-center gap-3">
           <input type="hidden" name="intent" value="resend-receipt" />
@@ -124,14 +122,14 @@ export default function DonationDetailPage() {
             disabled={busy}
             className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800 disabled:opacity-60"
           >
-            Resend receipt
+            {t("staff.donation.resend")}
           </button>
-          <span className="text-sm text-slate-700">A fresh copy goes to the donor&apos;s current email, {view.donorEmail}.</span>
+          <span className="text-sm text-slate-700">{t("staff.donation.resendNote", { email: view.donorEmail })}</span>
         </Form>
       ) : null}
       <div className="grid gap-4 lg:grid-cols-2">
         {view.sections.map((section) => (
-          <Facts key={section.title} title={section.title} facts={section.facts} />
+          <Facts key={section.id} id={section.id} title={section.title} facts={section.facts} />
         ))}
       </div>
       <DonationEmails emails={view.emails} />

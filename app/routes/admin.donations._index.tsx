@@ -5,31 +5,39 @@ import { DonationFilters } from "~/donations/components/DonationFilters";
 import { DonationTable, type DonationTableRow } from "~/donations/components/DonationTable";
 import { campaignChoices, countDonations, findDonations, prepareSearch, type DonationRow } from "~/donations/donation-search.data.server";
 import { canEdit, requireStaff } from "~/staff/auth.server";
-import { DISPUTE_LABELS, FREQUENCY_LABELS, OFFLINE_METHOD_LABELS, STATUS_LABELS, formatUtc } from "~/donations/donation-labels";
+import { donationLabels, formatUtc } from "~/donations/donation-labels";
 import { listQuery, parseListParams, type DonationFilters as Filters } from "~/donations/donation-list-params.server";
-import { staffPageMeta } from "~/utils/meta";
+import { useLanguage, useT } from "~/i18n/language-context";
+import { staffLocale, staffTranslator } from "~/staff/staff-language.server";
+import { staffMeta } from "~/staff/staff-text";
 import { formatMoney } from "~/utils/money";
 
-export const meta: MetaFunction = () => staffPageMeta("Donations");
+export const meta: MetaFunction = ({ matches }) => staffMeta(matches, (t) => t("staff.donationList.title"));
 
 function withQuery(path: string, query: string): string {
   return query ? `${path}?${query}` : path;
 }
 
 function tableRow(row: DonationRow, backQuery: string): DonationTableRow {
+  const t = staffTranslator();
+  const locale = staffLocale();
+  const labels = donationLabels(t);
+  const status = labels.status(row.status);
   return {
     id: row.id,
     href: withQuery(`/admin/donations/${row.id}`, backQuery),
-    paidAt: formatUtc(row.paidAt),
+    paidAt: formatUtc(row.paidAt, locale),
     donorName: row.donorName,
     donorEmail: row.donorEmail,
     campaignTitle: row.campaignTitle,
-    frequency: FREQUENCY_LABELS[row.frequency] ?? row.frequency,
-    amount: formatMoney(row.grossAmount, row.currency),
+    frequency: labels.frequency(row.frequency),
+    amount: formatMoney(row.grossAmount, row.currency, locale),
     status: row.voidedAt
-      ? "Voided"
-      : `${STATUS_LABELS[row.status] ?? row.status}${row.source === "offline" ? ` (${OFFLINE_METHOD_LABELS[row.offlineMethod ?? "other"] ?? "offline"})` : ""}`,
-    dispute: row.disputeStatus ? (DISPUTE_LABELS[row.disputeStatus] ?? row.disputeStatus) : null,
+      ? t("staff.donationList.voided")
+      : row.source === "offline"
+        ? t("staff.donationList.statusWithMethod", { status, method: labels.offlineMethod(row.offlineMethod) })
+        : status,
+    dispute: row.disputeStatus ? labels.dispute(row.disputeStatus) : null,
     receiptNumber: row.receiptNumber,
   };
 }
@@ -65,25 +73,26 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-function totalText(total: { count: number; more: boolean }, filtered: boolean): string {
-  const what = filtered ? "matching donations" : "donations";
-  if (total.more) return `More than ${total.count.toLocaleString("en-US")} ${what}`;
-  return `${total.count.toLocaleString("en-US")} ${total.count === 1 ? what.replace("donations", "donation") : what}`;
-}
-
 export default function DonationsList() {
   const { campaigns, canExport, values, problems, result } = useLoaderData<typeof loader>();
+  const { t } = useT();
+  const { locale } = useLanguage();
+  const totalText = (total: { count: number; more: boolean }, filtered: boolean) => {
+    const number = total.count.toLocaleString(locale);
+    if (total.more) return t(filtered ? "staff.donationList.totalMoreMatching" : "staff.donationList.totalMore", { number });
+    return t(filtered ? "staff.donationList.totalMatching" : "staff.donationList.total", { count: total.count, number });
+  };
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-end justify-between gap-3">
-        <h1 className="text-3xl font-bold tracking-tight text-brand-800">Donations</h1>
+        <h1 className="text-3xl font-bold tracking-tight text-brand-800">{t("staff.donationList.title")}</h1>
         {canExport && result ? (
           <Form method="post" action="/admin/donations/export.csv" reloadDocument>
             {result.exportFields.map(([name, value]) => (
               <input key={name} type="hidden" name={name} value={value} />
             ))}
             <button type="submit" className="rounded-md border border-brand-700 px-4 py-2 font-semibold text-brand-700 hover:bg-brand-50">
-              Export these as CSV
+              {t("staff.donationList.export")}
             </button>
           </Form>
         ) : null}
@@ -95,24 +104,24 @@ export default function DonationsList() {
             {totalText(result.total, result.filtered)}
           </h2>
           {result.rows.length === 0 ? (
-            <p className="text-slate-700">No donations match. Try fewer filters, or search for the start of a name or email.</p>
+            <p className="text-slate-700">{t("staff.donationList.none")}</p>
           ) : (
-            <DonationTable rows={result.rows} caption="Newest first. Select a donor's name to see everything about that gift." />
+            <DonationTable rows={result.rows} caption={t("staff.donationList.caption")} />
           )}
-          <nav aria-label="Pages of donations" className="flex flex-wrap gap-4">
+          <nav aria-label={t("staff.donationList.pagesLabel")} className="flex flex-wrap gap-4">
             {result.firstHref ? (
               <Link to={result.firstHref} className="text-brand-700 underline">
-                Newest
+                {t("staff.donationList.newest")}
               </Link>
             ) : null}
             {result.newerHref ? (
               <Link to={result.newerHref} rel="prev" className="text-brand-700 underline">
-                ← Newer
+                {t("staff.donationList.newer")}
               </Link>
             ) : null}
             {result.olderHref ? (
               <Link to={result.olderHref} rel="next" className="text-brand-700 underline">
-                Older →
+                {t("staff.donationList.older")}
               </Link>
             ) : null}
           </nav>

@@ -6,6 +6,7 @@ import { requireAdmin, staffActor } from "~/staff/auth.server";
 import { parseListParams } from "~/donations/donation-list-params.server";
 import { donationsCsvStream } from "~/donations/donations-csv.server";
 import { STAFF_HEADERS } from "~/staff/headers";
+import { staffTranslator } from "~/staff/staff-language.server";
 import { readForm } from "~/utils/request.server";
 
 /** A download is stored nowhere (no-store covers private caches too) and, like every staff response, never indexed. */
@@ -18,12 +19,6 @@ function plainText(status: number, text: string): Response {
 }
 
 const DownloadSchema = z.object({ download: z.string().min(1).max(4_000) });
-
-const DOWNLOAD_REFUSED = {
-  invalid: "This download link is not valid. Start the export again from the donations page.",
-  expired: "This download link has expired. Start the export again from the donations page.",
-  used: "This download link has already been used. Start the export again from the donations page.",
-} as const;
 
 /**
  * POST /admin/donations/export.csv with the list's filters as form fields:
@@ -38,7 +33,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const params = parseListParams(fields);
   if (!params.ok) {
     const reasons = params.problems.map((problem) => `${problem.field}: ${problem.message}`).join("\n");
-    return plainText(400, `These filters could not be used:\n${reasons}\n`);
+    return plainText(400, `${staffTranslator()("staff.donationExport.badFilters")}\n${reasons}\n`);
   }
   const token = await startDonationsExport(staffActor(staff, context), params.filters);
   return redirect(`${EXPORT_PATH}?${new URLSearchParams({ download: token })}`, { status: 303, headers: DOWNLOAD_HEADERS });
@@ -49,10 +44,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const staff = await requireAdmin(request);
   const query = DownloadSchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!query.success) {
-    return plainText(400, "Exports start from the donations page (Export these as CSV); this address only downloads one.\n");
+    return plainText(400, `${staffTranslator()("staff.donationExport.noDownload")}\n`);
   }
   const opened = await openDonationsExport(query.data.download, staff.id);
-  if (!opened.ok) return plainText(opened.reason === "invalid" ? 400 : 410, `${DOWNLOAD_REFUSED[opened.reason]}\n`);
+  if (!opened.ok)
+    return plainText(opened.reason === "invalid" ? 400 : 410, `${staffTranslator()(`staff.donationExport.refused.${opened.reason}`)}\n`);
   const filename = `donations-${new Date().toISOString().slice(0, 10)}.csv`;
   return new Response(donationsCsvStream(opened.search), {
     headers: {

@@ -14,7 +14,7 @@ import { localeOf } from "~/i18n/catalogues";
 import { translator } from "~/i18n/i18n";
 import { useT } from "~/i18n/language-context";
 import { requestLanguage } from "~/i18n/language.server";
-import { metaTranslator } from "~/i18n/meta-translator";
+import { metaTranslator } from "~/staff/staff-text";
 import { translateTexts } from "~/i18n/text-key";
 import { StaffTable } from "~/staff/components/StaffTable";
 import { canEdit, requireAdmin, requireStaff, staffActor } from "~/staff/auth.server";

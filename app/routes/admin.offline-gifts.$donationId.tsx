@@ -18,7 +18,7 @@ import {
 import { translator } from "~/i18n/i18n";
 import { useT } from "~/i18n/language-context";
 import { requestLanguage } from "~/i18n/language.server";
-import { metaTranslator } from "~/i18n/meta-translator";
+import { metaTranslator } from "~/staff/staff-text";
 import { translateTexts } from "~/i18n/text-key";
 import { requireAdmin, staffActor } from "~/staff/auth.server";
 import { staffPageMeta } from "~/utils/meta";

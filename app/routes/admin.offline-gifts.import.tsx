@@ -9,7 +9,7 @@ import { CheckboxSchema } from "~/offline-gifts/offline-gift-rules.server";
 import { translator } from "~/i18n/i18n";
 import { useT } from "~/i18n/language-context";
 import { requestLanguage } from "~/i18n/language.server";
-import { metaTranslator } from "~/i18n/meta-translator";
+import { metaTranslator } from "~/staff/staff-text";
 import { translateTexts } from "~/i18n/text-key";
 import { requireAdmin, staffActor } from "~/staff/auth.server";
 import { parseForm } from "~/utils/forms.server";

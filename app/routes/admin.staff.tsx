@@ -8,28 +8,30 @@ import { StaffTable } from "~/staff/components/StaffTable";
 import {
   createStaffAccount,
   listStaffAccounts,
-  NewStaffSchema,
+  newStaffSchema,
   setStaffDisabled,
   setStaffRole,
   StaffChangeRefused,
   StaffEmailTaken,
 } from "~/staff/accounts.server";
 import { requireAdmin, staffActor } from "~/staff/auth.server";
-import { AccountChangeSchema, DONE_MESSAGES, DoneSchema, NEW_STAFF_FIELDS, StaffIntentSchema } from "~/staff/staff-page.server";
+import { AccountChangeSchema, DoneSchema, NEW_STAFF_FIELDS, StaffIntentSchema } from "~/staff/staff-page.server";
+import { useT } from "~/i18n/language-context";
+import { staffTranslator } from "~/staff/staff-language.server";
+import { staffMeta } from "~/staff/staff-text";
 import { formatUtc } from "~/utils/datetime";
 import { parseForm } from "~/utils/forms.server";
 import { readForm } from "~/utils/request.server";
 import { z } from "~/utils/zod";
-import { staffPageMeta } from "~/utils/meta";
 
-export const meta: MetaFunction = () => staffPageMeta("Staff accounts");
+export const meta: MetaFunction = ({ matches }) => staffMeta(matches, (t) => t("staff.accounts.title"));
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const me = await requireAdmin(request);
   const done = z.object({ done: DoneSchema.optional().catch(undefined) }).parse(Object.fromEntries(new URL(request.url).searchParams)).done;
   const accounts = await listStaffAccounts();
   return {
-    done: done ? DONE_MESSAGES[done] : null,
+    done: done ? staffTranslator()(`staff.accounts.done.${done}`) : null,
     accounts: accounts.map((account) => ({
       id: account.id,
       name: account.name,
@@ -47,11 +49,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const actor = staffActor(me, context);
   const formData = await readForm(request);
   const form = Object.fromEntries(formData);
+  const t = staffTranslator();
   const intent = StaffIntentSchema.safeParse(form.intent);
-  if (!intent.success) throw data({ message: "That request was not understood." }, { status: 400 });
+  if (!intent.success) throw data({ message: t("staff.accounts.badRequest") }, { status: 400 });
 
   if (intent.data === "create") {
-    const parsed = parseForm(formData, { fields: NEW_STAFF_FIELDS, schema: NewStaffSchema, maxLength: 300 });
+    const parsed = parseForm(formData, { fields: NEW_STAFF_FIELDS, schema: newStaffSchema(t), maxLength: 300 });
     // The password is never sent back to the page.
     const { password: _password, ...values } = parsed.values;
     if (!parsed.ok) return data({ create: { values, errors: parsed.errors }, refusal: null }, { status: parsed.status });
@@ -65,7 +68,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
 
   const change = AccountChangeSchema.safeParse(form);
-  if (!change.success) throw data({ message: "That request was not understood." }, { status: 400 });
+  if (!change.success) throw data({ message: t("staff.accounts.badRequest") }, { status: 400 });
   try {
     const wanted = change.data;
     const changed =
@@ -83,13 +86,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function StaffAccounts() {
   const { accounts, done } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
+  const { t } = useT();
+  const text = (key: string, values?: Record<string, unknown>) => t(`staff.accounts.${key}`, values);
   return (
     <section>
-      <h1 className="text-2xl font-bold text-brand-800">Staff accounts</h1>
-      <p className="mt-1 max-w-3xl text-slate-700">
-        Accounts are never deleted (the audit log names them): disable one to stop it signing in. Disabling an account or changing its role
-        signs it out everywhere.
-      </p>
+      <h1 className="text-2xl font-bold text-brand-800">{text("title")}</h1>
+      <p className="mt-1 max-w-3xl text-slate-700">{text("intro")}</p>
       {done && !reply ? (
         <Alert tone="success" className="mt-4">
           {done}
@@ -102,39 +104,40 @@ export default function StaffAccounts() {
       ) : null}
 
       <StaffTable
-        label="Staff accounts"
-        caption="Staff accounts, active first"
+        label={text("tableLabel")}
+        caption={text("caption")}
         minWidth="min-w-[44rem]"
-        columns={["Name", "Role", "Status", "Last sign-in (UTC)", "Change"]}
+        columns={(["name", "role", "status", "lastSignIn", "change"] as const).map((column) => text(`columns.${column}`))}
       >
         {accounts.map((account) => (
           <tr key={account.id} id={`staff-${account.id}`} className="border-b border-slate-200 align-top">
             <th scope="row" className="py-2 pr-3 font-normal">
               <span className="block font-semibold">
                 {account.name}
-                {account.isMe ? " (you)" : ""}
+                {account.isMe ? text("you") : ""}
               </span>
               <span className="block break-all text-slate-700">{account.email}</span>
             </th>
-            <td className="py-2 pr-3">{account.role}</td>
-            <td className="py-2 pr-3">{account.disabledAt ? `Disabled since ${account.disabledAt}` : "Active"}</td>
-            <td className="py-2 pr-3">{account.lastSignInAt ?? "never"}</td>
+            <td className="py-2 pr-3">{t(`staff.layout.roles.${account.role}`)}</td>
+            <td className="py-2 pr-3">{account.disabledAt ? text("disabledSince", { at: account.disabledAt }) : text("active")}</td>
+            <td className="py-2 pr-3">{account.lastSignInAt ?? text("never")}</td>
             <td className="space-y-2 py-2">
               <Form method="post" className="flex flex-wrap items-center gap-2">
                 <input type="hidden" name="intent" value="role" />
                 <input type="hidden" name="userId" value={account.id} />
                 <label htmlFor={`role-${account.id}`} className="sr-only">
-                  Role for {account.name}
+                  {text("roleFor", { name: account.name })}
                 </label>
                 <Select inline id={`role-${account.id}`} name="role" defaultValue={account.role}>
-                  <option value="viewer">viewer</option>
-                  <option value="admin">admin</option>
+                  <option value="viewer">{t("staff.layout.roles.viewer")}</option>
+                  <option value="admin">{t("staff.layout.roles.admin")}</option>
                 </Select>
                 <button
                   type="submit"
                   className="rounded-md border border-brand-700 px-3 py-1 font-semibold text-brand-700 hover:bg-brand-50"
                 >
-                  Change role<span className="sr-only"> of {account.name}</span>
+                  {text("changeRole")}
+                  <span className="sr-only">{text("changeRoleHidden", { name: account.name })}</span>
                 </button>
               </Form>
               {account.isMe ? null : (
@@ -149,8 +152,8 @@ export default function StaffAccounts() {
                         : "rounded-md border border-red-700 px-3 py-1 font-semibold text-red-800 hover:bg-red-50"
                     }
                   >
-                    {account.disabledAt ? "Enable" : "Disable"}
-                    <span className="sr-only"> {account.name}</span>
+                    {account.disabledAt ? text("enable") : text("disable")}
+                    <span className="sr-only">{text("accountHidden", { name: account.name })}</span>
                   </button>
                 </Form>
               )}
@@ -160,7 +163,7 @@ export default function StaffAccounts() {
       </StaffTable>
 
       <h2 id="new-staff-heading" className="mt-10 text-xl font-semibold text-brand-800">
-        New account
+        {text("newAccount")}
       </h2>
       <div className="mt-4">
         <NewStaffForm values={reply?.create?.values ?? {}} errors={reply?.create?.errors ?? {}} />

@@ -1,10 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { isRouteErrorResponse, Link, Outlet, useLoaderData, useRouteError, useRouteLoaderData } from "@remix-run/react";
 
+import { useT } from "~/i18n/language-context";
 import { StaffLayout } from "~/staff/components/StaffLayout";
 import type { loader as rootLoader } from "~/root";
 import { requireStaff } from "~/staff/auth.server";
 import { staffHeaders } from "~/staff/headers";
+import { metaTranslator } from "~/staff/staff-text";
 import { privatePageMeta } from "~/utils/meta";
 import { HYDRATE } from "~/utils/page-handle";
 
@@ -14,7 +16,7 @@ export const handle = HYDRATE;
 /** Every page below this layout keeps these (its own `headers`, if any, is made with withParentHeaders). */
 export const headers = staffHeaders;
 
-export const meta: MetaFunction = () => privatePageMeta("Staff");
+export const meta: MetaFunction = ({ matches }) => privatePageMeta(metaTranslator(matches)("staff.layout.staff"));
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const staff = await requireStaff(request);
@@ -33,25 +35,21 @@ export default function AdminLayout() {
 
 export function ErrorBoundary() {
   const error = useRouteError();
+  const { t } = useT();
   const root = useRouteLoaderData<typeof rootLoader>("root");
   const staff = useRouteLoaderData<typeof loader>("routes/admin")?.staff ?? null;
   const status = isRouteErrorResponse(error) ? error.status : 500;
-  const message =
-    status === 403
-      ? "Your account can view the dashboard and donations, but cannot change anything or see this page. Ask an admin if you need more."
-      : status === 404
-        ? "There is nothing at this address."
-        : "Something went wrong showing this page. Nothing was changed; try again in a moment.";
+  const kind = status === 403 ? "forbidden" : status === 404 ? "notFound" : "error";
   return (
     <StaffLayout staff={staff} organisationName={root?.organisation.name ?? "Lantern"}>
-      <title>{status === 403 ? "Not allowed" : status === 404 ? "Not found" : "Error"}</title>
+      <title>{t(`staff.errors.${kind}Title`)}</title>
       <h1 className="text-2xl font-bold text-brand-800">
-        {status === 403 ? "Not allowed" : status === 404 ? "Not found" : "Something went wrong"}
+        {t(kind === "error" ? "staff.errors.errorHeading" : `staff.errors.${kind}Title`)}
       </h1>
-      <p className="mt-3 max-w-prose text-slate-700">{message}</p>
+      <p className="mt-3 max-w-prose text-slate-700">{t(`staff.errors.${kind}`)}</p>
       <p className="mt-4">
         <Link to="/admin" className="font-semibold text-brand-700 underline">
-          Back to the dashboard
+          {t("staff.errors.backToDashboard")}
         </Link>
       </p>
     </StaffLayout>

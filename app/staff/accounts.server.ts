@@ -1,3 +1,4 @@
+import type { TFunction } from "i18next";
 import { z } from "zod";
 
 import type { Prisma } from "~/db/db.server";
@@ -16,30 +17,40 @@ import { inTransaction } from "~/db/transaction.data.server";
 import { newPasswordSchema } from "~/staff/password-policy.server";
 import { hashPassword } from "~/staff/password.server";
 import { endAllStaffSessions } from "~/staff/sessions.server";
+import { staffTranslator } from "~/staff/staff-language.server";
 import { singleLineText } from "~/utils/text";
 
 /** Staff accounts: created by an admin or from the command line, never deleted (the audit log names them). */
-export const StaffRoleSchema = z.enum(["admin", "viewer"], { error: "Choose admin or viewer." });
+export const StaffRoleSchema = z.enum(["admin", "viewer"]);
 
-export const NewStaffSchema = z
-  .object({
-    email: singleLineText().toLowerCase().max(254).pipe(z.email("Enter an email address like name@example.org.")),
-    name: singleLineText().min(1, "Enter a name.").max(120, "Use at most 120 characters."),
-    role: StaffRoleSchema,
-    password: z.string(),
-  })
-  .superRefine((account, ctx) => {
-    const checked = newPasswordSchema({ email: account.email, name: account.name }).safeParse(account.password);
-    for (const issue of checked.success ? [] : checked.error.issues) {
-      ctx.addIssue({ code: "custom", path: ["password"], message: issue.message });
-    }
-  });
+/** A new account's fields, their messages in the language of `t` (the site's default: staff pages speak it). */
+export function newStaffSchema(t: TFunction = staffTranslator()) {
+  const NAME_MAX = 120;
+  return z
+    .object({
+      email: singleLineText(t("formErrors.singleLine"))
+        .toLowerCase()
+        .max(254)
+        .pipe(z.email(t("staff.accounts.errors.email"))),
+      name: singleLineText(t("formErrors.singleLine"))
+        .min(1, t("staff.accounts.errors.nameRequired"))
+        .max(NAME_MAX, t("staff.accounts.errors.tooLong", { max: NAME_MAX })),
+      role: z.enum(StaffRoleSchema.options, { error: t("staff.accounts.errors.role") }),
+      password: z.string(),
+    })
+    .superRefine((account, ctx) => {
+      const checked = newPasswordSchema({ email: account.email, name: account.name }, t).safeParse(account.password);
+      for (const issue of checked.success ? [] : checked.error.issues) {
+        ctx.addIssue({ code: "custom", path: ["password"], message: issue.message });
+      }
+    });
+}
 
-export type NewStaff = z.infer<typeof NewStaffSchema>;
+export type NewStaff = z.infer<ReturnType<typeof newStaffSchema>>;
 
 export class StaffEmailTaken extends Error {
   constructor(email: string) {
-    super(`A staff account for ${email} already exists.`);
+    super(staffTranslator()("staff.accounts.errors.emailTaken", { email }));
     this.name = "StaffEmailTaken";
   }
 }
@@ -62,7 +73,7 @@ async function refuseRemovingLastAdmin(tx: Prisma.TransactionClient, userId: str
   const admins = await lockActiveAdminIds(tx);
   if (admins.length === 1 && admins[0] === userId) {
     throw new StaffChangeRefused(
-      `This is the only active admin, so it cannot be ${change === "disable" ? "disabled" : "made a viewer"}: nobody could manage accounts any more. Make another account an admin first.`,
+      staffTranslator()(change === "disable" ? "staff.accounts.errors.lastAdminDisable" : "staff.accounts.errors.lastAdminDemote"),
     );
   }
 }
@@ -104,7 +115,7 @@ async function changeAccount(
  */
 export async function setStaffDisabled(userId: string, disabled: boolean, actor: Actor): Promise<boolean> {
   if (disabled && actor.actorId === userId) {
-    throw new StaffChangeRefused("You cannot disable your own account. Another admin can do it if it is needed.");
+    throw new StaffChangeRefused(staffTranslator()("staff.accounts.errors.ownAccount"));
   }
   return changeAccount(userId, actor, async (tx) => {
     if (disabled) await refuseRemovingLastAdmin(tx, userId, "disable");

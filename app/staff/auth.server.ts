@@ -3,6 +3,7 @@ import { redirect, type AppLoadContext } from "@remix-run/node";
 import type { StaffRole } from "~/generated/prisma/client";
 import type { Actor } from "~/staff/audit.data.server";
 import { staffCookie } from "~/staff/session-cookie.server";
+import { staffTranslator } from "~/staff/staff-language.server";
 import { staffMemberForToken, type StaffMember } from "~/staff/sessions.server";
 import { clientIp } from "~/utils/request.server";
 
@@ -39,7 +40,7 @@ export async function requireStaff(request: Request, role: StaffRole = "viewer")
   }
   if (RANK[staff.role] < RANK[role]) {
     // A Response (not data()) so resource routes, which have no error page, answer with the reason too.
-    throw new Response("Your account can view figures and donations but cannot change anything.\n", {
+    throw new Response(`${staffTranslator()("staff.accounts.errors.viewerOnly")}\n`, {
       status: 403,
       headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
     });

@@ -1,3 +1,6 @@
+import type { TFunction } from "i18next";
+
+import { staffTranslator } from "~/staff/staff-language.server";
 import { z } from "~/utils/zod";
 
 /**
@@ -170,19 +173,23 @@ function personalWords(context: { email?: string; name?: string }): string[] {
     .filter((value) => value.length >= 4);
 }
 
-/** Why a password is too guessable, or null when it is acceptable. */
-export function guessablePasswordReason(password: string, context: { email?: string; name?: string } = {}): string | null {
+/** Why a password is too guessable (in the language of `t`), or null when it is acceptable. */
+export function guessablePasswordReason(
+  password: string,
+  context: { email?: string; name?: string } = {},
+  t: TFunction = staffTranslator(),
+): string | null {
   const letters = compact(password);
-  if (commonWhole.has(letters)) return "This password is on lists of common passwords. Choose another.";
+  if (commonWhole.has(letters)) return t("staff.password.common");
   // What is left once the digits around it are gone: "Password 2026!" is "password".
   const core = letters.replace(/^\p{N}+|\p{N}+$/gu, "");
   if (core === "" || commonBases.has(core)) {
-    return "This password is a common word with numbers or symbols added. Choose another.";
+    return t("staff.password.commonWord");
   }
-  if (new Set(letters).size <= 2) return "This password repeats the same characters. Choose another.";
-  if (isSequence(letters)) return "This password is a simple sequence. Choose another.";
+  if (new Set(letters).size <= 2) return t("staff.password.repeats");
+  if (isSequence(letters)) return t("staff.password.sequence");
   if (personalWords(context).some((value) => core === value || letters === value)) {
-    return "This password is your name or email. Choose another.";
+    return t("staff.password.personal");
   }
   return null;
 }
@@ -193,15 +200,18 @@ function isSequence(value: string): boolean {
   return steps.size === 1 && [...steps].every((step) => Math.abs(step) === 1);
 }
 
-export const PasswordSchema = z
-  .string()
-  .min(PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters. A few unrelated words make a good password.`)
-  .max(PASSWORD_MAX_LENGTH, `Use at most ${PASSWORD_MAX_LENGTH} characters.`);
+/** A password's length rule, its messages in the language of `t`. */
+export function passwordSchema(t: TFunction = staffTranslator()) {
+  return z
+    .string()
+    .min(PASSWORD_MIN_LENGTH, t("staff.password.tooShort", { min: PASSWORD_MIN_LENGTH }))
+    .max(PASSWORD_MAX_LENGTH, t("staff.password.tooLong", { max: PASSWORD_MAX_LENGTH }));
+}
 
 /** A new password for the account `context` describes. */
-export function newPasswordSchema(context: { email?: string; name?: string } = {}) {
-  return PasswordSchema.superRefine((password, ctx) => {
-    const reason = guessablePasswordReason(password, context);
+export function newPasswordSchema(context: { email?: string; name?: string } = {}, t: TFunction = staffTranslator()) {
+  return passwordSchema(t).superRefine((password, ctx) => {
+    const reason = guessablePasswordReason(password, context, t);
     if (reason) ctx.addIssue({ code: "custom", message: reason });
   });
 }

@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from "node:timers/promises";
 
+import type { TFunction } from "i18next";
 import { z } from "zod";
 
 import { signInAlertEmail } from "~/email/templates/sign-in-alert.server";
@@ -12,19 +13,28 @@ import { inTransaction } from "~/db/transaction.data.server";
 import { PASSWORD_MAX_LENGTH } from "~/staff/password-policy.server";
 import { verifyAgainstDecoy, verifyPassword } from "~/staff/password.server";
 import { endStaffSession, openStaffSession } from "~/staff/sessions.server";
+import { staffTranslator } from "~/staff/staff-language.server";
 import { env, type Env } from "~/utils/env.server";
 import { singleLineText } from "~/utils/text";
 
-export const SignInSchema = z.object({
-  email: singleLineText().toLowerCase().max(254).pipe(z.email("Enter your email address.")),
-  password: z.string().min(1, "Enter your password.").max(PASSWORD_MAX_LENGTH, "That password is too long."),
-});
+/** The sign-in form, its messages in the language of `t`. */
+export function signInSchema(t: TFunction = staffTranslator()) {
+  return z.object({
+    email: singleLineText(t("formErrors.singleLine"))
+      .toLowerCase()
+      .max(254)
+      .pipe(z.email(t("staff.signIn.emailRequired"))),
+    password: z.string().min(1, t("staff.signIn.passwordRequired")).max(PASSWORD_MAX_LENGTH, t("staff.signIn.passwordTooLong")),
+  });
+}
 
 export type SignInResult =
   { ok: true; token: string; userId: string } | { ok: false; reason: "mismatch" | "rate_limited"; retryAfterSeconds?: number };
 
 /** One answer for an unknown email, a wrong password and a disabled account. */
-export const MISMATCH_MESSAGE = "That email and password do not match an active staff account.";
+export function mismatchMessage(t: TFunction = staffTranslator()): string {
+  return t("staff.signIn.mismatch");
+}
 
 /**
  * How sign-in resists guessing without letting anyone lock a staff member
@@ -67,7 +77,7 @@ export function signInPauseMs(failures: number, limits: Pick<SignInLimits, "slow
  * timing do not tell which emails are staff accounts.
  */
 export async function signIn(
-  credentials: z.infer<typeof SignInSchema>,
+  credentials: z.infer<ReturnType<typeof signInSchema>>,
   client: { ip: string; userAgent: string | null },
   limits: SignInLimits = signInLimits(),
 ): Promise<SignInResult> {

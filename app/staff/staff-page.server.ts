@@ -15,12 +15,5 @@ export const AccountChangeSchema = z.discriminatedUnion("intent", [
 export const NEW_STAFF_FIELDS = ["name", "email", "role", "password"] as const;
 export type NewStaffField = (typeof NEW_STAFF_FIELDS)[number];
 
-export const DONE_MESSAGES = {
-  created: "Account created. Give its owner the password in person or by phone, never by email.",
-  disabled: "Account disabled; it was signed out everywhere.",
-  enabled: "Account enabled. Its owner can sign in again.",
-  role: "Role changed. The account was signed out, so the new role applies from its next sign-in.",
-  unchanged: "Nothing changed: the account was already like that.",
-} as const;
-
-export const DoneSchema = z.enum(Object.keys(DONE_MESSAGES) as [keyof typeof DONE_MESSAGES]);
+/** What the page says after a change: staff.accounts.done.<key> in the catalogue. */
+export const DoneSchema = z.enum(["created", "disabled", "enabled", "role", "unchanged"]);

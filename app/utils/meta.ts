@@ -1,4 +1,7 @@
 import type { MetaDescriptor } from "@remix-run/node";
+import type { TFunction } from "i18next";
+
+import { translator } from "~/i18n/i18n";
 
 /** Title, description and Open Graph tags for a page, in one shape. */
 export function pageMeta({
@@ -47,7 +50,10 @@ export function privatePageMeta(title: string, ...more: MetaDescriptor[]): MetaD
   return [{ title }, NOINDEX, ...more];
 }
 
-/** A staff page: "<title> | Staff", never indexed. */
-export function staffPageMeta(title: string): MetaDescriptor[] {
-  return privatePageMeta(`${title} | Staff`);
+/**
+ * A staff page: "<title> | Staff" (the catalogue's `staff.layout.pageTitle`,
+ * in the language of `t`: the site's default, see ~/staff/staff-text), never indexed.
+ */
+export function staffPageMeta(title: string, t: TFunction = translator("en")): MetaDescriptor[] {
+  return privatePageMeta(t("staff.layout.pageTitle", { title }));
 }

@@ -6,7 +6,7 @@
  */
 import { parseArgs } from "node:util";
 
-import { createStaffAccount, NewStaffSchema } from "~/staff/accounts.server";
+import { createStaffAccount, newStaffSchema } from "~/staff/accounts.server";
 import { readPassword } from "~/server/prompt.server";
 import { startDatabase } from "~/server/bootstrap.server";
 import { runCommand } from "~/server/cli.server";
@@ -18,7 +18,7 @@ await runCommand("staff:create", async () => {
     strict: true,
   });
   const password = process.env.STAFF_PASSWORD || (await readPassword("Password (12 or more characters): ", { confirm: true }));
-  const parsed = NewStaffSchema.safeParse({ ...values, password });
+  const parsed = newStaffSchema().safeParse({ ...values, password });
   if (!parsed.success) {
     throw new Error(
       parsed.error.issues

@@ -8,8 +8,11 @@ import { describe, expect, it } from "vitest";
 import { readCatalogueFiles } from "~/i18n/catalogue-files.server";
 import { CATALOGUES, KNOWN_LANGUAGES, localeOf } from "~/i18n/catalogues";
 
+import { translator } from "~/i18n/i18n";
+
 import { hardCodedStrings, sourceFiles } from "../support/hard-coded-text";
 import { PUBLIC_MESSAGE_SOURCES, PUBLIC_SOURCES } from "../support/public-sources";
+import { STAFF_SOURCES } from "../support/staff-sources";
 
 type Tree = { [key: string]: string | Tree };
 
@@ -114,6 +117,20 @@ describe("catalogues", () => {
       for (const category of categories) expect(catalogue.has(`${key}_${category}`), `${key}_${category}`).toBe(true);
   });
 
+  it("a staff text another catalogue leaves out is shown in English, i18next's fallback language", () => {
+    const key = "staff.layout.signOut";
+    const without = KNOWN_LANGUAGES.filter((code) => code !== "en" && !flatten(CATALOGUES[code] as Tree).has(key));
+    // Spanish leaves the staff pages in English (decision 045); another language that does the same is checked too.
+    expect(without).toContain("es");
+    for (const lang of without) {
+      expect(translator(lang)(key)).toBe("Sign out");
+      expect(translator(lang)("staff.dashboard.lastDays", { days: 30 })).toBe("Last 30 days");
+    }
+    // The language's own texts still come from its own catalogue around it.
+    expect(translator("es")("layout.skipToContent")).toBe(flatten(CATALOGUES.es as Tree).get("layout.skipToContent"));
+    expect(translator("es")("layout.skipToContent")).not.toBe(english.get("layout.skipToContent"));
+  });
+
   it("has every key the code asks for", () => {
     const missing: string[] = [];
     for (const file of sourceFiles(["app"], /\.(ts|tsx)$/)) {
@@ -157,6 +174,12 @@ describe("public pages", () => {
   it("have no hard-coded text: every word a visitor reads comes from a catalogue", () => {
     const files = sourceFiles(PUBLIC_SOURCES, /\.tsx$/);
     expect(files.length).toBeGreaterThan(10);
+    expect(files.flatMap(hardCodedStrings)).toEqual([]);
+  });
+
+  it("the staff pages have no hard-coded text either: every word staff read comes from the catalogue's staff section", () => {
+    const files = sourceFiles(STAFF_SOURCES, /\.tsx$/);
+    expect(files.length).toBeGreaterThan(20);
     expect(files.flatMap(hardCodedStrings)).toEqual([]);
   });
 

@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 
 import type { EditorReply } from "~/campaigns/editor.server";
 import { CampaignForm, type CampaignFormProps } from "~/campaigns/components/CampaignForm";
+import { useT } from "~/i18n/language-context";
 
 /**
  * The new and edit campaign pages: the way back to the list, the page's own
@@ -17,11 +18,12 @@ export function CampaignEditorPage({
   formKey,
   ...form
 }: Omit<CampaignFormProps, "errors" | "previewHtml"> & { children: ReactNode; reply: EditorReply | undefined; formKey?: string }) {
+  const { t } = useT();
   return (
     <section className="max-w-3xl">
       <p>
         <Link to="/admin/campaigns" className="text-sm text-brand-700 underline">
-          All campaigns
+          {t("staff.campaignEditor.allCampaigns")}
         </Link>
       </p>
       {children}

@@ -3,11 +3,10 @@ import type { ReactNode } from "react";
 
 import {
   CAMPAIGN_CURRENCIES,
-  CAMPAIGN_FIELD_LABELS,
+  CAMPAIGN_FIELDS,
   CAMPAIGN_STATUSES,
-  MONTHLY_INVITATION_LABELS,
   MONTHLY_INVITATIONS,
-  STATUS_LABELS,
+  PRESETS_MAX,
   SUMMARY_MAX,
   TITLE_MAX,
   type CampaignField,
@@ -20,6 +19,7 @@ import { FieldError } from "~/components/ui/FieldError";
 import { Alert } from "~/components/ui/Alert";
 import { controlProps, Field as FormField } from "~/components/ui/Field";
 import { Input, Select, TextArea } from "~/components/ui/Input";
+import { useT } from "~/i18n/language-context";
 import { useIsPending } from "~/utils/use-is-pending";
 
 export interface CampaignFormProps {
@@ -42,18 +42,21 @@ export interface CampaignFormProps {
  */
 export function CampaignForm({ values, errors, previewHtml, currencyLockedReason, giftRange, submitLabel, action }: CampaignFormProps) {
   const busy = useIsPending();
+  const { t } = useT();
+  const text = (key: string, values?: Record<string, unknown>) => t(`staff.campaignEditor.${key}`, values);
+  const labels = Object.fromEntries(CAMPAIGN_FIELDS.map((field) => [field, text(`fields.${field}`)]));
   const control = (field: CampaignField, hint = false) => controlProps(field, { error: errors[field], hint });
 
   return (
     <Form method="post" action={action} noValidate className="space-y-6">
-      <ErrorSummary errors={errors} labels={CAMPAIGN_FIELD_LABELS} title="The campaign was not saved:" />
+      <ErrorSummary errors={errors} labels={labels} title={text("notSaved")} />
       {previewHtml !== null ? (
         <Alert tone="info" className="text-sm">
-          Nothing is saved yet.{" "}
+          {text("previewNote")}{" "}
           <a href="#story-preview" className="underline">
-            See the story preview
+            {text("previewLink")}
           </a>{" "}
-          below the story.
+          {text("previewWhere")}
         </Alert>
       ) : null}
 
@@ -61,14 +64,10 @@ export function CampaignForm({ values, errors, previewHtml, currencyLockedReason
         <Input {...control("title")} defaultValue={values.title} maxLength={TITLE_MAX} className="mt-1" />
       </Field>
 
-      <Field
-        field="slug"
-        errors={errors}
-        hint="Lowercase letters, digits and hyphens. Leave blank to make one from the title. If you change it, links to the old address stop working (they show “page not found”)."
-      >
+      <Field field="slug" errors={errors} hint={text("hints.slug")}>
         <div className="mt-1 flex flex-wrap items-center gap-1">
           <span className="text-slate-700" aria-hidden="true">
-            /campaigns/
+            {"/campaigns/"}
           </span>
           <Input
             {...control("slug", true)}
@@ -82,15 +81,15 @@ export function CampaignForm({ values, errors, previewHtml, currencyLockedReason
         </div>
       </Field>
 
-      <Field field="summary" errors={errors} hint={`Shown on the home page and in link previews; at most ${SUMMARY_MAX} characters.`}>
+      <Field field="summary" errors={errors} hint={text("hints.summary", { max: SUMMARY_MAX })}>
         <TextArea {...control("summary", true)} rows={2} defaultValue={values.summary} className="mt-1" />
       </Field>
 
       <div className="grid gap-6 sm:grid-cols-2">
-        <Field field="goal" errors={errors} hint="In the campaign's currency, like 50000.00.">
+        <Field field="goal" errors={errors} hint={text("hints.goal")}>
           <Input {...control("goal", true)} inputMode="decimal" defaultValue={values.goal} className="mt-1" />
         </Field>
-        <Field field="currency" errors={errors} hint={currencyLockedReason ?? "Gifts are charged in this currency."}>
+        <Field field="currency" errors={errors} hint={currencyLockedReason ?? text("hints.currency")}>
           <Select {...control("currency", true)} defaultValue={values.currency} className="mt-1">
             {CAMPAIGN_CURRENCIES.map((currency) => (
               <option key={currency} value={currency}>
@@ -104,7 +103,7 @@ export function CampaignForm({ values, errors, previewHtml, currencyLockedReason
       <Field
         field="presetAmounts"
         errors={errors}
-        hint={`The amounts a donor can pick: 1 to 6, separated by commas, each between ${giftRange.min} and ${giftRange.max}, like 25, 50, 100, 250.`}
+        hint={text("hints.presetAmounts", { max: PRESETS_MAX, min: giftRange.min, top: giftRange.max })}
       >
         <Input {...control("presetAmounts", true)} inputMode="decimal" defaultValue={values.presetAmounts} className="mt-1" />
       </Field>
@@ -113,20 +112,20 @@ export function CampaignForm({ values, errors, previewHtml, currencyLockedReason
         <Select {...control("monthlyInvitation")} defaultValue={values.monthlyInvitation} className="mt-1">
           {MONTHLY_INVITATIONS.map((rule) => (
             <option key={rule} value={rule}>
-              {MONTHLY_INVITATION_LABELS[rule]}
+              {text(`invitations.${rule}`)}
             </option>
           ))}
         </Select>
       </Field>
 
       <fieldset>
-        <legend className="text-sm font-semibold text-slate-900">Dates, in UTC (optional)</legend>
+        <legend className="text-sm font-semibold text-slate-900">{text("dates")}</legend>
         <p id="dates-hint" className="text-sm text-slate-700">
-          Before its start a published campaign is hidden; after its end it stays on the site without the donation form.
+          {text("datesHint")}
         </p>
         <div className="mt-2 grid gap-6 sm:grid-cols-2">
           {(["startsAt", "endsAt"] as const).map((field) => (
-            <Field key={field} field={field} errors={errors}>
+            <Field key={field} field={field} label={labels[field]} errors={errors}>
               <Input
                 {...controlProps(field, { error: errors[field], describedBy: ["dates-hint"] })}
                 type="datetime-local"
@@ -139,7 +138,7 @@ export function CampaignForm({ values, errors, previewHtml, currencyLockedReason
       </fieldset>
 
       <fieldset aria-describedby={control("status")["aria-describedby"]}>
-        <legend className="text-sm font-semibold text-slate-900">{CAMPAIGN_FIELD_LABELS.status}</legend>
+        <legend className="text-sm font-semibold text-slate-900">{labels.status}</legend>
         <div className="mt-2 flex flex-col gap-2 sm:flex-row sm:flex-wrap">
           {CAMPAIGN_STATUSES.map((status, index) => (
             <label
@@ -153,18 +152,14 @@ export function CampaignForm({ values, errors, previewHtml, currencyLockedReason
                 id={index === 0 ? "status" : undefined}
                 defaultChecked={values.status === status}
               />
-              {STATUS_LABELS[status]}
+              {text(`statuses.${status}`)}
             </label>
           ))}
         </div>
         <FieldError field="status" message={errors.status} />
       </fieldset>
 
-      <Field
-        field="story"
-        errors={errors}
-        hint="Markdown: ## before a heading, a blank line between paragraphs, - for a list item, [words](https://example.org) for a link. HTML is shown as text."
-      >
+      <Field field="story" errors={errors} hint={text("hints.story")}>
         <TextArea {...control("story", true)} rows={16} defaultValue={values.story} className="mt-1 font-mono text-sm" />
       </Field>
 
@@ -176,7 +171,7 @@ export function CampaignForm({ values, errors, previewHtml, currencyLockedReason
           className="rounded-md border border-dashed border-brand-600 p-4"
         >
           <h2 id="story-preview-heading" className="text-sm font-semibold uppercase tracking-wide text-brand-700">
-            Story preview (not saved)
+            {text("storyPreview")}
           </h2>
           <div className="prose-story" dangerouslySetInnerHTML={{ __html: previewHtml }} />
         </section>
@@ -199,27 +194,30 @@ export function CampaignForm({ values, errors, previewHtml, currencyLockedReason
           disabled={busy}
           className="rounded-md border border-brand-700 px-5 py-2 font-semibold text-brand-700 hover:bg-brand-50 disabled:opacity-70"
         >
-          Preview story
+          {text("preview")}
         </button>
       </div>
     </Form>
   );
 }
 
-/** A field of the editor, labelled from CAMPAIGN_FIELD_LABELS. */
+/** A field of the editor, labelled from the catalogue (staff.campaignEditor.fields). */
 function Field({
   field,
+  label,
   errors,
   hint,
   children,
 }: {
   field: CampaignField;
+  label?: string;
   errors: CampaignFormErrors;
   hint?: string;
   children: ReactNode;
 }) {
+  const { t } = useT();
   return (
-    <FormField name={field} label={CAMPAIGN_FIELD_LABELS[field]} hint={hint} error={errors[field]}>
+    <FormField name={field} label={label ?? t(`staff.campaignEditor.fields.${field}`)} hint={hint} error={errors[field]}>
       {children}
     </FormField>
   );

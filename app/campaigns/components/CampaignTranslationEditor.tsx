@@ -5,6 +5,7 @@ import { STORY_MAX, SUMMARY_MAX, TITLE_MAX } from "~/campaigns/fields";
 import { ErrorSummary } from "~/components/ui/ErrorSummary";
 import { controlProps, Field, TextField } from "~/components/ui/Field";
 import { TextArea } from "~/components/ui/Input";
+import { useT } from "~/i18n/language-context";
 
 /**
  * One language's words of a campaign, beside the default language's (read
@@ -27,6 +28,8 @@ export function CampaignTranslationEditor({
   previewHtml: string | null;
 }) {
   const id = (field: string) => `${lang}-${field}`;
+  const { t } = useT();
+  const text = (key: string, values?: Record<string, unknown>) => t(`staff.campaignTranslations.${key}`, values);
   return (
     <section aria-labelledby={id("heading")} className="mt-8 border-t border-slate-200 pt-6">
       <h2 id={id("heading")} className="text-xl font-semibold text-brand-800">
@@ -34,7 +37,7 @@ export function CampaignTranslationEditor({
       </h2>
       <div className="mt-4 grid gap-6 lg:grid-cols-2">
         <div>
-          <h3 className="text-sm font-semibold uppercase tracking-wide text-slate-600">Default language (as published)</h3>
+          <h3 className="text-sm font-semibold uppercase tracking-wide text-slate-600">{text("original")}</h3>
           <p className="mt-2 font-semibold">{original.title}</p>
           <p className="mt-1 text-slate-700">{original.summary}</p>
           <div
@@ -43,14 +46,17 @@ export function CampaignTranslationEditor({
           />
         </div>
         <Form method="post" noValidate className="space-y-4" lang={lang}>
-          <ErrorSummary
-            errors={errors}
-            title={(count) => (count === 1 ? "There is a problem:" : "There are problems:")}
-            targetOf={(field) => id(field)}
-          />
+          <ErrorSummary errors={errors} title={(count) => text("problem", { count })} targetOf={(field) => id(field)} />
           <input type="hidden" name="lang" value={lang} />
-          <TextField name="title" id={id("title")} label="Title" maxLength={TITLE_MAX} defaultValue={values.title} error={errors.title} />
-          <Field name="summary" id={id("summary")} label="Summary" error={errors.summary}>
+          <TextField
+            name="title"
+            id={id("title")}
+            label={text("fieldTitle")}
+            maxLength={TITLE_MAX}
+            defaultValue={values.title}
+            error={errors.title}
+          />
+          <Field name="summary" id={id("summary")} label={text("fieldSummary")} error={errors.summary}>
             <TextArea
               {...controlProps("summary", { id: id("summary"), error: errors.summary })}
               rows={3}
@@ -59,13 +65,7 @@ export function CampaignTranslationEditor({
               className="mt-1"
             />
           </Field>
-          <Field
-            name="story"
-            id={id("story")}
-            label="Story (Markdown)"
-            hint="Leave title, summary and story empty to remove this language: the page then shows the default language and says so."
-            error={errors.story}
-          >
+          <Field name="story" id={id("story")} label={text("fieldStory")} hint={text("storyHint")} error={errors.story}>
             <TextArea
               {...controlProps("story", { id: id("story"), error: errors.story, hint: true })}
               rows={14}
@@ -77,7 +77,7 @@ export function CampaignTranslationEditor({
           {previewHtml !== null ? (
             <section aria-labelledby={id("preview")} className="rounded-md border border-dashed border-brand-600 p-4">
               <h3 id={id("preview")} className="text-sm font-semibold uppercase tracking-wide text-brand-700">
-                Story preview (not saved)
+                {text("storyPreview")}
               </h3>
               <div className="prose-story" dangerouslySetInnerHTML={{ __html: previewHtml }} />
             </section>
@@ -89,7 +89,7 @@ export function CampaignTranslationEditor({
               value="save"
               className="rounded-md bg-brand-700 px-5 py-2 font-bold text-white hover:bg-brand-800"
             >
-              Save {languageName}
+              {text("save", { language: languageName })}
             </button>
             <button
               type="submit"
@@ -97,7 +97,7 @@ export function CampaignTranslationEditor({
               value="preview"
               className="rounded-md border border-brand-700 px-5 py-2 font-semibold text-brand-700 hover:bg-brand-50"
             >
-              Preview story
+              {text("preview")}
             </button>
           </div>
         </Form>

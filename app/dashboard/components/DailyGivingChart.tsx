@@ -1,7 +1,8 @@
 import { useId } from "react";
 
-import { formatMoneyShort } from "~/utils/money";
 import { ColumnHeaders } from "~/components/ui/ColumnHeaders";
+import { useLanguage, useT } from "~/i18n/language-context";
+import { formatMoneyShort } from "~/utils/money";
 
 export interface ChartDay {
   day: string;
@@ -13,9 +14,13 @@ const WIDTH = 640;
 const HEIGHT = 160;
 const PAD = { top: 10, right: 8, bottom: 22, left: 8 };
 
-function shortDate(day: string): string {
-  const [, month, date] = day.split("-");
-  return `${Number(month)}/${Number(date)}`;
+/** "2026-03-01" as the page's locale writes a day ("Mar 1, 2026"), or its month and day only ("3/1"). */
+function dayFormat(locale: string, style: "short" | "medium"): (day: string) => string {
+  const format = new Intl.DateTimeFormat(
+    locale,
+    style === "short" ? { month: "numeric", day: "numeric", timeZone: "UTC" } : { dateStyle: "medium", timeZone: "UTC" },
+  );
+  return (day) => format.format(new Date(`${day}T00:00:00Z`));
 }
 
 /**
@@ -25,6 +30,11 @@ function shortDate(day: string): string {
  */
 export function DailyGivingChart({ days, currency, label }: { days: ChartDay[]; currency: string; label: string }) {
   const id = useId();
+  const { t } = useT();
+  const { locale } = useLanguage();
+  const money = (amount: number) => formatMoneyShort(amount, currency, locale);
+  const shortDate = dayFormat(locale, "short");
+  const longDate = dayFormat(locale, "medium");
   const max = Math.max(0, ...days.map((d) => d.amount));
   const total = days.reduce((sum, d) => sum + d.amount, 0);
   const best = days.reduce<ChartDay | undefined>((top, d) => (d.amount > (top?.amount ?? 0) ? d : top), undefined);
@@ -33,9 +43,9 @@ export function DailyGivingChart({ days, currency, label }: { days: ChartDay[]; 
   const slot = plotWidth / Math.max(1, days.length);
   const barWidth = Math.max(1, slot * 0.75);
   const summary =
-    total === 0
-      ? `No gifts in the last ${days.length} days.`
-      : `${formatMoneyShort(total, currency)} over the last ${days.length} days; the highest day was ${best?.day} with ${formatMoneyShort(best?.amount ?? 0, currency)}.`;
+    total === 0 || !best
+      ? t("staff.chart.none", { days: days.length })
+      : t("staff.chart.summary", { total: money(total), days: days.length, day: longDate(best.day), amount: money(best.amount) });
 
   return (
     <figure className="mt-3">
@@ -60,7 +70,7 @@ export function DailyGivingChart({ days, currency, label }: { days: ChartDay[]; 
               height={h}
               fill="#1d4f86"
             >
-              <title>{`${d.day}: ${formatMoneyShort(d.amount, currency)} from ${d.donations} ${d.donations === 1 ? "gift" : "gifts"}`}</title>
+              <title>{t("staff.chart.bar", { day: longDate(d.day), amount: money(d.amount), count: d.donations })}</title>
             </rect>
           );
         })}
@@ -71,18 +81,22 @@ export function DailyGivingChart({ days, currency, label }: { days: ChartDay[]; 
           {days.at(-1) ? shortDate(days.at(-1)!.day) : ""}
         </text>
         <text x={PAD.left} y={PAD.top + 2} fontSize="11" fill="#334155" dominantBaseline="hanging">
-          {max > 0 ? `peak ${formatMoneyShort(max, currency)}` : ""}
+          {max > 0 ? t("staff.chart.peak", { amount: money(max) }) : ""}
         </text>
       </svg>
       <figcaption className="mt-1 text-sm text-slate-700">{summary}</figcaption>
       <details className="mt-1 text-sm">
-        <summary className="cursor-pointer text-brand-700 underline">Figures by day</summary>
+        <summary className="cursor-pointer text-brand-700 underline">{t("staff.chart.byDay")}</summary>
         <table className="mt-2 w-full max-w-sm text-left">
           <caption className="sr-only">{label}</caption>
           <thead>
             <tr>
               <ColumnHeaders
-                columns={["Day", { label: "Raised", align: "right" }, { label: "Gifts", align: "right" }]}
+                columns={[
+                  t("staff.chart.day"),
+                  { label: t("staff.chart.raised"), align: "right" },
+                  { label: t("staff.chart.gifts"), align: "right" },
+                ]}
                 cell="py-1"
                 gap="pr-4"
               />
@@ -94,10 +108,10 @@ export function DailyGivingChart({ days, currency, label }: { days: ChartDay[]; 
               .map((d) => (
                 <tr key={d.day} className="border-t border-slate-200">
                   <th scope="row" className="py-1 pr-4 font-normal">
-                    {d.day}
+                    {longDate(d.day)}
                   </th>
-                  <td className="py-1 pr-4 text-right">{formatMoneyShort(d.amount, currency)}</td>
-                  <td className="py-1 text-right">{d.donations}</td>
+                  <td className="py-1 pr-4 text-right">{money(d.amount)}</td>
+                  <td className="py-1 text-right">{d.donations.toLocaleString(locale)}</td>
                 </tr>
               ))}
           </tbody>

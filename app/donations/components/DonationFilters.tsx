@@ -3,7 +3,8 @@ import { Form, Link } from "@remix-run/react";
 import { ErrorSummary } from "~/components/ui/ErrorSummary";
 import { controlProps, Field } from "~/components/ui/Field";
 import { Input, Select } from "~/components/ui/Input";
-import { FREQUENCY_LABELS, STATUS_LABELS } from "~/donations/donation-labels";
+import { DONATION_STATUSES, donationLabels, FREQUENCIES } from "~/donations/donation-labels";
+import { useT } from "~/i18n/language-context";
 
 export type FilterField = "q" | "campaign" | "frequency" | "status" | "from" | "to";
 const FILTER_FIELDS: readonly string[] = ["q", "campaign", "frequency", "status", "from", "to"] satisfies FilterField[];
@@ -21,36 +22,33 @@ interface Props {
  * no control to go to.
  */
 export function DonationFilters({ values, problems, campaigns }: Props) {
+  const { t } = useT();
+  const labels = donationLabels(t);
+  const text = (key: string) => t(`staff.donationFilters.${key}`);
   const errors = Object.fromEntries(problems.map((problem) => [problem.field, problem.message])) as Partial<Record<string, string>>;
   const control = (field: FilterField, hint = false) => controlProps(field, { id: `filter-${field}`, error: errors[field], hint });
 
   return (
     <Form method="get" className="rounded-lg border border-slate-200 bg-slate-50 p-4" aria-labelledby="filters-heading">
       <h2 id="filters-heading" className="sr-only">
-        Search and filters
+        {text("heading")}
       </h2>
       <div className="mb-4 empty:hidden">
         <ErrorSummary
           errors={errors}
-          title="These filters could not be used:"
+          title={text("problems")}
           targetOf={(field) => (FILTER_FIELDS.includes(field) ? `filter-${field}` : null)}
         />
       </div>
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
         <div className="sm:col-span-2 lg:col-span-3">
-          <Field
-            name="q"
-            id="filter-q"
-            label="Search"
-            hint="A receipt number (2026-000042), or the start of the donor's email or of a word of their name."
-            error={errors.q}
-          >
+          <Field name="q" id="filter-q" label={text("search")} hint={text("searchHint")} error={errors.q}>
             <Input {...control("q", true)} type="search" defaultValue={values.q ?? ""} maxLength={200} className="mt-1 text-base" />
           </Field>
         </div>
-        <Field name="campaign" id="filter-campaign" label="Campaign" error={errors.campaign}>
+        <Field name="campaign" id="filter-campaign" label={text("campaign")} error={errors.campaign}>
           <Select {...control("campaign")} defaultValue={values.campaign ?? ""} className="mt-1 text-base">
-            <option value="">All campaigns</option>
+            <option value="">{text("allCampaigns")}</option>
             {campaigns.map((campaign) => (
               <option key={campaign.id} value={campaign.id}>
                 {campaign.title}
@@ -58,39 +56,39 @@ export function DonationFilters({ values, problems, campaigns }: Props) {
             ))}
           </Select>
         </Field>
-        <Field name="frequency" id="filter-frequency" label="Once or monthly" error={errors.frequency}>
+        <Field name="frequency" id="filter-frequency" label={text("frequency")} error={errors.frequency}>
           <Select {...control("frequency")} defaultValue={values.frequency ?? ""} className="mt-1 text-base">
-            <option value="">Both</option>
-            {Object.entries(FREQUENCY_LABELS).map(([value, label]) => (
+            <option value="">{text("both")}</option>
+            {FREQUENCIES.map((value) => (
               <option key={value} value={value}>
-                {label}
+                {labels.frequency(value)}
               </option>
             ))}
           </Select>
         </Field>
-        <Field name="status" id="filter-status" label="Status" error={errors.status}>
+        <Field name="status" id="filter-status" label={text("status")} error={errors.status}>
           <Select {...control("status")} defaultValue={values.status ?? ""} className="mt-1 text-base">
-            <option value="">Any status</option>
-            {Object.entries(STATUS_LABELS).map(([value, label]) => (
+            <option value="">{text("anyStatus")}</option>
+            {DONATION_STATUSES.map((value) => (
               <option key={value} value={value}>
-                {label}
+                {labels.status(value)}
               </option>
             ))}
           </Select>
         </Field>
-        <Field name="from" id="filter-from" label="Paid from (UTC)" error={errors.from}>
+        <Field name="from" id="filter-from" label={text("from")} error={errors.from}>
           <Input {...control("from")} type="date" defaultValue={values.from ?? ""} className="mt-1 text-base" />
         </Field>
-        <Field name="to" id="filter-to" label="Paid to (UTC, included)" error={errors.to}>
+        <Field name="to" id="filter-to" label={text("to")} error={errors.to}>
           <Input {...control("to")} type="date" defaultValue={values.to ?? ""} className="mt-1 text-base" />
         </Field>
       </div>
       <div className="mt-4 flex flex-wrap items-center gap-4">
         <button type="submit" className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
-          Show donations
+          {text("submit")}
         </button>
         <Link to="/admin/donations" className="text-brand-700 underline">
-          Clear filters
+          {text("clear")}
         </Link>
       </div>
     </Form>

@@ -1,6 +1,7 @@
 import { Link } from "@remix-run/react";
 
 import { ColumnHeaders } from "~/components/ui/ColumnHeaders";
+import { useT } from "~/i18n/language-context";
 
 export interface DonationTableRow {
   id: string;
@@ -21,6 +22,8 @@ export interface DonationTableRow {
  * scrolls sideways inside its own focusable region.
  */
 export function DonationTable({ rows, caption }: { rows: DonationTableRow[]; caption: string }) {
+  const { t } = useT();
+  const column = (name: string) => t(`staff.donationList.columns.${name}`);
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200" role="region" aria-labelledby="donations-caption" tabIndex={0}>
       <table className="min-w-[48rem] w-full border-collapse text-left text-sm">
@@ -30,7 +33,15 @@ export function DonationTable({ rows, caption }: { rows: DonationTableRow[]; cap
         <thead className="bg-slate-100 text-slate-800">
           <tr>
             <ColumnHeaders
-              columns={["Paid", "Donor", "Campaign", "Gift", { label: "Amount", align: "right" }, "Status", "Receipt"]}
+              columns={[
+                column("paid"),
+                column("donor"),
+                column("campaign"),
+                column("gift"),
+                { label: column("amount"), align: "right" },
+                column("status"),
+                column("receipt"),
+              ]}
               cell="px-3 py-2 font-semibold"
             />
           </tr>
@@ -52,7 +63,7 @@ export function DonationTable({ rows, caption }: { rows: DonationTableRow[]; cap
                 {row.status}
                 {row.dispute ? <span className="block text-red-800">{row.dispute}</span> : null}
               </td>
-              <td className="whitespace-nowrap px-3 py-2 tabular-nums">{row.receiptNumber ?? "—"}</td>
+              <td className="whitespace-nowrap px-3 py-2 tabular-nums">{row.receiptNumber ?? t("staff.labels.none")}</td>
             </tr>
           ))}
         </tbody>

@@ -9,9 +9,9 @@ export interface Fact {
   code?: boolean;
 }
 
-/** A titled list of label and value pairs. */
-export function Facts({ title, facts }: { title: string; facts: Fact[] }) {
-  const id = `facts-${title.toLowerCase().replace(/[^a-z0-9]+/g, "-")}`;
+/** A titled list of label and value pairs; `id` names it in the page (the title may be in any language). */
+export function Facts({ id: name, title, facts }: { id?: string; title: string; facts: Fact[] }) {
+  const id = `facts-${(name ?? title).toLowerCase().replace(/[^a-z0-9]+/g, "-")}`;
   return (
     <section aria-labelledby={id} className="rounded-lg border border-slate-200 p-4">
       <h2 id={id} className="text-lg font-semibold text-brand-800">

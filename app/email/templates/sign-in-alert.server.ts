@@ -1,11 +1,13 @@
 import { emailDocument, escapeHtml } from "~/email/templates/html.server";
 import type { OutgoingEmail } from "~/email/outbox.data.server";
+import { staffLanguage, staffTranslator } from "~/staff/staff-language.server";
 
 /**
  * Tells a staff member that their account is meeting many wrong passwords.
  * Nothing is locked, so the message says what the site did (slowed the
  * attempts down) and what they may want to do; it carries no link, so it
- * cannot be imitated into a phishing lure that looks like ours.
+ * cannot be imitated into a phishing lure that looks like ours. Written in
+ * the language staff pages speak (the catalogue's staff.signInAlert).
  */
 export function signInAlertEmail(input: {
   userId: string;
@@ -16,26 +18,21 @@ export function signInAlertEmail(input: {
   windowStart: Date;
   organisationName: string;
 }): OutgoingEmail {
-  const subject = `Many failed sign-in attempts on your ${input.organisationName} staff account`;
-  const seen = `${input.failures} sign-in attempts with a wrong password for your staff account (${input.to}) within ${input.windowMinutes} minutes`;
-  const text = [
-    `Dear ${input.staffName},`,
-    "",
-    `We have seen ${seen}, from one or more addresses.`,
-    "",
-    "Your account is not locked: you can still sign in as usual. While the attempts go on, each one on your account is answered more slowly, and each address may try only a few times.",
-    "",
-    "If these were you, there is nothing to do. If not, someone may be guessing your password: make sure it is long and used nowhere else, and tell an administrator.",
-    "",
-    input.organisationName,
-  ].join("\n");
+  const t = staffTranslator();
+  const words = (key: string, values?: Record<string, unknown>) => t(`staff.signInAlert.${key}`, values);
+  const subject = words("subject", { organisation: input.organisationName });
+  const seen = words("seen", { failures: input.failures, email: input.to, minutes: input.windowMinutes });
+  const greeting = words("greeting", { name: input.staffName });
+  const seenLine = words("seenLine", { seen });
+  const text = [greeting, "", seenLine, "", words("notLocked"), "", words("advice"), "", input.organisationName].join("\n");
   const html = emailDocument(
     subject,
-    `<p>Dear ${escapeHtml(input.staffName)},</p>
-<p>We have seen ${escapeHtml(seen)}, from one or more addresses.</p>
-<p>Your account is <strong>not locked</strong>: you can still sign in as usual. While the attempts go on, each one on your account is answered more slowly, and each address may try only a few times.</p>
-<p>If these were you, there is nothing to do. If not, someone may be guessing your password: make sure it is long and used nowhere else, and tell an administrator.</p>
+    `<p>${escapeHtml(greeting)}</p>
+<p>${escapeHtml(seenLine)}</p>
+<p>${words("notLockedHtml")}</p>
+<p>${escapeHtml(words("advice"))}</p>
 <p>${escapeHtml(input.organisationName)}</p>`,
+    staffLanguage(),
   );
   return {
     // One message per account and window, however many attempts follow.

@@ -1,9 +1,13 @@
-/** An audit row's details (JSON) as short "key: value" lines. */
+import { useT } from "~/i18n/language-context";
+
+/** An audit row's details (JSON) as short "key: value" lines: their keys and values as recorded, not words to translate. */
 export function AuditDetails({ details }: { details: unknown }) {
-  if (details === null || details === undefined) return <span className="text-slate-700">—</span>;
+  const { t } = useT();
+  const none = <span className="text-slate-700">{t("staff.labels.none")}</span>;
+  if (details === null || details === undefined) return none;
   if (typeof details !== "object" || Array.isArray(details)) return <span>{describe(details)}</span>;
   const entries = Object.entries(details as Record<string, unknown>);
-  if (entries.length === 0) return <span className="text-slate-700">—</span>;
+  if (entries.length === 0) return none;
   return (
     <dl className="space-y-0.5">
       {entries.map(([key, value]) => (

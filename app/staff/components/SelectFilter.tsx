@@ -2,6 +2,7 @@ import { Form } from "@remix-run/react";
 
 import { LABEL_CLASS } from "~/components/ui/Field";
 import { Select } from "~/components/ui/Input";
+import { useT } from "~/i18n/language-context";
 
 /** A list's filter: one choice sent as a GET parameter; the first option, value "", shows everything. */
 export function SelectFilter({
@@ -9,14 +10,18 @@ export function SelectFilter({
   label,
   allLabel,
   options,
+  optionLabel = (option) => option,
   value,
 }: {
   name: string;
   label: string;
   allLabel: string;
   options: readonly string[];
+  /** What an option shows (its value unless told). */
+  optionLabel?: (option: string) => string;
   value: string;
 }) {
+  const { t } = useT();
   return (
     <Form method="get" className="mt-6 flex flex-wrap items-end gap-3">
       <div>
@@ -27,13 +32,13 @@ export function SelectFilter({
           <option value="">{allLabel}</option>
           {options.map((option) => (
             <option key={option} value={option}>
-              {option}
+              {optionLabel(option)}
             </option>
           ))}
         </Select>
       </div>
       <button type="submit" className="rounded-md border border-brand-700 px-4 py-2 font-semibold text-brand-700 hover:bg-brand-50">
-        Show
+        {t("staff.lists.show")}
       </button>
     </Form>
   );
