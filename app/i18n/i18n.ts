@@ -33,3 +33,34 @@ export function i18nFor(lang: Language): i18n {
 export function translator(lang: Language): TFunction {
   return i18nFor(lang).getFixedT(lang);
 }
+
+const pageTranslators = new Map<Language, TFunction>();
+
+/**
+ * The translation function pages render with: i18next's, except that a text
+ * asked for by its key alone (most of a page's words) is looked up once per
+ * language and kept, since the catalogues never change while the process
+ * runs. A text with values to put in goes to i18next every time. A page asks
+ * for some sixty texts; through i18next each costs its resolver's whole walk
+ * (decision 042).
+ */
+export function pageTranslator(lang: Language): TFunction {
+  let t = pageTranslators.get(lang);
+  if (!t) {
+    const fixed = translator(lang);
+    const kept = new Map<string, string>();
+    const translate = (key: string | string[], options?: unknown): unknown => {
+      if (options !== undefined || typeof key !== "string")
+        return (fixed as (key: string | string[], options?: unknown) => unknown)(key, options);
+      let text = kept.get(key);
+      if (text === undefined) {
+        text = String(fixed(key));
+        kept.set(key, text);
+      }
+      return text;
+    };
+    t = translate as TFunction;
+    pageTranslators.set(lang, t);
+  }
+  return t;
+}
