@@ -36,27 +36,40 @@ export function translator(lang: Language): TFunction {
 
 const pageTranslators = new Map<Language, TFunction>();
 
+/** Texts kept per language at most (a text with values is kept once per set of values); past it, the language starts again. */
+const MAX_KEPT_TEXTS = 5_000;
+
+/** The key a text is kept under, or undefined when one of its values is not a plain string, number or boolean. */
+function keptKey(key: string, options: unknown): string | undefined {
+  if (options === undefined) return key;
+  if (typeof options !== "object" || options === null) return undefined;
+  let kept = key;
+  for (const [name, value] of Object.entries(options)) {
+    if (typeof value !== "string" && typeof value !== "number" && typeof value !== "boolean") return undefined;
+    kept += `\u0000${name}\u0000${typeof value}\u0000${String(value)}`;
+  }
+  return kept;
+}
+
 /**
- * The translation function pages render with: i18next's, except that a text
- * asked for by its key alone (most of a page's words) is looked up once per
- * language and kept, since the catalogues never change while the process
- * runs. A text with values to put in goes to i18next every time. A page asks
- * for some sixty texts; through i18next each costs its resolver's whole walk
- * (decision 042).
+ * The translation function pages render with: i18next's, each answer kept by
+ * language, key and values, since the catalogues never change while the
+ * process runs. A page asks for some sixty texts, and through i18next each
+ * one costs its resolver's whole walk (decision 042). A text whose values are
+ * anything but strings, numbers and booleans goes to i18next every time.
  */
 export function pageTranslator(lang: Language): TFunction {
   let t = pageTranslators.get(lang);
   if (!t) {
-    const fixed = translator(lang);
-    const kept = new Map<string, string>();
+    const fixed = translator(lang) as (key: string | string[], options?: unknown) => unknown;
+    const kept = new Map<string, unknown>();
     const translate = (key: string | string[], options?: unknown): unknown => {
-      if (options !== undefined || typeof key !== "string")
-        return (fixed as (key: string | string[], options?: unknown) => unknown)(key, options);
-      let text = kept.get(key);
-      if (text === undefined) {
-        text = String(fixed(key));
-        kept.set(key, text);
-      }
+      const cacheKey = typeof key === "string" ? keptKey(key, options) : undefined;
+      if (cacheKey === undefined) return fixed(key, options);
+      if (kept.has(cacheKey)) return kept.get(cacheKey);
+      const text = fixed(key, options);
+      if (kept.size >= MAX_KEPT_TEXTS) kept.clear();
+      kept.set(cacheKey, text);
       return text;
     };
     t = translate as TFunction;
