@@ -11,6 +11,7 @@ import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream, renderToString } from "react-dom/server";
 
+import { documentResponse } from "~/server/document-body.server";
 import { isSharedCacheable } from "~/utils/cache-control";
 import { NonceProvider } from "~/utils/nonce";
 import { noteDatabaseUnavailable, statusFor } from "~/utils/service-unavailable.server";
@@ -52,7 +53,7 @@ export default function handleRequest(
       return Promise.reject(error instanceof Error ? error : new Error(String(error)));
     }
     responseHeaders.set("Content-Type", "text/html");
-    return Promise.resolve(new Response(`<!DOCTYPE html>${html}`, { headers: responseHeaders, status: responseStatusCode }));
+    return Promise.resolve(documentResponse(`<!DOCTYPE html>${html}`, { headers: responseHeaders, status: responseStatusCode }));
   }
 
   // Bots and SPA mode get the complete document; browsers get the shell first.

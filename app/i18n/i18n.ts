@@ -33,3 +33,47 @@ export function i18nFor(lang: Language): i18n {
 export function translator(lang: Language): TFunction {
   return i18nFor(lang).getFixedT(lang);
 }
+
+const pageTranslators = new Map<Language, TFunction>();
+
+/** Texts kept per language at most (a text with values is kept once per set of values); past it, the language starts again. */
+const MAX_KEPT_TEXTS = 5_000;
+
+/** The key a text is kept under, or undefined when one of its values is not a plain string, number or boolean. */
+function keptKey(key: string, options: unknown): string | undefined {
+  if (options === undefined) return key;
+  if (typeof options !== "object" || options === null) return undefined;
+  let kept = key;
+  for (const [name, value] of Object.entries(options)) {
+    if (typeof value !== "string" && typeof value !== "number" && typeof value !== "boolean") return undefined;
+    kept += `\u0000${name}\u0000${typeof value}\u0000${String(value)}`;
+  }
+  return kept;
+}
+
+/**
+ * The translation function pages render with: i18next's, each answer kept by
+ * language, key and values, since the catalogues never change while the
+ * process runs. A page asks for some sixty texts, and through i18next each
+ * one costs its resolver's whole walk (decision 042). A text whose values are
+ * anything but strings, numbers and booleans goes to i18next every time.
+ */
+export function pageTranslator(lang: Language): TFunction {
+  let t = pageTranslators.get(lang);
+  if (!t) {
+    const fixed = translator(lang) as (key: string | string[], options?: unknown) => unknown;
+    const kept = new Map<string, unknown>();
+    const translate = (key: string | string[], options?: unknown): unknown => {
+      const cacheKey = typeof key === "string" ? keptKey(key, options) : undefined;
+      if (cacheKey === undefined) return fixed(key, options);
+      if (kept.has(cacheKey)) return kept.get(cacheKey);
+      const text = fixed(key, options);
+      if (kept.size >= MAX_KEPT_TEXTS) kept.clear();
+      kept.set(cacheKey, text);
+      return text;
+    };
+    t = translate as TFunction;
+    pageTranslators.set(lang, t);
+  }
+  return t;
+}

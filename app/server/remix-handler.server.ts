@@ -2,7 +2,7 @@ import { createRequestHandler, writeReadableStreamToWritable, type AppLoadContex
 import type { Request as ExpressRequest, RequestHandler, Response as ExpressResponse } from "express";
 
 import { changesPublicPages, type PageMemory } from "~/server/page-memory.server";
-import { answer, revalidate } from "~/server/revalidation.server";
+import { notModified, storeIfPublic, type StoredPage } from "~/server/revalidation.server";
 
 /**
  * Hands Express requests to Remix, as @remix-run/express does, except that
@@ -35,11 +35,9 @@ export function remixHandler({ build, mode, getLoadContext, nonceKey, pageMemory
       const ifNoneMatch = req.get("if-none-match");
       const memoryKey = pageMemory && (req.method === "GET" || req.method === "HEAD") ? req.originalUrl : undefined;
       let page = memoryKey ? pageMemory?.get(memoryKey) : undefined;
-      let response: Response;
-      if (page) {
-        response = answer(page, ifNoneMatch);
-      } else {
-        const result = await revalidate(
+      let response: Response | undefined;
+      if (!page) {
+        const result = await storeIfPublic(
           { method: req.method, ifNoneMatch, requestNonce, nonceKey },
           await handle(fetchRequest(req, res), getLoadContext(req, res)),
         );
@@ -47,13 +45,14 @@ export function remixHandler({ build, mode, getLoadContext, nonceKey, pageMemory
         page = result.stored;
         if (memoryKey && page) pageMemory?.set(memoryKey, page);
       }
-      if (pageMemory && changesPublicPages(req.method, req.path, response.status)) pageMemory.clear();
+      if (pageMemory && response && changesPublicPages(req.method, req.path, response.status)) pageMemory.clear();
       if (page?.nonce) {
         // The page carries a nonce derived from its content: the policy names that one.
         const policy = res.getHeader("Content-Security-Policy");
         if (typeof policy === "string") res.setHeader("Content-Security-Policy", policy.replaceAll(requestNonce, page.nonce));
       }
-      await sendResponse(res, response);
+      if (page) sendStored(res, page, ifNoneMatch);
+      else if (response) await sendResponse(res, response);
     } catch (error) {
       next(error);
     }
@@ -87,6 +86,19 @@ function fetchHeaders(incoming: ExpressRequest["headers"]): Headers {
     for (const item of Array.isArray(value) ? value : value === undefined ? [] : [value]) headers.append(name, item);
   }
   return headers;
+}
+
+/** A public page from its string (or the empty 304), without a Response and its stream in between. */
+function sendStored(res: ExpressResponse, page: StoredPage, ifNoneMatch: string | undefined): void {
+  const unchanged = notModified(page, ifNoneMatch);
+  res.statusMessage = unchanged ? "" : page.statusText;
+  res.status(unchanged ? 304 : 200);
+  for (const [name, value] of page.headers) {
+    if (unchanged && name === "content-type") continue;
+    res.append(name, value);
+  }
+  if (unchanged) res.end();
+  else res.end(page.body);
 }
 
 async function sendResponse(res: ExpressResponse, response: Response): Promise<void> {

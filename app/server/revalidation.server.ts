@@ -1,5 +1,6 @@
 import crypto from "node:crypto";
 
+import { documentText } from "~/server/document-body.server";
 import { isSharedCacheable, PRIVATE_PAGE } from "~/utils/cache-control";
 
 /**
@@ -52,6 +53,19 @@ function isPublicResponse(method: string, response: Response): boolean {
 }
 
 export async function revalidate(input: RevalidationInput, response: Response): Promise<Revalidated> {
+  const result = await storeIfPublic(input, response);
+  return result.stored ? { response: answer(result.stored, input.ifNoneMatch), stored: result.stored } : result;
+}
+
+/**
+ * What revalidate() does, without building the answer for a public page: the
+ * server sends a stored page straight from its string (sendStored in
+ * remix-handler.server.ts).
+ */
+export async function storeIfPublic(
+  input: RevalidationInput,
+  response: Response,
+): Promise<{ response: Response; stored?: undefined } | { response?: undefined; stored: StoredPage }> {
   if (!response.headers.has("Cache-Control")) response.headers.set("Cache-Control", PRIVATE_PAGE);
   if (!isPublicResponse(input.method, response)) return { response };
   if (response.headers.has("Set-Cookie")) {
@@ -60,12 +74,11 @@ export async function revalidate(input: RevalidationInput, response: Response): 
     headers.set("Cache-Control", "private, no-cache");
     return { response: new Response(response.body, { status: response.status, statusText: response.statusText, headers }) };
   }
-  const stored = await storePage(input, response);
-  return { response: answer(stored, input.ifNoneMatch), stored };
+  return { stored: await storePage(input, response) };
 }
 
 async function storePage(input: RevalidationInput, response: Response): Promise<StoredPage> {
-  const body = await response.text();
+  const body = await documentText(response);
   const withoutNonce = input.requestNonce ? body.replaceAll(input.requestNonce, "") : body;
   const digest = crypto.createHmac("sha256", input.nonceKey).update(withoutNonce).digest();
   const etag = `W/"${digest.subarray(0, 16).toString("base64url")}"`;
@@ -86,11 +99,16 @@ async function storePage(input: RevalidationInput, response: Response): Promise<
 /** The page, or an empty 304 when the client already holds this version. */
 export function answer(page: StoredPage, ifNoneMatch: string | undefined): Response {
   const headers = new Headers(page.headers);
-  if (matches(ifNoneMatch, page.etag)) {
+  if (notModified(page, ifNoneMatch)) {
     headers.delete("Content-Type");
     return new Response(null, { status: 304, headers });
   }
   return new Response(page.body, { status: 200, statusText: page.statusText, headers });
+}
+
+/** Whether the client already holds this version of the page (the answer is an empty 304). */
+export function notModified(page: StoredPage, ifNoneMatch: string | undefined): boolean {
+  return matches(ifNoneMatch, page.etag);
 }
 
 /** If-None-Match uses the weak comparison: `W/` prefixes do not count, `*` matches anything. */

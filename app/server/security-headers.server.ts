@@ -86,10 +86,15 @@ export function securityHeaders(nonce: string, options: HeaderPolicyOptions): Re
  * leaves the nonce in `res.locals.cspNonce` for Remix to put on its scripts.
  */
 export function securityHeadersMiddleware(options: HeaderPolicyOptions): RequestHandler {
+  // Written out once: only the nonce differs between responses (decision 042).
+  const PLACEHOLDER = "\u0000nonce\u0000";
+  const [before, after] = contentSecurityPolicy(PLACEHOLDER, options).split(PLACEHOLDER);
+  const fixed = Object.entries(securityHeaders("", options)).filter(([name]) => name !== "Content-Security-Policy");
   return (_req, res, next) => {
     const nonce = createNonce();
     res.locals.cspNonce = nonce;
-    res.set(securityHeaders(nonce, options));
+    res.setHeader("Content-Security-Policy", `${before}${nonce}${after}`);
+    for (const [name, value] of fixed) res.setHeader(name, value);
     next();
   };
 }

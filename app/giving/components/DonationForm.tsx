@@ -197,5 +197,16 @@ export function DonationForm(props: DonationFormProps) {
 /** Basis points as a percentage in the page's locale ("2.2%", "2,2 %"): Intl from an exact decimal string, no float. */
 function formatPercent(bps: number, locale: string): string {
   const decimal = `${Math.floor(bps / 10000)}.${String(bps % 10000).padStart(4, "0")}`;
-  return new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 2 }).format(decimal as unknown as number);
+  return percentFormat(locale).format(decimal as unknown as number);
+}
+
+/** Building an Intl.NumberFormat costs more than rendering the rest of the form: one per locale. */
+const percentFormats = new Map<string, Intl.NumberFormat>();
+function percentFormat(locale: string): Intl.NumberFormat {
+  let format = percentFormats.get(locale);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 2 });
+    percentFormats.set(locale, format);
+  }
+  return format;
 }
