@@ -6,7 +6,8 @@
  * from app/routes, so a new public page is prefixed without being listed.
  *
  * A `_site` route file becomes a path the way Remix's flat routes name it:
- * dots are slashes, `$name` a parameter, `_index` the index, `$` a splat.
+ * dots are slashes, `$name` a parameter, `_index` the index, `$` a splat, a
+ * trailing `_` leaves the parent's layout (`portal_.card` is `portal/card`), `[.]` escapes.
  * Public pages are flat (no `_site.x.tsx` layout under the frame), which is
  * what this assumes.
  *
@@ -19,9 +20,11 @@ const UNPREFIXED = new Set(["_site.sandbox.dashboard"]);
 /** "_site.campaigns.$slug" -> "campaigns/:slug"; undefined for the index. */
 export function pathOfSiteRoute(name) {
   const segments = name
-    .split(".")
+    .split(/\.(?![^[]*\])/)
     .slice(1)
-    .filter((segment) => segment !== "_index")
+    // "_index" and pathless "_layout" segments add nothing to the path; "portal_" is "portal" without its layout.
+    .filter((segment) => segment !== "_index" && !segment.startsWith("_"))
+    .map((segment) => segment.replace(/_$/, "").replace(/\[(.*?)\]/g, "$1"))
     .map((segment) => (segment === "$" ? "*" : segment.startsWith("$") ? `:${segment.slice(1)}` : segment));
   return segments.length === 0 ? undefined : segments.join("/");
 }
