@@ -110,6 +110,7 @@ export function Layout({ children }: { children: ReactNode }) {
             <script
               type="application/json"
               id={CATALOGUE_SCRIPT_ID}
+              nonce={nonce}
               dangerouslySetInnerHTML={{ __html: catalogueScriptText(language.lang, { staff: isStaffPage }) }}
             />
             <ScrollRestoration nonce={nonce} />

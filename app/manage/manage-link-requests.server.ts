@@ -8,7 +8,7 @@ import { MANAGE_LINK_PURPOSE, MANAGE_LINK_TTL_MS } from "~/manage/manage.server"
 import { getOrganisation } from "~/organisation/organisation.data.server";
 import { queueEmail } from "~/email/outbox.data.server";
 import { hitRateLimit, windowStartOf } from "~/db/rate-limit.data.server";
-import { sessionSecret } from "~/utils/env.server";
+import { env, sessionSecret } from "~/utils/env.server";
 import { createSignedToken } from "~/utils/signed-link.server";
 
 /**
@@ -29,7 +29,7 @@ import { createSignedToken } from "~/utils/signed-link.server";
  * (MANAGE_LINK_TTL_MS ≥ MANAGE_LINK_WINDOW_MS).
  */
 export const MANAGE_LINK_WINDOW_MS = 15 * 60_000;
-const PER_ADDRESS = { max: 5, windowMs: 15 * 60_000 };
+const PER_ADDRESS_WINDOW_MS = 15 * 60_000;
 const BATCH_SIZE = 100;
 
 /** Rate-limit keys hold a hash, never the visitor's address. */
@@ -42,7 +42,7 @@ function addressKey(clientIp: string): string {
  * client's address has asked too often (its own limit, whatever the email).
  */
 export async function requestManageLink(email: string, clientIp: string): Promise<boolean> {
-  const byAddress = await hitRateLimit(addressKey(clientIp), PER_ADDRESS.max, PER_ADDRESS.windowMs);
+  const byAddress = await hitRateLimit(addressKey(clientIp), env().MANAGE_LINK_RATE_LIMIT, PER_ADDRESS_WINDOW_MS);
   if (!byAddress.allowed) return false;
   await recordManageLinkRequest(email.trim().toLowerCase());
   return true;

@@ -115,6 +115,8 @@ const EnvSchema = z
     FEE_FIXED: optionalText.pipe(decimal.default("0.30")),
     CHECKOUT_RATE_LIMIT: integer(1, 10_000, 10),
     CHECKOUT_RATE_WINDOW_MINUTES: integer(1, 1_440, 10),
+    // Requests for a manage-your-gifts link per client address per 15 minutes (whatever the email).
+    MANAGE_LINK_RATE_LIMIT: integer(1, 10_000, 5),
     STAFF_SESSION_IDLE_HOURS: integer(1, 720, 12),
     // Sign-in attempts per window: per (account, client address), and per address for all accounts.
     STAFF_SIGNIN_RATE_LIMIT: integer(1, 1_000, 5),

@@ -55,6 +55,8 @@ export default async function setup(project: TestProject) {
     STAFF_SIGNIN_ADDRESS_LIMIT: "1000",
     // Every gift of every browser test comes from 127.0.0.1 too; the checkout limit is tested in tests/integration.
     CHECKOUT_RATE_LIMIT: "1000",
+    // Browser tests ask for manage links from one address; the limit itself is tested in integration.
+    MANAGE_LINK_RATE_LIMIT: "1000",
     // The browser tests look at totals right after a gift; the page memory is tested in app-in-process.test.ts.
     PUBLIC_PAGE_MEMORY_SECONDS: "0",
     // Emails (the donor portal's link) reach the outbox folder within a second or two.

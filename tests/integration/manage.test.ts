@@ -10,6 +10,7 @@ import { loader as checkoutLoader } from "~/routes/_site.sandbox.checkout.$sessi
 import { action as webhookAction } from "~/routes/webhooks.stripe";
 import { apiError } from "~/payments/sandbox/errors";
 import { deleteCustomer } from "~/payments/sandbox/dashboard.server";
+import { resetEnvCache } from "~/utils/env.server";
 import { createSignedToken } from "~/utils/signed-link.server";
 
 import { mockServer } from "../mocks/server";
@@ -90,6 +91,20 @@ describe("managing a monthly gift without an account", () => {
     const ip = "203.0.113.250";
     for (let i = 0; i < 5; i++) expect((await ask(`ip${i}@example.org`, ip)).status).toBe(200);
     expect((await ask("ip-last@example.org", ip)).status).toBe(429);
+  });
+
+  it("limits requests per address to MANAGE_LINK_RATE_LIMIT when it is set", async () => {
+    startAtWindowStart();
+    process.env.MANAGE_LINK_RATE_LIMIT = "2";
+    resetEnvCache();
+    onTestFinished(() => {
+      delete process.env.MANAGE_LINK_RATE_LIMIT;
+      resetEnvCache();
+      vi.useRealTimers();
+    });
+    const ip = "203.0.113.251";
+    for (let i = 0; i < 2; i++) expect((await ask(`limit${i}@example.org`, ip)).status).toBe(200);
+    expect((await ask("limit-last@example.org", ip)).status).toBe(429);
   });
 
   it("refuses a malformed email with a message", async () => {
