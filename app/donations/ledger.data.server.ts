@@ -21,8 +21,15 @@ import type { GiftFees } from "~/payments/settlement";
  */
 type Tx = Prisma.TransactionClient;
 
+/** The pledge an event names (a plain SELECT: Prisma's model read costs more than the row). */
 export async function findPledgeForUpdate(tx: Tx, pledgeId: string): Promise<Pledge | null> {
-  return tx.pledge.findUnique({ where: { id: pledgeId } });
+  const rows = await tx.$queryRaw<Pledge[]>`
+    SELECT "id", "campaignId", "donorId", "frequency"::text AS "frequency", "amount", "coveredFee", "currency", "email", "name",
+           "anonymous", "dedicationKind"::text AS "dedicationKind", "dedicationName", "comment", "status"::text AS "status",
+           "checkoutSessionId", "invitation"::text AS "invitation", "invitedAmount", "checkoutFailures", "failureReason",
+           "language", "createdAt", "updatedAt"
+    FROM "Pledge" WHERE "id" = ${pledgeId}::uuid`;
+  return rows[0] ?? null;
 }
 
 /**
