@@ -21,56 +21,68 @@ import type { GiftFees } from "~/payments/settlement";
  */
 type Tx = Prisma.TransactionClient;
 
+/** A Pledge row as Prisma types it (enums as their text). */
+const PLEDGE_COLUMNS = Prisma.sql`p."id", p."campaignId", p."donorId", p."frequency"::text AS "frequency", p."amount", p."coveredFee",
+  p."currency", p."email", p."name", p."anonymous", p."dedicationKind"::text AS "dedicationKind", p."dedicationName", p."comment",
+  p."status"::text AS "status", p."checkoutSessionId", p."invitation"::text AS "invitation", p."invitedAmount", p."checkoutFailures",
+  p."failureReason", p."language", p."createdAt", p."updatedAt"`;
+
 /** The pledge an event names (a plain SELECT: Prisma's model read costs more than the row). */
 export async function findPledgeForUpdate(tx: Tx, pledgeId: string): Promise<Pledge | null> {
-  const rows = await tx.$queryRaw<Pledge[]>`
-    SELECT "id", "campaignId", "donorId", "frequency"::text AS "frequency", "amount", "coveredFee", "currency", "email", "name",
-           "anonymous", "dedicationKind"::text AS "dedicationKind", "dedicationName", "comment", "status"::text AS "status",
-           "checkoutSessionId", "invitation"::text AS "invitation", "invitedAmount", "checkoutFailures", "failureReason",
-           "language", "createdAt", "updatedAt"
-    FROM "Pledge" WHERE "id" = ${pledgeId}::uuid`;
+  const rows = await tx.$queryRaw<Pledge[]>`SELECT ${PLEDGE_COLUMNS} FROM "Pledge" p WHERE p."id" = ${pledgeId}::uuid`;
   return rows[0] ?? null;
 }
 
 /**
- * The donor for an email (lower-cased), created on first gift, in one
- * statement: INSERT ... ON CONFLICT ("email") DO UPDATE, so two first gifts of
- * one new donor applied at once both find the same row (the second waits on
- * the unique key) instead of one failing on it. The Stripe customer id is
- * linked when no donor has it yet; one already linked to another donor stays
- * where it is.
+ * The pledge an event names and its donor, in one statement. The donor is
+ * the one of the email Stripe reports (else the pledge's), lower-cased,
+ * created on first gift with the pledge's name; the pledge's language becomes
+ * the donor's (statements, manage links). One INSERT ... ON CONFLICT
+ * ("email") DO UPDATE, so two first gifts of one new donor applied at once
+ * both land on the same row (the second waits on the unique key) instead of
+ * one failing on it. The Stripe customer id is linked when no donor has it
+ * yet; one already linked to another donor stays where it is. Null (and
+ * nothing written) when no such pledge exists.
  */
-export async function upsertDonor(
+export async function pledgeAndDonor(
   tx: Tx,
-  input: {
-    email: string;
-    name: string;
-    stripeCustomerId: string | null;
-    /** The language of the gift being recorded: the donor's from now on (statements, manage links). */
-    language?: string;
-  },
-): Promise<Donor> {
-  const email = input.email.trim().toLowerCase();
-  const now = new Date();
+  pledgeId: string,
+  input: { email: string | null | undefined; stripeCustomerId: string | null },
+): Promise<{ pledge: Pledge; donor: Donor } | null> {
+  const email = input.email === null || input.email === undefined ? null : normalisedEmail(input.email);
   const customer = input.stripeCustomerId;
-  // Without a language the column's default (on insert) or the donor's own (on update) stays.
-  const language = input.language
-    ? { column: Prisma.sql`, "language"`, value: Prisma.sql`, ${input.language}`, update: Prisma.sql`"language" = EXCLUDED."language",` }
-    : { column: Prisma.empty, value: Prisma.empty, update: Prisma.empty };
-  const rows = await tx.$queryRaw<Donor[]>`
-    INSERT INTO "Donor" ("id", "email", "name", "stripeCustomerId", "createdAt", "updatedAt"${language.column})
-    VALUES (${crypto.randomUUID()}::uuid, ${email}, ${input.name},
-            (SELECT ${customer}::text WHERE NOT EXISTS (SELECT 1 FROM "Donor" WHERE "stripeCustomerId" = ${customer}::text)),
-            ${now}, ${now}${language.value})
-    ON CONFLICT ("email") DO UPDATE SET
-      ${language.update}
-      "stripeCustomerId" = COALESCE(EXCLUDED."stripeCustomerId", "Donor"."stripeCustomerId"),
-      "updatedAt" = EXCLUDED."updatedAt"
-    RETURNING "id", "email", "name", "address", "stripeCustomerId", "erasedAt", "language",
-              "receiptPreference"::text AS "receiptPreference", "createdAt", "updatedAt"`;
-  const donor = rows[0];
-  if (!donor) throw new Error(`The donor for ${email} was neither created nor found`);
-  return donor;
+  const now = new Date();
+  const rows = await tx.$queryRaw<Array<Pledge & Record<`donor_${keyof Donor}`, unknown>>>`
+    WITH p AS (SELECT * FROM "Pledge" WHERE "id" = ${pledgeId}::uuid),
+    d AS (
+      INSERT INTO "Donor" ("id", "email", "name", "stripeCustomerId", "createdAt", "updatedAt", "language")
+      SELECT ${crypto.randomUUID()}::uuid, COALESCE(${email}::text, lower(btrim(p."email"))), p."name",
+             (SELECT ${customer}::text WHERE NOT EXISTS (SELECT 1 FROM "Donor" WHERE "stripeCustomerId" = ${customer}::text)),
+             ${now}, ${now}, p."language"
+      FROM p
+      ON CONFLICT ("email") DO UPDATE SET
+        "language" = EXCLUDED."language",
+        "stripeCustomerId" = COALESCE(EXCLUDED."stripeCustomerId", "Donor"."stripeCustomerId"),
+        "updatedAt" = EXCLUDED."updatedAt"
+      RETURNING *
+    )
+    SELECT ${PLEDGE_COLUMNS}, d."id" AS "donor_id", d."email" AS "donor_email", d."name" AS "donor_name", d."address" AS "donor_address",
+           d."stripeCustomerId" AS "donor_stripeCustomerId", d."erasedAt" AS "donor_erasedAt", d."language" AS "donor_language",
+           d."receiptPreference"::text AS "donor_receiptPreference", d."createdAt" AS "donor_createdAt", d."updatedAt" AS "donor_updatedAt"
+    FROM p CROSS JOIN d`;
+  const row = rows[0];
+  if (!row) return null;
+  const pledge: Record<string, unknown> = {};
+  const donor: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(row)) {
+    if (key.startsWith("donor_")) donor[key.slice("donor_".length)] = value;
+    else pledge[key] = value;
+  }
+  return { pledge: pledge as Pledge, donor: donor as Donor };
+}
+
+function normalisedEmail(email: string): string {
+  return email.trim().toLowerCase();
 }
 
 /**
