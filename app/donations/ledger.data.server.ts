@@ -1,5 +1,15 @@
-import type { Prisma } from "~/db/db.server";
-import type { DisputeStatus, DonationStatus, GiftFrequency, Pledge, RecurringStatus } from "~/generated/prisma/client";
+import crypto from "node:crypto";
+
+import { Prisma } from "~/generated/prisma/client";
+import type {
+  DisputeStatus,
+  DonationStatus,
+  Donor,
+  GiftFrequency,
+  Pledge,
+  RecurringGift,
+  RecurringStatus,
+} from "~/generated/prisma/client";
 import type { GiftFees } from "~/payments/settlement";
 
 /**
@@ -11,55 +21,92 @@ import type { GiftFees } from "~/payments/settlement";
  */
 type Tx = Prisma.TransactionClient;
 
+/** A Pledge row as Prisma types it (enums as their text). */
+const PLEDGE_COLUMNS = Prisma.sql`p."id", p."campaignId", p."donorId", p."frequency"::text AS "frequency", p."amount", p."coveredFee",
+  p."currency", p."email", p."name", p."anonymous", p."dedicationKind"::text AS "dedicationKind", p."dedicationName", p."comment",
+  p."status"::text AS "status", p."checkoutSessionId", p."invitation"::text AS "invitation", p."invitedAmount", p."checkoutFailures",
+  p."failureReason", p."language", p."createdAt", p."updatedAt"`;
+
+/** The pledge an event names (a plain SELECT: Prisma's model read costs more than the row). */
 export async function findPledgeForUpdate(tx: Tx, pledgeId: string): Promise<Pledge | null> {
-  return tx.pledge.findUnique({ where: { id: pledgeId } });
+  const rows = await tx.$queryRaw<Pledge[]>`SELECT ${PLEDGE_COLUMNS} FROM "Pledge" p WHERE p."id" = ${pledgeId}::uuid`;
+  return rows[0] ?? null;
 }
 
-/** The donor for an email (lower-cased), created on first gift. */
-export async function upsertDonor(
+/**
+ * The pledge an event names and its donor, in one statement. The donor is
+ * the one of the email Stripe reports (else the pledge's), lower-cased,
+ * created on first gift with the pledge's name; the pledge's language becomes
+ * the donor's (statements, manage links). One INSERT ... ON CONFLICT
+ * ("email") DO UPDATE, so two first gifts of one new donor applied at once
+ * both land on the same row (the second waits on the unique key) instead of
+ * one failing on it. The Stripe customer id is linked when no donor has it
+ * yet; one already linked to another donor stays where it is. Null (and
+ * nothing written) when no such pledge exists.
+ */
+export async function pledgeAndDonor(
   tx: Tx,
-  input: {
-    email: string;
-    name: string;
-    stripeCustomerId: string | null;
-    /** The language of the gift being recorded: the donor's from now on (statements, manage links). */
-    language?: string;
-  },
-) {
-  const email = input.email.trim().toLowerCase();
-  const donor = await tx.donor.upsert({
-    where: { email },
-    create: { email, name: input.name, ...(input.language ? { language: input.language } : {}) },
-    update: input.language ? { language: input.language } : {},
-  });
-  if (input.stripeCustomerId && donor.stripeCustomerId !== input.stripeCustomerId) {
-    // A customer id already linked to another donor stays where it is.
-    const taken = await tx.donor.findUnique({ where: { stripeCustomerId: input.stripeCustomerId } });
-    if (!taken) {
-      return tx.donor.update({ where: { id: donor.id }, data: { stripeCustomerId: input.stripeCustomerId } });
-    }
+  pledgeId: string,
+  input: { email: string | null | undefined; stripeCustomerId: string | null },
+): Promise<{ pledge: Pledge; donor: Donor } | null> {
+  const email = input.email === null || input.email === undefined ? null : normalisedEmail(input.email);
+  const customer = input.stripeCustomerId;
+  const now = new Date();
+  const rows = await tx.$queryRaw<Array<Pledge & Record<`donor_${keyof Donor}`, unknown>>>`
+    WITH p AS (SELECT * FROM "Pledge" WHERE "id" = ${pledgeId}::uuid),
+    d AS (
+      INSERT INTO "Donor" ("id", "email", "name", "stripeCustomerId", "createdAt", "updatedAt", "language")
+      SELECT ${crypto.randomUUID()}::uuid, COALESCE(${email}::text, lower(btrim(p."email"))), p."name",
+             (SELECT ${customer}::text WHERE NOT EXISTS (SELECT 1 FROM "Donor" WHERE "stripeCustomerId" = ${customer}::text)),
+             ${now}, ${now}, p."language"
+      FROM p
+      ON CONFLICT ("email") DO UPDATE SET
+        "language" = EXCLUDED."language",
+        "stripeCustomerId" = COALESCE(EXCLUDED."stripeCustomerId", "Donor"."stripeCustomerId"),
+        "updatedAt" = EXCLUDED."updatedAt"
+      RETURNING *
+    )
+    SELECT ${PLEDGE_COLUMNS}, d."id" AS "donor_id", d."email" AS "donor_email", d."name" AS "donor_name", d."address" AS "donor_address",
+           d."stripeCustomerId" AS "donor_stripeCustomerId", d."erasedAt" AS "donor_erasedAt", d."language" AS "donor_language",
+           d."receiptPreference"::text AS "donor_receiptPreference", d."createdAt" AS "donor_createdAt", d."updatedAt" AS "donor_updatedAt"
+    FROM p CROSS JOIN d`;
+  const row = rows[0];
+  if (!row) return null;
+  const pledge: Record<string, unknown> = {};
+  const donor: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(row)) {
+    if (key.startsWith("donor_")) donor[key.slice("donor_".length)] = value;
+    else pledge[key] = value;
   }
-  return donor;
+  return { pledge: pledge as Pledge, donor: donor as Donor };
 }
 
+function normalisedEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+/**
+ * Links a pledge to its donor and moves its status, in one UPDATE: a
+ * completed pledge never goes back to open or failed (nor takes a failure
+ * reason), and a Checkout Session id already set stays.
+ */
 export async function linkPledge(
   tx: Tx,
   pledgeId: string,
   data: { donorId: string; status?: "completed" | "failed" | "open"; failureReason?: string | null; checkoutSessionId?: string },
 ): Promise<void> {
-  const pledge = await tx.pledge.findUnique({ where: { id: pledgeId } });
-  if (!pledge) return;
-  // A completed pledge never goes back to open or failed.
-  const status = pledge.status === "completed" ? "completed" : data.status;
-  await tx.pledge.update({
-    where: { id: pledgeId },
-    data: {
-      donorId: data.donorId,
-      ...(status ? { status } : {}),
-      ...(data.failureReason !== undefined && status !== "completed" ? { failureReason: data.failureReason } : {}),
-      ...(data.checkoutSessionId && !pledge.checkoutSessionId ? { checkoutSessionId: data.checkoutSessionId } : {}),
-    },
-  });
+  const status = data.status ?? null;
+  const setReason = data.failureReason !== undefined;
+  await tx.$executeRaw`
+    UPDATE "Pledge" SET
+      "donorId" = ${data.donorId}::uuid,
+      "status" = CASE WHEN "status" = 'completed' THEN "status" ELSE COALESCE(CAST(${status}::text AS "PledgeStatus"), "status") END,
+      "failureReason" = CASE
+        WHEN ${setReason} AND "status" <> 'completed' AND COALESCE(${status}::text, "status"::text) <> 'completed' THEN ${data.failureReason ?? null}::text
+        ELSE "failureReason" END,
+      "checkoutSessionId" = COALESCE("checkoutSessionId", ${data.checkoutSessionId || null}::text),
+      "updatedAt" = ${new Date()}
+    WHERE "id" = ${pledgeId}::uuid`;
 }
 
 /**
@@ -107,59 +154,52 @@ export class ForeignPaymentError extends Error {
  * invoice changes nothing but filling in what was not known the first time
  * (the fee, the charge). Returns the row and whether this call created it.
  */
-export async function recordDonation(tx: Tx, input: DonationInput) {
+export async function recordDonation(tx: Tx, input: DonationInput): Promise<{ donation: { id: string }; created: boolean }> {
   const refunded = Math.min(input.refundedAmount, input.grossAmount);
-  const { count } = await tx.donation.createMany({
-    skipDuplicates: true,
-    data: [
-      {
-        campaignId: input.pledge.campaignId,
-        donorId: input.donorId,
-        pledgeId: input.pledge.id,
-        recurringGiftId: input.recurringGiftId ?? null,
-        frequency: input.frequency,
-        stripePaymentIntentId: input.stripePaymentIntentId,
-        stripeInvoiceId: input.stripeInvoiceId,
-        stripeChargeId: input.stripeChargeId,
-        currency: input.currency.toUpperCase(),
-        grossAmount: input.grossAmount,
-        coveredFee: Math.min(input.coveredFee, input.grossAmount),
-        stripeFee: input.fees.stripeFee,
-        netAmount: input.fees.stripeFee === null ? null : input.grossAmount - input.fees.stripeFee,
-        ...settlementColumns(input.fees),
-        refundedAmount: refunded,
-        status: refundStatus(refunded, input.grossAmount),
-        anonymous: input.pledge.anonymous,
-        publicComment: input.pledge.comment,
-        paymentMethodBrand: input.paymentMethodBrand,
-        paymentMethodLast4: input.paymentMethodLast4,
-        paidAt: input.paidAt,
-      },
-    ],
-  });
+  const settled = input.fees.settlement;
+  const now = new Date();
+  // One INSERT ... ON CONFLICT DO NOTHING RETURNING for the usual case, a new gift; the row is read only when it was there already.
+  const inserted = await tx.$queryRaw<{ id: string }[]>`
+    INSERT INTO "Donation" ("id", "campaignId", "donorId", "pledgeId", "recurringGiftId", "frequency",
+      "stripePaymentIntentId", "stripeInvoiceId", "stripeChargeId", "currency", "grossAmount", "coveredFee",
+      "stripeFee", "netAmount", "settlementCurrency", "settlementAmount", "settlementFee", "settlementNet", "exchangeRate",
+      "refundedAmount", "status", "anonymous", "publicComment", "paymentMethodBrand", "paymentMethodLast4",
+      "paidAt", "createdAt", "updatedAt")
+    VALUES (${crypto.randomUUID()}::uuid, ${input.pledge.campaignId}::uuid, ${input.donorId}::uuid, ${input.pledge.id}::uuid,
+      ${input.recurringGiftId ?? null}::uuid, CAST(${input.frequency}::text AS "GiftFrequency"),
+      ${input.stripePaymentIntentId}::text, ${input.stripeInvoiceId}::text, ${input.stripeChargeId}::text,
+      ${input.currency.toUpperCase()}, ${input.grossAmount}::int, ${Math.min(input.coveredFee, input.grossAmount)}::int,
+      ${input.fees.stripeFee}::int, ${input.fees.stripeFee === null ? null : input.grossAmount - input.fees.stripeFee}::int,
+      ${settled?.currency ?? null}::text, ${settled?.amount ?? null}::int, ${settled?.fee ?? null}::int, ${settled?.net ?? null}::int,
+      ${settled?.exchangeRate ?? null}::numeric,
+      ${refunded}::int, CAST(${refundStatus(refunded, input.grossAmount)}::text AS "DonationStatus"),
+      ${input.pledge.anonymous}, ${input.pledge.comment}::text, ${input.paymentMethodBrand}::text, ${input.paymentMethodLast4}::text,
+      ${input.paidAt}, ${now}, ${now})
+    ON CONFLICT DO NOTHING
+    RETURNING "id"`;
+  const created = inserted[0];
+  if (created) return { donation: created, created: true };
+
   const where = input.stripeInvoiceId
     ? { stripeInvoiceId: input.stripeInvoiceId }
     : { stripePaymentIntentId: input.stripePaymentIntentId ?? "" };
   const donation = await tx.donation.findUniqueOrThrow({ where });
-  if (count === 0 && donation.pledgeId !== input.pledge.id) {
+  if (donation.pledgeId !== input.pledge.id) {
     // A pledge is completed only by its own payment, never by one already recorded for another.
     throw new ForeignPaymentError(
       `Payment ${input.stripeInvoiceId ?? input.stripePaymentIntentId} is already recorded for pledge ${donation.pledgeId}, not ${input.pledge.id}; refused`,
     );
   }
-  if (count === 0) {
-    const fill: Prisma.DonationUpdateInput = {};
-    if (donation.stripeFee === null && input.fees.stripeFee !== null) {
-      fill.stripeFee = input.fees.stripeFee;
-      fill.netAmount = donation.grossAmount - input.fees.stripeFee;
-    }
-    if (donation.settlementCurrency === null && input.fees.settlement) Object.assign(fill, settlementColumns(input.fees));
-    if (!donation.stripeChargeId && input.stripeChargeId) fill.stripeChargeId = input.stripeChargeId;
-    if (!donation.recurringGiftId && input.recurringGiftId) fill.recurringGift = { connect: { id: input.recurringGiftId } };
-    if (Object.keys(fill).length > 0)
-      return { donation: await tx.donation.update({ where: { id: donation.id }, data: fill }), created: false };
+  const fill: Prisma.DonationUpdateInput = {};
+  if (donation.stripeFee === null && input.fees.stripeFee !== null) {
+    fill.stripeFee = input.fees.stripeFee;
+    fill.netAmount = donation.grossAmount - input.fees.stripeFee;
   }
-  return { donation, created: count === 1 };
+  if (donation.settlementCurrency === null && input.fees.settlement) Object.assign(fill, settlementColumns(input.fees));
+  if (!donation.stripeChargeId && input.stripeChargeId) fill.stripeChargeId = input.stripeChargeId;
+  if (!donation.recurringGiftId && input.recurringGiftId) fill.recurringGift = { connect: { id: input.recurringGiftId } };
+  if (Object.keys(fill).length > 0) await tx.donation.update({ where: { id: donation.id }, data: fill, select: { id: true } });
+  return { donation: { id: donation.id }, created: false };
 }
 
 function settlementColumns(fees: GiftFees) {
@@ -277,45 +317,44 @@ export interface RecurringGiftState {
  * older than the newest one applied is ignored, so late deliveries never undo
  * a cancellation.
  */
-export async function upsertRecurringGift(tx: Tx, state: RecurringGiftState) {
+export async function upsertRecurringGift(tx: Tx, state: RecurringGiftState): Promise<RecurringGift> {
   const coveredFee = state.coveredFee ?? state.pledge.coveredFee;
   const amount = state.grossAmount === null ? state.pledge.amount : Math.max(0, state.grossAmount - coveredFee);
-  await tx.recurringGift.createMany({
-    skipDuplicates: true,
-    data: [
-      {
-        stripeSubscriptionId: state.stripeSubscriptionId,
-        pledgeId: state.pledge.id,
-        campaignId: state.pledge.campaignId,
-        donorId: state.donorId,
-        amount,
-        coveredFee,
-        currency: state.currency.toUpperCase(),
-        frequency: state.pledge.frequency === "yearly" ? "yearly" : "monthly",
-        status: state.status ?? "incomplete",
-        currentPeriodEnd: state.currentPeriodEnd,
-        pausedUntil: state.pausedUntil ?? null,
-        canceledAt: state.canceledAt,
-        stripeStateAt: state.status ? state.observedAt : null,
-      },
-    ],
-  });
-  const gift = await tx.recurringGift.findUniqueOrThrow({ where: { stripeSubscriptionId: state.stripeSubscriptionId } });
-  if (!state.status) return gift;
-  if (gift.stripeStateAt && gift.stripeStateAt.getTime() > state.observedAt.getTime()) return gift;
-  return tx.recurringGift.update({
-    where: { id: gift.id },
-    data: {
-      status: state.status,
-      amount,
-      coveredFee,
-      ...(state.pausedUntil !== undefined ? { pausedUntil: state.pausedUntil } : {}),
-      currentPeriodEnd: state.currentPeriodEnd ?? gift.currentPeriodEnd,
-      canceledAt: state.canceledAt ?? (state.status === "canceled" ? (gift.canceledAt ?? state.observedAt) : null),
-      stripeStateAt: state.observedAt,
-    },
-  });
+  const status = state.status ?? "incomplete";
+  const canceledAt = state.canceledAt ?? (state.status === "canceled" ? state.observedAt : null);
+  const now = new Date();
+  // One INSERT ... ON CONFLICT DO UPDATE: a new row takes the state as it is; an existing one only
+  // when this state is known (a status) and not older than the one it holds.
+  const rows = await tx.$queryRaw<RecurringGift[]>`
+    INSERT INTO "RecurringGift" AS g ("id", "stripeSubscriptionId", "pledgeId", "campaignId", "donorId", "amount", "coveredFee",
+      "currency", "frequency", "status", "currentPeriodEnd", "pausedUntil", "canceledAt", "stripeStateAt", "createdAt", "updatedAt")
+    VALUES (${crypto.randomUUID()}::uuid, ${state.stripeSubscriptionId}, ${state.pledge.id}::uuid, ${state.pledge.campaignId}::uuid,
+      ${state.donorId}::uuid, ${amount}::int, ${coveredFee}::int, ${state.currency.toUpperCase()},
+      CAST(${state.pledge.frequency === "yearly" ? "yearly" : "monthly"}::text AS "GiftFrequency"), CAST(${status}::text AS "RecurringStatus"),
+      ${state.currentPeriodEnd}::timestamp, ${state.pausedUntil ?? null}::timestamp, ${canceledAt}::timestamp,
+      ${state.status ? state.observedAt : null}::timestamp, ${now}, ${now})
+    ON CONFLICT ("stripeSubscriptionId") DO UPDATE SET
+      "status" = EXCLUDED."status",
+      "amount" = EXCLUDED."amount",
+      "coveredFee" = EXCLUDED."coveredFee",
+      "pausedUntil" = CASE WHEN ${state.pausedUntil !== undefined} THEN EXCLUDED."pausedUntil" ELSE g."pausedUntil" END,
+      "currentPeriodEnd" = COALESCE(EXCLUDED."currentPeriodEnd", g."currentPeriodEnd"),
+      "canceledAt" = COALESCE(${state.canceledAt}::timestamp,
+        CASE WHEN EXCLUDED."status" = 'canceled' THEN COALESCE(g."canceledAt", ${state.observedAt}::timestamp) END),
+      "stripeStateAt" = ${state.observedAt}::timestamp,
+      "updatedAt" = EXCLUDED."updatedAt"
+    WHERE ${state.status !== null} AND (g."stripeStateAt" IS NULL OR g."stripeStateAt" <= ${state.observedAt}::timestamp)
+    RETURNING ${RECURRING_GIFT_COLUMNS}`;
+  const written = rows[0];
+  if (written) return written;
+  // Kept as it was (older or unknown state): the row as it is.
+  return tx.recurringGift.findUniqueOrThrow({ where: { stripeSubscriptionId: state.stripeSubscriptionId } });
 }
+
+/** A RecurringGift row as Prisma types it (enums as their text). */
+const RECURRING_GIFT_COLUMNS = Prisma.sql`g."id", g."stripeSubscriptionId", g."pledgeId", g."campaignId", g."donorId", g."amount",
+  g."coveredFee", g."currency", g."frequency"::text AS "frequency", g."status"::text AS "status", g."currentPeriodEnd",
+  g."pausedUntil", g."canceledAt", g."cancelReason", g."stripeStateAt", g."createdAt", g."updatedAt"`;
 
 export async function findRecurringGift(tx: Tx, stripeSubscriptionId: string) {
   return tx.recurringGift.findUnique({ where: { stripeSubscriptionId }, include: { pledge: true } });

@@ -1,6 +1,6 @@
 import crypto from "node:crypto";
 
-import type { Prisma } from "~/db/db.server";
+import { Prisma, type DedicationKind, type DonationSource, type GiftFrequency, type ReceiptPreference } from "~/generated/prisma/client";
 import { receiptEmail } from "~/email/templates/receipt.server";
 import { getOrganisation, type OrganisationSettings } from "~/organisation/organisation.data.server";
 import { queueEmail, type OutgoingEmail } from "~/email/outbox.data.server";
@@ -37,16 +37,12 @@ export function isTestReceiptNumber(receiptNumber: string): boolean {
 }
 
 /**
- * The next receipt number of a series and calendar year. The counter row is
- * locked until the caller's transaction ends and rolls back with it, so
- * numbers have no gaps and no duplicates under concurrent gifts.
+ * A receipt number in SQL, as `2026-000042` (or `TEST-2026-000001`): at least
+ * six digits, more once a year passes a million gifts.
  */
-export async function nextReceiptNumber(tx: Prisma.TransactionClient, year: number, series: ReceiptSeries): Promise<string> {
-  const rows = await tx.$queryRaw<{ last: number }[]>`
-    INSERT INTO "ReceiptSequence" ("series", "year", "last") VALUES (${series}, ${year}, 1)
-    ON CONFLICT ("series", "year") DO UPDATE SET "last" = "ReceiptSequence"."last" + 1
-    RETURNING "last"`;
-  return `${series === "test" ? TEST_PREFIX : ""}${year}-${String(rows[0]?.last ?? 0).padStart(6, "0")}`;
+function receiptNumberSql(series: ReceiptSeries, year: Prisma.Sql, last: Prisma.Sql): Prisma.Sql {
+  const prefix = series === "test" ? TEST_PREFIX : "";
+  return Prisma.sql`${prefix}::text || ${year}::text || '-' || CASE WHEN ${last} < 1000000 THEN lpad(${last}::text, 6, '0') ELSE ${last}::text END`;
 }
 
 export interface ReceiptContext {
@@ -60,6 +56,73 @@ function seriesOf(context: ReceiptContext): ReceiptSeries {
   return context.series ?? (env().sandbox ? "test" : "live");
 }
 
+/** What a receipt says of its gift, its donor, its campaign and the pledge it came from. */
+interface ReceiptFacts {
+  receiptNumber: string | null;
+  donorId: string;
+  paidAt: Date;
+  grossAmount: number;
+  coveredFee: number;
+  currency: string;
+  frequency: GiftFrequency;
+  paymentMethodBrand: string | null;
+  paymentMethodLast4: string | null;
+  source: DonationSource;
+  offlineMethod: string | null;
+  reference: string | null;
+  email: string | null;
+  donorName: string;
+  donorLanguage: string;
+  receiptPreference: ReceiptPreference;
+  campaignTitle: string;
+  campaignTranslations: unknown;
+  pledgeLanguage: string | null;
+  pledgeName: string | null;
+  dedicationKind: DedicationKind | null;
+  dedicationName: string | null;
+}
+
+/**
+ * A gift's receipt facts, in one statement that also numbers the gift when
+ * it has no number yet and its donor has an address to send the receipt to:
+ * the next number of the series and of the gift's (UTC) year. The counter row
+ * stays locked until the caller's transaction ends and rolls back with it, so
+ * numbers have no gaps and no duplicates under concurrent gifts.
+ */
+async function numberedGift(tx: Prisma.TransactionClient, donationId: string, series: ReceiptSeries): Promise<ReceiptFacts> {
+  const rows = await tx.$queryRaw<ReceiptFacts[]>`
+    WITH gift AS (
+      SELECT d."paidAt", d."receiptNumber", r."email" FROM "Donation" d JOIN "Donor" r ON r."id" = d."donorId"
+      WHERE d."id" = ${donationId}::uuid
+    ), counter AS (
+      INSERT INTO "ReceiptSequence" ("series", "year", "last")
+      SELECT ${series}, EXTRACT(YEAR FROM "paidAt")::int, 1 FROM gift WHERE "receiptNumber" IS NULL AND "email" IS NOT NULL
+      ON CONFLICT ("series", "year") DO UPDATE SET "last" = "ReceiptSequence"."last" + 1
+      RETURNING "year", "last"
+    ), numbered AS (
+      UPDATE "Donation" SET "receiptNumber" = ${receiptNumberSql(series, Prisma.sql`counter."year"`, Prisma.sql`counter."last"`)},
+                            "updatedAt" = ${new Date()}
+      FROM counter WHERE "Donation"."id" = ${donationId}::uuid
+      RETURNING "Donation"."receiptNumber"
+    )
+    SELECT COALESCE((SELECT "receiptNumber" FROM numbered), d."receiptNumber") AS "receiptNumber",
+           d."donorId", d."paidAt", d."grossAmount", d."coveredFee", d."currency", d."frequency"::text AS "frequency",
+           d."paymentMethodBrand", d."paymentMethodLast4", d."source"::text AS "source", d."offlineMethod"::text AS "offlineMethod",
+           d."reference", r."email", r."name" AS "donorName", r."language" AS "donorLanguage",
+           r."receiptPreference"::text AS "receiptPreference", c."title" AS "campaignTitle", c."translations" AS "campaignTranslations",
+           p."language" AS "pledgeLanguage", p."name" AS "pledgeName", p."dedicationKind"::text AS "dedicationKind", p."dedicationName"
+    FROM "Donation" d
+    JOIN "Donor" r ON r."id" = d."donorId"
+    JOIN "Campaign" c ON c."id" = d."campaignId"
+    LEFT JOIN "Pledge" p ON p."id" = d."pledgeId"
+    WHERE d."id" = ${donationId}::uuid`;
+  const facts = rows[0];
+  if (!facts) throw new Error(`No donation ${donationId} to receipt`);
+  // The JSON column arrives parsed from one driver and as text from another.
+  if (typeof facts.campaignTranslations === "string") facts.campaignTranslations = JSON.parse(facts.campaignTranslations) as unknown;
+  return facts;
+}
+
 /**
  * A gift's receipt, addressed to the donor's current email. Numbers the gift
  * first when it has no number yet. The one place a receipt's content comes
@@ -71,35 +134,32 @@ async function buildReceipt(
   context: ReceiptContext,
   options: { copy?: boolean } = {},
 ): Promise<{ email: OutgoingEmail; receiptNumber: string; onlyAnnualStatement: boolean }> {
-  const donation = await tx.donation.findUniqueOrThrow({
-    where: { id: donationId },
-    include: { donor: true, campaign: { select: { title: true, translations: true } }, pledge: true },
-  });
-  const to = donation.donor.email;
+  const donation = await numberedGift(tx, donationId, seriesOf(context));
+  const to = donation.email;
   if (!to) throw new NoReceiptAddress(donationId);
-  const receiptNumber = donation.receiptNumber ?? (await nextReceiptNumber(tx, donation.paidAt.getUTCFullYear(), seriesOf(context)));
-  if (!donation.receiptNumber) await tx.donation.update({ where: { id: donationId }, data: { receiptNumber } });
-  const pledge = donation.pledge;
+  const receiptNumber = donation.receiptNumber;
+  if (!receiptNumber) throw new Error(`Donation ${donationId} could not be numbered`);
   // The language the donor gave in (the pledge's), else their last gift's.
   const { DEFAULT_LANGUAGE, LANGUAGES, APP_URL } = env();
-  const lang = pickLanguage(pledge?.language ?? donation.donor.language, LANGUAGES, DEFAULT_LANGUAGE);
+  const lang = pickLanguage(donation.pledgeLanguage ?? donation.donorLanguage, LANGUAGES, DEFAULT_LANGUAGE);
   const email = receiptEmail({
     lang,
     donationId,
     donorId: donation.donorId,
     to,
     receiptNumber,
-    donorName: pledge?.name ?? donation.donor.name,
+    donorName: donation.pledgeName ?? donation.donorName,
     paidAt: donation.paidAt,
     grossAmount: donation.grossAmount,
     coveredFee: donation.coveredFee,
     currency: donation.currency,
-    campaignTitle: campaignTitleIn(donation.campaign, lang, DEFAULT_LANGUAGE),
+    campaignTitle: campaignTitleIn({ title: donation.campaignTitle, translations: donation.campaignTranslations }, lang, DEFAULT_LANGUAGE),
     monthly: donation.frequency !== "once",
     yearly: donation.frequency === "yearly",
     paymentMethod: { brand: donation.paymentMethodBrand, last4: donation.paymentMethodLast4 },
     ...(donation.source === "offline" ? { paymentMethodLabel: offlineMethodText(donation.offlineMethod, donation.reference) } : {}),
-    dedication: pledge?.dedicationKind && pledge.dedicationName ? { kind: pledge.dedicationKind, name: pledge.dedicationName } : null,
+    dedication:
+      donation.dedicationKind && donation.dedicationName ? { kind: donation.dedicationKind, name: donation.dedicationName } : null,
     organisation: context.organisation,
     manageUrl: lang === DEFAULT_LANGUAGE ? context.manageUrl : `${APP_URL}${localisedPath("/give/manage", lang, DEFAULT_LANGUAGE)}`,
     copy: options.copy ?? false,
@@ -107,7 +167,7 @@ async function buildReceipt(
     test: isTestReceiptNumber(receiptNumber),
   });
   // A recurring donor may ask for no email per instalment, only the annual statement (the gift is still numbered, and in the portal).
-  const onlyAnnualStatement = donation.frequency !== "once" && donation.donor.receiptPreference === "annual";
+  const onlyAnnualStatement = donation.frequency !== "once" && donation.receiptPreference === "annual";
   return { email, receiptNumber, onlyAnnualStatement };
 }
 

@@ -60,8 +60,9 @@ export async function recordEventFailure(event: ParsedEvent, message: string): P
 }
 
 export async function isEventProcessed(eventId: string): Promise<boolean> {
-  const row = await db().stripeEvent.findUnique({ where: { id: eventId }, select: { processedAt: true } });
-  return Boolean(row?.processedAt);
+  const rows = await db().$queryRaw<{ processed: boolean }[]>`
+    SELECT "processedAt" IS NOT NULL AS "processed" FROM "StripeEvent" WHERE "id" = ${eventId}`;
+  return rows[0]?.processed ?? false;
 }
 
 /** Runs `work` in one transaction with room for a few Stripe-sized writes. */

@@ -1,5 +1,5 @@
 import { queueReceipt } from "~/email/receipts.data.server";
-import { findPledgeForUpdate, ForeignPaymentError, linkPledge, recordDonation, upsertDonor } from "~/donations/ledger.data.server";
+import { ForeignPaymentError, linkPledge, pledgeAndDonor, recordDonation } from "~/donations/ledger.data.server";
 
 import { defineHandler, pledgeIdFrom } from "~/payments/events/handler.server";
 import { syncRecurringGift } from "~/payments/events/recurring-gift.server";
@@ -33,14 +33,13 @@ export const checkoutEvents = defineHandler({
   },
 
   async apply(tx, { session, pledgeId, paid, payment, subscription }, event, context) {
-    const pledge = await findPledgeForUpdate(tx, pledgeId);
-    if (!pledge) throw new Error(`Checkout Session ${session.id} names pledge ${pledgeId}, which does not exist`);
-    const donor = await upsertDonor(tx, {
-      email: session.customer_details?.email ?? session.customer_email ?? pledge.email,
-      name: pledge.name,
+    // The pledge, and its donor by the email Stripe has (else the pledge's), with the pledge's name and language.
+    const found = await pledgeAndDonor(tx, pledgeId, {
+      email: session.customer_details?.email ?? session.customer_email,
       stripeCustomerId: session.customer ?? payment?.customerId ?? null,
-      language: pledge.language,
     });
+    if (!found) throw new Error(`Checkout Session ${session.id} names pledge ${pledgeId}, which does not exist`);
+    const { pledge, donor } = found;
 
     if (event.type === "checkout.session.async_payment_failed") {
       await linkPledge(tx, pledge.id, {

@@ -2,7 +2,7 @@ import { campaignTitleIn } from "~/campaigns/campaign-language";
 import { siteLanguage } from "~/i18n/language.server";
 import { env } from "~/utils/env.server";
 import { paymentFailedEmail } from "~/email/templates/payment-failed.server";
-import { findPledgeForUpdate, linkPledge, markPastDue, recordDonation, upsertDonor } from "~/donations/ledger.data.server";
+import { linkPledge, markPastDue, pledgeAndDonor, recordDonation } from "~/donations/ledger.data.server";
 import { queueEmail } from "~/email/outbox.data.server";
 import { queueReceipt } from "~/email/receipts.data.server";
 
@@ -40,14 +40,13 @@ export const invoiceEvents = defineHandler({
   },
 
   async apply(tx, { invoice, subscription, pledgeId, payment }, event, context) {
-    const pledge = await findPledgeForUpdate(tx, pledgeId);
-    if (!pledge) throw new Error(`Subscription ${subscription.id} names pledge ${pledgeId}, which does not exist`);
-    const donor = await upsertDonor(tx, {
-      email: invoice.customer_email ?? pledge.email,
-      name: pledge.name,
+    // The pledge, and its donor by the invoice's email (else the pledge's), with the pledge's name and language.
+    const found = await pledgeAndDonor(tx, pledgeId, {
+      email: invoice.customer_email,
       stripeCustomerId: invoice.customer ?? subscription.customer,
-      language: pledge.language,
     });
+    if (!found) throw new Error(`Subscription ${subscription.id} names pledge ${pledgeId}, which does not exist`);
+    const { pledge, donor } = found;
     const gift = await syncRecurringGift(tx, subscription, pledge, donor.id);
 
     if (event.type === "invoice.payment_failed") {

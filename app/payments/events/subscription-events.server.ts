@@ -1,4 +1,4 @@
-import { findPledgeForUpdate, upsertDonor } from "~/donations/ledger.data.server";
+import { pledgeAndDonor } from "~/donations/ledger.data.server";
 import { queueEmail } from "~/email/outbox.data.server";
 import { giftEndedEmail } from "~/email/templates/gift-change.server";
 import { campaignTitleIn } from "~/campaigns/campaign-language";
@@ -26,14 +26,10 @@ export const subscriptionEvents = defineHandler({
   },
 
   async apply(tx, { subscription, pledgeId }, event, context) {
-    const pledge = await findPledgeForUpdate(tx, pledgeId);
-    if (!pledge) throw new Error(`Subscription ${subscription.id} names pledge ${pledgeId}, which does not exist`);
-    const donor = await upsertDonor(tx, {
-      email: pledge.email,
-      name: pledge.name,
-      stripeCustomerId: subscription.customer,
-      language: pledge.language,
-    });
+    // The pledge, and its donor by the pledge's email, name and language.
+    const found = await pledgeAndDonor(tx, pledgeId, { email: null, stripeCustomerId: subscription.customer });
+    if (!found) throw new Error(`Subscription ${subscription.id} names pledge ${pledgeId}, which does not exist`);
+    const { pledge, donor } = found;
     const gift = await syncRecurringGift(tx, subscription, pledge, donor.id);
     // (An erased donor has no address left to tell.)
     if (gift.status === "canceled" && subscription.cancellation_details?.reason === "payment_failed" && donor.email) {
