@@ -1,4 +1,4 @@
-import { emailDocument, escapeHtml } from "~/email/templates/html.server";
+import { emailDocument, paragraphsHtml } from "~/email/templates/html.server";
 import type { OutgoingEmail } from "~/email/outbox.data.server";
 import { localeOf, type Language } from "~/i18n/catalogues";
 import { translator } from "~/i18n/i18n";
@@ -52,13 +52,7 @@ export function giftChangeEmail(input: {
   const greeting = t("email.giftChange.greeting", { name: input.donorName });
   const notYou = t("email.giftChange.notYou");
   const text = [greeting, "", body, "", notYou].join("\n");
-  const html = emailDocument(
-    subject,
-    `<p>${escapeHtml(greeting)}</p>
-<p>${escapeHtml(body)}</p>
-<p>${escapeHtml(notYou)}</p>`,
-    lang,
-  );
+  const html = emailDocument(subject, paragraphsHtml([greeting, body, notYou]), lang);
   return {
     dedupeKey: `gift-change:${input.changeId}`,
     kind: `gift_${change.kind}`,
@@ -98,13 +92,7 @@ export function giftEndedEmail(input: {
     t("email.giftChange.thanks"),
   ];
   const text = [greeting, "", ...lines.flatMap((line) => [line, ""]), input.organisationName].join("\n");
-  const html = emailDocument(
-    subject,
-    `<p>${escapeHtml(greeting)}</p>
-${lines.map((line) => `<p>${escapeHtml(line)}</p>`).join("\n")}
-<p>${escapeHtml(input.organisationName)}</p>`,
-    lang,
-  );
+  const html = emailDocument(subject, paragraphsHtml([greeting, ...lines, input.organisationName]), lang);
   return {
     dedupeKey: `gift-ended:${input.subscriptionId}`,
     kind: "gift_ended",
