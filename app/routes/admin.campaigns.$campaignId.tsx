@@ -7,6 +7,7 @@ import { CampaignEditorPage } from "~/campaigns/components/CampaignEditorPage";
 import { CampaignState } from "~/campaigns/components/CampaignState";
 import { Alert } from "~/components/ui/Alert";
 import { findCampaignForStaff, updateCampaign } from "~/campaigns/campaign-admin.data.server";
+import { campaignIdFromParams, campaignNotFound } from "~/campaigns/staff-campaign-params.server";
 import { requireAdmin, staffActor } from "~/staff/auth.server";
 import { useT } from "~/i18n/language-context";
 import { staffTranslator } from "~/staff/staff-language.server";
@@ -14,18 +15,7 @@ import { staffMeta } from "~/staff/staff-text";
 import { readForm } from "~/utils/request.server";
 import { z } from "~/utils/zod";
 
-const ParamsSchema = z.object({ campaignId: z.uuid() });
 const SearchSchema = z.object({ saved: z.enum(["created", "updated", "unchanged"]).optional().catch(undefined) });
-
-function notFound() {
-  return data({ message: staffTranslator()("staff.campaignEditor.noSuchCampaign") }, { status: 404 });
-}
-
-function campaignIdFrom(params: LoaderFunctionArgs["params"]): string {
-  const parsed = ParamsSchema.safeParse(params);
-  if (!parsed.success) throw notFound();
-  return parsed.data.campaignId;
-}
 
 export const meta: MetaFunction<typeof loader> = ({ data: page, matches }) =>
   staffMeta(matches, (t) =>
@@ -34,8 +24,8 @@ export const meta: MetaFunction<typeof loader> = ({ data: page, matches }) =>
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireAdmin(request);
-  const found = await findCampaignForStaff(campaignIdFrom(params));
-  if (!found) throw notFound();
+  const found = await findCampaignForStaff(campaignIdFromParams(params));
+  if (!found) throw campaignNotFound();
   const { campaign, giftsStarted, state } = found;
   const search = SearchSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   return {
@@ -49,11 +39,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const staff = await requireAdmin(request);
-  const id = campaignIdFrom(params);
+  const id = campaignIdFromParams(params);
   const outcome = await handleCampaignPost(await readForm(request), (input) => updateCampaign(id, input, staffActor(staff, context)));
   if (outcome.kind === "saved")
     return redirect(`/admin/campaigns/${id}?saved=${outcome.changed.length > 0 ? "updated" : "unchanged"}`, { status: 303 });
-  if (outcome.kind === "notFound") throw notFound();
+  if (outcome.kind === "notFound") throw campaignNotFound();
   return data(outcome.reply, { status: outcome.status });
 }
 

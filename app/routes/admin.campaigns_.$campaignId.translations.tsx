@@ -5,26 +5,15 @@ import { findCampaignForStaff, saveCampaignTranslation } from "~/campaigns/campa
 import { CampaignTranslationEditor } from "~/campaigns/components/CampaignTranslationEditor";
 import { languageName, parseTranslationPost, translationLanguages, translationValues } from "~/campaigns/translation-form.server";
 import { Alert } from "~/components/ui/Alert";
+import { campaignIdFromParams, campaignNotFound } from "~/campaigns/staff-campaign-params.server";
 import { requireAdmin, staffActor } from "~/staff/auth.server";
 import { useT } from "~/i18n/language-context";
-import { staffTranslator } from "~/staff/staff-language.server";
 import { staffMeta } from "~/staff/staff-text";
 import { renderMarkdown } from "~/utils/markdown.server";
 import { readForm } from "~/utils/request.server";
 import { z } from "~/utils/zod";
 
-const ParamsSchema = z.object({ campaignId: z.uuid() });
 const SearchSchema = z.object({ saved: z.enum(["saved", "unchanged"]).optional().catch(undefined) });
-
-function notFound() {
-  return data({ message: staffTranslator()("staff.campaignEditor.noSuchCampaign") }, { status: 404 });
-}
-
-function campaignIdFrom(params: LoaderFunctionArgs["params"]): string {
-  const parsed = ParamsSchema.safeParse(params);
-  if (!parsed.success) throw notFound();
-  return parsed.data.campaignId;
-}
 
 export const meta: MetaFunction<typeof loader> = ({ data: page, matches }) =>
   staffMeta(matches, (t) =>
@@ -33,8 +22,8 @@ export const meta: MetaFunction<typeof loader> = ({ data: page, matches }) =>
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireAdmin(request);
-  const found = await findCampaignForStaff(campaignIdFrom(params));
-  if (!found) throw notFound();
+  const found = await findCampaignForStaff(campaignIdFromParams(params));
+  if (!found) throw campaignNotFound();
   const { campaign } = found;
   const search = SearchSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   return {
@@ -47,12 +36,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const staff = await requireAdmin(request);
-  const id = campaignIdFrom(params);
+  const id = campaignIdFromParams(params);
   const post = parseTranslationPost(await readForm(request));
   if (post.kind === "preview") return { values: post.values, errors: {}, previewHtml: post.previewHtml };
   if (post.kind === "invalid") return data({ values: post.values, errors: post.errors, previewHtml: null }, { status: post.status });
   const outcome = await saveCampaignTranslation(id, post.lang, post.text, staffActor(staff, context));
-  if (outcome === "notFound") throw notFound();
+  if (outcome === "notFound") throw campaignNotFound();
   return redirect(`/admin/campaigns/${id}/translations?saved=${outcome}`, { status: 303 });
 }
 
